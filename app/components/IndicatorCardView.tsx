@@ -1,0 +1,58 @@
+import { Link } from "@remix-run/react";
+import type { IndicatorCard } from "~/data/indicator-views.server";
+import { formatChange, formatInteger, formatValue, MISSING_MARK } from "~/domain/format";
+import { useLocale, useT } from "~/i18n/react";
+import { Sparkline } from "./Sparkline";
+
+export function IndicatorCardView({ card, municipalityCode, regionName }: { card: IndicatorCard; municipalityCode: string; regionName: string }) {
+  const t = useT();
+  const locale = useLocale();
+  const name = locale === "en" ? card.nameEn : card.nameDa;
+  const first = card.series[0]?.period;
+  const last = card.series.at(-1)?.period;
+  const href = `/kommuner/${municipalityCode}/indikatorer/${card.code}?maalgruppe=${card.targetGroup}`;
+  return (
+    <article className="card indicator-card">
+      <h3 className="indicator-card__title h4">
+        <Link to={href}>{name}</Link>
+      </h3>
+      <p className="indicator-card__group muted">{t("overview.groupShown", { group: t(`targetGroups.${card.targetGroup}`) })}</p>
+      <div className="indicator-card__main">
+        <p className="indicator-card__value">
+          <span className="visually-hidden">{card.latest ? t("overview.latest", { period: card.latest.period }) : ""}: </span>
+          {formatValue(card.latest?.value, card.unit)}
+        </p>
+        <Sparkline
+          values={card.series.map((p) => p.value)}
+          label={first && last ? t("overview.trendLabel", { first, last }) : ""}
+        />
+      </div>
+      <dl className="indicator-card__facts">
+        {card.latest ? (
+          <div>
+            <dt>{t("overview.latest", { period: card.latest.period })}</dt>
+            <dd>{formatValue(card.latest.value, card.unit)}</dd>
+          </div>
+        ) : null}
+        {card.previous ? (
+          <div>
+            <dt>{t("overview.change", { period: card.previous.period })}</dt>
+            <dd>{formatChange(card.change, card.unit)}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{regionName}</dt>
+          <dd>{formatValue(card.region, card.unit)}</dd>
+        </div>
+        <div>
+          <dt>{t("overview.nation")}</dt>
+          <dd>{formatValue(card.nation, card.unit)}</dd>
+        </div>
+        <div>
+          <dt>{t("overview.n")}</dt>
+          <dd>{card.latest?.n != null ? formatInteger(card.latest.n) : MISSING_MARK}</dd>
+        </div>
+      </dl>
+    </article>
+  );
+}

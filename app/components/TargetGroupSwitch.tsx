@@ -1,0 +1,29 @@
+import { Link, useLocation } from "@remix-run/react";
+import { useT } from "~/i18n/react";
+
+/** Links, not buttons, so switching works without JavaScript and the choice is in the URL. */
+export function TargetGroupSwitch({ groups, current }: { groups: readonly string[]; current: string }) {
+  const t = useT();
+  const location = useLocation();
+  const href = (g: string) => {
+    const params = new URLSearchParams(location.search);
+    params.set("maalgruppe", g);
+    return `${location.pathname}?${params}`;
+  };
+  return (
+    <nav className="group-switch" aria-label={t("overview.targetGroupSwitch")}>
+      <span className="group-switch__label" aria-hidden="true">
+        {t("overview.targetGroupSwitch")}:
+      </span>
+      <ul>
+        {groups.map((g) => (
+          <li key={g}>
+            <Link to={href(g)} aria-current={g === current ? "true" : undefined} preventScrollReset>
+              {t(`targetGroups.${g}`)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,71 @@
+/** Reads the reference data (municipalities, regions, challenges, indicators) from the database. */
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "../../db/connection";
+import * as t from "../../db/schema";
+import type { Cadence } from "../domain/periods";
+import type { Department, Polarity, Unit } from "../domain/catalogue";
+
+export type Municipality = { code: string; name: string; regionCode: string; regionName: string; lat: number; lon: number };
+export type Challenge = { number: number; shortTitle: string; title: string; description: string };
+export type Indicator = {
+  code: string;
+  nameDa: string;
+  nameEn: string;
+  unit: Unit;
+  polarity: Polarity;
+  department: Department;
+  cadence: Cadence;
+  source: string;
+  definition: string;
+  targetGroups: string[];
+  breakdowns: string[];
+  challenges: number[];
+};
+
+export function listMunicipalities(db: Db): Municipality[] {
+  return db
+    .select({
+      code: t.municipalities.code,
+      name: t.municipalities.name,
+      regionCode: t.municipalities.regionCode,
+      regionName: t.regions.name,
+      lat: t.municipalities.lat,
+      lon: t.municipalities.lon,
+    })
+    .from(t.municipalities)
+    .innerJoin(t.regions, eq(t.regions.code, t.municipalities.regionCode))
+    .orderBy(asc(t.municipalities.name))
+    .all();
+}
+
+export function findMunicipality(db: Db, code: string): Municipality | undefined {
+  return listMunicipalities(db).find((m) => m.code === code);
+}
+
+export function listChallenges(db: Db): Challenge[] {
+  return db.select().from(t.challenges).orderBy(asc(t.challenges.number)).all();
+}
+
+export function listIndicators(db: Db): Indicator[] {
+  const links = db.select().from(t.indicatorChallenges).all();
+  return db
+    .select()
+    .from(t.indicators)
+    .orderBy(asc(t.indicators.sortOrder))
+    .all()
+    .map(({ sortOrder: _sortOrder, ...i }) => ({
+      ...i,
+      challenges: links
+        .filter((l) => l.indicatorCode === i.code)
+        .map((l) => l.challengeNumber)
+        .sort((a, b) => a - b),
+    }));
+}
+
+export function findIndicator(db: Db, code: string): Indicator | undefined {
+  return listIndicators(db).find((i) => i.code === code);
+}
+
+export function readMeta(db: Db): Record<string, string> {
+  return Object.fromEntries(db.select().from(t.appMeta).all().map((r) => [r.key, r.value]));
+}

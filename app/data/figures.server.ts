@@ -1,0 +1,109 @@
+/**
+ * The one read path for indicator figures. Every page, chart, table, export and API response
+ * gets its numbers from `readFigures`; nothing else reads the observations table.
+ */
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/connection";
+import { municipalities, observations } from "../../db/schema";
+import { toFigure, type Figure } from "../domain/figures";
+import type { Indicator } from "./catalogue.server";
+
+export type FigureRequest = {
+  indicator: Pick<Indicator, "code" | "unit" | "targetGroups">;
+  /** Default: every target group of the indicator. */
+  targetGroups?: string[];
+  /** Default: every period with data. */
+  periods?: string[];
+  /** Default: the total only (''). */
+  breakdowns?: string[];
+  /** Municipality-level figures: a list of codes, or "all". Omitted: none. */
+  municipalities?: string[] | "all";
+  /** Regional aggregates: a list of region codes, or "all". Omitted: none. */
+  regions?: string[] | "all";
+  /** The national aggregate. */
+  nation?: boolean;
+};
+
+const o = observations;
+const sumNumerator = sql<number | null>`sum(${o.numerator})`;
+const sumDenominator = sql<number | null>`sum(${o.denominator})`;
+// Weighted mean for grades and amounts; rates and counts ignore it.
+const weightedValue = sql<number | null>`sum(${o.value} * ${o.denominator}) / nullif(sum(case when ${o.value} is not null then ${o.denominator} end), 0)`;
+
+export function readFigures(db: Db, req: FigureRequest): Figure[] {
+  const { indicator } = req;
+  const conditions: SQL[] = [
+    eq(o.indicatorCode, indicator.code),
+    inArray(o.targetGroup, req.targetGroups ?? indicator.targetGroups),
+    inArray(o.breakdown, req.breakdowns ?? [""]),
+  ];
+  if (req.periods) conditions.push(inArray(o.period, req.periods));
+  const base = and(...conditions);
+  const out: Figure[] = [];
+
+  if (req.municipalities) {
+    const where = req.municipalities === "all" ? base : and(base, inArray(o.municipalityCode, req.municipalities));
+    const rows = db
+      .select({
+        code: o.municipalityCode,
+        period: o.period,
+        periodKey: o.periodKey,
+        targetGroup: o.targetGroup,
+        breakdown: o.breakdown,
+        numerator: o.numerator,
+        denominator: o.denominator,
+        value: o.value,
+      })
+      .from(o)
+      .where(where)
+      .all();
+    for (const r of rows) {
+      const { code, ...rest } = r;
+      out.push(toFigure(indicator.unit, { indicatorCode: indicator.code, ...rest, scope: { kind: "municipality", code } }));
+    }
+  }
+
+  if (req.regions) {
+    const where = req.regions === "all" ? base : and(base, inArray(municipalities.regionCode, req.regions));
+    const rows = db
+      .select({
+        code: municipalities.regionCode,
+        period: o.period,
+        periodKey: o.periodKey,
+        targetGroup: o.targetGroup,
+        breakdown: o.breakdown,
+        numerator: sumNumerator,
+        denominator: sumDenominator,
+        value: weightedValue,
+      })
+      .from(o)
+      .innerJoin(municipalities, eq(municipalities.code, o.municipalityCode))
+      .where(where)
+      .groupBy(municipalities.regionCode, o.period, o.periodKey, o.targetGroup, o.breakdown)
+      .all();
+    for (const r of rows) {
+      const { code, ...rest } = r;
+      out.push(toFigure(indicator.unit, { indicatorCode: indicator.code, ...rest, scope: { kind: "region", code } }));
+    }
+  }
+
+  if (req.nation) {
+    const rows = db
+      .select({
+        period: o.period,
+        periodKey: o.periodKey,
+        targetGroup: o.targetGroup,
+        breakdown: o.breakdown,
+        numerator: sumNumerator,
+        denominator: sumDenominator,
+        value: weightedValue,
+      })
+      .from(o)
+      .where(base)
+      .groupBy(o.period, o.periodKey, o.targetGroup, o.breakdown)
+      .all();
+    for (const r of rows) out.push(toFigure(indicator.unit, { indicatorCode: indicator.code, ...r, scope: { kind: "nation" } }));
+  }
+
+  return out.sort((a, b) => a.periodKey - b.periodKey);
+}

@@ -1,0 +1,148 @@
+/**
+ * Assembles what the municipality overview and the indicator page show. Both read through
+ * `readFigures`, so the pages and the API show the same numbers.
+ */
+import type { Db } from "../../db/connection";
+import { changeBetween, type Figure } from "../domain/figures";
+import type { Unit } from "../domain/catalogue";
+import { listChallenges, listIndicators, type Indicator, type Municipality } from "./catalogue.server";
+import { readFigures } from "./figures.server";
+
+export type Point = { period: string; value: number | null; n: number | null };
+
+export type IndicatorCard = {
+  code: string;
+  nameDa: string;
+  nameEn: string;
+  unit: Unit;
+  polarity: Indicator["polarity"];
+  targetGroup: string;
+  latest: Point | null;
+  previous: Point | null;
+  change: number | null;
+  nation: number | null;
+  region: number | null;
+  series: Point[];
+};
+
+/** The group an indicator is shown for: the chosen one if it has it, else its own first group. */
+export function effectiveTargetGroup(indicator: Pick<Indicator, "targetGroups">, chosen: string): string {
+  return indicator.targetGroups.includes(chosen) ? chosen : indicator.targetGroups[0];
+}
+
+function point(f: Figure | undefined, period: string): Point {
+  return { period, value: f?.shown ?? null, n: f?.n ?? null };
+}
+
+function bySeries(figures: Figure[], kind: Figure["scope"]["kind"]): Map<string, Figure> {
+  return new Map(figures.filter((f) => f.scope.kind === kind).map((f) => [f.period, f]));
+}
+
+export function indicatorCard(db: Db, indicator: Indicator, municipality: Municipality, chosenGroup: string): IndicatorCard {
+  const targetGroup = effectiveTargetGroup(indicator, chosenGroup);
+  const figures = readFigures(db, {
+    indicator,
+    targetGroups: [targetGroup],
+    municipalities: [municipality.code],
+    regions: [municipality.regionCode],
+    nation: true,
+  });
+  const nation = bySeries(figures, "nation");
+  const region = bySeries(figures, "region");
+  const own = bySeries(figures, "municipality");
+  const periods = [...nation.keys()]; // sorted by period key in readFigures
+  const series = periods.map((p) => point(own.get(p), p));
+  const last = periods.at(-1);
+  const prev = periods.at(-2);
+  return {
+    code: indicator.code,
+    nameDa: indicator.nameDa,
+    nameEn: indicator.nameEn,
+    unit: indicator.unit,
+    polarity: indicator.polarity,
+    targetGroup,
+    latest: last ? point(own.get(last), last) : null,
+    previous: prev ? point(own.get(prev), prev) : null,
+    change: last && prev ? changeBetween(own.get(last), own.get(prev)) : null,
+    nation: last ? (nation.get(last)?.shown ?? null) : null,
+    region: last ? (region.get(last)?.shown ?? null) : null,
+    series,
+  };
+}
+
+export type MunicipalityOverview = {
+  challenges: { number: number; shortTitle: string; title: string; cards: IndicatorCard[] }[];
+};
+
+export function municipalityOverview(db: Db, municipality: Municipality, chosenGroup: string): MunicipalityOverview {
+  const indicators = listIndicators(db);
+  const cards = new Map(indicators.map((i) => [i.code, indicatorCard(db, i, municipality, chosenGroup)]));
+  return {
+    challenges: listChallenges(db).map((c) => ({
+      number: c.number,
+      shortTitle: c.shortTitle,
+      title: c.title,
+      cards: indicators.filter((i) => i.challenges.includes(c.number)).map((i) => cards.get(i.code)!),
+    })),
+  };
+}
+
+export type TrendRow = { period: string; municipality: Point; region: Point; nation: Point };
+export type GroupRow = { targetGroup: string; municipality: Point; region: Point; nation: Point };
+export type BreakdownRow = { period: string; total: number | null; sites: Record<string, number | null> };
+
+export type IndicatorDetail = {
+  targetGroup: string;
+  trend: TrendRow[];
+  latestPeriod: string | null;
+  groups: GroupRow[];
+  breakdown: BreakdownRow[] | null;
+};
+
+export function indicatorDetail(db: Db, indicator: Indicator, municipality: Municipality, chosenGroup: string): IndicatorDetail {
+  const targetGroup = effectiveTargetGroup(indicator, chosenGroup);
+  const figures = readFigures(db, {
+    indicator,
+    municipalities: [municipality.code],
+    regions: [municipality.regionCode],
+    nation: true,
+  });
+  const pick = (kind: Figure["scope"]["kind"], group: string, period: string) =>
+    point(figures.find((f) => f.scope.kind === kind && f.targetGroup === group && f.period === period), period);
+
+  const periods = [...new Set(figures.filter((f) => f.scope.kind === "nation").map((f) => f.period))];
+  const latestPeriod = periods.at(-1) ?? null;
+  const trend = periods.map((period) => ({
+    period,
+    municipality: pick("municipality", targetGroup, period),
+    region: pick("region", targetGroup, period),
+    nation: pick("nation", targetGroup, period),
+  }));
+  const groups = latestPeriod
+    ? indicator.targetGroups.map((g) => ({
+        targetGroup: g,
+        municipality: pick("municipality", g, latestPeriod),
+        region: pick("region", g, latestPeriod),
+        nation: pick("nation", g, latestPeriod),
+      }))
+    : [];
+
+  let breakdown: BreakdownRow[] | null = null;
+  if (indicator.breakdowns.length > 0) {
+    const parts = readFigures(db, {
+      indicator,
+      targetGroups: [targetGroup],
+      breakdowns: ["", ...indicator.breakdowns],
+      municipalities: [municipality.code],
+    });
+    breakdown = periods.map((period) => {
+      const inPeriod = parts.filter((f) => f.period === period);
+      return {
+        period,
+        total: inPeriod.find((f) => f.breakdown === "")?.shown ?? null,
+        sites: Object.fromEntries(indicator.breakdowns.map((b) => [b, inPeriod.find((f) => f.breakdown === b)?.shown ?? null])),
+      };
+    });
+  }
+  return { targetGroup, trend, latestPeriod, groups, breakdown };
+}

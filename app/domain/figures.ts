@@ -1,0 +1,84 @@
+/**
+ * Figures: what a person sees, computed from raw observation figures.
+ * Aggregates (region, nation) are always computed from raw counts, never averaged from
+ * percentages, so they stay correct whatever is later withheld.
+ */
+import type { Measure, Unit } from "./catalogue";
+import { measureOf } from "./catalogue";
+
+export type RawFigures = { numerator: number | null; denominator: number | null; value: number | null };
+
+export type Scope =
+  | { kind: "municipality"; code: string }
+  | { kind: "region"; code: string }
+  | { kind: "nation" };
+
+export type Figure = RawFigures & {
+  indicatorCode: string;
+  period: string;
+  periodKey: number;
+  targetGroup: string;
+  breakdown: string;
+  scope: Scope;
+  /** The figure in the indicator's unit: percent (48.0) for rates, the count, or the mean. */
+  shown: number | null;
+  /** How many children the figure is about. */
+  n: number | null;
+};
+
+export function valueOf(measure: Measure, raw: RawFigures): number | null {
+  switch (measure) {
+    case "rate":
+      return raw.numerator !== null && raw.denominator ? (100 * raw.numerator) / raw.denominator : null;
+    case "count":
+      return raw.numerator;
+    case "mean":
+      return raw.denominator ? raw.value : null;
+  }
+}
+
+export function childrenCovered(measure: Measure, raw: RawFigures): number | null {
+  return measure === "count" ? raw.numerator : raw.denominator;
+}
+
+/** Sums raw figures of parts into the raw figures of their whole. */
+export function combine(measure: Measure, parts: RawFigures[]): RawFigures {
+  if (parts.length === 0) return { numerator: null, denominator: null, value: null };
+  if (measure === "mean") {
+    let weight = 0;
+    let total = 0;
+    for (const p of parts) {
+      if (p.value === null || !p.denominator) continue;
+      weight += p.denominator;
+      total += p.value * p.denominator;
+    }
+    return { numerator: null, denominator: weight, value: weight ? total / weight : null };
+  }
+  let numerator = 0;
+  let denominator = 0;
+  for (const p of parts) {
+    numerator += p.numerator ?? 0;
+    denominator += p.denominator ?? 0;
+  }
+  return { numerator, denominator: measure === "rate" ? denominator : null, value: null };
+}
+
+export function toFigure(
+  unit: Unit,
+  base: Omit<Figure, "shown" | "n">,
+): Figure {
+  const measure = measureOf(unit);
+  return { ...base, shown: valueOf(measure, base), n: childrenCovered(measure, base) };
+}
+
+/** Change of the shown value between two figures (percentage points for rates). */
+export function changeBetween(current: Figure | undefined, previous: Figure | undefined): number | null {
+  if (!current || !previous || current.shown === null || previous.shown === null) return null;
+  return current.shown - previous.shown;
+}
+
+/** Rounded for machine output: one decimal for rates and grades, whole numbers otherwise. */
+export function roundForOutput(unit: Unit, shown: number | null): number | null {
+  if (shown === null) return null;
+  return unit === "percent" || unit === "grade" ? Math.round(shown * 10) / 10 : Math.round(shown);
+}

@@ -1,0 +1,64 @@
+/**
+ * The one number formatter (da-DK). Every figure shown to a person goes through here, so a
+ * percentage, a count and an amount look the same on every page, chart and table.
+ */
+import type { Unit } from "./catalogue";
+
+export const WITHHELD_MARK = "..";
+export const MISSING_MARK = "–";
+
+const integer = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat("da-DK", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const signedOne = new Intl.NumberFormat("da-DK", {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+  signDisplay: "exceptZero",
+});
+const signedInt = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 0, signDisplay: "exceptZero" });
+
+export function formatInteger(n: number): string {
+  return integer.format(n);
+}
+
+export function formatDecimal(n: number): string {
+  return oneDecimal.format(n);
+}
+
+/** A value in the indicator's unit: `48 %`, `1.227`, `73.100 kr.`, `5,7`. */
+export function formatValue(value: number | null | undefined, unit: Unit, opts: { withheld?: boolean } = {}): string {
+  if (opts.withheld) return WITHHELD_MARK;
+  if (value === null || value === undefined || Number.isNaN(value)) return MISSING_MARK;
+  switch (unit) {
+    case "percent":
+      return `${integer.format(value)} %`;
+    case "count":
+      return integer.format(value);
+    case "kr":
+      return `${integer.format(value)} kr.`;
+    case "grade":
+      return oneDecimal.format(value);
+  }
+}
+
+/** A change between two periods: percentage points for rates, else the unit's own. */
+export function formatChange(delta: number | null | undefined, unit: Unit): string {
+  if (delta === null || delta === undefined || Number.isNaN(delta)) return MISSING_MARK;
+  switch (unit) {
+    case "percent":
+      return `${signedOne.format(delta)} pct.point`;
+    case "count":
+      return signedInt.format(delta);
+    case "kr":
+      return `${signedInt.format(delta)} kr.`;
+    case "grade":
+      return signedOne.format(delta);
+  }
+}
+
+/** Precise value for tables under charts, where a decimal helps: `48,2 %`. */
+export function formatValuePrecise(value: number | null | undefined, unit: Unit, opts: { withheld?: boolean } = {}): string {
+  if (opts.withheld) return WITHHELD_MARK;
+  if (value === null || value === undefined || Number.isNaN(value)) return MISSING_MARK;
+  if (unit === "percent") return `${oneDecimal.format(value)} %`;
+  return formatValue(value, unit);
+}

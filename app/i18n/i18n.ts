@@ -1,0 +1,48 @@
+/**
+ * The one place for UI strings. Danish is the default; English is the second locale
+ * (`?lng=en`, remembered in a cookie). i18next does interpolation and plurals.
+ */
+import i18next, { type TFunction } from "i18next";
+import { da } from "./da";
+import { en } from "./en";
+
+export const LOCALES = ["da", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "da";
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+const instances = new Map<Locale, TFunction>();
+
+export function getT(locale: Locale): TFunction {
+  let t = instances.get(locale);
+  if (!t) {
+    const instance = i18next.createInstance();
+    void instance.init({
+      lng: locale,
+      fallbackLng: DEFAULT_LOCALE,
+      resources: { da: { translation: da }, en: { translation: en } },
+      initAsync: false,
+      interpolation: { escapeValue: false }, // React escapes
+      showSupportNotice: false,
+    } as Parameters<typeof instance.init>[0]);
+    t = instance.t.bind(instance) as TFunction;
+    instances.set(locale, t);
+  }
+  return t;
+}
+
+/** Picks the locale from `?lng=` first, then the `lng` cookie. */
+export function localeFromRequest(request: Request): { locale: Locale; fromQuery: boolean } {
+  const q = new URL(request.url).searchParams.get("lng");
+  if (isLocale(q)) return { locale: q, fromQuery: true };
+  const cookie = request.headers.get("Cookie") ?? "";
+  const m = /(?:^|;\s*)lng=(da|en)(?:;|$)/.exec(cookie);
+  return { locale: m && isLocale(m[1]) ? m[1] : DEFAULT_LOCALE, fromQuery: false };
+}
+
+export function localeCookie(locale: Locale): string {
+  return `lng=${locale}; Path=/; Max-Age=31536000; SameSite=Lax`;
+}

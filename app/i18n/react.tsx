@@ -1,0 +1,18 @@
+import { createContext, useContext, useMemo, type ReactNode } from "react";
+import type { TFunction } from "i18next";
+import { DEFAULT_LOCALE, getT, type Locale } from "./i18n";
+
+const LocaleContext = createContext<Locale>(DEFAULT_LOCALE);
+
+export function LocaleProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
+  return <LocaleContext.Provider value={locale}>{children}</LocaleContext.Provider>;
+}
+
+export function useLocale(): Locale {
+  return useContext(LocaleContext);
+}
+
+export function useT(): TFunction {
+  const locale = useLocale();
+  return useMemo(() => getT(locale), [locale]);
+}

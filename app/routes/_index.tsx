@@ -1,0 +1,84 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { listChallenges, listIndicators, listMunicipalities } from "~/data/catalogue.server";
+import { searchMunicipalities } from "~/domain/search";
+import { useT } from "~/i18n/react";
+
+export const meta: MetaFunction = () => [{ title: "Fælles retning – vælg en kommune" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const q = z.string().max(100).catch("").parse(new URL(request.url).searchParams.get("q") ?? "");
+  const municipalities = listMunicipalities(context.db);
+  const indicators = listIndicators(context.db);
+  return {
+    q,
+    municipalities: searchMunicipalities(municipalities, q),
+    total: municipalities.length,
+    challenges: listChallenges(context.db).map((c) => ({
+      ...c,
+      indicatorCount: indicators.filter((i) => i.challenges.includes(c.number)).length,
+    })),
+  };
+}
+
+export default function Index() {
+  const { q, municipalities, challenges } = useLoaderData<typeof loader>();
+  const t = useT();
+  const byRegion = new Map<string, typeof municipalities>();
+  for (const m of municipalities) byRegion.set(m.regionName, [...(byRegion.get(m.regionName) ?? []), m]);
+  return (
+    <>
+      <h1>{t("home.title")}</h1>
+      <p className="lead">{t("home.intro")}</p>
+      <Form method="get" className="search" role="search">
+        <label htmlFor="q">{t("home.searchLabel")}</label>
+        <p className="hint" id="q-hint">
+          {t("home.searchHint")}
+        </p>
+        <div className="search__row">
+          <input id="q" name="q" type="search" defaultValue={q} aria-describedby="q-hint" autoComplete="off" />
+          <button type="submit" className="button button--primary">
+            {t("home.searchButton")}
+          </button>
+        </div>
+      </Form>
+      <p aria-live="polite" className="result-count">
+        {municipalities.length === 0 ? t("home.noResults", { q }) : t("home.resultCount", { count: municipalities.length })}
+      </p>
+      <div className="region-list">
+        {[...byRegion.entries()].map(([region, list]) => (
+          <section key={region} aria-labelledby={`region-${list[0].regionCode}`}>
+            <h2 id={`region-${list[0].regionCode}`} className="h3">
+              {region}
+            </h2>
+            <ul className="municipality-list">
+              {list.map((m) => (
+                <li key={m.code}>
+                  <Link to={`/kommuner/${m.code}`}>
+                    {m.name} <span className="muted">({m.code})</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+      <section aria-labelledby="challenges-title" className="challenges">
+        <h2 id="challenges-title">{t("home.challengesTitle")}</h2>
+        <p>{t("home.challengesIntro")}</p>
+        <ol className="challenge-list">
+          {challenges.map((c) => (
+            <li key={c.number} className="card">
+              <h3 className="h4">
+                {c.number}. {c.shortTitle}
+              </h3>
+              <p>{c.title}.</p>
+              <p className="muted">{t("home.indicatorsCount", { count: c.indicatorCount })}</p>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,252 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ChartFigure } from "~/components/ChartFigure";
+import { GroupedBarChart, LineTrendChart, StackedBarChart } from "~/components/charts";
+import { GROUP_COLOURS, SERIES_COLOURS } from "~/components/palette";
+import { TargetGroupSwitch } from "~/components/TargetGroupSwitch";
+import { indicatorDetail, type Point } from "~/data/indicator-views.server";
+import { chosenTargetGroup, requireIndicator, requireMunicipality } from "~/data/params.server";
+import { formatInteger, formatValue, formatValuePrecise } from "~/domain/format";
+import { useLocale, useT } from "~/i18n/react";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.indicator.nameDa} – ${data.municipality.name} – Fælles retning` : "Fælles retning" },
+];
+
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const municipality = requireMunicipality(context.db, params.kode);
+  const indicator = requireIndicator(context.db, params.indikator);
+  const targetGroup = chosenTargetGroup(request, indicator.targetGroups);
+  return { municipality, indicator, detail: indicatorDetail(context.db, indicator, municipality, targetGroup) };
+}
+
+/** "Jammerbugt: fra 44 % i 2015/16 til 48 % i 2024/25." from the first and last known values. */
+function trendSentence(t: ReturnType<typeof useT>, who: string, points: Point[], format: (v: number | null) => string) {
+  const known = points.filter((p) => p.value !== null);
+  if (known.length === 0) return t("indicator.summaryNoData", { who });
+  const first = known[0];
+  const last = known[known.length - 1];
+  return t("indicator.summaryTrend", { who, from: format(first.value), first: first.period, to: format(last.value), last: last.period });
+}
+
+export default function IndicatorPage() {
+  const { municipality, indicator, detail } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const name = locale === "en" ? indicator.nameEn : indicator.nameDa;
+  const unit = indicator.unit;
+  const fmt = (v: number | null) => formatValue(v, unit);
+  const fmtTable = (p: Point) => formatValuePrecise(p.value, unit);
+  const nCell = (p: Point) => (p.n === null ? "–" : formatInteger(p.n));
+
+  const scopes = [
+    { key: "municipality", label: municipality.name, colour: SERIES_COLOURS.municipality },
+    { key: "region", label: municipality.regionName, colour: SERIES_COLOURS.region, dash: "6 4" },
+    { key: "nation", label: t("overview.nation"), colour: SERIES_COLOURS.nation, dash: "2 3" },
+  ] as const;
+  const groupLabel = t(`targetGroups.${detail.targetGroup}`);
+  const trendTitle = `${t("indicator.trendTitle", { name: municipality.name, region: municipality.regionName })} (${groupLabel})`;
+  const groupsTitle = detail.latestPeriod ? t("indicator.groupsTitle", { period: detail.latestPeriod }) : "";
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={`/kommuner/${municipality.code}?maalgruppe=${detail.targetGroup}`}>{t("indicator.backToOverview", { name: municipality.name })}</Link>
+      </p>
+      <h1>{t("indicator.titleFor", { indicator: name, name: municipality.name })}</h1>
+      {indicator.targetGroups.length > 1 ? <TargetGroupSwitch groups={indicator.targetGroups} current={detail.targetGroup} /> : null}
+
+      <ChartFigure
+        id="udvikling"
+        title={trendTitle}
+        summary={trendSentence(t, municipality.name, detail.trend.map((r) => r.municipality), fmt)}
+        chart={() => (
+          <LineTrendChart
+            unit={unit}
+            series={scopes.map((s) => ({ ...s, dash: "dash" in s ? s.dash : undefined }))}
+            rows={detail.trend.map((r) => ({ period: r.period, municipality: r.municipality.value, region: r.region.value, nation: r.nation.value }))}
+          />
+        )}
+        table={
+          <table className="table">
+            <caption>{t("indicator.tableFor", { title: trendTitle })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("indicator.period")}</th>
+                {scopes.map((s) => (
+                  <th key={s.key} scope="col" className="num">
+                    {s.label}
+                  </th>
+                ))}
+                <th scope="col" className="num">
+                  {`${municipality.name}: n`}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {detail.trend.map((r) => (
+                <tr key={r.period}>
+                  <th scope="row">{r.period}</th>
+                  <td className="num">{fmtTable(r.municipality)}</td>
+                  <td className="num">{fmtTable(r.region)}</td>
+                  <td className="num">{fmtTable(r.nation)}</td>
+                  <td className="num">{nCell(r.municipality)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      />
+
+      {detail.groups.length > 1 ? (
+        <ChartFigure
+          id="maalgrupper"
+          title={groupsTitle}
+          summary={t("indicator.summaryGroups", {
+            period: detail.latestPeriod,
+            name: municipality.name,
+            values: detail.groups.map((g) => `${t(`targetGroupsShort.${g.targetGroup}`).toLocaleLowerCase(locale)} ${fmt(g.municipality.value)}`).join(", "),
+          })}
+          chart={() => (
+            <GroupedBarChart
+              unit={unit}
+              categoryKey="group"
+              series={scopes.map((s) => ({ key: s.key, label: s.label, colour: s.colour }))}
+              rows={detail.groups.map((g) => ({
+                group: t(`targetGroupsShort.${g.targetGroup}`),
+                municipality: g.municipality.value,
+                region: g.region.value,
+                nation: g.nation.value,
+              }))}
+            />
+          )}
+          table={
+            <table className="table">
+              <caption>{t("indicator.tableFor", { title: groupsTitle })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("indicator.targetGroup")}</th>
+                  {scopes.map((s) => (
+                    <th key={s.key} scope="col" className="num">
+                      {s.label}
+                    </th>
+                  ))}
+                  <th scope="col" className="num">
+                    {`${municipality.name}: n`}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {detail.groups.map((g) => (
+                  <tr key={g.targetGroup}>
+                    <th scope="row">{t(`targetGroups.${g.targetGroup}`)}</th>
+                    <td className="num">{fmtTable(g.municipality)}</td>
+                    <td className="num">{fmtTable(g.region)}</td>
+                    <td className="num">{fmtTable(g.nation)}</td>
+                    <td className="num">{nCell(g.municipality)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          }
+        />
+      ) : null}
+
+      {detail.breakdown ? <BreakdownFigure /> : null}
+
+      <section aria-labelledby="om-indikatoren" className="about-indicator">
+        <h2 id="om-indikatoren">{t("indicator.aboutTitle")}</h2>
+        <h3 className="h4">{t("indicator.definitionTitle")}</h3>
+        <p>{indicator.definition}</p>
+        <dl className="facts">
+          <div>
+            <dt>{t("indicator.source")}</dt>
+            <dd>{indicator.source}</dd>
+          </div>
+          <div>
+            <dt>{t("indicator.cadence")}</dt>
+            <dd>{t(`cadence.${indicator.cadence}`)}</dd>
+          </div>
+          <div>
+            <dt>{t("indicator.unit")}</dt>
+            <dd>{t(`units.${indicator.unit}`)}</dd>
+          </div>
+          <div>
+            <dt>{t("indicator.department")}</dt>
+            <dd>{t(`department.${indicator.department}`)}</dd>
+          </div>
+          <div>
+            <dt>{t("indicator.polarity")}</dt>
+            <dd>{t(`polarity.${indicator.polarity}`)}</dd>
+          </div>
+          <div>
+            <dt>{t("indicator.challenges")}</dt>
+            <dd>{indicator.challenges.join(", ")}</dd>
+          </div>
+        </dl>
+        <p className="muted">{t("marks.missing")}</p>
+      </section>
+    </>
+  );
+}
+
+function BreakdownFigure() {
+  const { municipality, indicator, detail } = useLoaderData<typeof loader>();
+  const t = useT();
+  const rows = detail.breakdown ?? [];
+  const sites = indicator.breakdowns;
+  const title = t("indicator.breakdownTitle", { name: municipality.name });
+  const last = [...rows].reverse().find((r) => r.total !== null);
+  const biggest = last ? sites.reduce((a, b) => ((last.sites[b] ?? -1) > (last.sites[a] ?? -1) ? b : a), sites[0]) : null;
+  const summary = last && biggest
+    ? t("indicator.summaryBreakdown", { period: last.period, count: formatInteger(last.total ?? 0), name: municipality.name, site: t(`placementSites.${biggest}`).toLocaleLowerCase("da-DK") })
+    : t("indicator.summaryNoData", { who: municipality.name });
+  return (
+    <ChartFigure
+      id="anbringelsessted"
+      title={title}
+      summary={summary}
+      height={340}
+      chart={() => (
+        <StackedBarChart
+          unit={indicator.unit}
+          keys={sites.map((s) => ({ key: s, label: t(`placementSites.${s}`) }))}
+          rows={rows.map((r) => ({ period: r.period, ...r.sites }))}
+        />
+      )}
+      table={
+        <div className="table-scroll">
+          <table className="table">
+            <caption>{t("indicator.tableFor", { title })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("indicator.period")}</th>
+                {sites.map((s) => (
+                  <th key={s} scope="col" className="num">
+                    {t(`placementSites.${s}`)}
+                  </th>
+                ))}
+                <th scope="col" className="num">
+                  {t("indicator.total")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.period}>
+                  <th scope="row">{r.period}</th>
+                  {sites.map((s) => (
+                    <td key={s} className="num">
+                      {formatValue(r.sites[s], indicator.unit)}
+                    </td>
+                  ))}
+                  <td className="num">{formatValue(r.total, indicator.unit)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      }
+    />
+  );
+}

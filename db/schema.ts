@@ -1,0 +1,97 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const regions = sqliteTable("regions", {
+  code: text("code").primaryKey(), // DST region code, e.g. 1081
+  name: text("name").notNull(),
+});
+
+export const municipalities = sqliteTable(
+  "municipalities",
+  {
+    code: text("code").primaryKey(), // DST three-digit code, e.g. 849
+    name: text("name").notNull(),
+    regionCode: text("region_code")
+      .notNull()
+      .references(() => regions.code),
+    lat: real("lat").notNull(),
+    lon: real("lon").notNull(),
+    populationApprox: integer("population_approx").notNull(),
+  },
+  (t) => [index("municipalities_region_idx").on(t.regionCode)],
+);
+
+export const challenges = sqliteTable("challenges", {
+  number: integer("number").primaryKey(),
+  shortTitle: text("short_title").notNull(),
+  title: text("title").notNull(),
+  description: text("description").notNull(),
+});
+
+export const indicators = sqliteTable("indicators", {
+  code: text("code").primaryKey(),
+  nameDa: text("name_da").notNull(),
+  nameEn: text("name_en").notNull(),
+  unit: text("unit", { enum: ["percent", "count", "kr", "grade"] }).notNull(),
+  polarity: text("polarity", { enum: ["higher", "lower", "neutral"] }).notNull(),
+  department: text("department", { enum: ["school", "social", "joint"] }).notNull(),
+  cadence: text("cadence", { enum: ["year", "school_year", "quarter"] }).notNull(),
+  source: text("source").notNull(),
+  definition: text("definition").notNull(),
+  /** JSON array of the target groups the indicator is published for. */
+  targetGroups: text("target_groups", { mode: "json" }).$type<string[]>().notNull(),
+  /** JSON array of breakdown values (placement sites); empty when the indicator has none. */
+  breakdowns: text("breakdowns", { mode: "json" }).$type<string[]>().notNull(),
+  sortOrder: integer("sort_order").notNull(),
+});
+
+export const indicatorChallenges = sqliteTable(
+  "indicator_challenges",
+  {
+    indicatorCode: text("indicator_code")
+      .notNull()
+      .references(() => indicators.code),
+    challengeNumber: integer("challenge_number")
+      .notNull()
+      .references(() => challenges.number),
+  },
+  (t) => [primaryKey({ columns: [t.indicatorCode, t.challengeNumber] })],
+);
+
+/**
+ * One aggregate figure. Raw figures only, never a bare percentage:
+ * rate → numerator/denominator; count → numerator; mean (grade, kr.) → value with the
+ * number of children it covers in denominator. breakdown '' is the total.
+ */
+export const observations = sqliteTable(
+  "observations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    indicatorCode: text("indicator_code")
+      .notNull()
+      .references(() => indicators.code),
+    municipalityCode: text("municipality_code")
+      .notNull()
+      .references(() => municipalities.code),
+    period: text("period").notNull(),
+    periodKey: integer("period_key").notNull(),
+    targetGroup: text("target_group").notNull(),
+    breakdown: text("breakdown").notNull().default(""),
+    numerator: integer("numerator"),
+    denominator: integer("denominator"),
+    value: real("value"),
+  },
+  (t) => [
+    uniqueIndex("observations_cell_uq").on(t.indicatorCode, t.municipalityCode, t.period, t.targetGroup, t.breakdown),
+    // national/regional aggregates and comparisons read one indicator × group × period across municipalities
+    index("observations_indicator_group_period_idx").on(t.indicatorCode, t.targetGroup, t.periodKey),
+  ],
+);
+
+export const appMeta = sqliteTable("app_meta", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: text("updated_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%SZ','now'))`),
+});

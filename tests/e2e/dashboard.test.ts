@@ -1,0 +1,92 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { baseURL, chromiumPath, launchBrowser, screenshotPath } from "./browser";
+
+describe.skipIf(!chromiumPath)("the dashboard in Chromium", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("finds a municipality from the front page", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseURL}/`);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Vælg en kommune");
+    await page.getByLabel("Søg efter kommune").fill("jammer");
+    await page.getByRole("button", { name: "Søg" }).click();
+    await page.waitForURL(/q=jammer/);
+    await page.getByRole("link", { name: /Jammerbugt/ }).click();
+    await page.waitForURL(/\/kommuner\/849$/);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Overblik for Jammerbugt Kommune");
+    await page.screenshot({ path: screenshotPath("forside"), fullPage: false });
+    await page.close();
+  });
+
+  it("shows Jammerbugt's overview by challenge, switches target group, and says the data are synthetic", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${baseURL}/kommuner/849`);
+    await expect(page.getByRole("note").textContent()).resolves.toContain("syntetiske");
+    const headings = await page.locator("h2").allTextContents();
+    expect(headings.filter((h) => h.startsWith("Udfordring"))).toHaveLength(8);
+    const card = page.locator("article", { has: page.getByRole("link", { name: /aflagt de bundne prøver/ }) }).first();
+    await expect(card.textContent()).resolves.toContain("Målgruppe: Anbragte");
+    const anbragteValue = await card.locator(".indicator-card__value").textContent();
+    expect(anbragteValue).toMatch(/^(.*: )?\d+ %$/);
+    await page.screenshot({ path: screenshotPath("overblik-849"), fullPage: true });
+
+    await page.getByRole("link", { name: "Øvrige børn" }).click();
+    await page.waitForURL(/maalgruppe=oevrige/);
+    await expect(card.textContent()).resolves.toContain("Målgruppe: Øvrige børn");
+    await expect(page.getByRole("link", { name: "Øvrige børn" }).getAttribute("aria-current")).resolves.toBe("true");
+    const oevrigeValue = await card.locator(".indicator-card__value").textContent();
+    expect(oevrigeValue).not.toBe(anbragteValue);
+    await page.screenshot({ path: screenshotPath("overblik-849-oevrige"), fullPage: false });
+    await page.close();
+  });
+
+  it("draws the indicator page's charts, with a table for each", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${baseURL}/kommuner/849/indikatorer/fp9-deltagelse?maalgruppe=anbragte`);
+    await page.locator("#udvikling .recharts-surface").first().waitFor();
+    expect(await page.locator("#udvikling-title").textContent()).toContain("Jammerbugt");
+    const rows = page.locator("figure").first().locator("tbody tr");
+    await expect(rows.count()).resolves.toBe(10);
+    expect(await page.locator("figure").count()).toBe(2);
+    await page.screenshot({ path: screenshotPath("indikator-849-fp9"), fullPage: true });
+
+    await page.goto(`${baseURL}/kommuner/849/indikatorer/anbragte-type`);
+    await page.locator("#anbringelsessted .recharts-surface").first().waitFor();
+    await expect(page.locator("#anbringelsessted-title").textContent()).resolves.toContain("anbringelsessted");
+    await page.screenshot({ path: screenshotPath("indikator-849-anbragte-type"), fullPage: true });
+    await page.close();
+  });
+
+  it("carries the numbers and keeps the chart area without JavaScript", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${baseURL}/kommuner/849/indikatorer/fp9-deltagelse`);
+    const firstFigure = page.locator("figure").first();
+    await expect(firstFigure.locator("tbody tr").count()).resolves.toBe(10);
+    const cells = await firstFigure.locator("tbody td").allTextContents();
+    expect(cells.some((c) => /\d+,\d %/.test(c))).toBe(true);
+    const box = await firstFigure.locator(".chart-figure__chart").boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(250);
+    // the target-group switch is plain links, so it works without JavaScript too
+    await page.getByRole("link", { name: "Forebyggende foranstaltninger" }).click();
+    await page.waitForURL(/maalgruppe=forebyggende/);
+    await expect(page.locator("#udvikling-title").textContent()).resolves.toContain("Forebyggende");
+    await page.screenshot({ path: screenshotPath("indikator-uden-js"), fullPage: false });
+    await context.close();
+  });
+
+  it("speaks English with ?lng=en", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseURL}/kommuner/849?lng=en`);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Overview for Jammerbugt Municipality");
+    await expect(page.locator("html").getAttribute("lang")).resolves.toBe("en");
+    await page.close();
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * Starts the real built server on a fresh temporary SQLite file (migrated, demo data loaded)
+ * for the browser tests. Where Debian's Chromium is missing, the e2e tests are skipped loudly.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseURL: string;
+    chromium: string | null;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+let server: ChildProcess | undefined;
+let dir: string | undefined;
+
+export async function setup(project: TestProject) {
+  const root = path.resolve(import.meta.dirname, "../..");
+  const chromium = fs.existsSync(CHROMIUM_PATH) ? CHROMIUM_PATH : null;
+  project.provide("chromium", chromium);
+  if (!chromium) {
+    console.warn(`\n${"!".repeat(78)}\n!!! E2E SKIPPED: Chromium not found at ${CHROMIUM_PATH}. Install it: apt-get install -y chromium\n${"!".repeat(78)}\n`);
+    project.provide("baseURL", "");
+    return;
+  }
+  if (!fs.existsSync(path.join(root, "build", "server", "index.js"))) {
+    const built = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
+    if (built.status !== 0) throw new Error("npm run build failed");
+  }
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "faelles-retning-e2e-"));
+  const port = await freePort();
+  const baseURL = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), DATABASE_PATH: path.join(dir, "e2e.sqlite"), NODE_ENV: "production", DEMO: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  server.stdout?.on("data", (d) => (output += d));
+  server.stderr?.on("data", (d) => (output += d));
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+    try {
+      const res = await fetch(`${baseURL}/api/v1/indikatorer`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  project.provide("baseURL", baseURL);
+}
+
+export async function teardown() {
+  if (server && server.exitCode === null) {
+    server.kill("SIGTERM");
+    await new Promise((r) => server!.once("exit", r));
+  }
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loader as catalogueLoader } from "~/routes/api.v1.indikatorer";
+import { loader as observationsLoader } from "~/routes/api.v1.observationer";
+import type { Db } from "../../db/connection";
+import { createTestDatabase } from "../support/database";
+
+let db: Db;
+let cleanup: () => void;
+beforeAll(() => ({ db, cleanup } = createTestDatabase()));
+afterAll(() => cleanup());
+
+async function get(loader: typeof observationsLoader, query: string) {
+  const request = new Request(`http://localhost/api/v1/x${query}`);
+  const res = (await loader({ request, params: {}, context: { db } })) as Response;
+  return { status: res.status, body: await res.json() };
+}
+
+describe("GET /api/v1/indikatorer", () => {
+  it("lists the whole catalogue with challenges", async () => {
+    const { status, body } = await get(catalogueLoader as typeof observationsLoader, "");
+    expect(status).toBe(200);
+    expect(body).toHaveLength(15);
+    const fp9 = body.find((i: { kode: string }) => i.kode === "fp9-deltagelse");
+    expect(fp9).toMatchObject({ enhed: "percent", retning: "higher", omraade: "school", kadence: "school_year" });
+    expect(fp9.udfordringer).toContain(2);
+  });
+});
+
+describe("GET /api/v1/observationer", () => {
+  it("gives national 2023/24 exam participation for anbragte within 1 pp of 48 %", async () => {
+    const { status, body } = await get(observationsLoader, "?indikator=fp9-deltagelse&kommune=hele-landet&periode=2023/24&maalgruppe=anbragte");
+    expect(status).toBe(200);
+    expect(body).toHaveLength(1);
+    const row = body[0];
+    expect(row).toMatchObject({ indikator: "fp9-deltagelse", kommune: "hele-landet", periode: "2023/24", maalgruppe: "anbragte", opdeling: null });
+    expect(Math.abs(row.vaerdi - 48)).toBeLessThanOrEqual(1);
+    expect(row.vaerdi).toBeCloseTo((100 * row.taeller) / row.naevner, 1);
+    expect(Math.abs(row.naevner - 1227) / 1227).toBeLessThan(0.03);
+  });
+
+  it("gives all 98 municipalities by default, and the national row is their sum", async () => {
+    const all = await get(observationsLoader, "?indikator=fp9-deltagelse&periode=2023/24&maalgruppe=oevrige");
+    expect(all.body).toHaveLength(98);
+    const nation = await get(observationsLoader, "?indikator=fp9-deltagelse&kommune=hele-landet&periode=2023/24&maalgruppe=oevrige");
+    const sum = (k: "taeller" | "naevner") => all.body.reduce((s: number, r: Record<string, number>) => s + r[k], 0);
+    expect(nation.body[0].taeller).toBe(sum("taeller"));
+    expect(nation.body[0].naevner).toBe(sum("naevner"));
+  });
+
+  it("returns one municipality's series across periods and groups", async () => {
+    const { body } = await get(observationsLoader, "?indikator=fp9-deltagelse&kommune=849");
+    expect(body.every((r: { kommune: string }) => r.kommune === "849")).toBe(true);
+    expect(new Set(body.map((r: { periode: string }) => r.periode)).size).toBe(10);
+    expect(new Set(body.map((r: { maalgruppe: string }) => r.maalgruppe))).toEqual(new Set(["anbragte", "forebyggende", "udsatte", "oevrige", "alle"]));
+  });
+
+  it("shapes counts and means without inventing a rate", async () => {
+    const counts = await get(observationsLoader, "?indikator=anbragte-type&kommune=849&periode=2024");
+    const total = counts.body.find((r: { opdeling: string | null }) => r.opdeling === null);
+    const sites = counts.body.filter((r: { opdeling: string | null }) => r.opdeling !== null);
+    expect(sites).toHaveLength(7);
+    expect(total.naevner).toBeNull();
+    expect(total.vaerdi).toBe(total.taeller);
+    expect(sites.reduce((s: number, r: { taeller: number }) => s + r.taeller, 0)).toBe(total.taeller);
+    const kr = await get(observationsLoader, "?indikator=udgift-udsatte-pr-barn&kommune=hele-landet&periode=2024");
+    expect(kr.body[0].taeller).toBeNull();
+    expect(kr.body[0].naevner).toBeGreaterThan(1_000_000);
+    expect(Number.isInteger(kr.body[0].vaerdi)).toBe(true);
+  });
+
+  it.each([
+    ["", "Parameteren 'indikator' skal angives."],
+    ["?indikator=findes-ikke", "Ukendt indikator: 'findes-ikke'."],
+    ["?indikator=fp9-deltagelse&kommune=999", "Ukendt kommune: '999'"],
+    ["?indikator=fp9-deltagelse&periode=2024", "Ukendt periode: '2024'. Indikatoren opgøres pr. skoleår, fx '2023/24'."],
+    ["?indikator=fp9-deltagelse&maalgruppe=voksne", "Ukendt målgruppe: 'voksne'"],
+    ["?indikator=fp9-deltagelse&kommun=849", "Ukendt parameter: 'kommun'"],
+    ["?indikator=fp9-deltagelse&opdeling=familiepleje", "har ingen opdeling"],
+  ])("refuses %s with a Danish 400", async (query, message) => {
+    const { status, body } = await get(observationsLoader, query);
+    expect(status).toBe(400);
+    expect(body.fejl).toContain(message);
+  });
+});

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loader as overviewLoader } from "~/routes/kommuner.$kode._index";
+import { loader as indicatorLoader } from "~/routes/kommuner.$kode.indikatorer.$indikator";
+import { loader as apiLoader } from "~/routes/api.v1.observationer";
+import { loader as homeLoader } from "~/routes/_index";
+import type { Db } from "../../db/connection";
+import { createTestDatabase } from "../support/database";
+
+let db: Db;
+let cleanup: () => void;
+beforeAll(() => ({ db, cleanup } = createTestDatabase()));
+afterAll(() => cleanup());
+
+const req = (path: string) => new Request(`http://localhost${path}`);
+
+async function thrownStatus(fn: () => Promise<unknown>): Promise<[number, string]> {
+  try {
+    await fn();
+  } catch (e) {
+    if (e instanceof Response) return [e.status, await e.text()];
+    throw e;
+  }
+  throw new Error("expected the loader to refuse");
+}
+
+describe("the municipality overview loader", () => {
+  it("groups Jammerbugt's indicators under all eight challenges", async () => {
+    const data = await overviewLoader({ request: req("/kommuner/849"), params: { kode: "849" }, context: { db } });
+    expect(data.municipality.name).toBe("Jammerbugt");
+    expect(data.overview.challenges.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(data.overview.challenges.every((c) => c.cards.length > 0)).toBe(true);
+    const fp9 = data.overview.challenges.find((c) => c.number === 2)!.cards.find((c) => c.code === "fp9-deltagelse")!;
+    expect(fp9.targetGroup).toBe("anbragte");
+    expect(fp9.latest?.period).toBe("2024/25");
+    expect(fp9.series).toHaveLength(10);
+    expect(fp9.nation).not.toBeNull();
+  });
+
+  it("shows the same numbers as the API", async () => {
+    const data = await overviewLoader({ request: req("/kommuner/849?maalgruppe=oevrige"), params: { kode: "849" }, context: { db } });
+    const card = data.overview.challenges.flatMap((c) => c.cards).find((c) => c.code === "fp9-deltagelse")!;
+    const res = (await apiLoader({ request: req("/api/v1/observationer?indikator=fp9-deltagelse&kommune=849&periode=2024/25&maalgruppe=oevrige"), params: {}, context: { db } })) as Response;
+    const [row] = await res.json();
+    expect(card.targetGroup).toBe("oevrige");
+    expect(Math.round(card.latest!.value! * 10) / 10).toBe(row.vaerdi);
+    expect(card.latest!.n).toBe(row.naevner);
+  });
+
+  it("falls back to an indicator's own group where it lacks the chosen one", async () => {
+    const data = await overviewLoader({ request: req("/kommuner/849?maalgruppe=oevrige"), params: { kode: "849" }, context: { db } });
+    const kr = data.overview.challenges.flatMap((c) => c.cards).find((c) => c.code === "udgift-udsatte-pr-barn")!;
+    expect(kr.targetGroup).toBe("alle");
+  });
+
+  it("refuses an unknown municipality (404) or target group (400) in Danish", async () => {
+    expect(await thrownStatus(() => overviewLoader({ request: req("/kommuner/999"), params: { kode: "999" }, context: { db } }))).toEqual([
+      404,
+      "Kommunen med koden '999' findes ikke.",
+    ]);
+    const [status, text] = await thrownStatus(() => overviewLoader({ request: req("/kommuner/849?maalgruppe=x"), params: { kode: "849" }, context: { db } }));
+    expect(status).toBe(400);
+    expect(text).toContain("Målgruppen 'x'");
+  });
+});
+
+describe("the indicator page loader", () => {
+  it("gives the trend for municipality, region and nation, and the groups side by side", async () => {
+    const data = await indicatorLoader({
+      request: req("/kommuner/849/indikatorer/fp9-deltagelse?maalgruppe=anbragte"),
+      params: { kode: "849", indikator: "fp9-deltagelse" },
+      context: { db },
+    });
+    expect(data.detail.trend).toHaveLength(10);
+    expect(data.detail.trend.at(-1)!.nation.value).not.toBeNull();
+    expect(data.detail.trend.at(-1)!.region.value).not.toBeNull();
+    expect(data.detail.groups.map((g) => g.targetGroup)).toEqual(["anbragte", "forebyggende", "udsatte", "oevrige", "alle"]);
+    expect(data.detail.breakdown).toBeNull();
+  });
+
+  it("breaks placements down by site, adding up to the total", async () => {
+    const data = await indicatorLoader({
+      request: req("/kommuner/101/indikatorer/anbragte-type"),
+      params: { kode: "101", indikator: "anbragte-type" },
+      context: { db },
+    });
+    const last = data.detail.breakdown!.at(-1)!;
+    const sum = Object.values(last.sites).reduce((s: number, v) => s + (v ?? 0), 0);
+    expect(sum).toBe(last.total);
+    expect(data.detail.breakdown).toHaveLength(11);
+  });
+
+  it("refuses an unknown indicator", async () => {
+    const [status] = await thrownStatus(() =>
+      indicatorLoader({ request: req("/kommuner/849/indikatorer/nej"), params: { kode: "849", indikator: "nej" }, context: { db } }),
+    );
+    expect(status).toBe(404);
+  });
+});
+
+describe("the front page loader", () => {
+  it("searches municipalities by name or code", async () => {
+    expect((await homeLoader({ request: req("/?q=jammer"), params: {}, context: { db } })).municipalities.map((m) => m.code)).toEqual(["849"]);
+    const all = await homeLoader({ request: req("/"), params: {}, context: { db } });
+    expect(all.municipalities).toHaveLength(98);
+    expect(all.challenges).toHaveLength(8);
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { changeBetween, combine, roundForOutput, toFigure, valueOf } from "~/domain/figures";
+import { searchMunicipalities } from "~/domain/search";
+
+describe("figures from raw counts", () => {
+  it("computes a rate as a percentage and guards against an empty denominator", () => {
+    expect(valueOf("rate", { numerator: 589, denominator: 1227, value: null })).toBeCloseTo(48.0, 1);
+    expect(valueOf("rate", { numerator: 0, denominator: 0, value: null })).toBeNull();
+  });
+
+  it("aggregates rates as Σnumerator/Σdenominator, not the mean of percentages", () => {
+    const parts = [
+      { numerator: 1, denominator: 2, value: null }, // 50 %
+      { numerator: 90, denominator: 100, value: null }, // 90 %
+    ];
+    const whole = combine("rate", parts);
+    expect(whole).toEqual({ numerator: 91, denominator: 102, value: null });
+    expect(valueOf("rate", whole)).toBeCloseTo(89.2, 1); // not 70 %
+  });
+
+  it("aggregates means weighted by the children they cover", () => {
+    const whole = combine("mean", [
+      { numerator: null, denominator: 10, value: 4 },
+      { numerator: null, denominator: 30, value: 8 },
+    ]);
+    expect(whole.denominator).toBe(40);
+    expect(whole.value).toBe(7);
+  });
+
+  it("sums counts", () => {
+    expect(combine("count", [{ numerator: 3, denominator: null, value: null }, { numerator: 4, denominator: null, value: null }]).numerator).toBe(7);
+  });
+
+  it("knows how many children a figure is about", () => {
+    const base = { indicatorCode: "x", period: "2024", periodKey: 20240, targetGroup: "alle", breakdown: "", scope: { kind: "nation" as const } };
+    expect(toFigure("percent", { ...base, numerator: 5, denominator: 20, value: null }).n).toBe(20);
+    expect(toFigure("count", { ...base, numerator: 7, denominator: null, value: null }).n).toBe(7);
+    expect(toFigure("kr", { ...base, numerator: null, denominator: 900, value: 12000 }).n).toBe(900);
+  });
+
+  it("changes and output rounding", () => {
+    const base = { indicatorCode: "x", period: "2024", periodKey: 20240, targetGroup: "alle", breakdown: "", scope: { kind: "nation" as const } };
+    const a = toFigure("percent", { ...base, numerator: 48, denominator: 100, value: null });
+    const b = toFigure("percent", { ...base, numerator: 50, denominator: 100, value: null });
+    expect(changeBetween(b, a)).toBeCloseTo(2);
+    expect(changeBetween(b, undefined)).toBeNull();
+    expect(roundForOutput("percent", 47.96)).toBe(48.0);
+    expect(roundForOutput("kr", 12345.6)).toBe(12346);
+  });
+});
+
+describe("municipality search", () => {
+  const list = [
+    { code: "849", name: "Jammerbugt" },
+    { code: "580", name: "Aabenraa" },
+    { code: "751", name: "Aarhus" },
+    { code: "860", name: "Hjørring" },
+    { code: "825", name: "Læsø" },
+  ];
+  it("finds by name, code and Danish letters either way", () => {
+    expect(searchMunicipalities(list, "jammer").map((m) => m.code)).toEqual(["849"]);
+    expect(searchMunicipalities(list, "849").map((m) => m.code)).toEqual(["849"]);
+    expect(searchMunicipalities(list, "Hjoerring").map((m) => m.code)).toEqual(["860"]);
+    expect(searchMunicipalities(list, "læsø").map((m) => m.code)).toEqual(["825"]);
+    expect(searchMunicipalities(list, "laesoe").map((m) => m.code)).toEqual(["825"]);
+    expect(searchMunicipalities(list, "")).toHaveLength(5);
+    expect(searchMunicipalities(list, "xyz")).toHaveLength(0);
+  });
+});

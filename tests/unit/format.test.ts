@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { formatChange, formatValue, formatValuePrecise } from "~/domain/format";
+
+describe("the da-DK formatter", () => {
+  it("formats each unit the Danish way", () => {
+    expect(formatValue(48.2, "percent")).toBe("48 %");
+    expect(formatValue(1227, "count")).toBe("1.227");
+    expect(formatValue(73100, "kr")).toBe("73.100 kr.");
+    expect(formatValue(5.74, "grade")).toBe("5,7");
+    expect(formatValuePrecise(48.25, "percent")).toBe("48,3 %");
+  });
+
+  it("marks missing as – and withheld as ..", () => {
+    expect(formatValue(null, "percent")).toBe("–");
+    expect(formatValue(undefined, "count")).toBe("–");
+    expect(formatValue(12, "count", { withheld: true })).toBe("..");
+  });
+
+  it("zero is a value, not missing", () => {
+    expect(formatValue(0, "count")).toBe("0");
+    expect(formatValue(0, "percent")).toBe("0 %");
+  });
+
+  it("signs changes, in percentage points for rates", () => {
+    expect(formatChange(2.04, "percent")).toBe("+2,0 pct.point");
+    expect(formatChange(-1.5, "percent")).toBe("-1,5 pct.point");
+    expect(formatChange(0, "count")).toBe("0");
+    expect(formatChange(-300, "kr")).toBe("-300 kr.");
+    expect(formatChange(null, "grade")).toBe("–");
+  });
+});
