@@ -30,7 +30,7 @@ export function ChartFigure({
   const t = useT();
   const hydrated = useHydrated();
   return (
-    <figure className="chart-figure" aria-labelledby={`${id}-title`}>
+    <figure className="chart-figure" id={id} aria-labelledby={`${id}-title`}>
       <figcaption>
         <h3 id={`${id}-title`} className="chart-figure__title">
           {title}

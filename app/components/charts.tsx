@@ -24,7 +24,7 @@ export function LineTrendChart({ rows, series, unit }: { rows: Record<string, st
         <XAxis dataKey="period" tick={axisTick} />
         <YAxis tick={axisTick} tickFormatter={format} width={80} domain={unit === "percent" ? [0, 100] : ["auto", "auto"]} />
         <Tooltip formatter={format} />
-        <Legend />
+        <Legend itemSorter={null} />
         {series.map((s) => (
           <Line
             key={s.key}
@@ -52,7 +52,7 @@ export function GroupedBarChart({ rows, series, unit, categoryKey }: { rows: Rec
         <XAxis dataKey={categoryKey} tick={axisTick} />
         <YAxis tick={axisTick} tickFormatter={format} width={80} />
         <Tooltip formatter={format} />
-        <Legend />
+        <Legend itemSorter={null} />
         {series.map((s) => (
           <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.colour} isAnimationActive={false} />
         ))}
@@ -70,7 +70,7 @@ export function StackedBarChart({ rows, keys, unit }: { rows: Record<string, str
         <XAxis dataKey="period" tick={axisTick} />
         <YAxis tick={axisTick} tickFormatter={format} width={64} />
         <Tooltip formatter={format} />
-        <Legend />
+        <Legend itemSorter={null} />
         {keys.map((k, i) => (
           <Bar key={k.key} dataKey={k.key} name={k.label} stackId="sites" fill={CATEGORY_COLOURS[i % CATEGORY_COLOURS.length]} isAnimationActive={false} />
         ))}

@@ -63,7 +63,8 @@ export default function IndicatorPage() {
         chart={() => (
           <LineTrendChart
             unit={unit}
-            series={scopes.map((s) => ({ ...s, dash: "dash" in s ? s.dash : undefined }))}
+            // a count of children in one municipality beside the national count says nothing; the table has both
+            series={(unit === "count" ? scopes.slice(0, 1) : scopes).map((s) => ({ ...s, dash: "dash" in s ? s.dash : undefined }))}
             rows={detail.trend.map((r) => ({ period: r.period, municipality: r.municipality.value, region: r.region.value, nation: r.nation.value }))}
           />
         )}

@@ -20,7 +20,7 @@ describe.skipIf(!chromiumPath)("the dashboard in Chromium", () => {
     await page.waitForURL(/q=jammer/);
     await page.getByRole("link", { name: /Jammerbugt/ }).click();
     await page.waitForURL(/\/kommuner\/849$/);
-    await expect(page.locator("h1").textContent()).resolves.toBe("Overblik for Jammerbugt Kommune");
+    await page.getByRole("heading", { level: 1, name: "Overblik for Jammerbugt Kommune" }).waitFor();
     await page.screenshot({ path: screenshotPath("forside"), fullPage: false });
     await page.close();
   });
@@ -39,8 +39,9 @@ describe.skipIf(!chromiumPath)("the dashboard in Chromium", () => {
 
     await page.getByRole("link", { name: "Øvrige børn" }).click();
     await page.waitForURL(/maalgruppe=oevrige/);
+    // client-side navigation: wait until the new render has committed
+    await page.locator('a[aria-current="true"]', { hasText: "Øvrige børn" }).waitFor();
     await expect(card.textContent()).resolves.toContain("Målgruppe: Øvrige børn");
-    await expect(page.getByRole("link", { name: "Øvrige børn" }).getAttribute("aria-current")).resolves.toBe("true");
     const oevrigeValue = await card.locator(".indicator-card__value").textContent();
     expect(oevrigeValue).not.toBe(anbragteValue);
     await page.screenshot({ path: screenshotPath("overblik-849-oevrige"), fullPage: false });
