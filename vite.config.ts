@@ -1,3 +1,4 @@
+import path from "node:path";
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
@@ -11,6 +12,20 @@ declare module "@remix-run/node" {
 
 export default defineConfig({
   plugins: [remix(remixConfig), tsconfigPaths()],
+  resolve: {
+    // DKFDS's SCSS and fonts are compiled from the package; its icons and fonts resolve here
+    alias: { "@dkfds": path.resolve("node_modules/dkfds/dist") },
+  },
+  css: {
+    preprocessorOptions: {
+      scss: {
+        loadPaths: [path.resolve("node_modules/dkfds/dist/scss")],
+        // DKFDS's own sources trigger Sass deprecation notices we cannot fix here
+        quietDeps: true,
+        silenceDeprecations: ["import", "global-builtin", "color-functions"],
+      },
+    },
+  },
   build: { target: "es2022" },
   server: { port: 3000 },
 });

@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import {
+  Form,
   Link,
   Links,
   Meta,
@@ -8,13 +9,15 @@ import {
   ScrollRestoration,
   isRouteErrorResponse,
   useLocation,
+  useParams,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { data } from "@remix-run/node";
 import "./load-context";
-import stylesUrl from "./styles/app.css?url";
-import { readMeta } from "./data/catalogue.server";
+import stylesUrl from "./styles/app.scss?url";
+import { listMunicipalities, readMeta } from "./data/catalogue.server";
+import { Alert } from "./components/ui/Alert";
 import { DEFAULT_LOCALE, getT, localeCookie, localeFromRequest, type Locale } from "./i18n/i18n";
 import { LocaleProvider, useT } from "./i18n/react";
 
@@ -27,19 +30,30 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { locale, fromQuery } = localeFromRequest(request);
   const meta = readMeta(context.db);
   return data(
-    { locale, demo: meta.demo === "1", dataLoadedAt: meta.data_loaded_at ?? null },
+    {
+      locale,
+      demo: meta.demo === "1",
+      dataLoadedAt: meta.data_loaded_at ?? null,
+      municipalities: listMunicipalities(context.db).map(({ code, name }) => ({ code, name })),
+    },
     fromQuery ? { headers: { "Set-Cookie": localeCookie(locale) } } : undefined,
   );
 }
 
-export type RootData = Awaited<ReturnType<typeof loader>>["data"];
+type RootData = Awaited<ReturnType<typeof loader>>["data"];
 
-function Shell({ children, locale, demo }: { children: React.ReactNode; locale: Locale; demo: boolean }) {
+function Shell({ children, locale, root }: { children: React.ReactNode; locale: Locale; root: RootData | undefined }) {
   const t = getT(locale);
   const location = useLocation();
+  const params = useParams();
   const other: Locale = locale === "da" ? "en" : "da";
-  const params = new URLSearchParams(location.search);
-  params.set("lng", other);
+  const langParams = new URLSearchParams(location.search);
+  langParams.set("lng", other);
+  const current = params.kode && root?.municipalities.find((m) => m.code === params.kode);
+  const nav = [
+    { to: "/", label: t("nav.municipalities"), active: location.pathname === "/" },
+    ...(current ? [{ to: `/kommuner/${current.code}`, label: t("nav.overview", { name: current.name }), active: location.pathname.startsWith(`/kommuner/${current.code}`) }] : []),
+  ];
   return (
     <html lang={locale}>
       <head>
@@ -49,35 +63,61 @@ function Shell({ children, locale, demo }: { children: React.ReactNode; locale: 
         <Links />
       </head>
       <body>
-        <a className="skip-link" href="#indhold">
+        <a className="skipnav" href="#indhold">
           {t("app.skipToContent")}
         </a>
         <header className="site-header">
-          <div className="container site-header__inner">
+          <div className="container site-header__portal">
             <Link to="/" className="site-header__brand">
               <span className="site-header__name">{t("app.name")}</span>
               <span className="site-header__tagline">{t("app.tagline")}</span>
             </Link>
-            <a className="site-header__lang" href={`${location.pathname}?${params}`} hrefLang={other} lang={other} aria-label={getT(other)("app.switchLanguageLabel")}>
-              {t("app.switchLanguage")}
-            </a>
+            <div className="site-header__tools">
+              {root ? (
+                <Form method="get" action="/kommuner/vaelg" className="site-header__switcher">
+                  <div className="form-group">
+                    <label className="form-label" htmlFor="kommunevaelger">
+                      {t("header.municipality")}
+                    </label>
+                    <select id="kommunevaelger" name="kommune" className="form-select" defaultValue={current ? current.code : ""} key={current ? current.code : ""}>
+                      <option value="" disabled>
+                        {t("header.chooseMunicipality")}
+                      </option>
+                      {root.municipalities.map((m) => (
+                        <option key={m.code} value={m.code}>
+                          {m.name}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <button type="submit" className="button button-secondary">
+                    {t("header.show")}
+                  </button>
+                </Form>
+              ) : null}
+              <a className="site-header__lang" href={`${location.pathname}?${langParams}`} hrefLang={other} lang={other}>
+                {getT(other)("app.languageName")}
+              </a>
+            </div>
           </div>
           <nav className="site-nav" aria-label={t("app.mainNav")}>
-            <ul className="container site-nav__list">
-              <li>
-                <Link to="/" aria-current={location.pathname === "/" ? "page" : undefined}>
-                  {t("nav.home")}
-                </Link>
-              </li>
+            <ul className="container site-nav__list unstyled-list">
+              {nav.map((item) => (
+                <li key={item.to}>
+                  <Link to={item.to} aria-current={item.active ? "page" : undefined}>
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
             </ul>
           </nav>
         </header>
-        {demo ? (
-          <div className="demo-notice" role="note">
-            <div className="container">{t("app.demoNotice")}</div>
-          </div>
-        ) : null}
         <main id="indhold" className="container main" tabIndex={-1}>
+          {root?.demo ? (
+            <Alert variant="warning" heading={t("app.demoHeading")} role="note" className="demo-notice">
+              <p>{t("app.demoNotice")}</p>
+            </Alert>
+          ) : null}
           {children}
         </main>
         <footer className="site-footer">
@@ -95,7 +135,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const locale = root?.locale ?? DEFAULT_LOCALE;
   return (
     <LocaleProvider locale={locale}>
-      <Shell locale={locale} demo={root?.demo ?? false}>
+      <Shell locale={locale} root={root}>
         {children}
       </Shell>
     </LocaleProvider>

@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from "react";
 import { useT } from "~/i18n/react";
+import { Details } from "./ui/Details";
 
 function useHydrated() {
   const [hydrated, setHydrated] = useState(false);
@@ -42,10 +43,12 @@ export function ChartFigure({
       <div className="chart-figure__chart" style={{ height }} role="img" aria-labelledby={`${id}-title ${id}-summary`}>
         {hydrated ? chart() : <p className="chart-figure__placeholder">{t("indicator.chartLoading")}</p>}
       </div>
-      <details className="chart-figure__table" open>
-        <summary>{t("indicator.showTable")}</summary>
-        {table}
-      </details>
+      <Details summary={t("indicator.showTable")} open>
+        {/* a wide table scrolls on its own at 320 px / 200 % zoom instead of the page */}
+        <div className="table-scroll" role="region" aria-labelledby={`${id}-title`} tabIndex={0}>
+          {table}
+        </div>
+      </Details>
     </figure>
   );
 }

@@ -12,7 +12,7 @@ export function IndicatorCardView({ card, municipalityCode, regionName }: { card
   const last = card.series.at(-1)?.period;
   const href = `/kommuner/${municipalityCode}/indikatorer/${card.code}?maalgruppe=${card.targetGroup}`;
   return (
-    <article className="card indicator-card">
+    <article className="card dashboard-card indicator-card">
       <h3 className="indicator-card__title h4">
         <Link to={href}>{name}</Link>
       </h3>

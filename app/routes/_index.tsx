@@ -31,16 +31,20 @@ export default function Index() {
     <>
       <h1>{t("home.title")}</h1>
       <p className="lead">{t("home.intro")}</p>
-      <Form method="get" className="search" role="search">
-        <label htmlFor="q">{t("home.searchLabel")}</label>
-        <p className="hint" id="q-hint">
-          {t("home.searchHint")}
-        </p>
-        <div className="search__row">
-          <input id="q" name="q" type="search" defaultValue={q} aria-describedby="q-hint" autoComplete="off" />
-          <button type="submit" className="button button--primary">
-            {t("home.searchButton")}
-          </button>
+      <Form method="get" className="search-form" role="search">
+        <div className="form-group">
+          <label className="form-label" htmlFor="q">
+            {t("home.searchLabel")}
+          </label>
+          <span className="form-hint" id="q-hint">
+            {t("home.searchHint")}
+          </span>
+          <div className="search-form__row">
+            <input id="q" name="q" type="search" className="form-input" defaultValue={q} aria-describedby="q-hint" autoComplete="off" />
+            <button type="submit" className="button button-primary">
+              {t("home.searchButton")}
+            </button>
+          </div>
         </div>
       </Form>
       <p aria-live="polite" className="result-count">
@@ -52,7 +56,7 @@ export default function Index() {
             <h2 id={`region-${list[0].regionCode}`} className="h3">
               {region}
             </h2>
-            <ul className="municipality-list">
+            <ul className="municipality-list unstyled-list">
               {list.map((m) => (
                 <li key={m.code}>
                   <Link to={`/kommuner/${m.code}`}>
@@ -69,7 +73,7 @@ export default function Index() {
         <p>{t("home.challengesIntro")}</p>
         <ol className="challenge-list">
           {challenges.map((c) => (
-            <li key={c.number} className="card">
+            <li key={c.number} className="card dashboard-card">
               <h3 className="h4">
                 {c.number}. {c.shortTitle}
               </h3>

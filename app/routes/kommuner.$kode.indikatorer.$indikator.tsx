@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { ChartFigure } from "~/components/ChartFigure";
 import { GroupedBarChart, LineTrendChart, StackedBarChart } from "~/components/charts";
 import { GROUP_COLOURS, SERIES_COLOURS } from "~/components/palette";
 import { TargetGroupSwitch } from "~/components/TargetGroupSwitch";
+import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
 import { indicatorDetail, type Point } from "~/data/indicator-views.server";
 import { chosenTargetGroup, requireIndicator, requireMunicipality } from "~/data/params.server";
 import { formatInteger, formatValue, formatValuePrecise } from "~/domain/format";
@@ -50,9 +51,13 @@ export default function IndicatorPage() {
 
   return (
     <>
-      <p className="breadcrumb">
-        <Link to={`/kommuner/${municipality.code}?maalgruppe=${detail.targetGroup}`}>{t("indicator.backToOverview", { name: municipality.name })}</Link>
-      </p>
+      <Breadcrumbs
+        items={[
+          { label: t("nav.municipalities"), to: "/" },
+          { label: municipality.name, to: `/kommuner/${municipality.code}?maalgruppe=${detail.targetGroup}` },
+          { label: name },
+        ]}
+      />
       <h1>{t("indicator.titleFor", { indicator: name, name: municipality.name })}</h1>
       {indicator.targetGroups.length > 1 ? <TargetGroupSwitch groups={indicator.targetGroups} current={detail.targetGroup} /> : null}
 
@@ -69,7 +74,7 @@ export default function IndicatorPage() {
           />
         )}
         table={
-          <table className="table">
+          <table className="table table--compact data-table">
             <caption>{t("indicator.tableFor", { title: trendTitle })}</caption>
             <thead>
               <tr>
@@ -122,7 +127,7 @@ export default function IndicatorPage() {
             />
           )}
           table={
-            <table className="table">
+            <table className="table table--compact data-table">
               <caption>{t("indicator.tableFor", { title: groupsTitle })}</caption>
               <thead>
                 <tr>
@@ -216,8 +221,7 @@ function BreakdownFigure() {
         />
       )}
       table={
-        <div className="table-scroll">
-          <table className="table">
+          <table className="table table--compact data-table">
             <caption>{t("indicator.tableFor", { title })}</caption>
             <thead>
               <tr>
@@ -246,7 +250,6 @@ function BreakdownFigure() {
               ))}
             </tbody>
           </table>
-        </div>
       }
     />
   );

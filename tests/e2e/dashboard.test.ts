@@ -1,5 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, visit } from "./a11y";
 import { baseURL, chromiumPath, launchBrowser, screenshotPath } from "./browser";
 
 describe.skipIf(!chromiumPath)("the dashboard in Chromium", () => {
@@ -13,7 +14,7 @@ describe.skipIf(!chromiumPath)("the dashboard in Chromium", () => {
 
   it("finds a municipality from the front page", async () => {
     const page = await browser.newPage();
-    await page.goto(`${baseURL}/`);
+    await visit(page, "/");
     await expect(page.locator("h1").textContent()).resolves.toBe("Vælg en kommune");
     await page.getByLabel("Søg efter kommune").fill("jammer");
     await page.getByRole("button", { name: "Søg" }).click();
@@ -21,13 +22,14 @@ describe.skipIf(!chromiumPath)("the dashboard in Chromium", () => {
     await page.getByRole("link", { name: /Jammerbugt/ }).click();
     await page.waitForURL(/\/kommuner\/849$/);
     await page.getByRole("heading", { level: 1, name: "Overblik for Jammerbugt Kommune" }).waitFor();
+    await expectAccessible(page);
     await page.screenshot({ path: screenshotPath("forside"), fullPage: false });
     await page.close();
   });
 
   it("shows Jammerbugt's overview by challenge, switches target group, and says the data are synthetic", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${baseURL}/kommuner/849`);
+    await visit(page, "/kommuner/849");
     await expect(page.getByRole("note").textContent()).resolves.toContain("syntetiske");
     const headings = await page.locator("h2").allTextContents();
     expect(headings.filter((h) => h.startsWith("Udfordring"))).toHaveLength(8);
@@ -42,6 +44,7 @@ describe.skipIf(!chromiumPath)("the dashboard in Chromium", () => {
     // client-side navigation: wait until the new render has committed
     await page.locator('a[aria-current="true"]', { hasText: "Øvrige børn" }).waitFor();
     await expect(card.textContent()).resolves.toContain("Målgruppe: Øvrige børn");
+    await expectAccessible(page);
     const oevrigeValue = await card.locator(".indicator-card__value").textContent();
     expect(oevrigeValue).not.toBe(anbragteValue);
     await page.screenshot({ path: screenshotPath("overblik-849-oevrige"), fullPage: false });
@@ -50,7 +53,7 @@ describe.skipIf(!chromiumPath)("the dashboard in Chromium", () => {
 
   it("draws the indicator page's charts, with a table for each", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${baseURL}/kommuner/849/indikatorer/fp9-deltagelse?maalgruppe=anbragte`);
+    await visit(page, "/kommuner/849/indikatorer/fp9-deltagelse?maalgruppe=anbragte");
     await page.locator("#udvikling .recharts-surface").first().waitFor();
     expect(await page.locator("#udvikling-title").textContent()).toContain("Jammerbugt");
     const rows = page.locator("figure").first().locator("tbody tr");
@@ -58,7 +61,7 @@ describe.skipIf(!chromiumPath)("the dashboard in Chromium", () => {
     expect(await page.locator("figure").count()).toBe(2);
     await page.screenshot({ path: screenshotPath("indikator-849-fp9"), fullPage: true });
 
-    await page.goto(`${baseURL}/kommuner/849/indikatorer/anbragte-type`);
+    await visit(page, "/kommuner/849/indikatorer/anbragte-type");
     await page.locator("#anbringelsessted .recharts-surface").first().waitFor();
     await expect(page.locator("#anbringelsessted-title").textContent()).resolves.toContain("anbringelsessted");
     await page.screenshot({ path: screenshotPath("indikator-849-anbragte-type"), fullPage: true });
@@ -85,7 +88,7 @@ describe.skipIf(!chromiumPath)("the dashboard in Chromium", () => {
 
   it("speaks English with ?lng=en", async () => {
     const page = await browser.newPage();
-    await page.goto(`${baseURL}/kommuner/849?lng=en`);
+    await visit(page, "/kommuner/849?lng=en");
     await expect(page.locator("h1").textContent()).resolves.toBe("Overview for Jammerbugt Municipality");
     await expect(page.locator("html").getAttribute("lang")).resolves.toBe("en");
     await page.close();

@@ -1,0 +1,9 @@
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { requireMunicipality } from "~/data/params.server";
+
+/** The header's municipality switcher is a GET form, so it works without JavaScript. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const code = new URL(request.url).searchParams.get("kommune") ?? undefined;
+  const municipality = requireMunicipality(context.db, code);
+  return redirect(`/kommuner/${municipality.code}`);
+}

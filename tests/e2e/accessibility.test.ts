@@ -1,0 +1,95 @@
+import fs from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, visit } from "./a11y";
+import { ARTIFACTS, chromiumPath, launchBrowser, screenshotPath } from "./browser";
+
+/** Presses Tab until the focused element matches, as a keyboard user would; fails after `max`. */
+async function tabTo(page: Page, matches: (el: { tag: string; text: string; href: string | null }) => boolean, max = 200): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    const el = await page.evaluate(() => {
+      const a = document.activeElement as HTMLElement | null;
+      return { tag: a?.tagName ?? "", text: (a?.textContent ?? "").trim(), href: a?.getAttribute("href") ?? null };
+    });
+    if (matches(el)) return;
+  }
+  throw new Error("the element was not reachable with Tab");
+}
+
+describe.skipIf(!chromiumPath)("accessibility in Chromium", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("walks by keyboard alone from the front page to an indicator and switches target group", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await visit(page, "/");
+    // the skip link is the first stop and moves focus to the content
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Gå til indhold");
+    await tabTo(page, (el) => el.tag === "INPUT");
+    await page.keyboard.type("jammer");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/q=jammer/);
+    await tabTo(page, (el) => el.tag === "A" && el.href === "/kommuner/849");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: "Overblik for Jammerbugt Kommune" }).waitFor();
+    await tabTo(page, (el) => el.tag === "A" && (el.href ?? "").startsWith("/kommuner/849/indikatorer/fp9-deltagelse"));
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/indikatorer\/fp9-deltagelse/);
+    await page.getByRole("heading", { level: 1 }).filter({ hasText: "bundne prøver" }).waitFor();
+    await tabTo(page, (el) => el.tag === "A" && el.text === "Forebyggende foranstaltninger");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/maalgruppe=forebyggende/);
+    await page.locator("#udvikling-title", { hasText: "Forebyggende" }).waitFor();
+    await expectAccessible(page);
+    // focus stays visible: the focused element draws an outline
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    expect(outline).not.toBe("none");
+    await page.close();
+  });
+
+  it.each([
+    ["1280", 1280],
+    ["375", 375],
+    ["320", 320],
+  ])("lays out the overview without horizontal scrolling at %s px", async (name, width) => {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    await visit(page, "/kommuner/849");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: screenshotPath(`overblik-${name}px`), fullPage: false });
+    await page.close();
+  });
+
+  it("works at 200 % zoom (640 px at device scale 2)", async () => {
+    const page = await browser.newPage({ viewport: { width: 640, height: 800 }, deviceScaleFactor: 2 });
+    await visit(page, "/kommuner/849/indikatorer/fp9-deltagelse");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+
+  it("prints the overview and an indicator page on A4 without navigation", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    for (const [name, path] of [
+      ["overblik", "/kommuner/849"],
+      ["indikator", "/kommuner/849/indikatorer/fp9-deltagelse"],
+    ] as const) {
+      await visit(page, path);
+      await page.emulateMedia({ media: "print" });
+      expect(await page.locator(".site-nav").isVisible()).toBe(false);
+      if (name === "indikator") expect(await page.locator("figure table").first().isVisible()).toBe(true);
+      const pdf = await page.pdf({ format: "A4", printBackground: true });
+      expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
+      fs.writeFileSync(`${ARTIFACTS}/print-${name}.pdf`, pdf);
+      await page.emulateMedia({ media: "screen" });
+    }
+    await page.close();
+  });
+});
