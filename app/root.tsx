@@ -101,7 +101,7 @@ function Shell({ children, locale, root }: { children: React.ReactNode; locale: 
             </div>
           </div>
           <nav className="site-nav" aria-label={t("app.mainNav")}>
-            <ul className="container site-nav__list unstyled-list">
+            <ul className="container site-nav__list unstyled-list no-max-width">
               {nav.map((item) => (
                 <li key={item.to}>
                   <Link to={item.to} aria-current={item.active ? "page" : undefined}>

@@ -25,7 +25,8 @@ export function ChartFigure({
   title: string;
   summary: string;
   height?: number;
-  chart: () => ReactNode;
+  /** Draws the chart; gets the title and summary to name the focusable chart for screen readers. */
+  chart: (label: { title: string; desc: string }) => ReactNode;
   table: ReactNode;
 }) {
   const t = useT();
@@ -40,8 +41,8 @@ export function ChartFigure({
           {summary}
         </p>
       </figcaption>
-      <div className="chart-figure__chart" style={{ height }} role="img" aria-labelledby={`${id}-title ${id}-summary`}>
-        {hydrated ? chart() : <p className="chart-figure__placeholder">{t("indicator.chartLoading")}</p>}
+      <div className="chart-figure__chart" style={{ height }}>
+        {hydrated ? chart({ title, desc: summary }) : <p className="chart-figure__placeholder">{t("indicator.chartLoading")}</p>}
       </div>
       <Details summary={t("indicator.showTable")} open>
         {/* a wide table scrolls on its own at 320 px / 200 % zoom instead of the page */}

@@ -15,7 +15,7 @@ export function TargetGroupSwitch({ groups, current }: { groups: readonly string
       <span className="group-switch__label" aria-hidden="true">
         {t("overview.targetGroupSwitch")}:
       </span>
-      <ul className="unstyled-list">
+      <ul className="unstyled-list no-max-width">
         {groups.map((g) => (
           <li key={g}>
             <Link to={href(g)} aria-current={g === current ? "true" : undefined} preventScrollReset>

@@ -7,6 +7,9 @@ import type { Unit } from "~/domain/catalogue";
 import { formatValue } from "~/domain/format";
 import { CATEGORY_COLOURS } from "./palette";
 
+/** recharts puts these in the SVG as <title> and <desc>, naming the keyboard-focusable chart. */
+export type ChartLabel = { title: string; desc: string };
+
 export type SeriesDef = { key: string; label: string; colour: string; dash?: string };
 
 const axisTick = { fill: "#333", fontSize: 13 };
@@ -15,11 +18,11 @@ function valueFormatter(unit: Unit) {
   return (v: unknown) => (typeof v === "number" ? formatValue(v, unit) : "–");
 }
 
-export function LineTrendChart({ rows, series, unit }: { rows: Record<string, string | number | null>[]; series: SeriesDef[]; unit: Unit }) {
+export function LineTrendChart({ rows, series, unit, label }: { rows: Record<string, string | number | null>[]; series: SeriesDef[]; unit: Unit; label: ChartLabel }) {
   const format = valueFormatter(unit);
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer>
+      <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer title={label.title} desc={label.desc}>
         <CartesianGrid stroke="#ddd" vertical={false} />
         <XAxis dataKey="period" tick={axisTick} />
         <YAxis tick={axisTick} tickFormatter={format} width={80} domain={unit === "percent" ? [0, 100] : ["auto", "auto"]} />
@@ -43,11 +46,11 @@ export function LineTrendChart({ rows, series, unit }: { rows: Record<string, st
   );
 }
 
-export function GroupedBarChart({ rows, series, unit, categoryKey }: { rows: Record<string, string | number | null>[]; series: SeriesDef[]; unit: Unit; categoryKey: string }) {
+export function GroupedBarChart({ rows, series, unit, categoryKey, label }: { rows: Record<string, string | number | null>[]; series: SeriesDef[]; unit: Unit; categoryKey: string; label: ChartLabel }) {
   const format = valueFormatter(unit);
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer>
+      <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer title={label.title} desc={label.desc}>
         <CartesianGrid stroke="#ddd" vertical={false} />
         <XAxis dataKey={categoryKey} tick={axisTick} />
         <YAxis tick={axisTick} tickFormatter={format} width={80} />
@@ -61,11 +64,11 @@ export function GroupedBarChart({ rows, series, unit, categoryKey }: { rows: Rec
   );
 }
 
-export function StackedBarChart({ rows, keys, unit }: { rows: Record<string, string | number | null>[]; keys: { key: string; label: string }[]; unit: Unit }) {
+export function StackedBarChart({ rows, keys, unit, label }: { rows: Record<string, string | number | null>[]; keys: { key: string; label: string }[]; unit: Unit; label: ChartLabel }) {
   const format = valueFormatter(unit);
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer>
+      <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer title={label.title} desc={label.desc}>
         <CartesianGrid stroke="#ddd" vertical={false} />
         <XAxis dataKey="period" tick={axisTick} />
         <YAxis tick={axisTick} tickFormatter={format} width={64} />

@@ -65,8 +65,9 @@ export default function IndicatorPage() {
         id="udvikling"
         title={trendTitle}
         summary={trendSentence(t, municipality.name, detail.trend.map((r) => r.municipality), fmt)}
-        chart={() => (
+        chart={(label) => (
           <LineTrendChart
+            label={label}
             unit={unit}
             // a count of children in one municipality beside the national count says nothing; the table has both
             series={(unit === "count" ? scopes.slice(0, 1) : scopes).map((s) => ({ ...s, dash: "dash" in s ? s.dash : undefined }))}
@@ -113,8 +114,9 @@ export default function IndicatorPage() {
             name: municipality.name,
             values: detail.groups.map((g) => `${t(`targetGroupsShort.${g.targetGroup}`).toLocaleLowerCase(locale)} ${fmt(g.municipality.value)}`).join(", "),
           })}
-          chart={() => (
+          chart={(label) => (
             <GroupedBarChart
+              label={label}
               unit={unit}
               categoryKey="group"
               series={scopes.map((s) => ({ key: s.key, label: s.label, colour: s.colour }))}
@@ -213,8 +215,9 @@ function BreakdownFigure() {
       title={title}
       summary={summary}
       height={340}
-      chart={() => (
+      chart={(label) => (
         <StackedBarChart
+          label={label}
           unit={indicator.unit}
           keys={sites.map((s) => ({ key: s, label: t(`placementSites.${s}`) }))}
           rows={rows.map((r) => ({ period: r.period, ...r.sites }))}

@@ -93,3 +93,18 @@ describe.skipIf(!chromiumPath)("accessibility in Chromium", () => {
     await page.close();
   });
 });
+
+describe.skipIf(!chromiumPath)("the developers' component page", () => {
+  it("shows every component and state, and passes axe", async () => {
+    const browser = await launchBrowser();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await visit(page, "/dev/komponenter");
+    expect(await page.locator(".status-badge").count()).toBe(5);
+    expect(await page.locator(".alert").count()).toBeGreaterThanOrEqual(4);
+    // the field with an error announces it: the message is tied to the input
+    const described = await page.locator("#eksempel-maal").getAttribute("aria-describedby");
+    expect(described).toContain("eksempel-maal-error");
+    await page.screenshot({ path: screenshotPath("komponenter"), fullPage: true });
+    await browser.close();
+  });
+});

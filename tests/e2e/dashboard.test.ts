@@ -54,15 +54,22 @@ describe.skipIf(!chromiumPath)("the dashboard in Chromium", () => {
   it("draws the indicator page's charts, with a table for each", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await visit(page, "/kommuner/849/indikatorer/fp9-deltagelse?maalgruppe=anbragte");
-    await page.locator("#udvikling .recharts-surface").first().waitFor();
+    const chart = page.locator('#udvikling svg[role="application"]');
+    await chart.waitFor();
     expect(await page.locator("#udvikling-title").textContent()).toContain("Jammerbugt");
+    // keyboard users reach the chart and read its tooltip with the arrow keys
+    await chart.focus();
+    await page.keyboard.press("ArrowRight");
+    const tooltip = page.locator("#udvikling .recharts-tooltip-wrapper");
+    await tooltip.locator("text=/\\d+ %/").first().waitFor();
+    expect(await chart.locator("title").textContent()).toContain("Udvikling over tid");
     const rows = page.locator("figure").first().locator("tbody tr");
     await expect(rows.count()).resolves.toBe(10);
     expect(await page.locator("figure").count()).toBe(2);
     await page.screenshot({ path: screenshotPath("indikator-849-fp9"), fullPage: true });
 
     await visit(page, "/kommuner/849/indikatorer/anbragte-type");
-    await page.locator("#anbringelsessted .recharts-surface").first().waitFor();
+    await page.locator('#anbringelsessted svg[role="application"]').waitFor();
     await expect(page.locator("#anbringelsessted-title").textContent()).resolves.toContain("anbringelsessted");
     await page.screenshot({ path: screenshotPath("indikator-849-anbragte-type"), fullPage: true });
     await page.close();

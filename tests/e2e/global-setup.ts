@@ -50,7 +50,7 @@ export async function setup(project: TestProject) {
   const baseURL = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATABASE_PATH: path.join(dir, "e2e.sqlite"), NODE_ENV: "production", DEMO: "1" },
+    env: { ...process.env, PORT: String(port), DATABASE_PATH: path.join(dir, "e2e.sqlite"), NODE_ENV: "production", DEMO: "1", DEV_PAGES: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
