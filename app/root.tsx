@@ -17,6 +17,7 @@ import { data } from "@remix-run/node";
 import "./load-context";
 import stylesUrl from "./styles/app.scss?url";
 import { listMunicipalities, readMeta } from "./data/catalogue.server";
+import { disclosureConfig } from "./data/config.server";
 import { Alert } from "./components/ui/Alert";
 import { DEFAULT_LOCALE, getT, localeCookie, localeFromRequest, type Locale } from "./i18n/i18n";
 import { LocaleProvider, useT } from "./i18n/react";
@@ -34,6 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       locale,
       demo: meta.demo === "1",
       dataLoadedAt: meta.data_loaded_at ?? null,
+      disclosureK: disclosureConfig().k,
       municipalities: listMunicipalities(context.db).map(({ code, name }) => ({ code, name })),
     },
     fromQuery ? { headers: { "Set-Cookie": localeCookie(locale) } } : undefined,
@@ -53,6 +55,7 @@ function Shell({ children, locale, root }: { children: React.ReactNode; locale: 
   const nav = [
     { to: "/", label: t("nav.municipalities"), active: location.pathname === "/" },
     ...(current ? [{ to: `/kommuner/${current.code}`, label: t("nav.overview", { name: current.name }), active: location.pathname.startsWith(`/kommuner/${current.code}`) }] : []),
+    { to: "/om-data", label: t("nav.aboutData"), active: location.pathname === "/om-data" },
   ];
   return (
     <html lang={locale}>

@@ -80,6 +80,12 @@ export const observations = sqliteTable(
     numerator: integer("numerator"),
     denominator: integer("denominator"),
     value: real("value"),
+    /**
+     * Disclosure control, recomputed after every data change: null = shown,
+     * 'primary' = about fewer than k children, 'secondary' = withheld so a primary cell
+     * cannot be worked out by subtraction.
+     */
+    withheld: text("withheld", { enum: ["primary", "secondary"] }),
   },
   (t) => [
     uniqueIndex("observations_cell_uq").on(t.indicatorCode, t.municipalityCode, t.period, t.targetGroup, t.breakdown),

@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../db/connection";
 import * as t from "../db/schema";
 import { CHALLENGES, INDICATORS } from "../app/domain/catalogue";
+import { recomputeDisclosure } from "../app/data/disclosure.server";
 import { periodKeyOf } from "../app/domain/periods";
 import { iterateDemoObservations, DEMO_SEED } from "./generator";
 import { readMunicipalities } from "./municipalities";
@@ -85,6 +86,9 @@ export function loadDemoObservations(db: Db, opts: { seed?: number; scale?: numb
     setMeta(db, "demo", "1");
     setMeta(db, "data_loaded_at", new Date().toISOString());
   })();
+  // every data change recomputes which cells are withheld, before anyone can read them
+  const disclosure = recomputeDisclosure(db);
+  if (disclosure.exposed.length > 0) console.warn(`Diskretionering: ${disclosure.exposed.length} celler kan ikke beskyttes af sekundær undertrykkelse.`);
   return rows;
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from "react";
 import { useT } from "~/i18n/react";
 import { Details } from "./ui/Details";
+import { MarksLegend } from "./FigureValue";
 
 function useHydrated() {
   const [hydrated, setHydrated] = useState(false);
@@ -49,6 +50,7 @@ export function ChartFigure({
         <div className="table-scroll" role="region" aria-labelledby={`${id}-title`} tabIndex={0}>
           {table}
         </div>
+        <MarksLegend />
       </Details>
     </figure>
   );

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { IndicatorCard } from "~/data/indicator-views.server";
-import { formatChange, formatInteger, formatValue, MISSING_MARK } from "~/domain/format";
+import { formatChange, formatInteger, MISSING_MARK } from "~/domain/format";
+import { FigureValue } from "./FigureValue";
 import { useLocale, useT } from "~/i18n/react";
 import { Sparkline } from "./Sparkline";
 
@@ -20,7 +21,7 @@ export function IndicatorCardView({ card, municipalityCode, regionName }: { card
       <div className="indicator-card__main">
         <p className="indicator-card__value">
           <span className="visually-hidden">{card.latest ? t("overview.latest", { period: card.latest.period }) : ""}: </span>
-          {formatValue(card.latest?.value, card.unit)}
+          <FigureValue figure={card.latest} unit={card.unit} />
         </p>
         <Sparkline
           values={card.series.map((p) => p.value)}
@@ -31,7 +32,9 @@ export function IndicatorCardView({ card, municipalityCode, regionName }: { card
         {card.latest ? (
           <div>
             <dt>{t("overview.latest", { period: card.latest.period })}</dt>
-            <dd>{formatValue(card.latest.value, card.unit)}</dd>
+            <dd>
+              <FigureValue figure={card.latest} unit={card.unit} />
+            </dd>
           </div>
         ) : null}
         {card.previous ? (
@@ -42,11 +45,15 @@ export function IndicatorCardView({ card, municipalityCode, regionName }: { card
         ) : null}
         <div>
           <dt>{regionName}</dt>
-          <dd>{formatValue(card.region, card.unit)}</dd>
+          <dd>
+            <FigureValue figure={card.region} unit={card.unit} />
+          </dd>
         </div>
         <div>
           <dt>{t("overview.nation")}</dt>
-          <dd>{formatValue(card.nation, card.unit)}</dd>
+          <dd>
+            <FigureValue figure={card.nation} unit={card.unit} />
+          </dd>
         </div>
         <div>
           <dt>{t("overview.n")}</dt>

@@ -44,6 +44,8 @@ export type ObservationRow = {
   taeller: number | null;
   naevner: number | null;
   vaerdi: number | null;
+  /** Withheld by disclosure control: vaerdi, taeller and naevner are then null. */
+  undertrykt: boolean;
 };
 
 const ALLOWED = ["indikator", "kommune", "periode", "maalgruppe", "opdeling"] as const;
@@ -119,6 +121,7 @@ export function toObservationRow(indicator: Indicator, f: Figure): ObservationRo
     taeller: rate || count ? f.numerator : null,
     naevner: count ? null : f.denominator,
     vaerdi: roundForOutput(indicator.unit, f.shown),
+    undertrykt: f.withheld !== null,
   };
 }
 

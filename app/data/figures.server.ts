@@ -1,11 +1,17 @@
 /**
  * The one read path for indicator figures. Every page, chart, table, export and API response
- * gets its numbers from `readFigures`; nothing else reads the observations table.
+ * gets its numbers from `readFigures`; nothing else reads the observations table for display.
+ * Disclosure control is applied here: municipal cells carry the stored pattern (see
+ * disclosure.server.ts); aggregates are computed from raw counts and withheld only if they are
+ * themselves about fewer than k children.
  */
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import { municipalities, observations } from "../../db/schema";
-import { toFigure, type Figure } from "../domain/figures";
+import { measureOf } from "../domain/catalogue";
+import { isPrimaryWithheld } from "../domain/disclosure";
+import { toFigure, type Figure, type RawFigures } from "../domain/figures";
+import { disclosureConfig } from "./config.server";
 import type { Indicator } from "./catalogue.server";
 
 export type FigureRequest = {
@@ -40,6 +46,9 @@ export function readFigures(db: Db, req: FigureRequest): Figure[] {
   if (req.periods) conditions.push(inArray(o.period, req.periods));
   const base = and(...conditions);
   const out: Figure[] = [];
+  const measure = measureOf(indicator.unit);
+  const cfg = disclosureConfig();
+  const aggregateWithheld = (raw: RawFigures) => (isPrimaryWithheld(measure, raw, cfg) ? ("primary" as const) : null);
 
   if (req.municipalities) {
     const where = req.municipalities === "all" ? base : and(base, inArray(o.municipalityCode, req.municipalities));
@@ -53,6 +62,7 @@ export function readFigures(db: Db, req: FigureRequest): Figure[] {
         numerator: o.numerator,
         denominator: o.denominator,
         value: o.value,
+        withheld: o.withheld,
       })
       .from(o)
       .where(where)
@@ -83,7 +93,7 @@ export function readFigures(db: Db, req: FigureRequest): Figure[] {
       .all();
     for (const r of rows) {
       const { code, ...rest } = r;
-      out.push(toFigure(indicator.unit, { indicatorCode: indicator.code, ...rest, scope: { kind: "region", code } }));
+      out.push(toFigure(indicator.unit, { indicatorCode: indicator.code, ...rest, withheld: aggregateWithheld(rest), scope: { kind: "region", code } }));
     }
   }
 
@@ -102,7 +112,7 @@ export function readFigures(db: Db, req: FigureRequest): Figure[] {
       .where(base)
       .groupBy(o.period, o.periodKey, o.targetGroup, o.breakdown)
       .all();
-    for (const r of rows) out.push(toFigure(indicator.unit, { indicatorCode: indicator.code, ...r, scope: { kind: "nation" } }));
+    for (const r of rows) out.push(toFigure(indicator.unit, { indicatorCode: indicator.code, ...r, withheld: aggregateWithheld(r), scope: { kind: "nation" } }));
   }
 
   return out.sort((a, b) => a.periodKey - b.periodKey);

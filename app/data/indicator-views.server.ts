@@ -8,7 +8,7 @@ import type { Unit } from "../domain/catalogue";
 import { listChallenges, listIndicators, type Indicator, type Municipality } from "./catalogue.server";
 import { readFigures } from "./figures.server";
 
-export type Point = { period: string; value: number | null; n: number | null };
+export type Point = { period: string; value: number | null; n: number | null; withheld: boolean };
 
 export type IndicatorCard = {
   code: string;
@@ -20,8 +20,8 @@ export type IndicatorCard = {
   latest: Point | null;
   previous: Point | null;
   change: number | null;
-  nation: number | null;
-  region: number | null;
+  nation: Point | null;
+  region: Point | null;
   series: Point[];
 };
 
@@ -31,7 +31,7 @@ export function effectiveTargetGroup(indicator: Pick<Indicator, "targetGroups">,
 }
 
 function point(f: Figure | undefined, period: string): Point {
-  return { period, value: f?.shown ?? null, n: f?.n ?? null };
+  return { period, value: f?.shown ?? null, n: f?.n ?? null, withheld: Boolean(f?.withheld) };
 }
 
 function bySeries(figures: Figure[], kind: Figure["scope"]["kind"]): Map<string, Figure> {
@@ -64,8 +64,8 @@ export function indicatorCard(db: Db, indicator: Indicator, municipality: Munici
     latest: last ? point(own.get(last), last) : null,
     previous: prev ? point(own.get(prev), prev) : null,
     change: last && prev ? changeBetween(own.get(last), own.get(prev)) : null,
-    nation: last ? (nation.get(last)?.shown ?? null) : null,
-    region: last ? (region.get(last)?.shown ?? null) : null,
+    nation: last ? point(nation.get(last), last) : null,
+    region: last ? point(region.get(last), last) : null,
     series,
   };
 }
@@ -89,7 +89,7 @@ export function municipalityOverview(db: Db, municipality: Municipality, chosenG
 
 export type TrendRow = { period: string; municipality: Point; region: Point; nation: Point };
 export type GroupRow = { targetGroup: string; municipality: Point; region: Point; nation: Point };
-export type BreakdownRow = { period: string; total: number | null; sites: Record<string, number | null> };
+export type BreakdownRow = { period: string; total: Point; sites: Record<string, Point> };
 
 export type IndicatorDetail = {
   targetGroup: string;
@@ -139,8 +139,8 @@ export function indicatorDetail(db: Db, indicator: Indicator, municipality: Muni
       const inPeriod = parts.filter((f) => f.period === period);
       return {
         period,
-        total: inPeriod.find((f) => f.breakdown === "")?.shown ?? null,
-        sites: Object.fromEntries(indicator.breakdowns.map((b) => [b, inPeriod.find((f) => f.breakdown === b)?.shown ?? null])),
+        total: point(inPeriod.find((f) => f.breakdown === ""), period),
+        sites: Object.fromEntries(indicator.breakdowns.map((b) => [b, point(inPeriod.find((f) => f.breakdown === b), period)])),
       };
     });
   }

@@ -14,6 +14,8 @@ export type Scope =
   | { kind: "nation" };
 
 export type Figure = RawFigures & {
+  /** Withheld by disclosure control: the raw figures, shown value and n are then all null. */
+  withheld: "primary" | "secondary" | null;
   indicatorCode: string;
   period: string;
   periodKey: number;
@@ -63,11 +65,9 @@ export function combine(measure: Measure, parts: RawFigures[]): RawFigures {
   return { numerator, denominator: measure === "rate" ? denominator : null, value: null };
 }
 
-export function toFigure(
-  unit: Unit,
-  base: Omit<Figure, "shown" | "n">,
-): Figure {
+export function toFigure(unit: Unit, base: Omit<Figure, "shown" | "n">): Figure {
   const measure = measureOf(unit);
+  if (base.withheld) return { ...base, numerator: null, denominator: null, value: null, shown: null, n: null };
   return { ...base, shown: valueOf(measure, base), n: childrenCovered(measure, base) };
 }
 

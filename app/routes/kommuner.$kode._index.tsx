@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { MarksLegend } from "~/components/FigureValue";
 import { IndicatorCardView } from "~/components/IndicatorCardView";
 import { TargetGroupSwitch } from "~/components/TargetGroupSwitch";
 import { municipalityOverview } from "~/data/indicator-views.server";
@@ -42,6 +43,7 @@ export default function MunicipalityOverviewPage() {
           )}
         </section>
       ))}
+      <MarksLegend />
     </>
   );
 }

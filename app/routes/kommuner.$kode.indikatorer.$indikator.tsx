@@ -7,7 +7,8 @@ import { TargetGroupSwitch } from "~/components/TargetGroupSwitch";
 import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
 import { indicatorDetail, type Point } from "~/data/indicator-views.server";
 import { chosenTargetGroup, requireIndicator, requireMunicipality } from "~/data/params.server";
-import { formatInteger, formatValue, formatValuePrecise } from "~/domain/format";
+import { FigureValue, MarksLegend } from "~/components/FigureValue";
+import { formatInteger, formatValue } from "~/domain/format";
 import { useLocale, useT } from "~/i18n/react";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -37,7 +38,8 @@ export default function IndicatorPage() {
   const name = locale === "en" ? indicator.nameEn : indicator.nameDa;
   const unit = indicator.unit;
   const fmt = (v: number | null) => formatValue(v, unit);
-  const fmtTable = (p: Point) => formatValuePrecise(p.value, unit);
+  const fmtPoint = (p: Point) => formatValue(p.value, unit, { withheld: p.withheld });
+  const fmtTable = (p: Point) => <FigureValue figure={p} unit={unit} precise />;
   const nCell = (p: Point) => (p.n === null ? "–" : formatInteger(p.n));
 
   const scopes = [
@@ -112,7 +114,7 @@ export default function IndicatorPage() {
           summary={t("indicator.summaryGroups", {
             period: detail.latestPeriod,
             name: municipality.name,
-            values: detail.groups.map((g) => `${t(`targetGroupsShort.${g.targetGroup}`).toLocaleLowerCase(locale)} ${fmt(g.municipality.value)}`).join(", "),
+            values: detail.groups.map((g) => `${t(`targetGroupsShort.${g.targetGroup}`).toLocaleLowerCase(locale)} ${fmtPoint(g.municipality)}`).join(", "),
           })}
           chart={(label) => (
             <GroupedBarChart
@@ -192,7 +194,7 @@ export default function IndicatorPage() {
             <dd>{indicator.challenges.join(", ")}</dd>
           </div>
         </dl>
-        <p className="muted">{t("marks.missing")}</p>
+        <MarksLegend />
       </section>
     </>
   );
@@ -204,10 +206,10 @@ function BreakdownFigure() {
   const rows = detail.breakdown ?? [];
   const sites = indicator.breakdowns;
   const title = t("indicator.breakdownTitle", { name: municipality.name });
-  const last = [...rows].reverse().find((r) => r.total !== null);
-  const biggest = last ? sites.reduce((a, b) => ((last.sites[b] ?? -1) > (last.sites[a] ?? -1) ? b : a), sites[0]) : null;
+  const last = [...rows].reverse().find((r) => r.total.value !== null);
+  const biggest = last ? sites.reduce((a, b) => ((last.sites[b].value ?? -1) > (last.sites[a].value ?? -1) ? b : a), sites[0]) : null;
   const summary = last && biggest
-    ? t("indicator.summaryBreakdown", { period: last.period, count: formatInteger(last.total ?? 0), name: municipality.name, site: t(`placementSites.${biggest}`).toLocaleLowerCase("da-DK") })
+    ? t("indicator.summaryBreakdown", { period: last.period, count: formatInteger(last.total.value ?? 0), name: municipality.name, site: t(`placementSites.${biggest}`).toLocaleLowerCase("da-DK") })
     : t("indicator.summaryNoData", { who: municipality.name });
   return (
     <ChartFigure
@@ -220,7 +222,7 @@ function BreakdownFigure() {
           label={label}
           unit={indicator.unit}
           keys={sites.map((s) => ({ key: s, label: t(`placementSites.${s}`) }))}
-          rows={rows.map((r) => ({ period: r.period, ...r.sites }))}
+          rows={rows.map((r) => ({ period: r.period, ...Object.fromEntries(Object.entries(r.sites).map(([site, p]) => [site, p.value])) }))}
         />
       )}
       table={
@@ -245,10 +247,12 @@ function BreakdownFigure() {
                   <th scope="row">{r.period}</th>
                   {sites.map((s) => (
                     <td key={s} className="num">
-                      {formatValue(r.sites[s], indicator.unit)}
+                      <FigureValue figure={r.sites[s]} unit={indicator.unit} />
                     </td>
                   ))}
-                  <td className="num">{formatValue(r.total, indicator.unit)}</td>
+                  <td className="num">
+                    <FigureValue figure={r.total} unit={indicator.unit} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -36,7 +36,9 @@ describe.skipIf(!chromiumPath)("the dashboard in Chromium", () => {
     const card = page.locator("article", { has: page.getByRole("link", { name: /aflagt de bundne prøver/ }) }).first();
     await expect(card.textContent()).resolves.toContain("Målgruppe: Anbragte");
     const anbragteValue = await card.locator(".indicator-card__value").textContent();
-    expect(anbragteValue).toMatch(/^(.*: )?\d+ %$/);
+    const anbragteAll = (await page.locator(".indicator-card__value").allTextContents()).join("|");
+    // a value, or .. where Jammerbugt has fewer than 5 placed pupils in 9th grade
+    expect(anbragteValue).toMatch(/^(.*: )?(\d+ %|\.\.Færre end 5 børn.*)$/);
     await page.screenshot({ path: screenshotPath("overblik-849"), fullPage: true });
 
     await page.getByRole("link", { name: "Øvrige børn" }).click();
@@ -45,8 +47,8 @@ describe.skipIf(!chromiumPath)("the dashboard in Chromium", () => {
     await page.locator('a[aria-current="true"]', { hasText: "Øvrige børn" }).waitFor();
     await expect(card.textContent()).resolves.toContain("Målgruppe: Øvrige børn");
     await expectAccessible(page);
-    const oevrigeValue = await card.locator(".indicator-card__value").textContent();
-    expect(oevrigeValue).not.toBe(anbragteValue);
+    // the figures follow the switch (single cells may be withheld in both groups)
+    expect((await page.locator(".indicator-card__value").allTextContents()).join("|")).not.toBe(anbragteAll);
     await page.screenshot({ path: screenshotPath("overblik-849-oevrige"), fullPage: false });
     await page.close();
   });

@@ -38,13 +38,19 @@ describe("GET /api/v1/observationer", () => {
     expect(Math.abs(row.naevner - 1227) / 1227).toBeLessThan(0.03);
   });
 
-  it("gives all 98 municipalities by default, and the national row is their sum", async () => {
-    const all = await get(observationsLoader, "?indikator=fp9-deltagelse&periode=2023/24&maalgruppe=oevrige");
+  it("gives all 98 municipalities by default; the national row is computed from all raw counts, hidden ones too", async () => {
+    const all = await get(observationsLoader, "?indikator=fp9-deltagelse&periode=2023/24&maalgruppe=anbragte");
     expect(all.body).toHaveLength(98);
-    const nation = await get(observationsLoader, "?indikator=fp9-deltagelse&kommune=hele-landet&periode=2023/24&maalgruppe=oevrige");
-    const sum = (k: "taeller" | "naevner") => all.body.reduce((s: number, r: Record<string, number>) => s + r[k], 0);
-    expect(nation.body[0].taeller).toBe(sum("taeller"));
-    expect(nation.body[0].naevner).toBe(sum("naevner"));
+    const nation = await get(observationsLoader, "?indikator=fp9-deltagelse&kommune=hele-landet&periode=2023/24&maalgruppe=anbragte");
+    type R = { taeller: number | null; naevner: number | null; undertrykt: boolean };
+    const shown = all.body.filter((r: R) => !r.undertrykt);
+    const hidden = all.body.filter((r: R) => r.undertrykt);
+    const sum = (k: "taeller" | "naevner") => shown.reduce((s: number, r: R) => s + (r[k] ?? 0), 0);
+    expect(nation.body[0].undertrykt).toBe(false);
+    // small municipalities are hidden, and never just one: the nation minus the rest would reveal it
+    expect(hidden.length).toBeGreaterThanOrEqual(2);
+    expect(nation.body[0].naevner - sum("naevner")).toBeGreaterThan(0);
+    for (const r of hidden) expect(r).toMatchObject({ taeller: null, naevner: null, vaerdi: null });
   });
 
   it("returns one municipality's series across periods and groups", async () => {
@@ -55,13 +61,18 @@ describe("GET /api/v1/observationer", () => {
   });
 
   it("shapes counts and means without inventing a rate", async () => {
-    const counts = await get(observationsLoader, "?indikator=anbragte-type&kommune=849&periode=2024");
+    const counts = await get(observationsLoader, "?indikator=anbragte-type&kommune=hele-landet&periode=2024");
     const total = counts.body.find((r: { opdeling: string | null }) => r.opdeling === null);
     const sites = counts.body.filter((r: { opdeling: string | null }) => r.opdeling !== null);
     expect(sites).toHaveLength(7);
     expect(total.naevner).toBeNull();
     expect(total.vaerdi).toBe(total.taeller);
     expect(sites.reduce((s: number, r: { taeller: number }) => s + r.taeller, 0)).toBe(total.taeller);
+    // in a municipality, a hidden site never stands alone beside a shown total
+    const local = await get(observationsLoader, "?indikator=anbragte-type&kommune=849&periode=2024");
+    const localTotal = local.body.find((r: { opdeling: string | null }) => r.opdeling === null);
+    const hiddenSites = local.body.filter((r: { opdeling: string | null; undertrykt: boolean }) => r.opdeling !== null && r.undertrykt);
+    if (!localTotal.undertrykt) expect(hiddenSites.length).not.toBe(1);
     const kr = await get(observationsLoader, "?indikator=udgift-udsatte-pr-barn&kommune=hele-landet&periode=2024");
     expect(kr.body[0].taeller).toBeNull();
     expect(kr.body[0].naevner).toBeGreaterThan(1_000_000);

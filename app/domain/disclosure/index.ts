@@ -1,0 +1,14 @@
+/** Disclosure control for the dashboard's tables: primary rules, complementary suppression, exact check. */
+export { DEFAULT_DISCLOSURE, assertDisclosureConfig, isPrimaryWithheld, type DisclosureConfig } from "./rules";
+export {
+  cellId,
+  standardRelations,
+  suppress,
+  suppressDetailed,
+  type DisclosureCell,
+  type Relation,
+  type SuppressionResult,
+  type TableCellKey,
+  type Withholding,
+} from "./suppress";
+export { findDetermined } from "./verify";

@@ -1,0 +1,269 @@
+/**
+ * Primary and secondary (complementary) suppression for one table: one indicator and period,
+ * all scopes, target groups and breakdowns, with the relations that add up between them.
+ *
+ * 1. Primary: every cell the rules in rules.ts withhold.
+ * 2. Cheap loop: while some equation has exactly one unknown member, withhold its smallest
+ *    eligible other member (fewest children; zero counts last, see below; ties by id).
+ * 3. Exact guard (verify.ts): if several equations together still pin a withheld cell, withhold
+ *    the smallest eligible shown cell in the combination of equations that pins it, then go
+ *    back to 2. Repeat until nothing withheld is determined.
+ *
+ * Eligible complements: cells with a figure that are not `protected` (cells without a figure are
+ * known constants, see verify.ts). A withheld cell that stays determined even if every eligible
+ * cell were withheld (e.g. a small region when the nation and all other regions are protected)
+ * cannot be protected; it stays withheld and is reported in `exposed` by suppressDetailed.
+ *
+ * Zero counts are chosen as complements only when nothing else is eligible: beside a withheld 0
+ * the revealed sum equals the small cell itself (a guess of the common 0 gives it away), and two
+ * withheld zeros in one sum are pinned by non-negativity, re-exposing the cell they should hide.
+ *
+ * Relations referencing ids that are not in `cells` are kept, with the missing ids treated like
+ * cells without data: known to add nothing (see verify.ts). That matches aggregates computed from
+ * the rows present and errs towards withholding otherwise.
+ * Everything runs on a canonical (sorted) model, so the result does not depend on input order.
+ */
+import type { Measure } from "../catalogue";
+import { DEFAULT_DISCLOSURE, assertDisclosureConfig, isPrimaryWithheld, type DisclosureConfig } from "./rules";
+import { analyse, buildModel, type Model } from "./verify";
+
+export type DisclosureCell = {
+  id: string;
+  measure: Measure;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  /** Aggregates (region, nation) that are always shown: never chosen as complements. */
+  protected?: boolean;
+  /**
+   * Withheld because a linked cell of another indicator is (e.g. a grade average whose n is the
+   * numerator of a withheld exam-participation rate); its own sums are then protected like any
+   * other withheld cell.
+   */
+  linked?: boolean;
+};
+
+/** total = Σ parts, for every additive quantity of the cells' measure. */
+export type Relation = { total: string; parts: string[] };
+
+export type Withholding = "primary" | "secondary";
+
+export type SuppressionResult = {
+  /** Only withheld ids appear. */
+  withheld: Map<string, Withholding>;
+  /** Withheld ids that remain recoverable because every cell that could hide them is protected. */
+  exposed: string[];
+};
+
+export function suppress(cells: DisclosureCell[], relations: Relation[], cfg: DisclosureConfig = DEFAULT_DISCLOSURE): Map<string, Withholding> {
+  return suppressDetailed(cells, relations, cfg).withheld;
+}
+
+export function suppressDetailed(
+  cells: readonly DisclosureCell[],
+  relations: readonly Relation[],
+  cfg: DisclosureConfig = DEFAULT_DISCLOSURE,
+): SuppressionResult {
+  assertDisclosureConfig(cfg);
+  const model = buildModel(cells, relations);
+  const n = model.ids.length;
+  const reason: (Withholding | undefined)[] = new Array(n);
+  // withheld = unknown to the public; a flag array for the hot loops, `reason` says why
+  const unknown: boolean[] = new Array(n).fill(false);
+  const stuck = new Set<number>();
+
+  for (let c = 0; c < n; c++) {
+    const cell = model.cells[c];
+    if (cell && isPrimaryWithheld(cell.measure, cell, cfg)) {
+      reason[c] = "primary";
+      unknown[c] = true;
+    } else if (cell?.linked && model.kind[c] === "data") {
+      reason[c] = "secondary";
+      unknown[c] = true;
+    }
+  }
+
+  const eligible = (c: number): boolean => model.kind[c] === "data" && !model.cells[c]!.protected && !unknown[c];
+  const better = (a: number, b: number): boolean => rankBefore(model, a, b);
+
+  const unknownCount = model.eqs.map((eq) => eq.cols.reduce((s, c) => s + (unknown[c] ? 1 : 0), 0));
+  // smallest equations first: a complement chosen in a group or site sum, or in a region, usually
+  // also covers the nation-wide sum, whereas the reverse order picks far-away complements
+  const queue = new EquationQueue(model.eqs.map((eq) => eq.cols.length));
+  const withhold = (c: number) => {
+    reason[c] = "secondary";
+    unknown[c] = true;
+    for (const e of model.eqsOf[c]) if (++unknownCount[e] === 1) queue.push(e);
+  };
+
+  const cheapLoop = () => {
+    for (let e = queue.pop(); e >= 0; e = queue.pop()) {
+      if (unknownCount[e] !== 1) continue;
+      const cols = model.eqs[e].cols;
+      const u = cols.find((c) => unknown[c])!;
+      if (stuck.has(u)) continue;
+      let best = -1;
+      for (const c of cols) if (eligible(c) && (best < 0 || better(c, best))) best = c;
+      if (best < 0) stuck.add(u);
+      else withhold(best);
+    }
+  };
+
+  model.eqs.forEach((_, e) => queue.push(e));
+  for (;;) {
+    cheapLoop();
+    const { determined, witnesses } = analyse(model, unknown, { except: stuck });
+    const added: number[] = [];
+    for (const x of determined) {
+      if (stuck.has(x)) continue;
+      const shown = witnesses.get(x)!;
+      // a cell added this round already breaks this combination; later rounds re-check
+      if (added.some((a) => shown.includes(a))) continue;
+      let best = -1;
+      for (const c of shown) if (eligible(c) && (best < 0 || better(c, best))) best = c;
+      if (best < 0) {
+        // the combination uses only protected or empty cells: no withholding can break it
+        stuck.add(x);
+        continue;
+      }
+      withhold(best);
+      added.push(best);
+    }
+    if (added.length === 0) break;
+  }
+
+  const withheld = new Map<string, Withholding>();
+  reason.forEach((r, c) => {
+    if (r !== undefined) withheld.set(model.ids[c], r);
+  });
+  const exposed = [...stuck].sort((a, b) => a - b).map((c) => model.ids[c]);
+  return { withheld, exposed };
+}
+
+/** Min-heap of equation indices by (size, index); an index is held at most once. */
+class EquationQueue {
+  private heap: number[] = [];
+  private queued: boolean[];
+  constructor(private readonly size: readonly number[]) {
+    this.queued = size.map(() => false);
+  }
+  private less(a: number, b: number): boolean {
+    return this.size[a] !== this.size[b] ? this.size[a] < this.size[b] : a < b;
+  }
+  push(e: number): void {
+    if (this.queued[e]) return;
+    this.queued[e] = true;
+    const h = this.heap;
+    h.push(e);
+    for (let i = h.length - 1; i > 0; ) {
+      const p = (i - 1) >> 1;
+      if (!this.less(h[i], h[p])) break;
+      [h[i], h[p]] = [h[p], h[i]];
+      i = p;
+    }
+  }
+  /** The next equation, or −1 when empty. */
+  pop(): number {
+    const h = this.heap;
+    if (h.length === 0) return -1;
+    const top = h[0];
+    const last = h.pop()!;
+    if (h.length > 0) {
+      h[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < h.length && this.less(h[l], h[m])) m = l;
+        if (r < h.length && this.less(h[r], h[m])) m = r;
+        if (m === i) break;
+        [h[i], h[m]] = [h[m], h[i]];
+        i = m;
+      }
+    }
+    this.queued[top] = false;
+    return top;
+  }
+}
+
+/** Complement order: non-zero before zero, then fewest children, then id (column order). */
+function rankBefore(model: Model, a: number, b: number): boolean {
+  const za = model.size[a] === 0;
+  const zb = model.size[b] === 0;
+  if (za !== zb) return zb;
+  if (model.size[a] !== model.size[b]) return model.size[a] < model.size[b];
+  return a < b;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The standard relations of one (indicator, period) table
+
+export type TableCellKey = {
+  scope: "municipality" | "region" | "nation";
+  /** Municipality code, region code, or "" for the nation. */
+  code: string;
+  targetGroup: string;
+  /** "" = the total. */
+  breakdown: string;
+};
+
+export function cellId(k: TableCellKey): string {
+  return `${k.scope}/${k.code}/${k.targetGroup}/${k.breakdown}`;
+}
+
+/** Group identities; used only when all three groups are in the table. */
+const GROUP_SUMS: readonly { total: string; parts: readonly string[] }[] = [
+  { total: "udsatte", parts: ["anbragte", "forebyggende"] },
+  { total: "alle", parts: ["udsatte", "oevrige"] },
+];
+
+/**
+ * The sums of one (indicator, period) table, over cell ids from cellId(): in every scope
+ * udsatte = anbragte + forebyggende and alle = udsatte + oevrige (when those groups are in the
+ * table) and total "" = Σ breakdowns; per group and breakdown, region = Σ its municipalities,
+ * nation = Σ regions and nation = Σ municipalities.
+ */
+export function standardRelations(input: {
+  municipalities: readonly { code: string; regionCode: string }[];
+  targetGroups: readonly string[];
+  /** Breakdown values without "" (the total). */
+  breakdowns: readonly string[];
+}): Relation[] {
+  const { municipalities, targetGroups } = input;
+  const breakdowns = input.breakdowns.filter((b) => b !== "");
+  const allBreakdowns = ["", ...breakdowns];
+  const regions = [...new Set(municipalities.map((m) => m.regionCode))].sort();
+  const scopes: Pick<TableCellKey, "scope" | "code">[] = [
+    ...municipalities.map((m) => ({ scope: "municipality" as const, code: m.code })),
+    ...regions.map((code) => ({ scope: "region" as const, code })),
+    { scope: "nation", code: "" },
+  ];
+  const id = (s: Pick<TableCellKey, "scope" | "code">, targetGroup: string, breakdown: string) =>
+    cellId({ ...s, targetGroup, breakdown });
+  const out: Relation[] = [];
+
+  for (const s of scopes) {
+    for (const g of GROUP_SUMS) {
+      if (![g.total, ...g.parts].every((x) => targetGroups.includes(x))) continue;
+      for (const b of allBreakdowns) out.push({ total: id(s, g.total, b), parts: g.parts.map((p) => id(s, p, b)) });
+    }
+    if (breakdowns.length > 0) {
+      for (const t of targetGroups) out.push({ total: id(s, t, ""), parts: breakdowns.map((b) => id(s, t, b)) });
+    }
+  }
+
+  const nation = { scope: "nation" as const, code: "" };
+  for (const t of targetGroups) {
+    for (const b of allBreakdowns) {
+      for (const r of regions) {
+        const members = municipalities.filter((m) => m.regionCode === r);
+        out.push({ total: id({ scope: "region", code: r }, t, b), parts: members.map((m) => id({ scope: "municipality", code: m.code }, t, b)) });
+      }
+      if (regions.length > 0) {
+        out.push({ total: id(nation, t, b), parts: regions.map((r) => id({ scope: "region", code: r }, t, b)) });
+        out.push({ total: id(nation, t, b), parts: municipalities.map((m) => id({ scope: "municipality", code: m.code }, t, b)) });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,62 @@
+import type { MetaFunction } from "@remix-run/node";
+import { FigureValue, MarksLegend, useDisclosureK } from "~/components/FigureValue";
+import { useT } from "~/i18n/react";
+
+export const meta: MetaFunction = () => [{ title: "Om data – Fælles retning" }];
+
+export default function AboutDataPage() {
+  const t = useT();
+  const k = useDisclosureK();
+  const example = [
+    { group: "anbragte", count: 3, withheld: true, why: t("aboutData.exampleWhyPrimary", { k }) },
+    { group: "forebyggende", count: 26, withheld: true, why: t("aboutData.exampleWhySecondary") },
+    { group: "udsatte", count: 29, withheld: false, why: t("aboutData.exampleWhyShown") },
+  ];
+  return (
+    <article className="about-data">
+      <h1>{t("aboutData.title")}</h1>
+      <p className="lead">{t("aboutData.intro")}</p>
+      <h2>{t("aboutData.whatTitle")}</h2>
+      <p>{t("aboutData.what")}</p>
+      <h2>{t("aboutData.aggregateTitle")}</h2>
+      <p>{t("aboutData.aggregate")}</p>
+      <h2>{t("aboutData.rulesTitle", { k })}</h2>
+      <p>{t("aboutData.rulePrimary", { k, k1: k - 1 })}</p>
+      <p>{t("aboutData.ruleSecondary")}</p>
+      <p>{t("aboutData.ruleStable")}</p>
+      <h2>{t("aboutData.exampleTitle")}</h2>
+      <p>{t("aboutData.exampleIntro")}</p>
+      <table className="table table--compact data-table about-data__example">
+        <caption>{t("aboutData.exampleCaption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("aboutData.exampleGroup")}</th>
+            <th scope="col" className="num">
+              {t("aboutData.exampleCount")}
+            </th>
+            <th scope="col" className="num">
+              {t("aboutData.exampleShown")}
+            </th>
+            <th scope="col" />
+          </tr>
+        </thead>
+        <tbody>
+          {example.map((row) => (
+            <tr key={row.group}>
+              <th scope="row">{t(`targetGroups.${row.group}`)}</th>
+              <td className="num">{row.count}</td>
+              <td className="num">
+                <FigureValue figure={{ value: row.count, withheld: row.withheld }} unit="count" />
+              </td>
+              <td>{row.why}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t("aboutData.marksTitle")}</h2>
+      <MarksLegend />
+      <h2>{t("aboutData.demoTitle")}</h2>
+      <p>{t("aboutData.demo")}</p>
+    </article>
+  );
+}

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listIndicators, listMunicipalities, type Indicator } from "~/data/catalogue.server";
+import { readFigures } from "~/data/figures.server";
+import { measureOf } from "~/domain/catalogue";
+import { cellId, findDetermined, isPrimaryWithheld, standardRelations, DEFAULT_DISCLOSURE, type DisclosureCell } from "~/domain/disclosure";
+import type { Figure } from "~/domain/figures";
+import type { Db } from "../../db/connection";
+import { createTestDatabase } from "../support/database";
+
+let db: Db;
+let cleanup: () => void;
+let file: string;
+beforeAll(() => ({ db, cleanup, file } = createTestDatabase()));
+afterAll(() => cleanup());
+
+/** Everything a person can see of one indicator: all municipalities, regions and the nation, every group and breakdown. */
+function everythingShown(indicator: Indicator): Figure[] {
+  return readFigures(db, { indicator, breakdowns: ["", ...indicator.breakdowns], municipalities: "all", regions: "all", nation: true });
+}
+
+const idOf = (f: Figure) =>
+  cellId({ scope: f.scope.kind, code: f.scope.kind === "nation" ? "" : f.scope.code, targetGroup: f.targetGroup, breakdown: f.breakdown });
+
+describe("disclosure control over the full demo data", () => {
+  it("shows no figure about fewer than k children", () => {
+    for (const indicator of listIndicators(db)) {
+      for (const f of everythingShown(indicator)) {
+        if (f.withheld) continue;
+        expect(isPrimaryWithheld(measureOf(indicator.unit), f, DEFAULT_DISCLOSURE), `${indicator.code} ${idOf(f)} ${f.period}`).toBe(false);
+      }
+    }
+  });
+
+  it("lets no withheld municipal figure be worked out from the municipalities, regions and nation shown, in any group", () => {
+    const municipalities = listMunicipalities(db);
+    let tables = 0;
+    let withheldCells = 0;
+    for (const indicator of listIndicators(db)) {
+      const measure = measureOf(indicator.unit);
+      const figures = everythingShown(indicator);
+      const relations = standardRelations({ municipalities, targetGroups: indicator.targetGroups, breakdowns: indicator.breakdowns });
+      for (const period of new Set(figures.map((f) => f.period))) {
+        const inPeriod = figures.filter((f) => f.period === period);
+        // the attacker's view: shown cells carry their figures, withheld ones carry none
+        const cells: DisclosureCell[] = inPeriod.map((f) => ({ id: idOf(f), measure, numerator: f.numerator, denominator: f.denominator, value: f.value }));
+        const withheld = inPeriod.filter((f) => f.withheld).map(idOf);
+        withheldCells += withheld.length;
+        expect(findDetermined(cells, relations, withheld), `${indicator.code} ${period}`).toEqual([]);
+        tables++;
+      }
+    }
+    expect(tables).toBe(160);
+    expect(withheldCells).toBeGreaterThan(1000);
+  });
+
+  it("withholds a grade average whenever the participation it counts is withheld", () => {
+    const [deltagelse, karakter] = ["fp9-deltagelse", "fp9-karakter"].map((c) => listIndicators(db).find((i) => i.code === c)!);
+    const hidden = new Set(
+      readFigures(db, { indicator: deltagelse, municipalities: "all" })
+        .filter((f) => f.withheld)
+        .map((f) => `${idOf(f)}@${f.period}`),
+    );
+    const grades = readFigures(db, { indicator: karakter, municipalities: "all" });
+    // hidden includes grade cells with no average: even n = 0 would reveal a participation of 0
+    const leaks = grades.filter((f) => hidden.has(`${idOf(f)}@${f.period}`) && !f.withheld).map((f) => `${idOf(f)}@${f.period} n=${f.n}`);
+    expect(hidden.size).toBeGreaterThan(100);
+    expect(leaks).toEqual([]);
+  });
+
+  it("keeps the family-care share from revealing a hidden placement site, and the sites from revealing a hidden share", () => {
+    const indicators = listIndicators(db);
+    const placements = indicators.find((i) => i.code === "anbragte-type")!;
+    const share = indicators.find((i) => i.code === "familiepleje-andel")!;
+    const family = ["familiepleje", "netvaerkspleje", "kommunal-plejefamilie"];
+    const sites = readFigures(db, { indicator: placements, breakdowns: ["", ...placements.breakdowns], municipalities: "all" });
+    const shares = readFigures(db, { indicator: share, municipalities: "all" });
+    const problems: string[] = [];
+    for (const s of shares) {
+      const code = (s.scope as { code: string }).code;
+      const mine = sites.filter((f) => f.period === s.period && (f.scope as { code: string }).code === code);
+      const total = mine.find((f) => f.breakdown === "")!;
+      const hiddenFamily = mine.filter((f) => family.includes(f.breakdown) && f.withheld).length;
+      const hiddenOther = mine.filter((f) => f.breakdown !== "" && !family.includes(f.breakdown) && f.withheld).length;
+      if (!s.withheld && (total.withheld || hiddenFamily === 1 || hiddenOther === 1)) problems.push(`share shown, reveals a site: ${code} ${s.period}`);
+      if (s.withheld && !total.withheld && (hiddenFamily === 0 || hiddenOther === 0)) problems.push(`share hidden, but sites reveal it: ${code} ${s.period}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("computes the same pattern again from the same data (deterministic)", async () => {
+    const before = db.$client.prepare("select id, withheld from observations order by id").all();
+    const { recomputeDisclosure } = await import("~/data/disclosure.server");
+    const summary = recomputeDisclosure(db);
+    expect(summary.exposed).toEqual([]);
+    expect(db.$client.prepare("select id, withheld from observations order by id").all()).toEqual(before);
+    expect(file).toContain(".sqlite");
+  });
+});
