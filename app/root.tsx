@@ -16,11 +16,14 @@ import {
 import { data } from "@remix-run/node";
 import "./load-context";
 import stylesUrl from "./styles/app.scss?url";
+import { getActor } from "./data/auth.server";
 import { listMunicipalities, readMeta } from "./data/catalogue.server";
+import { can } from "./domain/access";
 import { disclosureConfig } from "./data/config.server";
 import { Alert } from "./components/ui/Alert";
 import { DEFAULT_LOCALE, getT, localeCookie, localeFromRequest, type Locale } from "./i18n/i18n";
 import { LocaleProvider, useT } from "./i18n/react";
+import { useNonce } from "./nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesUrl },
@@ -30,13 +33,20 @@ export const links: LinksFunction = () => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { locale, fromQuery } = localeFromRequest(request);
   const meta = readMeta(context.db);
+  const actor = await getActor(context.db, request);
   return data(
     {
+      user: actor ? { name: actor.name, email: actor.email, role: actor.role, municipalityCode: actor.municipalityCode, csrfToken: actor.csrfToken } : null,
       locale,
       demo: meta.demo === "1",
       dataLoadedAt: meta.data_loaded_at ?? null,
       disclosureK: disclosureConfig().k,
-      municipalities: listMunicipalities(context.db).map(({ code, name }) => ({ code, name })),
+      // the switcher offers only what the user may open
+      municipalities: actor
+        ? listMunicipalities(context.db)
+            .filter((m) => can(actor, { kind: "read-municipality", municipality: m.code }))
+            .map(({ code, name }) => ({ code, name }))
+        : [],
     },
     fromQuery ? { headers: { "Set-Cookie": localeCookie(locale) } } : undefined,
   );
@@ -46,16 +56,24 @@ type RootData = Awaited<ReturnType<typeof loader>>["data"];
 
 function Shell({ children, locale, root }: { children: React.ReactNode; locale: Locale; root: RootData | undefined }) {
   const t = getT(locale);
+  const nonce = useNonce();
   const location = useLocation();
   const params = useParams();
   const other: Locale = locale === "da" ? "en" : "da";
   const langParams = new URLSearchParams(location.search);
   langParams.set("lng", other);
   const current = params.kode && root?.municipalities.find((m) => m.code === params.kode);
+  const user = root?.user ?? null;
   const nav = [
-    { to: "/", label: t("nav.municipalities"), active: location.pathname === "/" },
+    ...(user && user.role !== "byraad" ? [{ to: "/", label: t("nav.municipalities"), active: location.pathname === "/" }] : []),
     ...(current ? [{ to: `/kommuner/${current.code}`, label: t("nav.overview", { name: current.name }), active: location.pathname.startsWith(`/kommuner/${current.code}`) }] : []),
     { to: "/om-data", label: t("nav.aboutData"), active: location.pathname === "/om-data" },
+    ...(user?.role === "sekretariat"
+      ? [
+          { to: "/admin/brugere", label: t("nav.users"), active: location.pathname.startsWith("/admin/brugere") },
+          { to: "/admin/revision", label: t("nav.audit"), active: location.pathname.startsWith("/admin/revision") },
+        ]
+      : []),
   ];
   return (
     <html lang={locale}>
@@ -76,7 +94,7 @@ function Shell({ children, locale, root }: { children: React.ReactNode; locale: 
               <span className="site-header__tagline">{t("app.tagline")}</span>
             </Link>
             <div className="site-header__tools">
-              {root ? (
+              {user && root && root.municipalities.length > 1 ? (
                 <Form method="get" action="/kommuner/vaelg" className="site-header__switcher">
                   <div className="form-group">
                     <label className="form-label" htmlFor="kommunevaelger">
@@ -101,6 +119,21 @@ function Shell({ children, locale, root }: { children: React.ReactNode; locale: 
               <a className="site-header__lang" href={`${location.pathname}?${langParams}`} hrefLang={other} lang={other}>
                 {getT(other)("app.languageName")}
               </a>
+              {user ? (
+                <div className="site-header__user">
+                  <Link to="/profil" className="site-header__user-name">
+                    <span className="visually-hidden">{t("user.loggedInAs", { name: "" })}</span>
+                    {user.name}
+                  </Link>
+                  <span className="site-header__role">{t(`user.roles.${user.role}`)}</span>
+                  <Form method="post" action="/logout">
+                    <input type="hidden" name="csrf" value={user.csrfToken ?? ""} />
+                    <button type="submit" className="button button-tertiary site-header__logout">
+                      {t("user.logout")}
+                    </button>
+                  </Form>
+                </div>
+              ) : null}
             </div>
           </div>
           <nav className="site-nav" aria-label={t("app.mainNav")}>
@@ -126,8 +159,8 @@ function Shell({ children, locale, root }: { children: React.ReactNode; locale: 
         <footer className="site-footer">
           <div className="container">{t("app.footer")}</div>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { ROLES } from "../app/domain/access";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const regions = sqliteTable("regions", {
@@ -101,3 +102,89 @@ export const appMeta = sqliteTable("app_meta", {
     .notNull()
     .default(sql`(strftime('%Y-%m-%dT%H:%M:%SZ','now'))`),
 });
+
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(), // stored lower-case
+    name: text("name").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    /** Every role but sekretariat belongs to one municipality. */
+    municipalityCode: text("municipality_code").references(() => municipalities.code),
+    passwordHash: text("password_hash").notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("users_email_uq").on(t.email), index("users_municipality_idx").on(t.municipalityCode)],
+);
+
+/** Server-side sessions: the cookie holds only a signed random id, so logout and deactivation end a session at once. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    idHash: text("id_hash").primaryKey(), // sha256 of the session id; the id itself is never stored
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: text("created_at").notNull(),
+    lastSeenAt: text("last_seen_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Failed logins per account and per address, kept in the database so a restart does not reset them. */
+export const loginThrottle = sqliteTable("login_throttle", {
+  key: text("key").primaryKey(), // "konto:<email>" or "adresse:<ip>"
+  failures: integer("failures").notNull(),
+  lockedUntil: text("locked_until"),
+  updatedAt: text("updated_at").notNull(),
+});
+
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: text("created_at").notNull(),
+    lastUsedAt: text("last_used_at"),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_uq").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
+);
+
+export const passwordResets = sqliteTable("password_resets", {
+  tokenHash: text("token_hash").primaryKey(),
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id),
+  createdByUserId: integer("created_by_user_id").references(() => users.id),
+  expiresAt: text("expires_at").notNull(),
+  usedAt: text("used_at"),
+});
+
+/** Who did what, when, with the values before and after; written in the same transaction as the change. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull(),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    actorEmail: text("actor_email"),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id"),
+    municipalityCode: text("municipality_code"),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_action_idx").on(t.action, t.at)],
+);

@@ -1,21 +1,75 @@
 /**
  * The HTTP server: Express with the Remix request handler. The database connection is opened
- * once and handed to loaders and actions through the load context.
+ * once and handed to loaders and actions through the load context, with the CSP nonce and the
+ * client's address.
  */
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import compression from "compression";
-import express from "express";
+import express, { type NextFunction, type Request, type Response } from "express";
+import helmet from "helmet";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import type { Db } from "../db/connection";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
+/** A mutation must come from our own pages: its Origin (or Referer) must be this host. */
+export function sameOriginOnly(req: Request, res: Response, next: NextFunction) {
+  if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+  if (req.headers.authorization?.startsWith("Bearer ")) return next(); // API tokens are not sent by browsers on their own
+  const source = req.headers.origin ?? req.headers.referer;
+  const host = req.headers["x-forwarded-host"] ?? req.headers.host;
+  let ok = false;
+  try {
+    ok = Boolean(source && host && new URL(source).host === host);
+  } catch {
+    ok = false;
+  }
+  if (ok) return next();
+  res.status(403).type("text/plain; charset=utf-8").send("Afvist: forespørgslen kom ikke fra Fælles retnings egne sider.");
+}
+
 export async function createApp(db: Db, opts: { dev?: boolean; buildDir?: string } = {}) {
   const app = express();
   app.disable("x-powered-by");
   app.use(compression());
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          "default-src": ["'self'"],
+          // Remix's inline hydration scripts carry the nonce; nothing else runs inline
+          "script-src": opts.dev ? ["'self'", "'unsafe-inline'"] : ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
+          // charts and the chart area set style attributes
+          "style-src": ["'self'", "'unsafe-inline'"],
+          "img-src": ["'self'", "data:"],
+          "font-src": ["'self'"],
+          "connect-src": opts.dev ? ["'self'", "ws:"] : ["'self'"],
+          "frame-ancestors": ["'none'"],
+          "form-action": ["'self'"],
+          "object-src": ["'none'"],
+          "base-uri": ["'self'"],
+          "upgrade-insecure-requests": null,
+        },
+      },
+      // HSTS only makes sense behind HTTPS; the proxy in front sets it there
+      strictTransportSecurity: false,
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: { policy: "same-origin" },
+    }),
+  );
+  app.use((_req, res, next) => {
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+    next();
+  });
+  app.use(sameOriginOnly);
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (opts.dev) {
@@ -30,6 +84,12 @@ export async function createApp(db: Db, opts: { dev?: boolean; buildDir?: string
     build = (await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href)) as ServerBuild;
   }
 
-  app.all("*", createRequestHandler({ build, getLoadContext: () => ({ db }) }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      getLoadContext: (req, res) => ({ db, cspNonce: res.locals.cspNonce as string, clientAddress: req.ip ?? req.socket.remoteAddress ?? "ukendt" }),
+    }),
+  );
   return app;
 }

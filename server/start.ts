@@ -1,20 +1,36 @@
 /**
- * `npm start`: migrate the SQLite file, load reference data (and the demo data into an empty
- * database), then serve on PORT (default 3000).
+ * `npm start`: migrate the SQLite file, load reference data (and the demo data and demo accounts
+ * into an empty database in demo mode), then serve on PORT (default 3000).
  */
+import { like } from "drizzle-orm";
 import { databasePath, openDatabase } from "../db/connection";
+import { users } from "../db/schema";
 import { ensureData } from "../seeds/load";
+import { demoPassword, isDemoMode } from "../app/data/demo.server";
+import { ensureDemoAccounts } from "../app/data/users.server";
+import { sessionSecrets } from "../app/data/auth.server";
 import { createApp } from "./app";
 
 const dev = process.argv.includes("--dev");
-const demo = process.env.DEMO === "1" || (process.env.NODE_ENV !== "production" && process.env.DEMO !== "0");
+const demo = isDemoMode();
 const port = Number(process.env.PORT ?? 3000);
 const file = databasePath();
 
+sessionSecrets(); // fail at start, not at the first login, when production has no SESSION_SECRET
 const db = openDatabase(file);
 const started = Date.now();
 const { loadedDemoRows } = ensureData(db, { demo });
 if (loadedDemoRows > 0) console.log(`Indlæste ${loadedDemoRows} demo-observationer på ${Date.now() - started} ms.`);
+
+if (demo) {
+  const accounts = await ensureDemoAccounts(db, demoPassword());
+  console.log(`Demokonti (adgangskode: ${demoPassword()}):`);
+  for (const a of accounts) console.log(`  ${a.email.padEnd(24)} ${a.role}${a.municipalityCode ? ` (${a.municipalityCode})` : ""}`);
+} else {
+  // a production database never keeps working demo accounts
+  const n = db.update(users).set({ active: false }).where(like(users.email, "%@demo.dk")).run().changes;
+  if (n > 0) console.log(`Deaktiverede ${n} demokonti (ikke demotilstand).`);
+}
 
 const app = await createApp(db, { dev });
 const server = app.listen(port, () => {

@@ -7,6 +7,7 @@ import type { Db } from "../../db/connection";
 import { roundForOutput, type Figure } from "../domain/figures";
 import { formatPeriod, isPeriodOfCadence, parsePeriod } from "../domain/periods";
 import { getT } from "../i18n/i18n";
+import { can, type Principal } from "../domain/access";
 import { findIndicator, listIndicators, listMunicipalities, type Indicator } from "./catalogue.server";
 import { readFigures } from "./figures.server";
 
@@ -125,8 +126,15 @@ export function toObservationRow(indicator: Indicator, f: Figure): ObservationRo
   };
 }
 
-export function observationRows(db: Db, params: URLSearchParams): ObservationRow[] {
+export function observationRows(db: Db, actor: Principal, params: URLSearchParams): ObservationRow[] {
   const { indicator, request } = parseObservationQuery(db, params);
+  // the nation is on every overview; a municipality's figures follow the page rules; all at once needs more
+  const allowed =
+    request.nation ||
+    (request.municipalities === "all"
+      ? can(actor, { kind: "read-all-municipalities" })
+      : (request.municipalities ?? []).every((m) => can(actor, { kind: "read-municipality", municipality: m })));
+  if (!allowed) throw new ApiError("Du har ikke adgang til disse tal. Et byrådsmedlem kan hente sin egen kommune og hele landet.", 403);
   const rows = readFigures(db, request).map((f) => toObservationRow(indicator, f));
   return rows.sort(
     (a, b) =>

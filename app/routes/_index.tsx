@@ -1,4 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { requireActor } from "~/data/auth.server";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { listChallenges, listIndicators, listMunicipalities } from "~/data/catalogue.server";
@@ -8,6 +10,9 @@ import { useT } from "~/i18n/react";
 export const meta: MetaFunction = () => [{ title: "Fælles retning – vælg en kommune" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(context.db, request);
+  // a council member reads one municipality: the picker has nothing else to offer
+  if (actor.role === "byraad" && actor.municipalityCode) throw redirect(`/kommuner/${actor.municipalityCode}`);
   const q = z.string().max(100).catch("").parse(new URL(request.url).searchParams.get("q") ?? "");
   const municipalities = listMunicipalities(context.db);
   const indicators = listIndicators(context.db);

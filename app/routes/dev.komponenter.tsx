@@ -9,11 +9,13 @@ import { StatusBadge, TARGET_STATUSES } from "~/components/ui/StatusBadge";
 import { TargetGroupSwitch } from "~/components/TargetGroupSwitch";
 import { SWITCHABLE_TARGET_GROUPS } from "~/domain/catalogue";
 import { formatValue } from "~/domain/format";
+import { requireActor } from "~/data/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Komponenter – Fælles retning (udvikling)" }];
 
 /** Only for developers: every component and state on one page. Not served in production. */
-export async function loader(_: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireActor(context.db, request);
   if (process.env.NODE_ENV === "production" && process.env.DEV_PAGES !== "1") throw new Response("Siden findes ikke.", { status: 404 });
   return null;
 }

@@ -7,13 +7,16 @@ import { municipalityOverview } from "~/data/indicator-views.server";
 import { chosenTargetGroup, requireMunicipality } from "~/data/params.server";
 import { SWITCHABLE_TARGET_GROUPS } from "~/domain/catalogue";
 import { useT } from "~/i18n/react";
+import { requireActor, requirePermission } from "~/data/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.municipality.name} – overblik – Fælles retning` : "Fælles retning" },
 ];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(context.db, request);
   const municipality = requireMunicipality(context.db, params.kode);
+  requirePermission(actor, { kind: "read-municipality", municipality: municipality.code });
   const targetGroup = chosenTargetGroup(request);
   return { municipality, targetGroup, overview: municipalityOverview(context.db, municipality, targetGroup) };
 }

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ChartFigure } from "~/components/ChartFigure";
 import { GroupedBarChart, LineTrendChart, StackedBarChart } from "~/components/charts";
-import { GROUP_COLOURS, SERIES_COLOURS } from "~/components/palette";
+import { SERIES_COLOURS } from "~/components/palette";
 import { TargetGroupSwitch } from "~/components/TargetGroupSwitch";
 import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
 import { indicatorDetail, type Point } from "~/data/indicator-views.server";
@@ -10,13 +10,16 @@ import { chosenTargetGroup, requireIndicator, requireMunicipality } from "~/data
 import { FigureValue, MarksLegend } from "~/components/FigureValue";
 import { formatInteger, formatValue } from "~/domain/format";
 import { useLocale, useT } from "~/i18n/react";
+import { requireActor, requirePermission } from "~/data/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.indicator.nameDa} – ${data.municipality.name} – Fælles retning` : "Fælles retning" },
 ];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(context.db, request);
   const municipality = requireMunicipality(context.db, params.kode);
+  requirePermission(actor, { kind: "read-municipality", municipality: municipality.code });
   const indicator = requireIndicator(context.db, params.indikator);
   const targetGroup = chosenTargetGroup(request, indicator.targetGroups);
   return { municipality, indicator, detail: indicatorDetail(context.db, indicator, municipality, targetGroup) };

@@ -1,8 +1,8 @@
 import fs from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, visit } from "./a11y";
-import { ARTIFACTS, chromiumPath, launchBrowser, screenshotPath } from "./browser";
+import { ARTIFACTS, chromiumPath, launchBrowser, loggedInContext, screenshotPath } from "./browser";
 
 /** Presses Tab until the focused element matches, as a keyboard user would; fails after `max`. */
 async function tabTo(page: Page, matches: (el: { tag: string; text: string; href: string | null }) => boolean, max = 200): Promise<void> {
@@ -19,15 +19,17 @@ async function tabTo(page: Page, matches: (el: { tag: string; text: string; href
 
 describe.skipIf(!chromiumPath)("accessibility in Chromium", () => {
   let browser: Browser;
+  let context: BrowserContext;
   beforeAll(async () => {
     browser = await launchBrowser();
+    context = await loggedInContext(browser, "sekretariat@demo.dk");
   });
   afterAll(async () => {
     await browser?.close();
   });
 
   it("walks by keyboard alone from the front page to an indicator and switches target group", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
     await visit(page, "/");
     // the skip link is the first stop and moves focus to the content
     await page.keyboard.press("Tab");
@@ -59,7 +61,8 @@ describe.skipIf(!chromiumPath)("accessibility in Chromium", () => {
     ["375", 375],
     ["320", 320],
   ])("lays out the overview without horizontal scrolling at %s px", async (name, width) => {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.setViewportSize({ width, height: 900 });
     await visit(page, "/kommuner/849");
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -68,15 +71,16 @@ describe.skipIf(!chromiumPath)("accessibility in Chromium", () => {
   });
 
   it("works at 200 % zoom (640 px at device scale 2)", async () => {
-    const page = await browser.newPage({ viewport: { width: 640, height: 800 }, deviceScaleFactor: 2 });
+    const zoomed = await loggedInContext(browser, "sekretariat@demo.dk", { viewport: { width: 640, height: 800 }, deviceScaleFactor: 2 });
+    const page = await zoomed.newPage();
     await visit(page, "/kommuner/849/indikatorer/fp9-deltagelse");
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.close();
+    await zoomed.close();
   });
 
   it("prints the overview and an indicator page on A4 without navigation", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
     for (const [name, path] of [
       ["overblik", "/kommuner/849"],
       ["indikator", "/kommuner/849/indikatorer/fp9-deltagelse"],
@@ -102,7 +106,8 @@ describe.skipIf(!chromiumPath)("accessibility in Chromium", () => {
 describe.skipIf(!chromiumPath)("the developers' component page", () => {
   it("shows every component and state, and passes axe", async () => {
     const browser = await launchBrowser();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const context = await loggedInContext(browser, "sekretariat@demo.dk");
+    const page = await context.newPage();
     await visit(page, "/dev/komponenter");
     expect(await page.locator(".status-badge").count()).toBe(5);
     expect(await page.locator(".alert").count()).toBeGreaterThanOrEqual(4);

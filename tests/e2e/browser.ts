@@ -19,3 +19,30 @@ export async function launchBrowser(): Promise<Browser> {
 export function screenshotPath(name: string): string {
   return path.join(ARTIFACTS, `${name}.png`);
 }
+
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD || "faelles-retning-demo";
+
+/** A browser context logged in through the real login form. */
+export async function loggedInContext(browser: Browser, email: string, options: Parameters<Browser["newContext"]>[0] = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  await page.goto(`${baseURL}/login`);
+  await page.getByLabel("E-mailadresse").fill(email);
+  await page.getByLabel("Adgangskode").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Log ind" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await page.close();
+  return context;
+}
+
+/** Logs in over plain HTTP (as a script would) and returns the session cookie. */
+export async function httpLogin(email: string, password = DEMO_PASSWORD): Promise<{ status: number; cookie: string | null; location: string | null }> {
+  const res = await fetch(`${baseURL}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseURL },
+    body: new URLSearchParams({ email, password }),
+  });
+  const setCookie = res.headers.get("set-cookie");
+  return { status: res.status, cookie: setCookie ? setCookie.split(";")[0] : null, location: res.headers.get("location") };
+}

@@ -1,19 +1,21 @@
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, visit } from "./a11y";
-import { baseURL, chromiumPath, launchBrowser, screenshotPath } from "./browser";
+import { baseURL, chromiumPath, launchBrowser, loggedInContext, screenshotPath } from "./browser";
 
 describe.skipIf(!chromiumPath)("the dashboard in Chromium", () => {
   let browser: Browser;
+  let context: BrowserContext;
   beforeAll(async () => {
     browser = await launchBrowser();
+    context = await loggedInContext(browser, "sekretariat@demo.dk");
   });
   afterAll(async () => {
     await browser?.close();
   });
 
   it("finds a municipality from the front page", async () => {
-    const page = await browser.newPage();
+    const page = await context.newPage();
     await visit(page, "/");
     await expect(page.locator("h1").textContent()).resolves.toBe("Vælg en kommune");
     await page.getByLabel("Søg efter kommune").fill("jammer");
@@ -28,7 +30,7 @@ describe.skipIf(!chromiumPath)("the dashboard in Chromium", () => {
   });
 
   it("shows Jammerbugt's overview by challenge, switches target group, and says the data are synthetic", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
     await visit(page, "/kommuner/849");
     await expect(page.getByRole("note").textContent()).resolves.toContain("syntetiske");
     const headings = await page.locator("h2").allTextContents();
@@ -54,7 +56,7 @@ describe.skipIf(!chromiumPath)("the dashboard in Chromium", () => {
   });
 
   it("draws the indicator page's charts, with a table for each", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
     await visit(page, "/kommuner/849/indikatorer/fp9-deltagelse?maalgruppe=anbragte");
     const chart = page.locator('#udvikling svg[role="application"]');
     await chart.waitFor();
@@ -78,8 +80,8 @@ describe.skipIf(!chromiumPath)("the dashboard in Chromium", () => {
   });
 
   it("carries the numbers and keeps the chart area without JavaScript", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
+    const noJs = await loggedInContext(browser, "skole.849@demo.dk", { javaScriptEnabled: false });
+    const page = await noJs.newPage();
     await page.goto(`${baseURL}/kommuner/849/indikatorer/fp9-deltagelse`);
     const firstFigure = page.locator("figure").first();
     await expect(firstFigure.locator("tbody tr").count()).resolves.toBe(10);
@@ -92,11 +94,11 @@ describe.skipIf(!chromiumPath)("the dashboard in Chromium", () => {
     await page.waitForURL(/maalgruppe=forebyggende/);
     await expect(page.locator("#udvikling-title").textContent()).resolves.toContain("Forebyggende");
     await page.screenshot({ path: screenshotPath("indikator-uden-js"), fullPage: false });
-    await context.close();
+    await noJs.close();
   });
 
   it("speaks English with ?lng=en", async () => {
-    const page = await browser.newPage();
+    const page = await context.newPage();
     await visit(page, "/kommuner/849?lng=en");
     await expect(page.locator("h1").textContent()).resolves.toBe("Overview for Jammerbugt Municipality");
     await expect(page.locator("html").getAttribute("lang")).resolves.toBe("en");

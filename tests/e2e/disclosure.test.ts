@@ -1,23 +1,27 @@
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cellId, findDetermined, standardRelations, type DisclosureCell } from "~/domain/disclosure";
 import { measureOf, type Unit } from "~/domain/catalogue";
 import { visit } from "./a11y";
-import { baseURL, chromiumPath, launchBrowser, screenshotPath } from "./browser";
+import { baseURL, chromiumPath, httpLogin, launchBrowser, loggedInContext, screenshotPath } from "./browser";
 
 type Row = { indikator: string; kommune: string; periode: string; maalgruppe: string; opdeling: string | null; taeller: number | null; naevner: number | null; vaerdi: number | null; undertrykt: boolean };
 type CatalogueEntry = { kode: string; enhed: Unit; maalgrupper: string[]; opdelinger: string[] };
 
+let cookie = "";
 async function api<T>(path: string): Promise<T> {
-  const res = await fetch(`${baseURL}${path}`);
+  const res = await fetch(`${baseURL}${path}`, { headers: { Cookie: cookie } });
   expect(res.status, path).toBe(200);
   return (await res.json()) as T;
 }
 
 describe.skipIf(!chromiumPath)("disclosure control through the API and the pages (Læsø, 825)", () => {
   let browser: Browser;
+  let context: BrowserContext;
   beforeAll(async () => {
     browser = await launchBrowser();
+    context = await loggedInContext(browser, "sekretariat@demo.dk");
+    cookie = (await httpLogin("sekretariat@demo.dk")).cookie!;
   });
   afterAll(async () => {
     await browser?.close();
@@ -62,7 +66,7 @@ describe.skipIf(!chromiumPath)("disclosure control through the API and the pages
     const rows = await api<Row[]>("/api/v1/observationer?indikator=fp9-deltagelse&kommune=825&maalgruppe=anbragte");
     const hidden = rows.filter((r) => r.undertrykt).map((r) => r.periode);
     expect(hidden.length).toBeGreaterThan(0);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
     await visit(page, "/kommuner/825/indikatorer/fp9-deltagelse?maalgruppe=anbragte");
     const table = page.locator("#udvikling table");
     for (const period of hidden) {
@@ -82,7 +86,7 @@ describe.skipIf(!chromiumPath)("disclosure control through the API and the pages
     await page.close();
   });
 
-  it("explains the rules on /om-data", async () => {
+  it("explains the rules on /om-data, without a session", async () => {
     const page = await browser.newPage();
     await visit(page, "/om-data");
     await expect(page.locator("h1").innerText()).resolves.toBe("Om data");

@@ -60,7 +60,7 @@ export async function setup(project: TestProject) {
   for (;;) {
     if (server.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     try {
-      const res = await fetch(`${baseURL}/api/v1/indikatorer`);
+      const res = await fetch(`${baseURL}/login`);
       if (res.ok) break;
     } catch {
       // not listening yet

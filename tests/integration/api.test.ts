@@ -3,15 +3,19 @@ import { loader as catalogueLoader } from "~/routes/api.v1.indikatorer";
 import { loader as observationsLoader } from "~/routes/api.v1.observationer";
 import type { Db } from "../../db/connection";
 import { createTestDatabase } from "../support/database";
+import { signIn } from "../support/session";
 
 let db: Db;
 let cleanup: () => void;
-beforeAll(() => ({ db, cleanup } = createTestDatabase()));
+let session: Awaited<ReturnType<typeof signIn>>;
+beforeAll(async () => {
+  ({ db, cleanup } = createTestDatabase());
+  session = await signIn(db, "sekretariat");
+});
 afterAll(() => cleanup());
 
-async function get(loader: typeof observationsLoader, query: string) {
-  const request = new Request(`http://localhost/api/v1/x${query}`);
-  const res = (await loader({ request, params: {}, context: { db } })) as Response;
+async function get(loader: typeof observationsLoader, query: string, as = session) {
+  const res = (await loader({ request: as.request(`/api/v1/x${query}`), params: {}, context: as.context })) as Response;
   return { status: res.status, body: await res.json() };
 }
 
@@ -91,5 +95,27 @@ describe("GET /api/v1/observationer", () => {
     const { status, body } = await get(observationsLoader, query);
     expect(status).toBe(400);
     expect(body.fejl).toContain(message);
+  });
+});
+
+describe("who may read the API", () => {
+  it("answers 401 in Danish without a session or token", async () => {
+    try {
+      await observationsLoader({ request: new Request("http://localhost/api/v1/observationer?indikator=uu-21"), params: {}, context: session.context });
+      throw new Error("expected 401");
+    } catch (e) {
+      expect((e as Response).status).toBe(401);
+      expect((await (e as Response).json()).fejl).toContain("Log ind");
+    }
+  });
+
+  it("lets a council member read its own municipality and the nation, not all or another", async () => {
+    const byraad = await signIn(db, "byraad", "849");
+    expect((await get(observationsLoader, "?indikator=uu-21&kommune=849", byraad)).status).toBe(200);
+    expect((await get(observationsLoader, "?indikator=uu-21&kommune=hele-landet", byraad)).status).toBe(200);
+    expect((await get(observationsLoader, "?indikator=uu-21&kommune=167", byraad)).status).toBe(403);
+    expect((await get(observationsLoader, "?indikator=uu-21", byraad)).status).toBe(403);
+    const director = await signIn(db, "skoledirektoer", "849");
+    expect((await get(observationsLoader, "?indikator=uu-21", director)).status).toBe(200);
   });
 });

@@ -75,9 +75,14 @@ describe("disclosure control over the full demo data", () => {
     const sites = readFigures(db, { indicator: placements, breakdowns: ["", ...placements.breakdowns], municipalities: "all" });
     const shares = readFigures(db, { indicator: share, municipalities: "all" });
     const problems: string[] = [];
+    const byCell = new Map<string, Figure[]>();
+    for (const f of sites) {
+      const k = `${(f.scope as { code: string }).code}@${f.period}`;
+      byCell.set(k, [...(byCell.get(k) ?? []), f]);
+    }
     for (const s of shares) {
       const code = (s.scope as { code: string }).code;
-      const mine = sites.filter((f) => f.period === s.period && (f.scope as { code: string }).code === code);
+      const mine = byCell.get(`${code}@${s.period}`) ?? [];
       const total = mine.find((f) => f.breakdown === "")!;
       const hiddenFamily = mine.filter((f) => family.includes(f.breakdown) && f.withheld).length;
       const hiddenOther = mine.filter((f) => f.breakdown !== "" && !family.includes(f.breakdown) && f.withheld).length;

@@ -5,13 +5,18 @@ import { loader as apiLoader } from "~/routes/api.v1.observationer";
 import { loader as homeLoader } from "~/routes/_index";
 import type { Db } from "../../db/connection";
 import { createTestDatabase } from "../support/database";
+import { signIn } from "../support/session";
 
 let db: Db;
 let cleanup: () => void;
-beforeAll(() => ({ db, cleanup } = createTestDatabase()));
+let as: Awaited<ReturnType<typeof signIn>>;
+beforeAll(async () => {
+  ({ db, cleanup } = createTestDatabase());
+  as = await signIn(db, "sekretariat");
+});
 afterAll(() => cleanup());
 
-const req = (path: string) => new Request(`http://localhost${path}`);
+const req = (path: string) => as.request(path);
 
 async function thrownStatus(fn: () => Promise<unknown>): Promise<[number, string]> {
   try {
@@ -25,7 +30,7 @@ async function thrownStatus(fn: () => Promise<unknown>): Promise<[number, string
 
 describe("the municipality overview loader", () => {
   it("groups Jammerbugt's indicators under all eight challenges", async () => {
-    const data = await overviewLoader({ request: req("/kommuner/849"), params: { kode: "849" }, context: { db } });
+    const data = await overviewLoader({ request: req("/kommuner/849"), params: { kode: "849" }, context: as.context });
     expect(data.municipality.name).toBe("Jammerbugt");
     expect(data.overview.challenges.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(data.overview.challenges.every((c) => c.cards.length > 0)).toBe(true);
@@ -37,9 +42,9 @@ describe("the municipality overview loader", () => {
   });
 
   it("shows the same numbers as the API", async () => {
-    const data = await overviewLoader({ request: req("/kommuner/849?maalgruppe=oevrige"), params: { kode: "849" }, context: { db } });
+    const data = await overviewLoader({ request: req("/kommuner/849?maalgruppe=oevrige"), params: { kode: "849" }, context: as.context });
     const card = data.overview.challenges.flatMap((c) => c.cards).find((c) => c.code === "fp9-deltagelse")!;
-    const res = (await apiLoader({ request: req("/api/v1/observationer?indikator=fp9-deltagelse&kommune=849&periode=2024/25&maalgruppe=oevrige"), params: {}, context: { db } })) as Response;
+    const res = (await apiLoader({ request: req("/api/v1/observationer?indikator=fp9-deltagelse&kommune=849&periode=2024/25&maalgruppe=oevrige"), params: {}, context: as.context })) as Response;
     const [row] = await res.json();
     expect(card.targetGroup).toBe("oevrige");
     expect(card.latest!.withheld).toBe(row.undertrykt);
@@ -48,17 +53,17 @@ describe("the municipality overview loader", () => {
   });
 
   it("falls back to an indicator's own group where it lacks the chosen one", async () => {
-    const data = await overviewLoader({ request: req("/kommuner/849?maalgruppe=oevrige"), params: { kode: "849" }, context: { db } });
+    const data = await overviewLoader({ request: req("/kommuner/849?maalgruppe=oevrige"), params: { kode: "849" }, context: as.context });
     const kr = data.overview.challenges.flatMap((c) => c.cards).find((c) => c.code === "udgift-udsatte-pr-barn")!;
     expect(kr.targetGroup).toBe("alle");
   });
 
   it("refuses an unknown municipality (404) or target group (400) in Danish", async () => {
-    expect(await thrownStatus(() => overviewLoader({ request: req("/kommuner/999"), params: { kode: "999" }, context: { db } }))).toEqual([
+    expect(await thrownStatus(() => overviewLoader({ request: req("/kommuner/999"), params: { kode: "999" }, context: as.context }))).toEqual([
       404,
       "Kommunen med koden '999' findes ikke.",
     ]);
-    const [status, text] = await thrownStatus(() => overviewLoader({ request: req("/kommuner/849?maalgruppe=x"), params: { kode: "849" }, context: { db } }));
+    const [status, text] = await thrownStatus(() => overviewLoader({ request: req("/kommuner/849?maalgruppe=x"), params: { kode: "849" }, context: as.context }));
     expect(status).toBe(400);
     expect(text).toContain("Målgruppen 'x'");
   });
@@ -69,7 +74,7 @@ describe("the indicator page loader", () => {
     const data = await indicatorLoader({
       request: req("/kommuner/849/indikatorer/fp9-deltagelse?maalgruppe=anbragte"),
       params: { kode: "849", indikator: "fp9-deltagelse" },
-      context: { db },
+      context: as.context,
     });
     expect(data.detail.trend).toHaveLength(10);
     expect(data.detail.trend.at(-1)!.nation.value).not.toBeNull();
@@ -82,7 +87,7 @@ describe("the indicator page loader", () => {
     const data = await indicatorLoader({
       request: req("/kommuner/101/indikatorer/anbragte-type"),
       params: { kode: "101", indikator: "anbragte-type" },
-      context: { db },
+      context: as.context,
     });
     const last = data.detail.breakdown!.at(-1)!;
     const sites = Object.values(last.sites);
@@ -97,7 +102,7 @@ describe("the indicator page loader", () => {
 
   it("refuses an unknown indicator", async () => {
     const [status] = await thrownStatus(() =>
-      indicatorLoader({ request: req("/kommuner/849/indikatorer/nej"), params: { kode: "849", indikator: "nej" }, context: { db } }),
+      indicatorLoader({ request: req("/kommuner/849/indikatorer/nej"), params: { kode: "849", indikator: "nej" }, context: as.context }),
     );
     expect(status).toBe(404);
   });
@@ -105,9 +110,30 @@ describe("the indicator page loader", () => {
 
 describe("the front page loader", () => {
   it("searches municipalities by name or code", async () => {
-    expect((await homeLoader({ request: req("/?q=jammer"), params: {}, context: { db } })).municipalities.map((m) => m.code)).toEqual(["849"]);
-    const all = await homeLoader({ request: req("/"), params: {}, context: { db } });
+    expect((await homeLoader({ request: req("/?q=jammer"), params: {}, context: as.context })).municipalities.map((m) => m.code)).toEqual(["849"]);
+    const all = await homeLoader({ request: req("/"), params: {}, context: as.context });
     expect(all.municipalities).toHaveLength(98);
     expect(all.challenges).toHaveLength(8);
+  });
+});
+
+describe("the guard on pages", () => {
+  it("sends a visitor without a session to the login page, keeping where they were going", async () => {
+    try {
+      await overviewLoader({ request: new Request("http://localhost/kommuner/849?maalgruppe=oevrige"), params: { kode: "849" }, context: as.context });
+      throw new Error("expected a redirect");
+    } catch (e) {
+      expect((e as Response).status).toBe(302);
+      expect((e as Response).headers.get("Location")).toBe("/login?redirectTo=%2Fkommuner%2F849%3Fmaalgruppe%3Doevrige");
+    }
+  });
+
+  it("keeps a council member to its own municipality", async () => {
+    const byraad = await signIn(db, "byraad", "849");
+    const own = await overviewLoader({ request: byraad.request("/kommuner/849"), params: { kode: "849" }, context: byraad.context });
+    expect(own.municipality.code).toBe("849");
+    const [status, text] = await thrownStatus(() => overviewLoader({ request: byraad.request("/kommuner/167"), params: { kode: "167" }, context: byraad.context }));
+    expect(status).toBe(403);
+    expect(text).toContain("Du har ikke adgang");
   });
 });

@@ -1,0 +1,213 @@
+/**
+ * Accounts, sessions and the one access guard. Loaders and actions call `requireActor` and then
+ * `requirePermission`; the policy itself is the pure `can` in domain/access.ts.
+ */
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { hash as argonHash, verify as argonVerify } from "@node-rs/argon2";
+import { createCookie, redirect } from "@remix-run/node";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
+import type { Db } from "../../db/connection";
+import { databasePath } from "../../db/connection";
+import { apiTokens, loginThrottle, sessions, users } from "../../db/schema";
+import { can, type Permission, type Role } from "../domain/access";
+import { audit } from "./audit.server";
+
+export type User = { id: number; email: string; name: string; role: Role; municipalityCode: string | null };
+export type Actor = User & { via: "session" | "token"; csrfToken: string | null };
+
+export const MIN_PASSWORD_LENGTH = 12;
+const IDLE_MINUTES = Number(process.env.SESSION_IDLE_MINUTES ?? 120);
+const MAX_SESSION_HOURS = 12;
+const THROTTLE_FREE_FAILURES = 5;
+const THROTTLE_MAX_SECONDS = 15 * 60;
+
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+const token = (bytes = 32) => randomBytes(bytes).toString("base64url");
+const nowIso = () => new Date().toISOString();
+
+export const hashPassword = (password: string) => argonHash(password); // argon2id with OWASP's parameters
+// Verifying against a real hash when the account does not exist keeps the time the same, so timing reveals nothing.
+let dummyHash: Promise<string> | undefined;
+const unknownAccountHash = () => (dummyHash ??= argonHash(token(16)));
+
+let secrets: string[] | undefined;
+/** SESSION_SECRET, or in demo mode a generated secret kept beside the database. */
+export function sessionSecrets(): string[] {
+  if (secrets) return secrets;
+  if (process.env.SESSION_SECRET) return (secrets = process.env.SESSION_SECRET.split(","));
+  const demo = process.env.DEMO === "1" || process.env.NODE_ENV !== "production";
+  if (!demo) throw new Error("SESSION_SECRET skal være sat, når løsningen kører i produktion.");
+  const file = path.join(path.dirname(databasePath()), "session-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, token(48), { mode: 0o600 });
+  }
+  return (secrets = [fs.readFileSync(file, "utf8").trim()]);
+}
+
+function isHttps(request: Request): boolean {
+  return new URL(request.url).protocol === "https:" || request.headers.get("X-Forwarded-Proto") === "https";
+}
+
+function sessionCookie(request: Request) {
+  return createCookie("fr_session", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: isHttps(request),
+    path: "/",
+    secrets: sessionSecrets(),
+  });
+}
+
+/** Starts a session and returns the Set-Cookie header. */
+export async function startSession(db: Db, request: Request, userId: number): Promise<string> {
+  const id = token();
+  const now = new Date();
+  db.insert(sessions)
+    .values({
+      idHash: sha256(id),
+      userId,
+      csrfToken: token(24),
+      createdAt: now.toISOString(),
+      lastSeenAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + MAX_SESSION_HOURS * 3600_000).toISOString(),
+    })
+    .run();
+  // expired sessions are cleared when someone logs in, so the table does not grow
+  db.delete(sessions).where(lt(sessions.expiresAt, now.toISOString())).run();
+  return sessionCookie(request).serialize(id);
+}
+
+export async function endSession(db: Db, request: Request): Promise<string> {
+  const id = await sessionId(request);
+  if (id) db.delete(sessions).where(eq(sessions.idHash, sha256(id))).run();
+  return sessionCookie(request).serialize("", { maxAge: 0 });
+}
+
+async function sessionId(request: Request): Promise<string | null> {
+  const value = await sessionCookie(request).parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value ? value : null;
+}
+
+const userColumns = { id: users.id, email: users.email, name: users.name, role: users.role, municipalityCode: users.municipalityCode };
+
+/** The person behind a request: an API token (Authorization: Bearer) or the session cookie. */
+export async function getActor(db: Db, request: Request): Promise<Actor | null> {
+  const auth = request.headers.get("Authorization");
+  if (auth?.startsWith("Bearer ")) {
+    const row = db
+      .select({ ...userColumns, tokenId: apiTokens.id })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .where(and(eq(apiTokens.tokenHash, sha256(auth.slice(7).trim())), isNull(apiTokens.revokedAt), eq(users.active, true)))
+      .get();
+    if (!row) return null;
+    db.update(apiTokens).set({ lastUsedAt: nowIso() }).where(eq(apiTokens.id, row.tokenId)).run();
+    const { tokenId: _tokenId, ...user } = row;
+    return { ...user, via: "token", csrfToken: null };
+  }
+  const id = await sessionId(request);
+  if (!id) return null;
+  const row = db
+    .select({ ...userColumns, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.idHash, sha256(id)), eq(users.active, true)))
+    .get();
+  if (!row) return null;
+  const now = Date.now();
+  if (Date.parse(row.expiresAt) < now || Date.parse(row.lastSeenAt) + IDLE_MINUTES * 60_000 < now) {
+    db.delete(sessions).where(eq(sessions.idHash, sha256(id))).run();
+    return null;
+  }
+  // sliding idle expiry, written at most once a minute
+  if (now - Date.parse(row.lastSeenAt) > 60_000) db.update(sessions).set({ lastSeenAt: new Date(now).toISOString() }).where(eq(sessions.idHash, sha256(id))).run();
+  const { lastSeenAt: _l, expiresAt: _e, ...actor } = row;
+  return { ...actor, via: "session" };
+}
+
+function wantsJson(request: Request): boolean {
+  return new URL(request.url).pathname.startsWith("/api/");
+}
+
+/** The guard: no actor, no page. Pages redirect to the login, the API answers 401. */
+export async function requireActor(db: Db, request: Request): Promise<Actor> {
+  const actor = await getActor(db, request);
+  if (actor) return actor;
+  if (wantsJson(request)) throw Response.json({ fejl: "Log ind, eller send et gyldigt API-token (Authorization: Bearer …)." }, { status: 401 });
+  const url = new URL(request.url);
+  throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+}
+
+export function requirePermission(actor: Actor, permission: Permission, request?: Request): void {
+  if (can(actor, permission)) return;
+  const message = "Du har ikke adgang til dette. Kontakt partnerskabets sekretariat, hvis du mener, du burde have adgang.";
+  if (request && wantsJson(request)) throw Response.json({ fejl: message }, { status: 403 });
+  throw new Response(message, { status: 403 });
+}
+
+/** A mutation from a form: the session's token must come back with it (the origin is checked in the server). */
+export function requireCsrf(actor: Actor, form: FormData): void {
+  if (actor.via === "token") return; // a bearer token is never sent by a browser on its own
+  const sent = form.get("csrf");
+  const ok =
+    typeof sent === "string" &&
+    actor.csrfToken !== null &&
+    sent.length === actor.csrfToken.length &&
+    timingSafeEqual(Buffer.from(sent), Buffer.from(actor.csrfToken));
+  if (!ok) throw new Response("Formularen er udløbet eller kom fra et andet websted. Genindlæs siden, og prøv igen.", { status: 403 });
+}
+
+type ThrottleRow = typeof loginThrottle.$inferSelect;
+
+function lockSeconds(failures: number): number {
+  return failures < THROTTLE_FREE_FAILURES ? 0 : Math.min(2 ** (failures - THROTTLE_FREE_FAILURES), THROTTLE_MAX_SECONDS);
+}
+
+export type LoginResult = { ok: true; user: User } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+/**
+ * Checks a login. Failures count per account and per address; after 5, each further attempt
+ * waits twice as long (1 s, 2 s, 4 s … up to 15 minutes). The answer never tells whether the
+ * account exists.
+ */
+export async function attemptLogin(db: Db, input: { email: string; password: string; address: string }): Promise<LoginResult> {
+  const email = input.email.trim().toLowerCase();
+  const keys = [`konto:${email}`, `adresse:${input.address}`];
+  const rows = keys.map((k) => db.select().from(loginThrottle).where(eq(loginThrottle.key, k)).get()) as (ThrottleRow | undefined)[];
+  const lockedUntil = Math.max(0, ...rows.map((r) => (r?.lockedUntil ? Date.parse(r.lockedUntil) : 0)));
+  if (lockedUntil > Date.now()) {
+    db.transaction((tx) => audit(tx, { actor: null, actorEmail: email, action: "login.throttled", entity: "user" }));
+    return { ok: false, reason: "throttled", retryAfterSeconds: Math.ceil((lockedUntil - Date.now()) / 1000) };
+  }
+  const user = db.select({ ...userColumns, passwordHash: users.passwordHash, active: users.active }).from(users).where(eq(users.email, email)).get();
+  const valid = await argonVerify(user?.passwordHash ?? (await unknownAccountHash()), input.password).catch(() => false);
+  if (user && user.active && valid) {
+    db.transaction((tx) => {
+      tx.delete(loginThrottle).where(or(eq(loginThrottle.key, keys[0]), eq(loginThrottle.key, keys[1]))).run();
+      audit(tx, { actor: user, action: "login", entity: "user", entityId: user.id, municipalityCode: user.municipalityCode });
+    });
+    const { passwordHash: _p, active: _a, ...rest } = user;
+    return { ok: true, user: rest };
+  }
+  db.transaction((tx) => {
+    keys.forEach((key, i) => {
+      const failures = (rows[i]?.failures ?? 0) + 1;
+      const wait = lockSeconds(failures);
+      const values = { failures, lockedUntil: wait ? new Date(Date.now() + wait * 1000).toISOString() : null, updatedAt: nowIso() };
+      tx.insert(loginThrottle).values({ key, ...values }).onConflictDoUpdate({ target: loginThrottle.key, set: values }).run();
+    });
+    audit(tx, { actor: null, actorEmail: email, action: "login.failed", entity: "user", entityId: user?.id ?? null });
+  });
+  return { ok: false, reason: "invalid" };
+}
+
+/** Only same-site paths: a redirect after login never leaves the product. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}
+
+export { sha256, token as randomToken };

@@ -1,0 +1,177 @@
+/**
+ * Users, password resets and API tokens. Every change is validated by the caller's zod schema,
+ * authorised by the caller's guard, and written here in one transaction with its audit entry.
+ */
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/connection";
+import { apiTokens, passwordResets, sessions, users } from "../../db/schema";
+import { needsMunicipality, ROLES, type Role } from "../domain/access";
+import { audit } from "./audit.server";
+import { hashPassword, MIN_PASSWORD_LENGTH, randomToken, sha256, type Actor, type User } from "./auth.server";
+
+const RESET_HOURS = 72;
+const nowIso = () => new Date().toISOString();
+const publicUser = { id: users.id, email: users.email, name: users.name, role: users.role, municipalityCode: users.municipalityCode, active: users.active };
+
+export const passwordSchema = z
+  .string({ error: "Skriv en adgangskode." })
+  .min(MIN_PASSWORD_LENGTH, { error: `Adgangskoden skal være mindst ${MIN_PASSWORD_LENGTH} tegn.` })
+  .max(200, { error: "Adgangskoden må højst være 200 tegn." });
+
+export const newUserSchema = z
+  .object({
+    email: z.email({ error: "Skriv en gyldig e-mailadresse." }).transform((e) => e.trim().toLowerCase()),
+    name: z.string({ error: "Skriv brugerens navn." }).trim().min(2, { error: "Skriv brugerens navn." }).max(120),
+    role: z.enum(ROLES, { error: "Vælg en rolle." }),
+    municipalityCode: z
+      .string()
+      .regex(/^\d{3}$/)
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+  })
+  .refine((u) => !needsMunicipality(u.role) || u.municipalityCode, { path: ["municipalityCode"], error: "Vælg brugerens kommune." })
+  .transform((u) => ({ ...u, municipalityCode: needsMunicipality(u.role) ? u.municipalityCode! : null }));
+
+export type NewUser = z.output<typeof newUserSchema>;
+
+export class ConflictError extends Error {}
+
+export function listUsers(db: Db) {
+  return db.select(publicUser).from(users).orderBy(asc(users.email)).all();
+}
+
+export function findUser(db: Db, id: number) {
+  return db.select(publicUser).from(users).where(eq(users.id, id)).get();
+}
+
+/** Creates a user with a password (the CLI and demo accounts) or without one (admin: a reset link follows). */
+export async function createUser(db: Db, actor: Pick<Actor, "id" | "email"> | null, input: NewUser, password?: string): Promise<User> {
+  const passwordHash = await hashPassword(password ?? randomToken(32));
+  return db.transaction((tx) => {
+    if (tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
+      throw new ConflictError("Der findes allerede en bruger med denne e-mailadresse.");
+    }
+    const now = nowIso();
+    const created = tx
+      .insert(users)
+      .values({ ...input, passwordHash, active: true, createdAt: now, updatedAt: now })
+      .returning({ id: users.id, email: users.email, name: users.name, role: users.role, municipalityCode: users.municipalityCode })
+      .get();
+    audit(tx, { actor, action: "user.create", entity: "user", entityId: created.id, municipalityCode: created.municipalityCode, after: { ...created } });
+    return created;
+  });
+}
+
+export function setUserActive(db: Db, actor: Actor, userId: number, active: boolean): void {
+  db.transaction((tx) => {
+    const before = tx.select(publicUser).from(users).where(eq(users.id, userId)).get();
+    if (!before) throw new Response("Brugeren findes ikke.", { status: 404 });
+    if (before.id === actor.id && !active) throw new ConflictError("Du kan ikke deaktivere dig selv.");
+    tx.update(users).set({ active, updatedAt: nowIso() }).where(eq(users.id, userId)).run();
+    // deactivation ends every live session and token at once
+    if (!active) {
+      tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+      tx.update(apiTokens).set({ revokedAt: nowIso() }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt))).run();
+    }
+    audit(tx, { actor, action: active ? "user.activate" : "user.deactivate", entity: "user", entityId: userId, municipalityCode: before.municipalityCode, before: { active: before.active }, after: { active } });
+  });
+}
+
+/** A one-time link for a new password; the token is shown once and stored only as a hash. */
+export function createPasswordReset(db: Db, actor: Actor, userId: number): string {
+  const token = randomToken(32);
+  db.transaction((tx) => {
+    const user = tx.select(publicUser).from(users).where(eq(users.id, userId)).get();
+    if (!user) throw new Response("Brugeren findes ikke.", { status: 404 });
+    tx.insert(passwordResets)
+      .values({ tokenHash: sha256(token), userId, createdByUserId: actor.id, expiresAt: new Date(Date.now() + RESET_HOURS * 3600_000).toISOString() })
+      .run();
+    audit(tx, { actor, action: "user.password-reset-link", entity: "user", entityId: userId, municipalityCode: user.municipalityCode });
+  });
+  return token;
+}
+
+export function findPasswordReset(db: Db, token: string) {
+  const row = db
+    .select({ userId: passwordResets.userId, expiresAt: passwordResets.expiresAt, usedAt: passwordResets.usedAt, email: users.email })
+    .from(passwordResets)
+    .innerJoin(users, eq(users.id, passwordResets.userId))
+    .where(eq(passwordResets.tokenHash, sha256(token)))
+    .get();
+  if (!row || row.usedAt || Date.parse(row.expiresAt) < Date.now()) return null;
+  return row;
+}
+
+export async function usePasswordReset(db: Db, token: string, password: string): Promise<boolean> {
+  const reset = findPasswordReset(db, token);
+  if (!reset) return false;
+  const passwordHash = await hashPassword(password);
+  return db.transaction((tx) => {
+    // used once: a second request with the same link finds it used
+    const updated = tx.update(passwordResets).set({ usedAt: nowIso() }).where(and(eq(passwordResets.tokenHash, sha256(token)), isNull(passwordResets.usedAt))).run();
+    if (updated.changes !== 1) return false;
+    tx.update(users).set({ passwordHash, updatedAt: nowIso() }).where(eq(users.id, reset.userId)).run();
+    tx.delete(sessions).where(eq(sessions.userId, reset.userId)).run();
+    audit(tx, { actor: { id: reset.userId, email: reset.email }, action: "user.password-set", entity: "user", entityId: reset.userId });
+    return true;
+  });
+}
+
+export async function changePassword(db: Db, actor: Actor, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  db.transaction((tx) => {
+    tx.update(users).set({ passwordHash, updatedAt: nowIso() }).where(eq(users.id, actor.id)).run();
+    audit(tx, { actor, action: "user.password-change", entity: "user", entityId: actor.id });
+  });
+}
+
+export function listApiTokens(db: Db, userId: number) {
+  return db
+    .select({ id: apiTokens.id, name: apiTokens.name, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, userId))
+    .orderBy(asc(apiTokens.id))
+    .all();
+}
+
+/** Creates a personal API token; the token is returned once and stored only as a hash. */
+export function createApiToken(db: Db, actor: Actor, name: string): string {
+  const token = `fr_${randomToken(32)}`;
+  db.transaction((tx) => {
+    const created = tx.insert(apiTokens).values({ userId: actor.id, name, tokenHash: sha256(token), createdAt: nowIso() }).returning({ id: apiTokens.id }).get();
+    audit(tx, { actor, action: "api-token.create", entity: "api-token", entityId: created.id, after: { name } });
+  });
+  return token;
+}
+
+export function revokeApiToken(db: Db, actor: Actor, tokenId: number): void {
+  db.transaction((tx) => {
+    const row = tx.select().from(apiTokens).where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, actor.id))).get();
+    if (!row) throw new Response("Tokenet findes ikke.", { status: 404 });
+    tx.update(apiTokens).set({ revokedAt: nowIso() }).where(eq(apiTokens.id, tokenId)).run();
+    audit(tx, { actor, action: "api-token.revoke", entity: "api-token", entityId: tokenId, before: { name: row.name } });
+  });
+}
+
+export const DEMO_MUNICIPALITIES = ["849", "167", "580"];
+export const DEMO_ROLE_PREFIX: Record<Exclude<Role, "sekretariat">, string> = { skoledirektoer: "skole", socialdirektoer: "social", byraad: "byraad" };
+
+/** One account per role for Jammerbugt, Hvidovre and Aabenraa plus the secretariat, in an empty demo database. */
+export async function ensureDemoAccounts(db: Db, password: string): Promise<{ email: string; role: Role; municipalityCode: string | null }[]> {
+  const wanted: NewUser[] = [
+    { email: "sekretariat@demo.dk", name: "Sekretariatet (demo)", role: "sekretariat", municipalityCode: null },
+    ...DEMO_MUNICIPALITIES.flatMap((code) =>
+      (Object.keys(DEMO_ROLE_PREFIX) as (keyof typeof DEMO_ROLE_PREFIX)[]).map((role) => ({
+        email: `${DEMO_ROLE_PREFIX[role]}.${code}@demo.dk`,
+        name: `${{ skoledirektoer: "Skoledirektør", socialdirektoer: "Socialdirektør", byraad: "Byrådsmedlem" }[role]} ${code} (demo)`,
+        role,
+        municipalityCode: code,
+      })),
+    ),
+  ];
+  for (const u of wanted) {
+    if (!db.select({ id: users.id }).from(users).where(eq(users.email, u.email)).get()) await createUser(db, null, u, password);
+  }
+  return wanted.map(({ email, role, municipalityCode }) => ({ email, role, municipalityCode }));
+}

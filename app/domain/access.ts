@@ -1,0 +1,53 @@
+/**
+ * Who may do what. One pure policy that the server guard asks; hiding a button is never the check.
+ *
+ * | role            | may                                                                    |
+ * |-----------------|------------------------------------------------------------------------|
+ * | sekretariat     | everything: all municipalities, data loads, users, audit log           |
+ * | skoledirektoer  | read all indicators; own municipality's targets and school status      |
+ * | socialdirektoer | read all indicators; own municipality's targets and social status      |
+ * | byraad          | read own municipality's overview, targets and published reports        |
+ */
+export const ROLES = ["sekretariat", "skoledirektoer", "socialdirektoer", "byraad"] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Principal = { role: Role; municipalityCode: string | null };
+
+export type Permission =
+  | { kind: "read-municipality"; municipality: string } // overview, indicator pages, its figures
+  | { kind: "read-all-municipalities" } // figures of every municipality at once (API, comparisons)
+  | { kind: "write-targets"; municipality: string }
+  | { kind: "write-status"; municipality: string; side: "school" | "social" }
+  | { kind: "read-reports"; municipality: string }
+  | { kind: "load-data" }
+  | { kind: "manage-users" }
+  | { kind: "read-audit" }
+  | { kind: "set-partnership-targets" };
+
+const isDirector = (r: Role) => r === "skoledirektoer" || r === "socialdirektoer";
+
+export function can(p: Principal, perm: Permission): boolean {
+  if (p.role === "sekretariat") return true;
+  const own = (m: string) => p.municipalityCode === m;
+  switch (perm.kind) {
+    case "read-municipality":
+      return isDirector(p.role) || own(perm.municipality);
+    case "read-all-municipalities":
+      return isDirector(p.role);
+    case "write-targets":
+      return isDirector(p.role) && own(perm.municipality);
+    case "write-status":
+      return own(perm.municipality) && (perm.side === "school" ? p.role === "skoledirektoer" : p.role === "socialdirektoer");
+    case "read-reports":
+      return own(perm.municipality);
+    case "load-data":
+    case "manage-users":
+    case "read-audit":
+    case "set-partnership-targets":
+      return false;
+  }
+}
+
+export function needsMunicipality(role: Role): boolean {
+  return role !== "sekretariat";
+}
