@@ -13,6 +13,7 @@ import {
   type ObservationSeed,
 } from "./generator";
 import { readMunicipalities } from "./municipalities";
+import { combine, valueOf, type RawFigures } from "../app/domain/figures";
 
 export type NationalFigure = {
   indicatorCode: string;
@@ -35,39 +36,21 @@ function measureFor(row: ObservationSeed): Measure {
 
 /** Aggregates over municipalities per indicator × period × group × breakdown, in first-seen order. */
 export function nationalFigures(rows: Iterable<ObservationSeed>): NationalFigure[] {
-  type Acc = { key: Omit<NationalFigure, "numerator" | "denominator" | "value">; measure: Measure; num: number; den: number; weighted: number; covered: number };
-  const acc = new Map<string, Acc>();
+  type Group = { key: Omit<NationalFigure, "numerator" | "denominator" | "value">; measure: Measure; parts: RawFigures[] };
+  const groups = new Map<string, Group>();
   for (const r of rows) {
     const k = `${r.indicatorCode}\u0000${r.period}\u0000${r.targetGroup}\u0000${r.breakdown}`;
-    let a = acc.get(k);
-    if (!a) {
-      a = {
-        key: { indicatorCode: r.indicatorCode, period: r.period, targetGroup: r.targetGroup, breakdown: r.breakdown },
-        measure: measureFor(r),
-        num: 0,
-        den: 0,
-        weighted: 0,
-        covered: 0,
-      };
-      acc.set(k, a);
+    let g = groups.get(k);
+    if (!g) {
+      g = { key: { indicatorCode: r.indicatorCode, period: r.period, targetGroup: r.targetGroup, breakdown: r.breakdown }, measure: measureFor(r), parts: [] };
+      groups.set(k, g);
     }
-    a.num += r.numerator ?? 0;
-    a.den += r.denominator ?? 0;
-    // a mean without children behind it carries no weight
-    if (r.value !== null && (r.denominator ?? 0) > 0) {
-      a.weighted += r.value * (r.denominator ?? 0);
-      a.covered += r.denominator ?? 0;
-    }
+    g.parts.push(r);
   }
-  return [...acc.values()].map(({ key, measure, num, den, weighted, covered }) => {
-    switch (measure) {
-      case "rate":
-        return { ...key, numerator: num, denominator: den, value: den > 0 ? (100 * num) / den : null };
-      case "count":
-        return { ...key, numerator: num, denominator: null, value: num };
-      case "mean":
-        return { ...key, numerator: null, denominator: den, value: covered > 0 ? weighted / covered : null };
-    }
+  // the same aggregation the product uses for regions and the nation
+  return [...groups.values()].map(({ key, measure, parts }) => {
+    const whole = combine(measure, parts);
+    return { ...key, numerator: whole.numerator, denominator: whole.denominator, value: valueOf(measure, whole) };
   });
 }
 
