@@ -188,3 +188,111 @@ export const auditLog = sqliteTable(
   },
   (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_action_idx").on(t.action, t.at)],
 );
+
+/**
+ * A joint target (fælles mål) of a municipality, or a partnership-wide one (municipality null)
+ * that municipalities adopt as their own (adoptedFromId). Never deleted: closed with a reason.
+ */
+export const targets = sqliteTable(
+  "targets",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    municipalityCode: text("municipality_code").references(() => municipalities.code),
+    adoptedFromId: integer("adopted_from_id"),
+    title: text("title").notNull(),
+    rationale: text("rationale").notNull(),
+    kind: text("kind", { enum: ["kvantitativ", "milepael"] }).notNull(),
+    indicatorCode: text("indicator_code").references(() => indicators.code),
+    targetGroup: text("target_group"),
+    baselinePeriod: text("baseline_period"),
+    /** In the indicator's shown unit: percent for rates (60 = 60 %). */
+    targetValue: real("target_value"),
+    deadlinePeriod: text("deadline_period"),
+    schoolOwnerId: integer("school_owner_id").references(() => users.id),
+    socialOwnerId: integer("social_owner_id").references(() => users.id),
+    state: text("state", { enum: ["aktiv", "naaet", "droppet"] }).notNull().default("aktiv"),
+    closedReason: text("closed_reason"),
+    closedAt: text("closed_at"),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [index("targets_municipality_idx").on(t.municipalityCode, t.state)],
+);
+
+export const targetChallenges = sqliteTable(
+  "target_challenges",
+  {
+    targetId: integer("target_id")
+      .notNull()
+      .references(() => targets.id),
+    challengeNumber: integer("challenge_number")
+      .notNull()
+      .references(() => challenges.number),
+  },
+  (t) => [primaryKey({ columns: [t.targetId, t.challengeNumber] })],
+);
+
+export const milestones = sqliteTable(
+  "milestones",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    targetId: integer("target_id")
+      .notNull()
+      .references(() => targets.id),
+    title: text("title").notNull(),
+    dueDate: text("due_date").notNull(),
+    done: integer("done", { mode: "boolean" }).notNull().default(false),
+    doneAt: text("done_at"),
+  },
+  (t) => [index("milestones_target_idx").on(t.targetId)],
+);
+
+/**
+ * The quarterly status of a target: one part per department. `version` rises with every
+ * edit (optimistic concurrency); a confirmation holds for the version it was given at, so an
+ * edit after one side confirmed clears that confirmation. Joint = both confirmed the current version.
+ */
+export const quarterlyStatuses = sqliteTable(
+  "quarterly_statuses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    targetId: integer("target_id")
+      .notNull()
+      .references(() => targets.id),
+    quarter: text("quarter").notNull(),
+    version: integer("version").notNull().default(0),
+    schoolDone: text("school_done"),
+    schoolNext: text("school_next"),
+    schoolRisks: text("school_risks"),
+    schoolAssessment: text("school_assessment", { enum: ["paa-sporet", "i-risiko", "bagud"] }),
+    schoolJustification: text("school_justification"),
+    schoolConfirmedVersion: integer("school_confirmed_version"),
+    schoolConfirmedBy: integer("school_confirmed_by").references(() => users.id),
+    socialDone: text("social_done"),
+    socialNext: text("social_next"),
+    socialRisks: text("social_risks"),
+    socialAssessment: text("social_assessment", { enum: ["paa-sporet", "i-risiko", "bagud"] }),
+    socialJustification: text("social_justification"),
+    socialConfirmedVersion: integer("social_confirmed_version"),
+    socialConfirmedBy: integer("social_confirmed_by").references(() => users.id),
+    updatedAt: text("updated_at").notNull(),
+    updatedBy: integer("updated_by").references(() => users.id),
+  },
+  (t) => [uniqueIndex("quarterly_statuses_target_quarter_uq").on(t.targetId, t.quarter)],
+);
+
+/** Every version of a quarterly status, so edits keep their history. */
+export const statusHistory = sqliteTable(
+  "status_history",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    statusId: integer("status_id")
+      .notNull()
+      .references(() => quarterlyStatuses.id),
+    version: integer("version").notNull(),
+    snapshot: text("snapshot", { mode: "json" }).notNull(),
+    byUserId: integer("by_user_id").references(() => users.id),
+    at: text("at").notNull(),
+  },
+  (t) => [index("status_history_status_idx").on(t.statusId, t.version)],
+);
