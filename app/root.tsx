@@ -66,7 +66,12 @@ function Shell({ children, locale, root }: { children: React.ReactNode; locale: 
   const user = root?.user ?? null;
   const nav = [
     ...(user && user.role !== "byraad" ? [{ to: "/", label: t("nav.municipalities"), active: location.pathname === "/" }] : []),
-    ...(current ? [{ to: `/kommuner/${current.code}`, label: t("nav.overview", { name: current.name }), active: location.pathname.startsWith(`/kommuner/${current.code}`) }] : []),
+    ...(current
+      ? [
+          { to: `/kommuner/${current.code}`, label: t("nav.overview", { name: current.name }), active: location.pathname.startsWith(`/kommuner/${current.code}`) && !location.pathname.includes("/maal") },
+          { to: `/kommuner/${current.code}/maal`, label: t("nav.targets"), active: location.pathname.startsWith(`/kommuner/${current.code}/maal`) },
+        ]
+      : []),
     { to: "/om-data", label: t("nav.aboutData"), active: location.pathname === "/om-data" },
     ...(user?.role === "sekretariat"
       ? [

@@ -8,6 +8,7 @@ import { users } from "../db/schema";
 import { ensureData } from "../seeds/load";
 import { demoPassword, isDemoMode } from "../app/data/demo.server";
 import { ensureDemoAccounts } from "../app/data/users.server";
+import { ensureDemoTargets } from "../app/data/demo-targets.server";
 import { sessionSecrets } from "../app/data/auth.server";
 import { createApp } from "./app";
 
@@ -26,6 +27,8 @@ if (demo) {
   const accounts = await ensureDemoAccounts(db, demoPassword());
   console.log(`Demokonti (adgangskode: ${demoPassword()}):`);
   for (const a of accounts) console.log(`  ${a.email.padEnd(24)} ${a.role}${a.municipalityCode ? ` (${a.municipalityCode})` : ""}`);
+  const targets = ensureDemoTargets(db);
+  if (targets > 0) console.log(`Oprettede ${targets} demo-mål med kvartalsstatus.`);
 } else {
   // a production database never keeps working demo accounts
   const n = db.update(users).set({ active: false }).where(like(users.email, "%@demo.dk")).run().changes;

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { milestones, quarterlyStatuses, statusHistory, targetChallenges, targets, users } from "../../db/schema";
 import { can } from "../domain/access";
-import { isPeriodOfCadence, parsePeriod, periodKeyOf, periodPosition } from "../domain/periods";
+import { formatPeriod as formatP, isPeriodOfCadence, nextPeriod as nextP, parsePeriod, periodKeyOf, periodPosition } from "../domain/periods";
 import { computeStatus, progress, type ComputedStatus } from "../domain/targets/trajectory";
 import { audit } from "./audit.server";
 import type { Actor } from "./auth.server";
@@ -290,3 +290,51 @@ export function targetsWithoutJointStatus(db: Db, municipalityCode: string, quar
   return active.filter((t) => !isJoint(statusFor(db, t.id, quarter)));
 }
 
+
+/**
+ * The quarter statuses are written for: from the calendar, or `current_quarter` in app_meta
+ * (the demo data end in 2025, so demo mode pins it to 2025K4).
+ */
+export function currentQuarter(db: Db, now = new Date()): string {
+  const pinned = db.$client.prepare("select value from app_meta where key = 'current_quarter'").get() as { value: string } | undefined;
+  if (pinned) return pinned.value;
+  return `${now.getFullYear()}K${Math.floor(now.getMonth() / 3) + 1}`;
+}
+
+const ownerName = (db: Db, id: number | null) => (id ? db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, id)).get() ?? null : null);
+
+export type TrendPoint = { period: string; actual: number | null; withheld: boolean; expected: number | null; target: number | null };
+
+export function targetDetail(db: Db, targetId: number) {
+  const target = loadTarget(db, targetId);
+  const challenges = db.select().from(targetChallenges).where(eq(targetChallenges.targetId, targetId)).all().map((c) => c.challengeNumber).sort();
+  const ms = db.select().from(milestones).where(eq(milestones.targetId, targetId)).orderBy(asc(milestones.dueDate)).all();
+  const statuses = db.select().from(quarterlyStatuses).where(eq(quarterlyStatuses.targetId, targetId)).all().sort((a, b) => periodKeyOf(b.quarter) - periodKeyOf(a.quarter));
+  const prog = targetProgress(db, target);
+  let trend: TrendPoint[] = [];
+  const indicator = target.indicatorCode ? findIndicator(db, target.indicatorCode) : undefined;
+  if (target.kind === "kvantitativ" && indicator && target.municipalityCode && target.targetGroup && target.baselinePeriod && target.deadlinePeriod && target.targetValue !== null) {
+    const series = readFigures(db, { indicator, targetGroups: [target.targetGroup], municipalities: [target.municipalityCode] });
+    const from = periodKeyOf(target.baselinePeriod);
+    const b = periodPosition(parsePeriod(target.baselinePeriod)!);
+    const d = periodPosition(parsePeriod(target.deadlinePeriod)!);
+    // the periods from the baseline to the deadline, with data where it exists
+    const periods: string[] = [];
+    for (let p = parsePeriod(target.baselinePeriod)!; periodKeyOf(formatP(p)) <= periodKeyOf(target.deadlinePeriod); p = nextP(p)) periods.push(formatP(p));
+    trend = periods.map((period) => {
+      const f = series.find((s) => s.period === period && periodKeyOf(s.period) >= from);
+      const pos = periodPosition(parsePeriod(period)!);
+      const expected = prog.baselineValue === null ? null : prog.baselineValue + ((pos - b) / (d - b)) * (target.targetValue! - prog.baselineValue);
+      return { period, actual: f?.shown ?? null, withheld: Boolean(f?.withheld), expected, target: target.targetValue };
+    });
+  }
+  return {
+    target: { ...target, challenges },
+    indicator: indicator ? { code: indicator.code, nameDa: indicator.nameDa, unit: indicator.unit, polarity: indicator.polarity } : null,
+    owners: { school: ownerName(db, target.schoolOwnerId), social: ownerName(db, target.socialOwnerId) },
+    milestones: ms,
+    statuses: statuses.map((s) => ({ ...s, joint: isJoint(s) })),
+    progress: prog,
+    trend,
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * Demo joint targets, so the pages are not empty on first start: three per demo municipality,
+ * a joint status for 2025K3 and the school's half-written 2025K4 status. Written through the
+ * same service as the pages, so they are validated and audited like any other change.
+ */
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "../../db/connection";
+import { targets, users } from "../../db/schema";
+import type { Actor } from "./auth.server";
+import { findIndicator } from "./catalogue.server";
+import { readFigures } from "./figures.server";
+import { DEMO_MUNICIPALITIES } from "./users.server";
+import { confirmStatus, createTarget, targetProgress, writeStatusPart, type TargetInput } from "./targets.server";
+
+function actorFor(db: Db, role: "skoledirektoer" | "socialdirektoer", municipalityCode: string): Actor | undefined {
+  const u = db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, municipalityCode: users.municipalityCode })
+    .from(users)
+    .where(and(eq(users.role, role), eq(users.municipalityCode, municipalityCode), eq(users.active, true)))
+    .get();
+  return u ? { ...u, via: "session", csrfToken: null } : undefined;
+}
+
+export function ensureDemoTargets(db: Db): number {
+  if ((db.select({ n: sql<number>`count(*)` }).from(targets).get()?.n ?? 0) > 0) return 0;
+  // the demo data end in 2025: statuses are written for its last quarter
+  db.$client.prepare("insert into app_meta (key, value) values ('current_quarter', '2025K4') on conflict(key) do update set value = excluded.value").run();
+  let created = 0;
+  for (const code of DEMO_MUNICIPALITIES) {
+    const school = actorFor(db, "skoledirektoer", code);
+    const social = actorFor(db, "socialdirektoer", code);
+    if (!school || !social) continue;
+    const owners = { schoolOwnerId: school.id, socialOwnerId: social.id };
+    // aim 10 points above the municipality's own starting point, so every demo target is a real stretch
+    const aim = (indicatorCode: string, period: string) => {
+      const indicator = findIndicator(db, indicatorCode)!;
+      const base = readFigures(db, { indicator, targetGroups: ["udsatte"], periods: [period], municipalities: [code] })[0]?.shown;
+      return Math.min(95, Math.round((base ?? 60) + 10));
+    };
+    const inputs: TargetInput[] = [
+      {
+        kind: "kvantitativ",
+        title: "Flere udsatte elever aflægger de bundne prøver",
+        rationale: "Skolegang er en stærk beskyttelsesfaktor. Lave forventninger må ikke afgøre, om et barn går til prøve.",
+        challenges: [2, 7],
+        indicatorCode: "fp9-deltagelse",
+        targetGroup: "udsatte",
+        baselinePeriod: "2021/22",
+        targetValue: aim("fp9-deltagelse", "2021/22"),
+        deadlinePeriod: "2027/28",
+        ...owners,
+      },
+      {
+        kind: "kvantitativ",
+        title: "Fælles opfølgning inden for 4 måneder",
+        rationale: "Skole og familieafdeling følger op sammen, så barnet ikke selv skal holde den røde tråd.",
+        challenges: [4, 5],
+        indicatorCode: "opfoelgning-rettidig",
+        targetGroup: "udsatte",
+        baselinePeriod: "2023K1",
+        targetValue: aim("opfoelgning-rettidig", "2023K1"),
+        deadlinePeriod: "2026K4",
+        ...owners,
+      },
+      {
+        kind: "milepael",
+        title: "Læringskoordinator i PPR og læringsvejledere på skolerne",
+        rationale: "Læringsmiljømodellen giver en fast tovholder på tværs af skole og socialområde.",
+        challenges: [1, 4, 8],
+        milestones: [
+          { title: "Læringskoordinator ansat i PPR", dueDate: "2025-03-01" },
+          { title: "Læringsvejleder udpeget på alle skoler", dueDate: "2026-06-30" },
+          { title: "Første fælles evaluering med børnenes perspektiv", dueDate: "2026-12-31" },
+        ],
+        ...owners,
+      },
+    ];
+    for (const input of inputs) {
+      const id = createTarget(db, school, code, input);
+      created++;
+      const target = db.select().from(targets).where(eq(targets.id, id)).get()!;
+      const computed = targetProgress(db, target).computedStatus;
+      const assessment = computed === "i-risiko" || computed === "bagud" ? computed : "paa-sporet";
+      const base = { risks: "", assessment, justification: "Vurderingen bygger på kvartalets tal og de fælles opfølgningsmøder.", confirm: false } as const;
+      writeStatusPart(db, school, id, "school", { ...base, quarter: "2025K3", expectedVersion: 0, done: "Alle skoler har gennemgået de udsatte elevers prøveplaner.", next: "Prøveplanerne drøftes på de fælles opfølgningsmøder." });
+      writeStatusPart(db, social, id, "social", { ...base, quarter: "2025K3", expectedVersion: 1, confirm: true, done: "Rådgiverne har skrevet skolefaglige mål ind i handleplanerne.", next: "Anbringelsesstederne inddrages i opfølgningen." });
+      confirmStatus(db, school, id, "school", "2025K3", 2);
+      if (input.kind === "kvantitativ" && input.indicatorCode === "fp9-deltagelse") {
+        writeStatusPart(db, school, id, "school", { ...base, quarter: "2025K4", expectedVersion: 0, done: "Lærerne har holdt prøveforberedende forløb for alle udsatte elever i 9. klasse.", next: "Evaluering med eleverne i januar." });
+      }
+    }
+  }
+  return created;
+}

@@ -1,0 +1,314 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ChartFigure } from "~/components/ChartFigure";
+import { LineTrendChart } from "~/components/charts";
+import { FigureValue } from "~/components/FigureValue";
+import { SERIES_COLOURS } from "~/components/palette";
+import { Alert } from "~/components/ui/Alert";
+import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
+import { CsrfInput } from "~/components/ui/FormField";
+import { StatusBadge } from "~/components/ui/StatusBadge";
+import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server";
+import { requireMunicipality } from "~/data/params.server";
+import { confirmStatus, currentQuarter, StatusConflict, statusPartSchema, TargetError, targetDetail, writeStatusPart, type Side } from "~/data/targets.server";
+import { can } from "~/domain/access";
+import { formatValue } from "~/domain/format";
+import { useT } from "~/i18n/react";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.detail.target.title} – Fælles retning` : "Fælles retning" }];
+
+async function load(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
+  const actor = await requireActor(context.db, request);
+  const municipality = requireMunicipality(context.db, params.kode);
+  requirePermission(actor, { kind: "read-municipality", municipality: municipality.code });
+  const id = z.coerce.number().int().positive().safeParse(params.id);
+  if (!id.success) throw new Response("Målet findes ikke.", { status: 404 });
+  const detail = targetDetail(context.db, id.data);
+  if (detail.target.municipalityCode !== municipality.code) throw new Response("Målet findes ikke.", { status: 404 });
+  const side: Side | null = can(actor, { kind: "write-status", municipality: municipality.code, side: "school" })
+    ? "school"
+    : can(actor, { kind: "write-status", municipality: municipality.code, side: "social" })
+      ? "social"
+      : null;
+  return { actor, municipality, detail, side };
+}
+
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const { actor, municipality, detail, side } = await load(request, context, params);
+  return { municipality, detail, side, quarter: currentQuarter(context.db), csrf: actor.csrfToken };
+}
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const { actor, detail, side } = await load(request, context, params);
+  const formData = await request.formData();
+  requireCsrf(actor, formData);
+  if (!side) throw new Response("Kun kommunens direktører for skole- og socialområdet skriver kvartalsstatus.", { status: 403 });
+  const intent = formData.get("intent");
+  const submission = parseWithZod(formData, { schema: intent === "confirm" ? statusPartSchema.pick({ quarter: true, expectedVersion: true }) : statusPartSchema });
+  if (submission.status !== "success") return { result: submission.reply(), conflict: null, saved: false };
+  try {
+    const v = submission.value as z.output<typeof statusPartSchema>;
+    if (intent === "confirm") confirmStatus(context.db, actor, detail.target.id, side, v.quarter, v.expectedVersion);
+    else writeStatusPart(context.db, actor, detail.target.id, side, v);
+    return { result: submission.reply(), conflict: null, saved: true };
+  } catch (e) {
+    if (e instanceof StatusConflict) return { result: submission.reply({ formErrors: [e.message] }), conflict: e.current, saved: false };
+    if (e instanceof TargetError) return { result: submission.reply(e.field ? { fieldErrors: { [e.field]: [e.message] } } : { formErrors: [e.message] }), conflict: null, saved: false };
+    throw e;
+  }
+}
+
+const ASSESSMENTS = ["paa-sporet", "i-risiko", "bagud"] as const;
+
+export default function TargetPage() {
+  const { municipality, detail, side, quarter, csrf } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const t = useT();
+  const { target, indicator, owners, progress, trend, milestones, statuses } = detail;
+  const current = statuses.find((s) => s.quarter === quarter);
+  const [form, fields] = useForm({ id: "status", lastResult: data?.result });
+  const unit = indicator?.unit ?? "percent";
+  const mine = side && current ? { done: current[`${side}Done`], next: current[`${side}Next`], risks: current[`${side}Risks`], assessment: current[`${side}Assessment`], justification: current[`${side}Justification`] } : null;
+  const iConfirmed = side && current ? current[`${side}ConfirmedVersion`] === current.version : false;
+  const chartTitle = t("goal.chartTitle", { title: target.title });
+  return (
+    <>
+      <Breadcrumbs items={[{ label: municipality.name, to: `/kommuner/${municipality.code}` }, { label: t("nav.targets"), to: `/kommuner/${municipality.code}/maal` }, { label: target.title }]} />
+      <h1>{target.title}</h1>
+      <p>
+        {target.state === "aktiv" ? <StatusBadge status={progress.computedStatus} /> : <span className="badge">{t(`targets.closed.${target.state}`)}</span>}{" "}
+        <span className="muted">{t("targets.computed")}</span>
+      </p>
+      <p className="lead">{target.rationale}</p>
+      <dl className="facts">
+        <div>
+          <dt>{t("indicator.challenges")}</dt>
+          <dd>{target.challenges.join(", ")}</dd>
+        </div>
+        <div>
+          <dt>{t("targets.ownerSchool")}</dt>
+          <dd>{owners.school?.name ?? "–"}</dd>
+        </div>
+        <div>
+          <dt>{t("targets.ownerSocial")}</dt>
+          <dd>{owners.social?.name ?? "–"}</dd>
+        </div>
+        {indicator ? (
+          <>
+            <div>
+              <dt>{t("goal.indicator")}</dt>
+              <dd>
+                {indicator.nameDa} ({t(`targetGroups.${target.targetGroup}`)})
+              </dd>
+            </div>
+            <div>
+              <dt>{t("targets.baseline", { period: target.baselinePeriod })}</dt>
+              <dd>{formatValue(progress.baselineValue, unit)}</dd>
+            </div>
+            <div>
+              <dt>{t("targets.targetValue", { period: target.deadlinePeriod })}</dt>
+              <dd>{formatValue(target.targetValue, unit)}</dd>
+            </div>
+            {progress.latest ? (
+              <div>
+                <dt>{t("targets.latest", { period: progress.latest.period })}</dt>
+                <dd>
+                  <FigureValue figure={progress.latest} unit={unit} />
+                </dd>
+              </div>
+            ) : null}
+          </>
+        ) : null}
+      </dl>
+
+      {trend.length > 0 ? (
+        <ChartFigure
+          id="forloeb"
+          title={chartTitle}
+          summary={t("goal.chartSummary", { baseline: formatValue(progress.baselineValue, unit), target: formatValue(target.targetValue, unit), deadline: target.deadlinePeriod })}
+          chart={(label) => (
+            <LineTrendChart
+              label={label}
+              unit={unit}
+              series={[
+                { key: "actual", label: municipality.name, colour: SERIES_COLOURS.municipality },
+                { key: "expected", label: t("goal.trajectory"), colour: SERIES_COLOURS.region, dash: "6 4" },
+                { key: "target", label: t("goal.targetLine"), colour: SERIES_COLOURS.nation, dash: "2 3" },
+              ]}
+              rows={trend.map((p) => ({ period: p.period, actual: p.actual, expected: p.expected, target: p.target }))}
+            />
+          )}
+          table={
+            <table className="table table--compact data-table">
+              <caption>{t("indicator.tableFor", { title: chartTitle })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("indicator.period")}</th>
+                  <th scope="col" className="num">{municipality.name}</th>
+                  <th scope="col" className="num">{t("goal.trajectory")}</th>
+                  <th scope="col" className="num">{t("goal.targetLine")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {trend.map((p) => (
+                  <tr key={p.period}>
+                    <th scope="row">{p.period}</th>
+                    <td className="num">
+                      <FigureValue figure={{ value: p.actual, withheld: p.withheld }} unit={unit} precise />
+                    </td>
+                    <td className="num">{formatValue(p.expected, unit)}</td>
+                    <td className="num">{formatValue(p.target, unit)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          }
+        />
+      ) : null}
+
+      {milestones.length > 0 ? (
+        <section aria-labelledby="milepaele">
+          <h2 id="milepaele">{t("goal.milestones")}</h2>
+          <ul className="unstyled-list milestones">
+            {milestones.map((m) => (
+              <li key={m.id}>
+                <span aria-hidden="true">{m.done ? "✓" : "○"}</span> {m.title} – {m.dueDate}{" "}
+                <span className="visually-hidden">{m.done ? t("goal.done") : t("goal.notDone")}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="kvartalsstatus">
+        <h2 id="kvartalsstatus">{t("goal.statusTitle")}</h2>
+        {statuses.length === 0 ? <p>{t("goal.noStatus")}</p> : null}
+        {statuses.map((s) => (
+          <article key={s.id} className="card dashboard-card status-card">
+            <h3 className="h4">
+              {s.quarter}: {s.joint ? t("targets.joint") : t("targets.notJoint")}
+            </h3>
+            <div className="status-parts">
+              {(["school", "social"] as const).map((sd) => (
+                <div key={sd}>
+                  <h4 className="h5">
+                    {sd === "school" ? t("targets.ownerSchool") : t("targets.ownerSocial")}
+                    {s[`${sd}ConfirmedVersion`] === s.version && s.version > 0 ? ` – ${t("goal.confirmed")}` : ""}
+                  </h4>
+                  {s[`${sd}Done`] ? (
+                    <dl className="facts">
+                      <div>
+                        <dt>{t("goal.done")}</dt>
+                        <dd>{s[`${sd}Done`]}</dd>
+                      </div>
+                      <div>
+                        <dt>{t("goal.next")}</dt>
+                        <dd>{s[`${sd}Next`]}</dd>
+                      </div>
+                      {s[`${sd}Risks`] ? (
+                        <div>
+                          <dt>{t("goal.risks")}</dt>
+                          <dd>{s[`${sd}Risks`]}</dd>
+                        </div>
+                      ) : null}
+                      <div>
+                        <dt>{t("goal.assessment")}</dt>
+                        <dd>
+                          {s[`${sd}Assessment`] ? <StatusBadge status={s[`${sd}Assessment`]!} /> : "–"}
+                          {s[`${sd}Justification`] ? ` ${s[`${sd}Justification`]}` : ""}
+                        </dd>
+                      </div>
+                    </dl>
+                  ) : (
+                    <p className="muted">{t("goal.notWritten")}</p>
+                  )}
+                </div>
+              ))}
+            </div>
+          </article>
+        ))}
+      </section>
+
+      {side && target.state === "aktiv" ? (
+        <section aria-labelledby="skriv-status">
+          <h2 id="skriv-status">{t("goal.writeTitle", { quarter, side: side === "school" ? t("targets.ownerSchool") : t("targets.ownerSocial") })}</h2>
+          {data?.saved ? (
+            <Alert variant="success" heading={t("goal.saved")} role="status">
+              <p>{t("goal.savedText")}</p>
+            </Alert>
+          ) : null}
+          {form.errors?.length ? (
+            <Alert variant="error" heading={t("goal.notSaved")} role="alert">
+              <p>{form.errors[0]}</p>
+              {data?.conflict ? (
+                <p>
+                  {t("goal.otherText")}: {data.conflict[`${side === "school" ? "social" : "school"}Done`] ?? "–"}
+                </p>
+              ) : null}
+            </Alert>
+          ) : null}
+          {current && current.version > 0 && !iConfirmed ? (
+            <Form method="post" className="confirm-form">
+              <CsrfInput token={csrf} />
+              <input type="hidden" name="quarter" value={quarter} />
+              <input type="hidden" name="expectedVersion" value={current.version} />
+              <button type="submit" name="intent" value="confirm" className="button button-primary">
+                {t("goal.confirm")}
+              </button>
+            </Form>
+          ) : null}
+          <Form method="post" {...getFormProps(form)} key={current?.version ?? 0}>
+            <CsrfInput token={csrf} />
+            <input type="hidden" name="quarter" value={quarter} />
+            <input type="hidden" name="expectedVersion" value={data?.conflict?.version ?? current?.version ?? 0} />
+            {(["done", "next", "risks", "justification"] as const).map((name) => (
+              <div key={name} className={`form-group ${fields[name].errors ? "form-error" : ""}`}>
+                <label className="form-label" htmlFor={fields[name].id}>
+                  {t(`goal.${name}`)}
+                </label>
+                {fields[name].errors ? (
+                  <span className="form-error-message" id={fields[name].errorId}>
+                    {fields[name].errors![0]}
+                  </span>
+                ) : null}
+                <textarea
+                  id={fields[name].id}
+                  name={fields[name].name}
+                  className="form-input"
+                  rows={3}
+                  defaultValue={(fields[name].initialValue as string | undefined) ?? mine?.[name] ?? ""}
+                  aria-describedby={fields[name].errors ? fields[name].errorId : undefined}
+                  aria-invalid={fields[name].errors ? true : undefined}
+                />
+              </div>
+            ))}
+            <fieldset className={`form-group ${fields.assessment.errors ? "form-error" : ""}`} aria-describedby={fields.assessment.errors ? fields.assessment.errorId : undefined}>
+              <legend className="form-label">{t("goal.assessment")}</legend>
+              {fields.assessment.errors ? (
+                <span className="form-error-message" id={fields.assessment.errorId}>
+                  {fields.assessment.errors[0]}
+                </span>
+              ) : null}
+              {ASSESSMENTS.map((a) => (
+                <div key={a} className="form-group-radio">
+                  <input type="radio" id={`vurdering-${a}`} name={fields.assessment.name} value={a} defaultChecked={(fields.assessment.initialValue ?? mine?.assessment) === a} className="form-radio" />
+                  <label htmlFor={`vurdering-${a}`}>{t(`status.${a}`)}</label>
+                </div>
+              ))}
+            </fieldset>
+            <div className="form-group-checkbox">
+              <input type="checkbox" id="bekraeft" name="confirm" value="on" className="form-checkbox" />
+              <label htmlFor="bekraeft">{t("goal.confirmOnSave")}</label>
+            </div>
+            <button type="submit" name="intent" value="write" className="button button-primary">
+              {t("goal.save")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}
