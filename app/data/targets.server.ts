@@ -338,3 +338,14 @@ export function targetDetail(db: Db, targetId: number) {
     trend,
   };
 }
+
+/** The directors a target can name as owners: the municipality's active school and social directors. */
+export function ownerCandidates(db: Db, municipalityCode: string) {
+  const rows = db
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(and(eq(users.municipalityCode, municipalityCode), eq(users.active, true), inArray(users.role, ["skoledirektoer", "socialdirektoer"])))
+    .orderBy(asc(users.name))
+    .all();
+  return { school: rows.filter((r) => r.role === "skoledirektoer"), social: rows.filter((r) => r.role === "socialdirektoer") };
+}

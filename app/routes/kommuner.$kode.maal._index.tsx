@@ -7,6 +7,7 @@ import { listChallenges } from "~/data/catalogue.server";
 import { requireMunicipality } from "~/data/params.server";
 import { currentQuarter, isJoint, listTargets, statusFor } from "~/data/targets.server";
 import { useT } from "~/i18n/react";
+import { can } from "~/domain/access";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Fælles mål – ${data.municipality.name} – Fælles retning` : "Fælles retning" }];
 
@@ -25,17 +26,24 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     progress: t.progress,
     joint: isJoint(statusFor(context.db, t.id, quarter)),
   }));
-  return { municipality, quarter, targets, challenges: listChallenges(context.db) };
+  return { municipality, quarter, targets, challenges: listChallenges(context.db), canCreate: can(actor, { kind: "write-targets", municipality: municipality.code }) };
 }
 
 export default function TargetsPage() {
-  const { municipality, quarter, targets, challenges } = useLoaderData<typeof loader>();
+  const { municipality, quarter, targets, challenges, canCreate } = useLoaderData<typeof loader>();
   const t = useT();
   const missing = targets.filter((x) => x.state === "aktiv" && !x.joint);
   return (
     <>
       <h1>{t("targets.title", { name: municipality.name })}</h1>
       <p className="lead">{t("targets.intro")}</p>
+      {canCreate ? (
+        <p>
+          <Link to={`/kommuner/${municipality.code}/maal/ny`} className="button button-primary">
+            {t("newTarget.create")}
+          </Link>
+        </p>
+      ) : null}
       {missing.length > 0 ? (
         <Alert variant="warning" heading={t("targets.missingHeading", { quarter })}>
           <p>{t("targets.missingText", { count: missing.length })}</p>
