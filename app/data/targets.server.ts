@@ -349,3 +349,20 @@ export function ownerCandidates(db: Db, municipalityCode: string) {
     .all();
   return { school: rows.filter((r) => r.role === "skoledirektoer"), social: rows.filter((r) => r.role === "socialdirektoer") };
 }
+
+/** "Mine opgaver": active targets of the actor's municipality whose status for the quarter waits for the actor's department. */
+export function myTasks(db: Db, actor: Actor, quarter: string) {
+  const side: Side | null = actor.role === "skoledirektoer" ? "school" : actor.role === "socialdirektoer" ? "social" : null;
+  if (!side || !actor.municipalityCode) return [];
+  return db
+    .select()
+    .from(targets)
+    .where(and(eq(targets.municipalityCode, actor.municipalityCode), eq(targets.state, "aktiv")))
+    .all()
+    .flatMap((t): { id: number; title: string; task: "write" | "confirm" }[] => {
+      const s = statusFor(db, t.id, quarter);
+      if (!s || !s[`${side}Done`]) return [{ id: t.id, title: t.title, task: "write" as const }];
+      if (s[`${side}ConfirmedVersion`] !== s.version) return [{ id: t.id, title: t.title, task: "confirm" as const }];
+      return [];
+    });
+}

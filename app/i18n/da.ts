@@ -216,6 +216,8 @@ export const da = {
     milestonesDone: "{{done}} af {{total}} milepæle gennemført",
     seeTarget: "Se mål og kvartalsstatus",
     kinds: { kvantitativ: "Talmål", milepael: "Milepæle" },
+    myTasks: "Mine opgaver",
+    task: { write: "skriv jeres del af status for {{quarter}}", confirm: "bekræft status for {{quarter}}" },
   },
   goal: {
     chartTitle: "Faktisk udvikling mod forløbet: {{title}}",

@@ -218,6 +218,8 @@ export const en: Strings = {
     milestonesDone: "{{done}} of {{total}} milestones done",
     seeTarget: "See target and quarterly status",
     kinds: { kvantitativ: "Numeric target", milepael: "Milestones" },
+    myTasks: "My tasks",
+    task: { write: "write your part of the status for {{quarter}}", confirm: "confirm the status for {{quarter}}" },
   },
   goal: {
     chartTitle: "Actual development against the trajectory: {{title}}",

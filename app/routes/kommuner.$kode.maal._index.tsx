@@ -5,7 +5,7 @@ import { StatusBadge } from "~/components/ui/StatusBadge";
 import { requireActor, requirePermission } from "~/data/auth.server";
 import { listChallenges } from "~/data/catalogue.server";
 import { requireMunicipality } from "~/data/params.server";
-import { currentQuarter, isJoint, listTargets, statusFor } from "~/data/targets.server";
+import { currentQuarter, isJoint, listTargets, myTasks, statusFor } from "~/data/targets.server";
 import { useT } from "~/i18n/react";
 import { can } from "~/domain/access";
 
@@ -26,11 +26,18 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     progress: t.progress,
     joint: isJoint(statusFor(context.db, t.id, quarter)),
   }));
-  return { municipality, quarter, targets, challenges: listChallenges(context.db), canCreate: can(actor, { kind: "write-targets", municipality: municipality.code }) };
+  return {
+    municipality,
+    quarter,
+    targets,
+    challenges: listChallenges(context.db),
+    canCreate: can(actor, { kind: "write-targets", municipality: municipality.code }),
+    tasks: actor.municipalityCode === municipality.code ? myTasks(context.db, actor, quarter) : [],
+  };
 }
 
 export default function TargetsPage() {
-  const { municipality, quarter, targets, challenges, canCreate } = useLoaderData<typeof loader>();
+  const { municipality, quarter, targets, challenges, canCreate, tasks } = useLoaderData<typeof loader>();
   const t = useT();
   const missing = targets.filter((x) => x.state === "aktiv" && !x.joint);
   return (
@@ -43,6 +50,20 @@ export default function TargetsPage() {
             {t("newTarget.create")}
           </Link>
         </p>
+      ) : null}
+      {tasks.length > 0 ? (
+        <section aria-labelledby="mine-opgaver" className="my-tasks">
+          <h2 id="mine-opgaver" className="h3">
+            {t("targets.myTasks")}
+          </h2>
+          <ul>
+            {tasks.map((task) => (
+              <li key={task.id}>
+                <Link to={`/kommuner/${municipality.code}/maal/${task.id}#skriv-status`}>{task.title}</Link>: {t(`targets.task.${task.task}`, { quarter })}
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       {missing.length > 0 ? (
         <Alert variant="warning" heading={t("targets.missingHeading", { quarter })}>

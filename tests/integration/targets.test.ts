@@ -152,3 +152,18 @@ describe("joint targets", () => {
     expect(() => writeStatusPart(db, school, id, "school", part())).toThrow(/lukket/);
   });
 });
+
+describe("Mine opgaver", () => {
+  it("lists the statuses waiting for the director's department, and drops them once confirmed", async () => {
+    const { myTasks } = await import("~/data/targets.server");
+    const id = createTarget(db, school, "849", examTarget());
+    expect(myTasks(db, social, "2026K1").find((x) => x.id === id)?.task).toBe("write");
+    writeStatusPart(db, school, id, "school", part({ quarter: "2026K1", confirm: true }));
+    expect(myTasks(db, school, "2026K1").find((x) => x.id === id)).toBeUndefined();
+    writeStatusPart(db, social, id, "social", part({ quarter: "2026K1", expectedVersion: 1 }));
+    // social's save cleared nothing of its own, but school's confirmation is for an older version now
+    expect(myTasks(db, school, "2026K1").find((x) => x.id === id)?.task).toBe("confirm");
+    expect(myTasks(db, social, "2026K1").find((x) => x.id === id)?.task).toBe("confirm");
+    expect(myTasks(db, council, "2026K1")).toEqual([]);
+  });
+});
