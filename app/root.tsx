@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
   Link,
@@ -29,6 +29,9 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesUrl },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+// every page has a title, error pages too (routes set their own; an error keeps this one)
+export const meta: MetaFunction = ({ error }) => [{ title: error ? "Fejl – Fælles retning" : "Fælles retning" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { locale, fromQuery } = localeFromRequest(request);

@@ -34,6 +34,8 @@ export function sameOriginOnly(req: Request, res: Response, next: NextFunction) 
 export async function createApp(db: Db, opts: { dev?: boolean; buildDir?: string } = {}) {
   const app = express();
   app.disable("x-powered-by");
+  // behind a reverse proxy, TRUST_PROXY (e.g. 1 or "loopback") lets req.ip be the client, so login throttling is per person
+  if (process.env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
   app.use(compression());
   app.use((_req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
@@ -63,6 +65,7 @@ export async function createApp(db: Db, opts: { dev?: boolean; buildDir?: string
       strictTransportSecurity: false,
       crossOriginEmbedderPolicy: false,
       referrerPolicy: { policy: "same-origin" },
+      frameguard: { action: "deny" },
     }),
   );
   app.use((_req, res, next) => {

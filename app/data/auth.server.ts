@@ -15,7 +15,7 @@ import { can, type Permission, type Role } from "../domain/access";
 import { audit } from "./audit.server";
 
 export type User = { id: number; email: string; name: string; role: Role; municipalityCode: string | null };
-export type Actor = User & { via: "session" | "token"; csrfToken: string | null };
+export type Actor = User & { via: "session" | "token"; csrfToken: string | null; sessionHash?: string };
 
 export const MIN_PASSWORD_LENGTH = 12;
 const IDLE_MINUTES = Number(process.env.SESSION_IDLE_MINUTES ?? 120);
@@ -96,7 +96,8 @@ const userColumns = { id: users.id, email: users.email, name: users.name, role: 
 /** The person behind a request: an API token (Authorization: Bearer) or the session cookie. */
 export async function getActor(db: Db, request: Request): Promise<Actor | null> {
   const auth = request.headers.get("Authorization");
-  if (auth?.startsWith("Bearer ")) {
+  // a personal token reads the API; it never opens pages or posts forms in the user's name
+  if (auth?.startsWith("Bearer ") && new URL(request.url).pathname.startsWith("/api/")) {
     const row = db
       .select({ ...userColumns, tokenId: apiTokens.id })
       .from(apiTokens)
@@ -125,7 +126,7 @@ export async function getActor(db: Db, request: Request): Promise<Actor | null> 
   // sliding idle expiry, written at most once a minute
   if (now - Date.parse(row.lastSeenAt) > 60_000) db.update(sessions).set({ lastSeenAt: new Date(now).toISOString() }).where(eq(sessions.idHash, sha256(id))).run();
   const { lastSeenAt: _l, expiresAt: _e, ...actor } = row;
-  return { ...actor, via: "session" };
+  return { ...actor, via: "session", sessionHash: sha256(id) };
 }
 
 function wantsJson(request: Request): boolean {
@@ -160,8 +161,6 @@ export function requireCsrf(actor: Actor, form: FormData): void {
   if (!ok) throw new Response("Formularen er udløbet eller kom fra et andet websted. Genindlæs siden, og prøv igen.", { status: 403 });
 }
 
-type ThrottleRow = typeof loginThrottle.$inferSelect;
-
 function lockSeconds(failures: number): number {
   return failures < THROTTLE_FREE_FAILURES ? 0 : Math.min(2 ** (failures - THROTTLE_FREE_FAILURES), THROTTLE_MAX_SECONDS);
 }
@@ -175,15 +174,21 @@ export type LoginResult = { ok: true; user: User } | { ok: false; reason: "inval
  */
 export async function attemptLogin(db: Db, input: { email: string; password: string; address: string }): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
-  const keys = [`konto:${email}`, `adresse:${input.address}`];
-  const rows = keys.map((k) => db.select().from(loginThrottle).where(eq(loginThrottle.key, k)).get()) as (ThrottleRow | undefined)[];
+  const keys = [`konto:${email}`, `adresse:${input.address}`] as const;
+  // Attempts on the same account or from the same address run one at a time, so attempts that
+  // arrive together cannot all read the same counter: each is counted, or refused by the lock.
+  return serialised(keys[0], () => serialised(keys[1], () => checkLogin(db, email, input.password, keys)));
+}
+
+async function checkLogin(db: Db, email: string, password: string, keys: readonly [string, string]): Promise<LoginResult> {
+  const rows = keys.map((k) => db.select().from(loginThrottle).where(eq(loginThrottle.key, k)).get());
   const lockedUntil = Math.max(0, ...rows.map((r) => (r?.lockedUntil ? Date.parse(r.lockedUntil) : 0)));
   if (lockedUntil > Date.now()) {
     db.transaction((tx) => audit(tx, { actor: null, actorEmail: email, action: "login.throttled", entity: "user" }));
     return { ok: false, reason: "throttled", retryAfterSeconds: Math.ceil((lockedUntil - Date.now()) / 1000) };
   }
   const user = db.select({ ...userColumns, passwordHash: users.passwordHash, active: users.active }).from(users).where(eq(users.email, email)).get();
-  const valid = await argonVerify(user?.passwordHash ?? (await unknownAccountHash()), input.password).catch(() => false);
+  const valid = await argonVerify(user?.passwordHash ?? (await unknownAccountHash()), password).catch(() => false);
   if (user && user.active && valid) {
     db.transaction((tx) => {
       tx.delete(loginThrottle).where(or(eq(loginThrottle.key, keys[0]), eq(loginThrottle.key, keys[1]))).run();
@@ -204,10 +209,33 @@ export async function attemptLogin(db: Db, input: { email: string; password: str
   return { ok: false, reason: "invalid" };
 }
 
+// One queue per key in this process (the server is the database's only writer). Keys are always
+// taken account first, then address, so two attempts never wait for each other in a cycle.
+const queues = new Map<string, Promise<unknown>>();
+function serialised<T>(key: string, run: () => Promise<T>): Promise<T> {
+  const result = (queues.get(key) ?? Promise.resolve()).then(run, run);
+  const tail = result.catch(() => undefined);
+  queues.set(key, tail);
+  void tail.then(() => {
+    if (queues.get(key) === tail) queues.delete(key);
+  });
+  return result;
+}
+
 /** Only same-site paths: a redirect after login never leaves the product. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  // browsers drop tabs and newlines and read backslashes as slashes ("/\t/evil" is "//evil"), so
+  // resolve the value the way a browser would and keep only a path on our own host
+  if (typeof to !== "string" || !to.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  const base = "http://faelles-retning.invalid";
+  let url: URL;
+  try {
+    url = new URL(to, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 export { sha256, token as randomToken };

@@ -2,7 +2,7 @@
  * Users, password resets and API tokens. Every change is validated by the caller's zod schema,
  * authorised by the caller's guard, and written here in one transaction with its audit entry.
  */
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { apiTokens, passwordResets, sessions, users } from "../../db/schema";
@@ -122,6 +122,8 @@ export async function changePassword(db: Db, actor: Actor, password: string): Pr
   const passwordHash = await hashPassword(password);
   db.transaction((tx) => {
     tx.update(users).set({ passwordHash, updatedAt: nowIso() }).where(eq(users.id, actor.id)).run();
+    // a new password ends every other session of the account; this one stays
+    tx.delete(sessions).where(and(eq(sessions.userId, actor.id), ne(sessions.idHash, actor.sessionHash ?? ""))).run();
     audit(tx, { actor, action: "user.password-change", entity: "user", entityId: actor.id });
   });
 }

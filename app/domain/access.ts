@@ -4,8 +4,8 @@
  * | role            | may                                                                    |
  * |-----------------|------------------------------------------------------------------------|
  * | sekretariat     | everything: all municipalities, data loads, users, audit log           |
- * | skoledirektoer  | read all indicators; own municipality's targets and school status      |
- * | socialdirektoer | read all indicators; own municipality's targets and social status      |
+ * | skoledirektoer  | read all indicators; read and write own municipality's targets, school status |
+ * | socialdirektoer | read all indicators; read and write own municipality's targets, social status |
  * | byraad          | read own municipality's overview, targets and published reports        |
  */
 export const ROLES = ["sekretariat", "skoledirektoer", "socialdirektoer", "byraad"] as const;
@@ -16,6 +16,7 @@ export type Principal = { role: Role; municipalityCode: string | null };
 export type Permission =
   | { kind: "read-municipality"; municipality: string } // overview, indicator pages, its figures
   | { kind: "read-all-municipalities" } // figures of every municipality at once (API, comparisons)
+  | { kind: "read-targets"; municipality: string } // a municipality's joint targets and status notes are internal to it
   | { kind: "write-targets"; municipality: string }
   | { kind: "write-status"; municipality: string; side: "school" | "social" }
   | { kind: "read-reports"; municipality: string }
@@ -34,6 +35,8 @@ export function can(p: Principal, perm: Permission): boolean {
       return isDirector(p.role) || own(perm.municipality);
     case "read-all-municipalities":
       return isDirector(p.role);
+    case "read-targets":
+      return own(perm.municipality);
     case "write-targets":
       return isDirector(p.role) && own(perm.municipality);
     case "write-status":

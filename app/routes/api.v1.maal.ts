@@ -13,7 +13,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (unknown.length) return Response.json({ fejl: `Ukendt parameter: '${unknown[0]}'. Tilladt: kommune.` }, { status: 400 });
   const code = z.string().regex(/^\d{3}$/).safeParse(params.get("kommune"));
   if (!code.success || !findMunicipality(context.db, code.data)) return Response.json({ fejl: "Angiv en gyldig kommunekode, fx kommune=849." }, { status: 400 });
-  requirePermission(actor, { kind: "read-municipality", municipality: code.data }, request);
+  requirePermission(actor, { kind: "read-targets", municipality: code.data }, request);
   const rows = listTargets(context.db, code.data).map((t) => {
     const d = targetDetail(context.db, t.id);
     const unit = d.indicator?.unit ?? "percent";

@@ -23,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 async function load(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
   const actor = await requireActor(context.db, request);
   const municipality = requireMunicipality(context.db, params.kode);
-  requirePermission(actor, { kind: "read-municipality", municipality: municipality.code });
+  requirePermission(actor, { kind: "read-targets", municipality: municipality.code });
   const id = z.coerce.number().int().positive().safeParse(params.id);
   if (!id.success) throw new Response("Målet findes ikke.", { status: 404 });
   const detail = targetDetail(context.db, id.data);

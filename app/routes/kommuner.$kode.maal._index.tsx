@@ -14,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context.db, request);
   const municipality = requireMunicipality(context.db, params.kode);
-  requirePermission(actor, { kind: "read-municipality", municipality: municipality.code });
+  requirePermission(actor, { kind: "read-targets", municipality: municipality.code });
   const quarter = currentQuarter(context.db);
   const targets = listTargets(context.db, municipality.code).map((t) => ({
     id: t.id,
