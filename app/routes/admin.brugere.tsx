@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Alert } from "~/components/ui/Alert";
-import { ConformField, CsrfInput } from "~/components/ui/FormField";
+import { ConformField, ConformSelect, CsrfInput } from "~/components/ui/FormField";
 import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server";
 import { listMunicipalities } from "~/data/catalogue.server";
 import { ConflictError, createPasswordReset, createUser, listUsers, newUserSchema, setUserActive } from "~/data/users.server";
@@ -135,51 +135,22 @@ export default function UsersPage() {
         <input type="hidden" name="intent" value="create" />
         <ConformField field={fields.email} label={t("login.email")} type="email" autoComplete="off" />
         <ConformField field={fields.name} label={t("profile.name")} autoComplete="off" />
-        <div className={`form-group ${fields.role.errors ? "form-error" : ""}`}>
-          <label className="form-label" htmlFor={fields.role.id}>
-            {t("profile.role")}
-          </label>
-          {fields.role.errors ? (
-            <span className="form-error-message" id={fields.role.errorId}>
-              {fields.role.errors[0]}
-            </span>
-          ) : null}
-          <select id={fields.role.id} name={fields.role.name} className="form-select" defaultValue={(fields.role.initialValue as string) ?? ""} aria-describedby={fields.role.errors ? fields.role.errorId : undefined}>
-            <option value="">{t("admin.chooseRole")}</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`user.roles.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className={`form-group ${fields.municipalityCode.errors ? "form-error" : ""}`}>
-          <label className="form-label" htmlFor={fields.municipalityCode.id}>
-            {t("header.municipality")}
-          </label>
-          <span className="form-hint" id={fields.municipalityCode.descriptionId}>
-            {t("admin.municipalityHint")}
-          </span>
-          {fields.municipalityCode.errors ? (
-            <span className="form-error-message" id={fields.municipalityCode.errorId}>
-              {fields.municipalityCode.errors[0]}
-            </span>
-          ) : null}
-          <select
-            id={fields.municipalityCode.id}
-            name={fields.municipalityCode.name}
-            className="form-select"
-            defaultValue={(fields.municipalityCode.initialValue as string) ?? ""}
-            aria-describedby={[fields.municipalityCode.descriptionId, fields.municipalityCode.errors ? fields.municipalityCode.errorId : null].filter(Boolean).join(" ")}
-          >
-            <option value="">{t("admin.noMunicipality")}</option>
-            {municipalities.map((m) => (
-              <option key={m.code} value={m.code}>
-                {m.name} ({m.code})
-              </option>
-            ))}
-          </select>
-        </div>
+        <ConformSelect field={fields.role} label={t("profile.role")}>
+          <option value="">{t("admin.chooseRole")}</option>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`user.roles.${r}`)}
+            </option>
+          ))}
+        </ConformSelect>
+        <ConformSelect field={fields.municipalityCode} label={t("header.municipality")} hint={t("admin.municipalityHint")}>
+          <option value="">{t("admin.noMunicipality")}</option>
+          {municipalities.map((m) => (
+            <option key={m.code} value={m.code}>
+              {m.name} ({m.code})
+            </option>
+          ))}
+        </ConformSelect>
         <button type="submit" className="button button-primary">
           {t("admin.create")}
         </button>

@@ -9,7 +9,7 @@ import { FigureValue } from "~/components/FigureValue";
 import { SERIES_COLOURS } from "~/components/palette";
 import { Alert } from "~/components/ui/Alert";
 import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
-import { CsrfInput } from "~/components/ui/FormField";
+import { ConformTextarea, CsrfInput } from "~/components/ui/FormField";
 import { StatusBadge } from "~/components/ui/StatusBadge";
 import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server";
 import { requireMunicipality } from "~/data/params.server";
@@ -265,25 +265,7 @@ export default function TargetPage() {
             <input type="hidden" name="quarter" value={quarter} />
             <input type="hidden" name="expectedVersion" value={data?.conflict?.version ?? current?.version ?? 0} />
             {(["done", "next", "risks", "justification"] as const).map((name) => (
-              <div key={name} className={`form-group ${fields[name].errors ? "form-error" : ""}`}>
-                <label className="form-label" htmlFor={fields[name].id}>
-                  {t(`goal.${name}`)}
-                </label>
-                {fields[name].errors ? (
-                  <span className="form-error-message" id={fields[name].errorId}>
-                    {fields[name].errors![0]}
-                  </span>
-                ) : null}
-                <textarea
-                  id={fields[name].id}
-                  name={fields[name].name}
-                  className="form-input"
-                  rows={3}
-                  defaultValue={(fields[name].initialValue as string | undefined) ?? mine?.[name] ?? ""}
-                  aria-describedby={fields[name].errors ? fields[name].errorId : undefined}
-                  aria-invalid={fields[name].errors ? true : undefined}
-                />
-              </div>
+              <ConformTextarea key={name} field={fields[name]} label={t(`goal.${name}`)} fallback={mine?.[name]} />
             ))}
             <fieldset className={`form-group ${fields.assessment.errors ? "form-error" : ""}`} aria-describedby={fields.assessment.errors ? fields.assessment.errorId : undefined}>
               <legend className="form-label">{t("goal.assessment")}</legend>

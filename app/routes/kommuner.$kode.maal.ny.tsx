@@ -1,11 +1,11 @@
-import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert } from "~/components/ui/Alert";
 import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
-import { ConformField, CsrfInput } from "~/components/ui/FormField";
+import { ConformField, ConformSelect, ConformTextarea, CsrfInput } from "~/components/ui/FormField";
 import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server";
 import { listChallenges, listIndicators } from "~/data/catalogue.server";
 import { requireMunicipality } from "~/data/params.server";
@@ -75,37 +75,6 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   }
 }
 
-function Select({ field, label, hint, children }: { field: FieldMetadata<string>; label: string; hint?: string; children: React.ReactNode }) {
-  const error = field.errors?.[0];
-  return (
-    <div className={`form-group ${error ? "form-error" : ""}`}>
-      <label className="form-label" htmlFor={field.id}>
-        {label}
-      </label>
-      {hint ? (
-        <span className="form-hint" id={field.descriptionId}>
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span className="form-error-message" id={field.errorId}>
-          {error}
-        </span>
-      ) : null}
-      <select
-        id={field.id}
-        name={field.name}
-        className="form-select"
-        defaultValue={typeof field.initialValue === "string" ? field.initialValue : ""}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hint ? field.descriptionId : null, error ? field.errorId : null].filter(Boolean).join(" ") || undefined}
-      >
-        {children}
-      </select>
-    </div>
-  );
-}
-
 export default function NewTargetPage() {
   const { municipality, csrf, me, owners, challenges, indicators } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
@@ -127,17 +96,7 @@ export default function NewTargetPage() {
       <Form method="post" {...getFormProps(form)}>
         <CsrfInput token={csrf} />
         <ConformField field={fields.title} label={t("newTarget.titleField")} hint={t("newTarget.titleHint")} />
-        <div className={`form-group ${fields.rationale.errors ? "form-error" : ""}`}>
-          <label className="form-label" htmlFor={fields.rationale.id}>
-            {t("newTarget.rationale")}
-          </label>
-          {fields.rationale.errors ? (
-            <span className="form-error-message" id={fields.rationale.errorId}>
-              {fields.rationale.errors[0]}
-            </span>
-          ) : null}
-          <textarea id={fields.rationale.id} name={fields.rationale.name} className="form-input" rows={3} defaultValue={(fields.rationale.initialValue as string) ?? ""} aria-invalid={fields.rationale.errors ? true : undefined} aria-describedby={fields.rationale.errors ? fields.rationale.errorId : undefined} />
-        </div>
+        <ConformTextarea field={fields.rationale} label={t("newTarget.rationale")} />
         <fieldset className={`form-group ${fields.challenges.errors ? "form-error" : ""}`}>
           <legend className="form-label">{t("newTarget.challenges")}</legend>
           {fields.challenges.errors ? <span className="form-error-message">{fields.challenges.errors[0]}</span> : null}
@@ -151,20 +110,20 @@ export default function NewTargetPage() {
           ))}
         </fieldset>
         <div className="form-row-owners">
-          <Select field={fields.schoolOwnerId} label={t("newTarget.schoolOwner")}>
+          <ConformSelect field={fields.schoolOwnerId} label={t("newTarget.schoolOwner")}>
             {owners.school.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}
               </option>
             ))}
-          </Select>
-          <Select field={fields.socialOwnerId} label={t("newTarget.socialOwner")}>
+          </ConformSelect>
+          <ConformSelect field={fields.socialOwnerId} label={t("newTarget.socialOwner")}>
             {owners.social.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}
               </option>
             ))}
-          </Select>
+          </ConformSelect>
         </div>
         <fieldset className="form-group">
           <legend className="form-label">{t("newTarget.kind")}</legend>
@@ -177,22 +136,22 @@ export default function NewTargetPage() {
         </fieldset>
         <fieldset className="form-group target-kind">
           <legend className="h3">{t("newTarget.quantitative")}</legend>
-          <Select field={fields.indicatorCode} label={t("goal.indicator")}>
+          <ConformSelect field={fields.indicatorCode} label={t("goal.indicator")}>
             <option value="">{t("newTarget.chooseIndicator")}</option>
             {indicators.map((i) => (
               <option key={i.code} value={i.code}>
                 {i.nameDa}
               </option>
             ))}
-          </Select>
-          <Select field={fields.targetGroup} label={t("indicator.targetGroup")}>
+          </ConformSelect>
+          <ConformSelect field={fields.targetGroup} label={t("indicator.targetGroup")}>
             <option value="">{t("newTarget.chooseGroup")}</option>
             {TARGET_GROUPS.map((g) => (
               <option key={g} value={g}>
                 {t(`targetGroups.${g}`)}
               </option>
             ))}
-          </Select>
+          </ConformSelect>
           <ConformField field={fields.baselinePeriod} label={t("newTarget.baseline")} hint={t("newTarget.periodHint")} />
           <ConformField field={fields.targetValue} label={t("newTarget.targetValue")} hint={t("newTarget.targetValueHint")} inputMode="decimal" />
           <ConformField field={fields.deadlinePeriod} label={t("newTarget.deadline")} hint={t("newTarget.periodHint")} />

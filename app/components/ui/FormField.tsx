@@ -1,41 +1,62 @@
-import type { InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+
+type ConformFieldMeta = { id: string; name: string; errorId: string; descriptionId: string; errors?: string[]; initialValue?: unknown };
 
 /**
- * DKFDS form field: label, optional hint and error, all tied to the input by id so a screen
- * reader reads them with the field.
+ * The DKFDS field shell: label, optional hint and error. The control gets the ids to tie them
+ * to it, so a screen reader reads the hint and the error with the field.
  */
-export function FormField({
+function FieldShell({
   id,
   label,
   hint,
+  hintId,
   error,
-  ...input
-}: { id: string; label: string; hint?: string; error?: string } & InputHTMLAttributes<HTMLInputElement>) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  errorId,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  hintId: string;
+  error?: string;
+  errorId: string;
+  children: (aria: { "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
+}) {
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`form-group ${error ? "form-error" : ""}`}>
       <label className="form-label" htmlFor={id}>
         {label}
       </label>
       {hint ? (
-        <span className="form-hint" id={`${id}-hint`}>
+        <span className="form-hint" id={hintId}>
           {hint}
         </span>
       ) : null}
       {error ? (
-        <span className="form-error-message" id={`${id}-error`}>
-          <span className="sr-only visually-hidden">Fejl: </span>
+        <span className="form-error-message" id={errorId}>
+          <span className="visually-hidden">Fejl: </span>
           {error}
         </span>
       ) : null}
-      <input id={id} className="form-input" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      {children({ "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
     </div>
   );
 }
 
-type ConformFieldMeta = { id: string; name: string; errorId: string; descriptionId: string; errors?: string[]; initialValue?: unknown };
+/** A plain field (no conform form), e.g. on the component page. */
+export function FormField({ id, label, hint, error, ...input }: { id: string; label: string; hint?: string; error?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <FieldShell id={id} label={label} hint={hint} hintId={`${id}-hint`} error={error} errorId={`${id}-error`}>
+      {(aria) => <input id={id} className="form-input" {...aria} {...input} />}
+    </FieldShell>
+  );
+}
 
-/** A FormField bound to a conform field: errors from the server's zod check appear next to the field. */
+const initialText = (field: ConformFieldMeta) => (typeof field.initialValue === "string" ? field.initialValue : undefined);
+
+/** An input bound to a conform field: errors from the server's zod check appear next to it. */
 export function ConformField({
   field,
   label,
@@ -43,34 +64,44 @@ export function ConformField({
   type = "text",
   ...rest
 }: { field: ConformFieldMeta; label: string; hint?: string; type?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "type">) {
-  const error = field.errors?.[0];
   return (
-    <div className={`form-group ${error ? "form-error" : ""}`}>
-      <label className="form-label" htmlFor={field.id}>
-        {label}
-      </label>
-      {hint ? (
-        <span className="form-hint" id={field.descriptionId}>
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span className="form-error-message" id={field.errorId}>
-          <span className="visually-hidden">Fejl: </span>
-          {error}
-        </span>
-      ) : null}
-      <input
-        id={field.id}
-        name={field.name}
-        type={type}
-        className="form-input"
-        defaultValue={type === "password" || typeof field.initialValue !== "string" ? undefined : field.initialValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hint ? field.descriptionId : null, error ? field.errorId : null].filter(Boolean).join(" ") || undefined}
-        {...rest}
-      />
-    </div>
+    <FieldShell id={field.id} label={label} hint={hint} hintId={field.descriptionId} error={field.errors?.[0]} errorId={field.errorId}>
+      {(aria) => (
+        <input id={field.id} name={field.name} type={type} className="form-input" defaultValue={type === "password" ? undefined : initialText(field)} {...aria} {...rest} />
+      )}
+    </FieldShell>
+  );
+}
+
+export function ConformTextarea({
+  field,
+  label,
+  hint,
+  fallback,
+  ...rest
+}: { field: ConformFieldMeta; label: string; hint?: string; fallback?: string | null } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "name">) {
+  return (
+    <FieldShell id={field.id} label={label} hint={hint} hintId={field.descriptionId} error={field.errors?.[0]} errorId={field.errorId}>
+      {(aria) => <textarea id={field.id} name={field.name} className="form-input" rows={3} defaultValue={initialText(field) ?? fallback ?? ""} {...aria} {...rest} />}
+    </FieldShell>
+  );
+}
+
+export function ConformSelect({
+  field,
+  label,
+  hint,
+  children,
+  ...rest
+}: { field: ConformFieldMeta; label: string; hint?: string; children: ReactNode } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "name">) {
+  return (
+    <FieldShell id={field.id} label={label} hint={hint} hintId={field.descriptionId} error={field.errors?.[0]} errorId={field.errorId}>
+      {(aria) => (
+        <select id={field.id} name={field.name} className="form-select" defaultValue={initialText(field) ?? ""} {...aria} {...rest}>
+          {children}
+        </select>
+      )}
+    </FieldShell>
   );
 }
 
