@@ -76,6 +76,7 @@ function Shell({ children, locale, root }: { children: React.ReactNode; locale: 
         ]
       : []),
     { to: "/om-data", label: t("nav.aboutData"), active: location.pathname === "/om-data" },
+    ...(user ? [] : [{ to: "/login", label: t("login.title"), active: location.pathname === "/login" }]),
     ...(user?.role === "sekretariat"
       ? [
           { to: "/admin/brugere", label: t("nav.users"), active: location.pathname.startsWith("/admin/brugere") },
