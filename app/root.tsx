@@ -75,6 +75,7 @@ function Shell({ children, locale, root }: { children: React.ReactNode; locale: 
           { to: `/kommuner/${current.code}/maal`, label: t("nav.targets"), active: location.pathname.startsWith(`/kommuner/${current.code}/maal`) },
         ]
       : []),
+    ...(user ? [{ to: "/partnerskabsmaal", label: t("nav.partnership"), active: location.pathname.startsWith("/partnerskabsmaal") }] : []),
     { to: "/om-data", label: t("nav.aboutData"), active: location.pathname === "/om-data" },
     ...(user ? [] : [{ to: "/login", label: t("login.title"), active: location.pathname === "/login" }]),
     ...(user?.role === "sekretariat"

@@ -1,6 +1,7 @@
 /**
  * Demo joint targets, so the pages are not empty on first start: three per demo municipality,
- * a joint status for 2025K3 and the school's half-written 2025K4 status. Written through the
+ * a joint status for 2025K3 and the school's half-written 2025K4 status, and one
+ * partnership-wide target that two of them have adopted. Written through the
  * same service as the pages, so they are validated and audited like any other change.
  */
 import { and, eq, sql } from "drizzle-orm";
@@ -10,7 +11,7 @@ import type { Actor } from "./auth.server";
 import { findIndicator } from "./catalogue.server";
 import { readFigures } from "./figures.server";
 import { DEMO_MUNICIPALITIES } from "./users.server";
-import { confirmStatus, createTarget, targetProgress, writeStatusPart, type TargetInput } from "./targets.server";
+import { adoptTarget, confirmStatus, createPartnershipTarget, createTarget, targetProgress, writeStatusPart, type TargetInput } from "./targets.server";
 
 function actorFor(db: Db, role: "skoledirektoer" | "socialdirektoer", municipalityCode: string): Actor | undefined {
   const u = db
@@ -90,5 +91,39 @@ export function ensureDemoTargets(db: Db): number {
       }
     }
   }
+  created += ensureDemoPartnershipTarget(db);
   return created;
+}
+
+/**
+ * The partnership's own example target from the issue, adopted by the first two demo
+ * municipalities; the third has not adopted it yet, so its targets page shows the invitation.
+ */
+function ensureDemoPartnershipTarget(db: Db): number {
+  const secretariat = db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, municipalityCode: users.municipalityCode })
+    .from(users)
+    .where(and(eq(users.role, "sekretariat"), eq(users.active, true)))
+    .get();
+  if (!secretariat) return 0;
+  const id = createPartnershipTarget(db, { ...secretariat, via: "session", csrfToken: null }, {
+    kind: "kvantitativ",
+    title: "Mindst 60 % af de anbragte elever aflægger de bundne prøver i 2027/28",
+    rationale: "Partnerskabets fælles ambition: anbragte børn skal have samme mulighed for at gå til prøve som andre børn. I dag aflægger under halvdelen prøverne.",
+    challenges: [2, 3],
+    indicatorCode: "fp9-deltagelse",
+    targetGroup: "anbragte",
+    baselinePeriod: "2023/24",
+    targetValue: 60,
+    deadlinePeriod: "2027/28",
+  });
+  let adopted = 0;
+  for (const code of DEMO_MUNICIPALITIES.slice(0, 2)) {
+    const school = actorFor(db, "skoledirektoer", code);
+    const social = actorFor(db, "socialdirektoer", code);
+    if (!school || !social) continue;
+    adoptTarget(db, social, code, id, { schoolOwnerId: school.id, socialOwnerId: social.id });
+    adopted++;
+  }
+  return 1 + adopted;
 }

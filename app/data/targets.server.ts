@@ -2,10 +2,10 @@
  * Joint targets and their quarterly status. Every change is validated (zod), authorised (the
  * one policy), and written in one transaction with its history and audit entry.
  */
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/connection";
-import { milestones, quarterlyStatuses, statusHistory, targetChallenges, targets, users } from "../../db/schema";
+import { milestones, municipalities, quarterlyStatuses, statusHistory, targetChallenges, targets, users } from "../../db/schema";
 import { can } from "../domain/access";
 import { formatPeriod as formatP, isPeriodOfCadence, nextPeriod as nextP, parsePeriod, periodKeyOf, periodPosition } from "../domain/periods";
 import { computeStatus, progress, type ComputedStatus } from "../domain/targets/trajectory";
@@ -30,31 +30,49 @@ export class StatusConflict extends Error {
 const text = (label: string, max = 2000) =>
   z.string({ error: `Skriv ${label}.` }).trim().min(1, { error: `Skriv ${label}.` }).max(max, { error: `${label[0].toUpperCase()}${label.slice(1)} må højst være ${max} tegn.` });
 
-const base = z.object({
+const definitionBase = z.object({
   title: text("en titel", 200),
   rationale: text("en begrundelse"),
   challenges: z.array(z.coerce.number().int().min(1).max(8)).min(1, { error: "Vælg mindst én af de otte udfordringer." }),
+});
+
+export const ownersSchema = z.object({
   schoolOwnerId: z.coerce.number({ error: "Vælg den ansvarlige på skoleområdet." }).int().positive({ error: "Vælg den ansvarlige på skoleområdet." }),
   socialOwnerId: z.coerce.number({ error: "Vælg den ansvarlige på socialområdet." }).int().positive({ error: "Vælg den ansvarlige på socialområdet." }),
 });
 
+const quantitativeFields = {
+  kind: z.literal("kvantitativ"),
+  indicatorCode: z.string({ error: "Vælg en indikator." }).min(1, { error: "Vælg en indikator." }),
+  targetGroup: z.string({ error: "Vælg en målgruppe." }).min(1, { error: "Vælg en målgruppe." }),
+  baselinePeriod: z.string({ error: "Vælg udgangsperioden." }).min(1, { error: "Vælg udgangsperioden." }),
+  targetValue: z.coerce.number({ error: "Skriv målværdien som et tal." }).finite({ error: "Skriv målværdien som et tal." }),
+  deadlinePeriod: z.string({ error: "Skriv fristen, fx 2027/28." }).trim().min(1, { error: "Skriv fristen, fx 2027/28." }),
+};
+const milestoneFields = {
+  kind: z.literal("milepael"),
+  milestones: z
+    .array(
+      z.object({
+        // set when editing: the milestone keeps its id and whether it is done
+        id: z.coerce.number().int().positive().optional(),
+        title: text("milepælen", 200),
+        dueDate: z.iso.date({ error: "Skriv datoen som åååå-mm-dd." }),
+      }),
+    )
+    .min(1, { error: "Tilføj mindst én milepæl." }),
+};
+
+/** A municipality's target: what it aims at and the two named owners. */
 export const targetInputSchema = z.discriminatedUnion("kind", [
-  base.extend({
-    kind: z.literal("kvantitativ"),
-    indicatorCode: z.string({ error: "Vælg en indikator." }).min(1, { error: "Vælg en indikator." }),
-    targetGroup: z.string({ error: "Vælg en målgruppe." }).min(1, { error: "Vælg en målgruppe." }),
-    baselinePeriod: z.string({ error: "Vælg udgangsperioden." }).min(1, { error: "Vælg udgangsperioden." }),
-    targetValue: z.coerce.number({ error: "Skriv målværdien som et tal." }).finite({ error: "Skriv målværdien som et tal." }),
-    deadlinePeriod: z.string({ error: "Skriv fristen, fx 2027/28." }).trim().min(1, { error: "Skriv fristen, fx 2027/28." }),
-  }),
-  base.extend({
-    kind: z.literal("milepael"),
-    milestones: z
-      .array(z.object({ title: text("milepælen", 200), dueDate: z.iso.date({ error: "Skriv datoen som åååå-mm-dd." }) }))
-      .min(1, { error: "Tilføj mindst én milepæl." }),
-  }),
+  definitionBase.extend(ownersSchema.shape).extend(quantitativeFields),
+  definitionBase.extend(ownersSchema.shape).extend(milestoneFields),
 ]);
 export type TargetInput = z.output<typeof targetInputSchema>;
+
+/** A partnership-wide target: the same aim without owners – each adopting municipality names its own. */
+export const partnershipTargetSchema = z.discriminatedUnion("kind", [definitionBase.extend(quantitativeFields), definitionBase.extend(milestoneFields)]);
+export type TargetDefinition = z.output<typeof partnershipTargetSchema>;
 
 function requireTargetWrite(actor: Actor, municipalityCode: string | null) {
   const ok = municipalityCode === null ? can(actor, { kind: "set-partnership-targets" }) : can(actor, { kind: "write-targets", municipality: municipalityCode });
@@ -62,7 +80,7 @@ function requireTargetWrite(actor: Actor, municipalityCode: string | null) {
 }
 
 /** Checks the parts of a quantitative target the schema cannot: the indicator, group and periods. */
-function checkQuantitative(db: Db, input: Extract<TargetInput, { kind: "kvantitativ" }>) {
+function checkQuantitative(db: Db, input: Extract<TargetDefinition, { kind: "kvantitativ" }>) {
   const indicator = findIndicator(db, input.indicatorCode);
   if (!indicator) throw new TargetError(`Indikatoren '${input.indicatorCode}' findes ikke.`, "indicatorCode");
   if (!indicator.targetGroups.includes(input.targetGroup)) throw new TargetError("Indikatoren har ikke den målgruppe.", "targetGroup");
@@ -84,35 +102,153 @@ function checkOwners(db: Db, municipalityCode: string | null, input: { schoolOwn
   if (!fits(social, "socialdirektoer")) throw new TargetError("Den ansvarlige på socialområdet skal være kommunens direktør for børne- og familieområdet.", "socialOwnerId");
 }
 
-export function createTarget(db: Db, actor: Actor, municipalityCode: string | null, input: TargetInput): number {
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** The columns a definition sets; the same for a new target, an edit and an adoption. */
+function definitionColumns(input: TargetDefinition) {
+  const q = input.kind === "kvantitativ" ? input : null;
+  return {
+    title: input.title,
+    rationale: input.rationale,
+    kind: input.kind,
+    indicatorCode: q?.indicatorCode ?? null,
+    targetGroup: q?.targetGroup ?? null,
+    baselinePeriod: q?.baselinePeriod ?? null,
+    targetValue: q?.targetValue ?? null,
+    deadlinePeriod: q?.deadlinePeriod ?? null,
+  };
+}
+
+function insertTarget(tx: Tx, municipalityCode: string | null, input: TargetDefinition, owners: z.output<typeof ownersSchema> | null, adoptedFromId: number | null): number {
+  const now = new Date().toISOString();
+  const row = tx
+    .insert(targets)
+    .values({ municipalityCode, adoptedFromId, ...definitionColumns(input), schoolOwnerId: owners?.schoolOwnerId ?? null, socialOwnerId: owners?.socialOwnerId ?? null, createdAt: now, updatedAt: now })
+    .returning({ id: targets.id })
+    .get();
+  for (const n of new Set(input.challenges)) tx.insert(targetChallenges).values({ targetId: row.id, challengeNumber: n }).run();
+  if (input.kind === "milepael") for (const m of input.milestones) tx.insert(milestones).values({ targetId: row.id, title: m.title, dueDate: m.dueDate }).run();
+  return row.id;
+}
+
+export function createTarget(db: Db, actor: Actor, municipalityCode: string, input: TargetInput): number {
   requireTargetWrite(actor, municipalityCode);
   if (input.kind === "kvantitativ") checkQuantitative(db, input);
   checkOwners(db, municipalityCode, input);
-  const now = new Date().toISOString();
   return db.transaction((tx) => {
-    const row = tx
-      .insert(targets)
-      .values({
-        municipalityCode,
-        title: input.title,
-        rationale: input.rationale,
-        kind: input.kind,
-        indicatorCode: input.kind === "kvantitativ" ? input.indicatorCode : null,
-        targetGroup: input.kind === "kvantitativ" ? input.targetGroup : null,
-        baselinePeriod: input.kind === "kvantitativ" ? input.baselinePeriod : null,
-        targetValue: input.kind === "kvantitativ" ? input.targetValue : null,
-        deadlinePeriod: input.kind === "kvantitativ" ? input.deadlinePeriod : null,
-        schoolOwnerId: input.schoolOwnerId,
-        socialOwnerId: input.socialOwnerId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: targets.id })
-      .get();
-    for (const n of new Set(input.challenges)) tx.insert(targetChallenges).values({ targetId: row.id, challengeNumber: n }).run();
-    if (input.kind === "milepael") for (const m of input.milestones) tx.insert(milestones).values({ targetId: row.id, title: m.title, dueDate: m.dueDate }).run();
-    audit(tx, { actor, action: "target.create", entity: "target", entityId: row.id, municipalityCode, after: input });
-    return row.id;
+    const id = insertTarget(tx, municipalityCode, input, input, null);
+    audit(tx, { actor, action: "target.create", entity: "target", entityId: id, municipalityCode, after: input });
+    return id;
+  });
+}
+
+/** A partnership-wide target, set by the secretariat; municipalities adopt it with their own owners. */
+export function createPartnershipTarget(db: Db, actor: Actor, input: TargetDefinition): number {
+  requireTargetWrite(actor, null);
+  if (input.kind === "kvantitativ") checkQuantitative(db, input);
+  return db.transaction((tx) => {
+    const id = insertTarget(tx, null, input, null, null);
+    audit(tx, { actor, action: "target.create", entity: "target", entityId: id, municipalityCode: null, after: input });
+    return id;
+  });
+}
+
+export function adoptionsOf(db: Db, partnershipTargetId: number) {
+  return db.select().from(targets).where(eq(targets.adoptedFromId, partnershipTargetId)).all();
+}
+
+/**
+ * A municipality adopts a partnership-wide target: it becomes the municipality's own target with
+ * the same aim, its own owners, and its own baseline value from its own data.
+ */
+export function adoptTarget(db: Db, actor: Actor, municipalityCode: string, partnershipTargetId: number, owners: z.output<typeof ownersSchema>): number {
+  requireTargetWrite(actor, municipalityCode);
+  const source = targetDefinitionOf(db, partnershipTargetId);
+  if (!source || source.row.municipalityCode !== null) throw new Response("Partnerskabsmålet findes ikke.", { status: 404 });
+  if (source.row.state !== "aktiv") throw new TargetError("Partnerskabsmålet er lukket og kan ikke tages op.");
+  if (adoptionsOf(db, partnershipTargetId).some((t) => t.municipalityCode === municipalityCode)) throw new TargetError("Kommunen har allerede taget dette mål op.");
+  checkOwners(db, municipalityCode, owners);
+  return db.transaction((tx) => {
+    const id = insertTarget(tx, municipalityCode, source.definition, owners, partnershipTargetId);
+    audit(tx, { actor, action: "target.adopt", entity: "target", entityId: id, municipalityCode, after: { adoptedFromId: partnershipTargetId, ...owners } });
+    return id;
+  });
+}
+
+/** A stored target as the definition the forms and schemas speak. */
+export function targetDefinitionOf(db: Db, targetId: number): { row: typeof targets.$inferSelect; definition: TargetDefinition } | undefined {
+  const row = db.select().from(targets).where(eq(targets.id, targetId)).get();
+  if (!row) return undefined;
+  const challenges = db.select().from(targetChallenges).where(eq(targetChallenges.targetId, targetId)).all().map((c) => c.challengeNumber).sort();
+  const base = { title: row.title, rationale: row.rationale, challenges };
+  const definition: TargetDefinition =
+    row.kind === "kvantitativ"
+      ? { ...base, kind: "kvantitativ", indicatorCode: row.indicatorCode ?? "", targetGroup: row.targetGroup ?? "", baselinePeriod: row.baselinePeriod ?? "", targetValue: row.targetValue ?? 0, deadlinePeriod: row.deadlinePeriod ?? "" }
+      : { ...base, kind: "milepael", milestones: db.select().from(milestones).where(eq(milestones.targetId, targetId)).orderBy(asc(milestones.dueDate), asc(milestones.id)).all().map((m) => ({ id: m.id, title: m.title, dueDate: m.dueDate })) };
+  return { row, definition };
+}
+
+/**
+ * Whether a target's aim may still change. An adopted target follows the partnership's aim, and
+ * a partnership target that municipalities have adopted is fixed: nobody's commitment changes
+ * under them (close it and set a new one instead). Owners of an adopted target can still change.
+ */
+export function definitionLocked(db: Db, row: typeof targets.$inferSelect): "adopted" | "has-adoptions" | null {
+  if (row.adoptedFromId !== null) return "adopted";
+  if (row.municipalityCode === null && adoptionsOf(db, row.id).length > 0) return "has-adoptions";
+  return null;
+}
+
+/**
+ * Edits a target's aim (and, for a municipality's target, its owners). The kind cannot change;
+ * milestones keep their id and done state, new ones are added, and ones left out are removed
+ * unless they are done.
+ */
+export function updateTarget(db: Db, actor: Actor, targetId: number, input: TargetDefinition & Partial<z.output<typeof ownersSchema>>): void {
+  const current = targetDefinitionOf(db, targetId);
+  if (!current) throw new Response("Målet findes ikke.", { status: 404 });
+  const { row } = current;
+  requireTargetWrite(actor, row.municipalityCode);
+  if (row.state !== "aktiv") throw new TargetError("Målet er lukket og kan ikke ændres.");
+  if (definitionLocked(db, row)) throw new TargetError(row.adoptedFromId !== null ? "Målet er taget op fra partnerskabet; kun de ansvarlige kan ændres." : "Kommuner har taget målet op, så det kan ikke ændres længere. Luk det, og opret et nyt.");
+  if (input.kind !== row.kind) throw new TargetError("Et måls type kan ikke ændres. Luk målet, og opret et nyt.", "kind");
+  if (input.kind === "kvantitativ") checkQuantitative(db, input);
+  let owners: z.output<typeof ownersSchema> | null = null;
+  if (row.municipalityCode !== null) {
+    owners = ownersSchema.parse(input);
+    checkOwners(db, row.municipalityCode, owners);
+  }
+  const existing = db.select().from(milestones).where(eq(milestones.targetId, targetId)).all();
+  const kept = new Set(input.kind === "milepael" ? input.milestones.flatMap((m) => (m.id ? [m.id] : [])) : []);
+  for (const id of kept) if (!existing.some((m) => m.id === id)) throw new TargetError("En af milepælene hører ikke til målet. Indlæs siden igen.", "milestones");
+  if (input.kind === "milepael" && existing.some((m) => m.done && !kept.has(m.id))) throw new TargetError("En gennemført milepæl kan ikke fjernes.", "milestones");
+  const now = new Date().toISOString();
+  db.transaction((tx) => {
+    const { kind: _kind, ...columns } = definitionColumns(input);
+    tx.update(targets).set({ ...columns, ...(owners ?? {}), updatedAt: now }).where(eq(targets.id, targetId)).run();
+    tx.delete(targetChallenges).where(eq(targetChallenges.targetId, targetId)).run();
+    for (const n of new Set(input.challenges)) tx.insert(targetChallenges).values({ targetId, challengeNumber: n }).run();
+    if (input.kind === "milepael") {
+      for (const m of existing) if (!kept.has(m.id)) tx.delete(milestones).where(eq(milestones.id, m.id)).run();
+      for (const m of input.milestones) {
+        if (m.id) tx.update(milestones).set({ title: m.title, dueDate: m.dueDate }).where(eq(milestones.id, m.id)).run();
+        else tx.insert(milestones).values({ targetId, title: m.title, dueDate: m.dueDate }).run();
+      }
+    }
+    audit(tx, { actor, action: "target.update", entity: "target", entityId: targetId, municipalityCode: row.municipalityCode, before: { ...current.definition, schoolOwnerId: row.schoolOwnerId, socialOwnerId: row.socialOwnerId }, after: input });
+  });
+}
+
+/** New owners for a municipality's target (the one change an adopted target allows). */
+export function setTargetOwners(db: Db, actor: Actor, targetId: number, owners: z.output<typeof ownersSchema>): void {
+  const row = db.select().from(targets).where(eq(targets.id, targetId)).get();
+  if (!row || row.municipalityCode === null) throw new Response("Målet findes ikke.", { status: 404 });
+  requireTargetWrite(actor, row.municipalityCode);
+  if (row.state !== "aktiv") throw new TargetError("Målet er lukket og kan ikke ændres.");
+  checkOwners(db, row.municipalityCode, owners);
+  db.transaction((tx) => {
+    tx.update(targets).set({ ...owners, updatedAt: new Date().toISOString() }).where(eq(targets.id, targetId)).run();
+    audit(tx, { actor, action: "target.owners", entity: "target", entityId: targetId, municipalityCode: row.municipalityCode, before: { schoolOwnerId: row.schoolOwnerId, socialOwnerId: row.socialOwnerId }, after: owners });
   });
 }
 
@@ -133,10 +269,11 @@ export function closeTarget(db: Db, actor: Actor, targetId: number, input: z.out
   });
 }
 
-export function setMilestoneDone(db: Db, actor: Actor, milestoneId: number, done: boolean): void {
-  const row = db.select({ m: milestones, municipalityCode: targets.municipalityCode }).from(milestones).innerJoin(targets, eq(targets.id, milestones.targetId)).where(eq(milestones.id, milestoneId)).get();
+export function setMilestoneDone(db: Db, actor: Actor, targetId: number, milestoneId: number, done: boolean): void {
+  const row = db.select({ m: milestones, municipalityCode: targets.municipalityCode, state: targets.state }).from(milestones).innerJoin(targets, eq(targets.id, milestones.targetId)).where(and(eq(milestones.id, milestoneId), eq(milestones.targetId, targetId))).get();
   if (!row) throw new Response("Milepælen findes ikke.", { status: 404 });
   requireTargetWrite(actor, row.municipalityCode);
+  if (row.state !== "aktiv") throw new TargetError("Målet er lukket og kan ikke ændres.");
   db.transaction((tx) => {
     tx.update(milestones).set({ done, doneAt: done ? new Date().toISOString() : null }).where(eq(milestones.id, milestoneId)).run();
     audit(tx, { actor, action: "milestone.update", entity: "milestone", entityId: milestoneId, municipalityCode: row.municipalityCode, before: { done: row.m.done }, after: { done } });
@@ -328,8 +465,10 @@ export function targetDetail(db: Db, targetId: number) {
       return { period, actual: f?.shown ?? null, withheld: Boolean(f?.withheld), expected, target: target.targetValue };
     });
   }
+  const partnership = target.adoptedFromId ? (db.select({ id: targets.id, title: targets.title }).from(targets).where(eq(targets.id, target.adoptedFromId)).get() ?? null) : null;
   return {
     target: { ...target, challenges },
+    partnership,
     indicator: indicator ? { code: indicator.code, nameDa: indicator.nameDa, unit: indicator.unit, polarity: indicator.polarity } : null,
     owners: { school: ownerName(db, target.schoolOwnerId), social: ownerName(db, target.socialOwnerId) },
     milestones: ms,
@@ -365,4 +504,46 @@ export function myTasks(db: Db, actor: Actor, quarter: string) {
       if (s[`${side}ConfirmedVersion`] !== s.version) return [{ id: t.id, title: t.title, task: "confirm" as const }];
       return [];
     });
+}
+
+/** Partnership-wide targets with the municipalities that adopted each and how they stand. */
+export function listPartnershipTargets(db: Db) {
+  const rows = db.select().from(targets).where(isNull(targets.municipalityCode)).orderBy(asc(targets.id)).all();
+  if (!rows.length) return [];
+  const links = db.select().from(targetChallenges).where(inArray(targetChallenges.targetId, rows.map((r) => r.id))).all();
+  const adopted = db
+    .select({ target: targets, municipalityName: municipalities.name })
+    .from(targets)
+    .innerJoin(municipalities, eq(municipalities.code, targets.municipalityCode))
+    .where(inArray(targets.adoptedFromId, rows.map((r) => r.id)))
+    .orderBy(asc(municipalities.name))
+    .all();
+  return rows.map((t) => ({
+    ...t,
+    challenges: links.filter((l) => l.targetId === t.id).map((l) => l.challengeNumber).sort(),
+    adoptions: adopted
+      .filter((a) => a.target.adoptedFromId === t.id)
+      .map((a) => ({ id: a.target.id, municipalityCode: a.target.municipalityCode!, municipalityName: a.municipalityName, state: a.target.state, ...targetProgress(db, a.target) })),
+  }));
+}
+
+/** A partnership-wide target by route parameter, or a Danish 404. */
+export function requirePartnershipTarget(db: Db, rawId: string | undefined) {
+  const id = z.coerce.number().int().positive().safeParse(rawId);
+  const found = id.success ? targetDefinitionOf(db, id.data) : undefined;
+  if (!found || found.row.municipalityCode !== null) throw new Response("Partnerskabsmålet findes ikke.", { status: 404 });
+  const listed = listPartnershipTargets(db).find((t) => t.id === found.row.id)!;
+  const indicator = found.row.indicatorCode ? findIndicator(db, found.row.indicatorCode) : undefined;
+  return {
+    ...found,
+    adoptions: listed.adoptions,
+    locked: definitionLocked(db, found.row),
+    indicator: indicator ? { code: indicator.code, nameDa: indicator.nameDa, unit: indicator.unit } : null,
+  };
+}
+
+/** A TargetError as the form's reply, by the field it names; anything else is rethrown. */
+export function replyOnTargetError<R>(submission: { reply: (o: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => R }, e: unknown): R {
+  if (e instanceof TargetError) return submission.reply(e.field ? { fieldErrors: { [e.field]: [e.message] } } : { formErrors: [e.message] });
+  throw e;
 }

@@ -3,7 +3,8 @@
  *
  * | role            | may                                                                    |
  * |-----------------|------------------------------------------------------------------------|
- * | sekretariat     | everything: all municipalities, data loads, users, audit log           |
+ * | sekretariat     | everything: all municipalities, data loads, users, audit log – except  |
+ * |                 | writing a department's quarterly status, which is that department's word |
  * | skoledirektoer  | read all indicators; read and write own municipality's targets, school status |
  * | socialdirektoer | read all indicators; read and write own municipality's targets, social status |
  * | byraad          | read own municipality's overview, targets and published reports        |
@@ -28,7 +29,8 @@ export type Permission =
 const isDirector = (r: Role) => r === "skoledirektoer" || r === "socialdirektoer";
 
 export function can(p: Principal, perm: Permission): boolean {
-  if (p.role === "sekretariat") return true;
+  // a joint status is the two directors' own statement; nobody writes or confirms it for them
+  if (p.role === "sekretariat") return perm.kind !== "write-status";
   const own = (m: string) => p.municipalityCode === m;
   switch (perm.kind) {
     case "read-municipality":

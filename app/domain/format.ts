@@ -62,3 +62,11 @@ export function formatValuePrecise(value: number | null | undefined, unit: Unit,
   if (unit === "percent") return `${oneDecimal.format(value)} %`;
   return formatValue(value, unit);
 }
+
+const longDate = new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Copenhagen" });
+
+/** A date or timestamp as Danes write it: `1. marts 2025` (Danish time, so server and browser agree). */
+export function formatDate(iso: string): string {
+  const d = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
+  return Number.isNaN(d.getTime()) ? iso : longDate.format(d);
+}

@@ -2,17 +2,43 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requireActor, requirePermission } from "~/data/auth.server";
 import { findMunicipality } from "~/data/catalogue.server";
-import { isJoint, listTargets, targetDetail } from "~/data/targets.server";
+import { isJoint, listPartnershipTargets, listTargets, targetDetail } from "~/data/targets.server";
+import { can } from "~/domain/access";
 import { roundForOutput } from "~/domain/figures";
 
-/** GET /api/v1/maal?kommune=849: the municipality's joint targets, with the same access rules as the pages. */
+/**
+ * GET /api/v1/maal?kommune=849: the municipality's joint targets, with the same access rules as
+ * the pages. `kommune=partnerskab`: the partnership-wide targets (every signed-in user), with the
+ * adopting municipalities the caller may read.
+ */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context.db, request);
   const params = new URL(request.url).searchParams;
   const unknown = [...params.keys()].filter((k) => k !== "kommune");
   if (unknown.length) return Response.json({ fejl: `Ukendt parameter: '${unknown[0]}'. Tilladt: kommune.` }, { status: 400 });
+  if (params.get("kommune") === "partnerskab") {
+    return Response.json(
+      listPartnershipTargets(context.db).map((t) => ({
+        id: t.id,
+        titel: t.title,
+        begrundelse: t.rationale,
+        udfordringer: t.challenges,
+        type: t.kind,
+        tilstand: t.state,
+        indikator: t.indicatorCode,
+        maalgruppe: t.targetGroup,
+        baselinePeriode: t.baselinePeriod,
+        maalVaerdi: t.targetValue,
+        fristPeriode: t.deadlinePeriod,
+        antalKommuner: t.adoptions.length,
+        kommuner: t.adoptions
+          .filter((a) => can(actor, { kind: "read-targets", municipality: a.municipalityCode }))
+          .map((a) => ({ kommune: a.municipalityCode, maal: a.id, beregnetStatus: a.state === "aktiv" ? a.computedStatus : null, tilstand: a.state })),
+      })),
+    );
+  }
   const code = z.string().regex(/^\d{3}$/).safeParse(params.get("kommune"));
-  if (!code.success || !findMunicipality(context.db, code.data)) return Response.json({ fejl: "Angiv en gyldig kommunekode, fx kommune=849." }, { status: 400 });
+  if (!code.success || !findMunicipality(context.db, code.data)) return Response.json({ fejl: "Angiv en gyldig kommunekode, fx kommune=849, eller kommune=partnerskab." }, { status: 400 });
   requirePermission(actor, { kind: "read-targets", municipality: code.data }, request);
   const rows = listTargets(context.db, code.data).map((t) => {
     const d = targetDetail(context.db, t.id);
@@ -24,6 +50,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       udfordringer: t.challenges,
       type: t.kind,
       tilstand: t.state,
+      partnerskabsmaal: t.adoptedFromId,
       indikator: t.indicatorCode,
       maalgruppe: t.targetGroup,
       baselinePeriode: t.baselinePeriod,

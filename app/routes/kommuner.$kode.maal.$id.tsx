@@ -1,21 +1,34 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ChartFigure } from "~/components/ChartFigure";
+import { CloseTargetForm } from "~/components/CloseTargetForm";
 import { LineTrendChart } from "~/components/charts";
 import { FigureValue } from "~/components/FigureValue";
 import { SERIES_COLOURS } from "~/components/palette";
 import { Alert } from "~/components/ui/Alert";
 import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
-import { ConformTextarea, CsrfInput } from "~/components/ui/FormField";
+import { ConformRadioGroup, ConformTextarea, CsrfInput } from "~/components/ui/FormField";
 import { StatusBadge } from "~/components/ui/StatusBadge";
 import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server";
 import { requireMunicipality } from "~/data/params.server";
-import { confirmStatus, currentQuarter, StatusConflict, statusPartSchema, TargetError, targetDetail, writeStatusPart, type Side } from "~/data/targets.server";
+import {
+  closeSchema,
+  closeTarget,
+  confirmStatus,
+  currentQuarter,
+  replyOnTargetError,
+  setMilestoneDone,
+  StatusConflict,
+  statusPartSchema,
+  targetDetail,
+  writeStatusPart,
+  type Side,
+} from "~/data/targets.server";
 import { can } from "~/domain/access";
-import { formatValue } from "~/domain/format";
+import { formatDate, formatValue } from "~/domain/format";
 import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.detail.target.title} – Fælles retning` : "Fælles retning" }];
@@ -38,36 +51,72 @@ async function load(request: Request, context: LoaderFunctionArgs["context"], pa
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { actor, municipality, detail, side } = await load(request, context, params);
-  return { municipality, detail, side, quarter: currentQuarter(context.db), csrf: actor.csrfToken };
+  return {
+    municipality,
+    detail,
+    side,
+    canEdit: can(actor, { kind: "write-targets", municipality: municipality.code }),
+    changed: new URL(request.url).searchParams.has("aendret"),
+    quarter: currentQuarter(context.db),
+    csrf: actor.csrfToken,
+  };
 }
 
+const milestoneSchema = z.object({ milestoneId: z.coerce.number().int().positive(), done: z.enum(["ja", "nej"]) });
+
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const { actor, detail, side } = await load(request, context, params);
+  const { actor, municipality, detail, side } = await load(request, context, params);
+  requirePermission(actor, { kind: "write-targets", municipality: municipality.code });
   const formData = await request.formData();
   requireCsrf(actor, formData);
-  if (!side) throw new Response("Kun kommunens direktører for skole- og socialområdet skriver kvartalsstatus.", { status: 403 });
   const intent = formData.get("intent");
+  const targetId = detail.target.id;
+  if (intent === "close") {
+    const submission = parseWithZod(formData, { schema: closeSchema });
+    if (submission.status !== "success") return { form: "close" as const, result: submission.reply(), conflict: null, saved: false };
+    try {
+      closeTarget(context.db, actor, targetId, submission.value);
+      return { form: "close" as const, result: submission.reply(), conflict: null, saved: true };
+    } catch (e) {
+      return { form: "close" as const, result: replyOnTargetError(submission, e), conflict: null, saved: false };
+    }
+  }
+  if (intent === "milestone") {
+    const submission = parseWithZod(formData, { schema: milestoneSchema });
+    if (submission.status !== "success") return { form: "milestone" as const, result: submission.reply({ formErrors: ["Milepælen kunne ikke opdateres. Indlæs siden igen."] }), conflict: null, saved: false };
+    try {
+      setMilestoneDone(context.db, actor, targetId, submission.value.milestoneId, submission.value.done === "ja");
+      return { form: "milestone" as const, result: submission.reply(), conflict: null, saved: true };
+    } catch (e) {
+      return { form: "milestone" as const, result: replyOnTargetError(submission, e), conflict: null, saved: false };
+    }
+  }
+  if (intent !== "write" && intent !== "confirm") {
+    return { form: "status" as const, result: { status: "error" as const, error: { "": ["Ukendt handling. Indlæs siden igen."] } } satisfies SubmissionResult<string[]>, conflict: null, saved: false };
+  }
+  if (!side) throw new Response("Kun kommunens direktører for skole- og socialområdet skriver kvartalsstatus.", { status: 403 });
   const submission = parseWithZod(formData, { schema: intent === "confirm" ? statusPartSchema.pick({ quarter: true, expectedVersion: true }) : statusPartSchema });
-  if (submission.status !== "success") return { result: submission.reply(), conflict: null, saved: false };
+  if (submission.status !== "success") return { form: "status" as const, result: submission.reply(), conflict: null, saved: false };
   try {
     const v = submission.value as z.output<typeof statusPartSchema>;
-    if (intent === "confirm") confirmStatus(context.db, actor, detail.target.id, side, v.quarter, v.expectedVersion);
-    else writeStatusPart(context.db, actor, detail.target.id, side, v);
-    return { result: submission.reply(), conflict: null, saved: true };
+    if (intent === "confirm") confirmStatus(context.db, actor, targetId, side, v.quarter, v.expectedVersion);
+    else writeStatusPart(context.db, actor, targetId, side, v);
+    return { form: "status" as const, result: submission.reply(), conflict: null, saved: true };
   } catch (e) {
-    if (e instanceof StatusConflict) return { result: submission.reply({ formErrors: [e.message] }), conflict: e.current, saved: false };
-    if (e instanceof TargetError) return { result: submission.reply(e.field ? { fieldErrors: { [e.field]: [e.message] } } : { formErrors: [e.message] }), conflict: null, saved: false };
-    throw e;
+    if (e instanceof StatusConflict) return { form: "status" as const, result: submission.reply({ formErrors: [e.message] }), conflict: e.current, saved: false };
+    return { form: "status" as const, result: replyOnTargetError(submission, e), conflict: null, saved: false };
   }
 }
 
 const ASSESSMENTS = ["paa-sporet", "i-risiko", "bagud"] as const;
 
 export default function TargetPage() {
-  const { municipality, detail, side, quarter, csrf } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const { municipality, detail, side, canEdit, changed, quarter, csrf } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const data = actionData?.form === "status" ? actionData : undefined;
   const t = useT();
-  const { target, indicator, owners, progress, trend, milestones, statuses } = detail;
+  const { target, partnership, indicator, owners, progress, trend, milestones, statuses } = detail;
+  const active = target.state === "aktiv";
   const current = statuses.find((s) => s.quarter === quarter);
   const [form, fields] = useForm({ id: "status", lastResult: data?.result });
   const unit = indicator?.unit ?? "percent";
@@ -79,10 +128,50 @@ export default function TargetPage() {
       <Breadcrumbs items={[{ label: municipality.name, to: `/kommuner/${municipality.code}` }, { label: t("nav.targets"), to: `/kommuner/${municipality.code}/maal` }, { label: target.title }]} />
       <h1>{target.title}</h1>
       <p>
-        {target.state === "aktiv" ? <StatusBadge status={progress.computedStatus} /> : <span className="badge">{t(`targets.closed.${target.state}`)}</span>}{" "}
-        <span className="muted">{t("targets.computed")}</span>
+        {active ? (
+          <>
+            <StatusBadge status={progress.computedStatus} /> <span className="muted">{t("targets.computed")}</span>
+          </>
+        ) : (
+          <span className="badge">{t(`targets.closed.${target.state as "naaet" | "droppet"}`)}</span>
+        )}
       </p>
+      {changed ? (
+        <Alert variant="success" heading={t("editTarget.saved")} role="status">
+          <p>{t("editTarget.savedText")}</p>
+        </Alert>
+      ) : null}
+      {actionData?.form === "close" && actionData.saved ? (
+        <Alert variant="success" heading={t("closeTarget.closed")} role="status">
+          <p>{t("closeTarget.closedText")}</p>
+        </Alert>
+      ) : null}
+      {actionData?.form === "milestone" && actionData.result.error?.[""] ? (
+        <Alert variant="error" heading={t("goal.notSaved")} role="alert">
+          <p>{actionData.result.error[""][0]}</p>
+        </Alert>
+      ) : null}
+      {!active ? (
+        <Alert variant="info" heading={t(`targets.closed.${target.state as "naaet" | "droppet"}`)}>
+          <p>
+            {target.closedReason} {target.closedAt ? `(${formatDate(target.closedAt)})` : ""}
+          </p>
+        </Alert>
+      ) : null}
+      {partnership ? (
+        <p>
+          <span className="badge badge--partnership">{t("partnership.badge")}</span>{" "}
+          <Link to={`/partnerskabsmaal/${partnership.id}`}>{t("partnership.adoptedFrom", { title: partnership.title })}</Link>
+        </p>
+      ) : null}
       <p className="lead">{target.rationale}</p>
+      {canEdit && active ? (
+        <p>
+          <Link to={`/kommuner/${municipality.code}/maal/${target.id}/rediger`} className="button button-secondary">
+            {partnership ? t("editTarget.editOwners") : t("editTarget.edit")}
+          </Link>
+        </p>
+      ) : null}
       <dl className="facts">
         <div>
           <dt>{t("indicator.challenges")}</dt>
@@ -175,8 +264,19 @@ export default function TargetPage() {
           <ul className="unstyled-list milestones">
             {milestones.map((m) => (
               <li key={m.id}>
-                <span aria-hidden="true">{m.done ? "✓" : "○"}</span> {m.title} – {m.dueDate}{" "}
-                <span className="visually-hidden">{m.done ? t("goal.done") : t("goal.notDone")}</span>
+                <span aria-hidden="true">{m.done ? "✓" : "○"}</span> {m.title} – {formatDate(m.dueDate)}{" "}
+                <span className={m.done ? "muted" : "visually-hidden"}>{m.done ? t("goal.milestoneDone") : t("goal.notDone")}</span>
+                {canEdit && active ? (
+                  <Form method="post" className="inline-form">
+                    <CsrfInput token={csrf} />
+                    <input type="hidden" name="milestoneId" value={m.id} />
+                    <input type="hidden" name="done" value={m.done ? "nej" : "ja"} />
+                    {/* the name carries the milestone, so a list of these buttons is not a list of equals */}
+                    <button type="submit" name="intent" value="milestone" className="button button-tertiary" aria-label={`${m.done ? t("goal.markNotDone") : t("goal.markDone")}: ${m.title}`}>
+                      {m.done ? t("goal.markNotDone") : t("goal.markDone")}
+                    </button>
+                  </Form>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -232,7 +332,7 @@ export default function TargetPage() {
         ))}
       </section>
 
-      {side && target.state === "aktiv" ? (
+      {side && active ? (
         <section aria-labelledby="skriv-status">
           <h2 id="skriv-status">{t("goal.writeTitle", { quarter, side: side === "school" ? t("targets.ownerSchool") : t("targets.ownerSocial") })}</h2>
           {data?.saved ? (
@@ -267,20 +367,7 @@ export default function TargetPage() {
             {(["done", "next", "risks", "justification"] as const).map((name) => (
               <ConformTextarea key={name} field={fields[name]} label={t(`goal.${name}`)} fallback={mine?.[name]} />
             ))}
-            <fieldset className={`form-group ${fields.assessment.errors ? "form-error" : ""}`} aria-describedby={fields.assessment.errors ? fields.assessment.errorId : undefined}>
-              <legend className="form-label">{t("goal.assessment")}</legend>
-              {fields.assessment.errors ? (
-                <span className="form-error-message" id={fields.assessment.errorId}>
-                  {fields.assessment.errors[0]}
-                </span>
-              ) : null}
-              {ASSESSMENTS.map((a) => (
-                <div key={a} className="form-group-radio">
-                  <input type="radio" id={`vurdering-${a}`} name={fields.assessment.name} value={a} defaultChecked={(fields.assessment.initialValue ?? mine?.assessment) === a} className="form-radio" />
-                  <label htmlFor={`vurdering-${a}`}>{t(`status.${a}`)}</label>
-                </div>
-              ))}
-            </fieldset>
+            <ConformRadioGroup field={fields.assessment} legend={t("goal.assessment")} idPrefix="vurdering" options={ASSESSMENTS.map((a) => ({ value: a, label: t(`status.${a}`) }))} fallback={mine?.assessment} />
             <div className="form-group-checkbox">
               <input type="checkbox" id="bekraeft" name="confirm" value="on" className="form-checkbox" />
               <label htmlFor="bekraeft">{t("goal.confirmOnSave")}</label>
@@ -291,6 +378,8 @@ export default function TargetPage() {
           </Form>
         </section>
       ) : null}
+
+      {canEdit && active ? <CloseTargetForm csrf={csrf} lastResult={actionData?.form === "close" ? actionData.result : undefined} /> : null}
     </>
   );
 }

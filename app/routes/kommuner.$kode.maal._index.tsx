@@ -5,7 +5,7 @@ import { StatusBadge } from "~/components/ui/StatusBadge";
 import { requireActor, requirePermission } from "~/data/auth.server";
 import { listChallenges } from "~/data/catalogue.server";
 import { requireMunicipality } from "~/data/params.server";
-import { currentQuarter, isJoint, listTargets, myTasks, statusFor } from "~/data/targets.server";
+import { currentQuarter, isJoint, listPartnershipTargets, listTargets, myTasks, statusFor } from "~/data/targets.server";
 import { useT } from "~/i18n/react";
 import { can } from "~/domain/access";
 
@@ -25,19 +25,29 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     computedStatus: t.computedStatus,
     progress: t.progress,
     joint: isJoint(statusFor(context.db, t.id, quarter)),
+    adopted: t.adoptedFromId !== null,
   }));
+  const canCreate = can(actor, { kind: "write-targets", municipality: municipality.code });
+  const adoptedIds = new Set(targets.flatMap((t) => (t.adopted ? [t.id] : [])));
+  // partnership targets this municipality could still adopt (for those who may adopt them)
+  const notAdopted = canCreate
+    ? listPartnershipTargets(context.db)
+        .filter((p) => p.state === "aktiv" && !p.adoptions.some((a) => a.municipalityCode === municipality.code || adoptedIds.has(a.id)))
+        .map((p) => ({ id: p.id, title: p.title }))
+    : [];
   return {
     municipality,
     quarter,
     targets,
     challenges: listChallenges(context.db),
-    canCreate: can(actor, { kind: "write-targets", municipality: municipality.code }),
+    canCreate,
+    notAdopted,
     tasks: actor.municipalityCode === municipality.code ? myTasks(context.db, actor, quarter) : [],
   };
 }
 
 export default function TargetsPage() {
-  const { municipality, quarter, targets, challenges, canCreate, tasks } = useLoaderData<typeof loader>();
+  const { municipality, quarter, targets, challenges, canCreate, notAdopted, tasks } = useLoaderData<typeof loader>();
   const t = useT();
   const missing = targets.filter((x) => x.state === "aktiv" && !x.joint);
   return (
@@ -81,6 +91,18 @@ export default function TargetsPage() {
           <p>{t("targets.allJoint", { quarter })}</p>
         </Alert>
       )}
+      {notAdopted.length > 0 ? (
+        <Alert variant="info" heading={t("targets.partnershipHeading")}>
+          <p>{t("targets.partnershipText")}</p>
+          <ul>
+            {notAdopted.map((p) => (
+              <li key={p.id}>
+                <Link to={`/partnerskabsmaal/${p.id}`}>{p.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
       {challenges.map((c) => {
         const mine = targets.filter((x) => x.challenges.includes(c.number));
         return (
@@ -97,7 +119,15 @@ export default function TargetsPage() {
                     <h3 className="h4">
                       <Link to={`/kommuner/${municipality.code}/maal/${x.id}`}>{x.title}</Link>
                     </h3>
-                    <p className="muted">{t(`targets.kinds.${x.kind}`)}</p>
+                    <p className="muted">
+                      {t(`targets.kinds.${x.kind}`)}
+                      {x.adopted ? (
+                        <>
+                          {" "}
+                          <span className="badge badge--partnership">{t("targets.adoptedBadge")}</span>
+                        </>
+                      ) : null}
+                    </p>
                     <p>
                       <span className="visually-hidden">{t("targets.computed")}: </span>
                       {x.state === "aktiv" ? <StatusBadge status={x.computedStatus} /> : <span className="badge">{t(`targets.closed.${x.state}`)}</span>}

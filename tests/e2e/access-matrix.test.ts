@@ -55,7 +55,7 @@ const who = (anonymous: Outcome, sekretariat: Outcome, skoledirektoer: Outcome, 
 });
 
 /** One GET: `kode` fills `:kode` in the path, `target` picks the demo target of that municipality for `:id`; `query` is appended. */
-type Variant = { label: "own" | "other" | "nation" | "all" | "mismatch" | "–"; kode?: string; target?: string; query?: string; expect: PerWho };
+type Variant = { label: "own" | "other" | "nation" | "all" | "mismatch" | "partnership" | "–"; kode?: string; target?: string; query?: string; expect: PerWho };
 
 type ActionSpec =
   /**
@@ -137,11 +137,37 @@ const EXPECTED: Record<string, RouteSpec> = {
       denied: /Du har ikke adgang|Kun kommunens direktører/,
     },
   },
+  // editing: the municipality's directors and the secretariat; the guard asks before looking the target up
+  "routes/kommuner.$kode.maal.$id_.rediger": {
+    get: [
+      { label: "own", kode: OWN, target: OWN, expect: who(LOGIN, OK, OK, OK, FORBIDDEN) },
+      { label: "other", kode: OTHER, target: OTHER, expect: who(LOGIN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN) },
+      { label: "mismatch", kode: OWN, target: OTHER, expect: who(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, FORBIDDEN) },
+    ],
+    action: { guard: "session", allowed: { own: ["sekretariat", "skoledirektoer", "socialdirektoer"], other: ["sekretariat"] }, harmless: {}, allowedOutcome: OK },
+  },
   "routes/api.v1.maal": {
     get: [
       { label: "own", query: `?kommune=${OWN}`, expect: who(UNAUTHORIZED, OK, OK, OK, OK) },
       { label: "other", query: `?kommune=${OTHER}`, expect: who(UNAUTHORIZED, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN) },
+      { label: "partnership", query: "?kommune=partnerskab", expect: who(UNAUTHORIZED, OK, OK, OK, OK) },
     ],
+  },
+
+  // Partnership-wide targets: every signed-in user reads them; the secretariat sets, edits and
+  // closes them; a municipality's directors adopt them (the adopt intent is tested in targets.test.ts)
+  "routes/partnerskabsmaal._index": { get: [{ label: "–", expect: who(LOGIN, OK, OK, OK, OK) }] },
+  "routes/partnerskabsmaal.ny": {
+    get: [{ label: "–", expect: who(LOGIN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN) }],
+    action: { guard: "session", allowed: ["sekretariat"], harmless: {}, allowedOutcome: OK },
+  },
+  "routes/partnerskabsmaal.$id": {
+    get: [{ label: "partnership", target: "partnerskab", expect: who(LOGIN, OK, OK, OK, OK) }],
+    action: { guard: "session", allowed: ["sekretariat"], harmless: { intent: "ukendt" }, allowedOutcome: OK },
+  },
+  "routes/partnerskabsmaal.$id_.rediger": {
+    get: [{ label: "partnership", target: "partnerskab", expect: who(LOGIN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN) }],
+    action: { guard: "session", allowed: ["sekretariat"], harmless: {}, allowedOutcome: OK },
   },
 
   "routes/admin.brugere": {
@@ -309,6 +335,9 @@ describe.skipIf(!baseURL)("the access matrix over HTTP", () => {
       expect(rows.length, `demo targets in ${code}`).toBeGreaterThan(0);
       targetIds[code] = String(rows[0].id);
     }
+    const partnership = (await (await request("/api/v1/maal?kommune=partnerskab", "sekretariat")).json()) as { id: number }[];
+    expect(partnership.length, "a demo partnership target").toBeGreaterThan(0);
+    targetIds.partnerskab = String(partnership[0].id);
   });
   afterAll(() => {
     const pages = routeIds.filter((id) => EXPECTED[id] && !("layout" in EXPECTED[id]));

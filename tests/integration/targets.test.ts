@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getActor, type Actor } from "~/data/auth.server";
 import {
+  adoptTarget,
   closeTarget,
+  createPartnershipTarget,
+  listPartnershipTargets,
+  partnershipTargetSchema,
+  setMilestoneDone,
+  setTargetOwners,
+  targetDefinitionOf,
+  updateTarget,
   confirmStatus,
   createTarget,
   isJoint,
@@ -12,6 +20,7 @@ import {
   targetInputSchema,
   targetsWithoutJointStatus,
   writeStatusPart,
+  type TargetDefinition,
   type TargetInput,
 } from "~/data/targets.server";
 import type { Db } from "../../db/connection";
@@ -165,5 +174,123 @@ describe("Mine opgaver", () => {
     expect(myTasks(db, school, "2026K1").find((x) => x.id === id)?.task).toBe("confirm");
     expect(myTasks(db, social, "2026K1").find((x) => x.id === id)?.task).toBe("confirm");
     expect(myTasks(db, council, "2026K1")).toEqual([]);
+  });
+});
+
+describe("editing a target", () => {
+  const milestoneTarget = (): TargetInput =>
+    targetInputSchema.parse({
+      kind: "milepael",
+      title: "Læringskoordinator i PPR",
+      rationale: "En fast tovholder på tværs af skole og socialområde.",
+      challenges: ["4"],
+      milestones: [
+        { title: "Koordinator ansat", dueDate: "2025-03-01" },
+        { title: "Vejledere udpeget", dueDate: "2026-06-30" },
+      ],
+      schoolOwnerId: String(school.id),
+      socialOwnerId: String(social.id),
+    });
+
+  it("changes the aim, owners and challenges in one audited step, and refuses a new kind", () => {
+    const id = createTarget(db, school, "849", examTarget());
+    updateTarget(db, social, id, { ...examTarget(), title: "Flere udsatte elever til prøverne", targetValue: 75, challenges: [2, 7] });
+    const { row, definition } = targetDefinitionOf(db, id)!;
+    expect(row.title).toBe("Flere udsatte elever til prøverne");
+    expect(row.targetValue).toBe(75);
+    expect(definition.challenges).toEqual([2, 7]);
+    const entry = db.$client.prepare("select before, after from audit_log where action = 'target.update' and entity_id = ?").get(String(id)) as { before: string; after: string };
+    expect(JSON.parse(entry.before)).toMatchObject({ title: "Flere anbragte elever til de bundne prøver", targetValue: 70, challenges: [2] });
+    expect(JSON.parse(entry.after)).toMatchObject({ targetValue: 75 });
+    expect(() => updateTarget(db, school, id, milestoneTarget())).toThrow(/type kan ikke ændres/);
+    expect(() => updateTarget(db, council, id, examTarget())).toThrow(Response);
+    expect(() => updateTarget(db, otherSchool, id, examTarget())).toThrow(Response);
+    expect(targetDefinitionOf(db, id)!.row.targetValue).toBe(75); // the refused edits changed nothing
+  });
+
+  it("keeps milestones' done state, removes undone ones left out, and never a done one", () => {
+    const id = createTarget(db, school, "849", milestoneTarget());
+    const [first, second] = (targetDefinitionOf(db, id)!.definition as Extract<TargetInput, { kind: "milepael" }>).milestones;
+    setMilestoneDone(db, social, id, first.id!, true);
+    updateTarget(db, school, id, { ...milestoneTarget(), milestones: [{ id: first.id, title: "Koordinator ansat i PPR", dueDate: "2025-03-01" }, { title: "Evaluering", dueDate: "2026-12-31" }] } as TargetInput);
+    const after = db.$client.prepare("select id, title, done from milestones where target_id = ? order by due_date").all(id) as { id: number; title: string; done: number }[];
+    expect(after.map((m) => [m.title, m.done])).toEqual([["Koordinator ansat i PPR", 1], ["Evaluering", 0]]);
+    expect(after.some((m) => m.id === second.id)).toBe(false);
+    expect(() => updateTarget(db, school, id, { ...milestoneTarget(), milestones: [{ title: "Kun en ny", dueDate: "2027-01-01" }] } as TargetInput)).toThrow(/gennemført milepæl kan ikke fjernes/);
+    // another target's milestone is not this target's to toggle
+    const other = createTarget(db, school, "849", milestoneTarget());
+    expect(() => setMilestoneDone(db, school, other, first.id!, false)).toThrow(Response);
+  });
+
+  it("refuses edits, milestone changes and a second closing once the target is closed", () => {
+    const id = createTarget(db, school, "849", milestoneTarget());
+    const ms = (targetDefinitionOf(db, id)!.definition as Extract<TargetInput, { kind: "milepael" }>).milestones;
+    closeTarget(db, school, id, { state: "naaet", reason: "Alle milepæle er nået." });
+    expect(() => updateTarget(db, school, id, milestoneTarget())).toThrow(/lukket/);
+    expect(() => setMilestoneDone(db, school, id, ms[0].id!, true)).toThrow(/lukket/);
+    expect(() => closeTarget(db, school, id, { state: "droppet", reason: "igen" })).toThrow(/allerede lukket/);
+  });
+});
+
+describe("partnership-wide targets", () => {
+  const partnershipTarget = () =>
+    partnershipTargetSchema.parse({
+      kind: "kvantitativ",
+      title: "Mindst 60 % af de anbragte elever aflægger de bundne prøver i 2027/28",
+      rationale: "Partnerskabets fælles ambition.",
+      challenges: ["2"],
+      indicatorCode: "fp9-deltagelse",
+      targetGroup: "anbragte",
+      baselinePeriod: "2021/22",
+      targetValue: "60",
+      deadlinePeriod: "2027/28",
+    }) as Extract<TargetDefinition, { kind: "kvantitativ" }>;
+
+  it("are set by the secretariat only", async () => {
+    const secretariat = await actorOf(await signIn(db, "sekretariat"));
+    expect(() => createPartnershipTarget(db, school, partnershipTarget())).toThrow(Response);
+    const id = createPartnershipTarget(db, secretariat, partnershipTarget());
+    expect(targetDefinitionOf(db, id)!.row.municipalityCode).toBeNull();
+    expect(listPartnershipTargets(db).find((t) => t.id === id)?.adoptions).toEqual([]);
+  });
+
+  it("are adopted by a municipality as its own target, with its own owners and its own baseline", async () => {
+    const secretariat = await actorOf(await signIn(db, "sekretariat"));
+    const otherSocial = await actorOf(await signIn(db, "socialdirektoer", "167"));
+    const pid = createPartnershipTarget(db, secretariat, partnershipTarget());
+    // a director adopts for their own municipality only, with that municipality's directors as owners
+    expect(() => adoptTarget(db, otherSchool, "849", pid, { schoolOwnerId: school.id, socialOwnerId: social.id })).toThrow(Response);
+    expect(() => adoptTarget(db, council, "849", pid, { schoolOwnerId: school.id, socialOwnerId: social.id })).toThrow(Response);
+    expect(() => adoptTarget(db, school, "849", pid, { schoolOwnerId: school.id, socialOwnerId: otherSocial.id })).toThrow(TargetError);
+    const a = adoptTarget(db, school, "849", pid, { schoolOwnerId: school.id, socialOwnerId: social.id });
+    const b = adoptTarget(db, otherSchool, "167", pid, { schoolOwnerId: otherSchool.id, socialOwnerId: otherSocial.id });
+    expect(() => adoptTarget(db, social, "849", pid, { schoolOwnerId: school.id, socialOwnerId: social.id })).toThrow(/allerede taget/);
+    const [mine] = listTargets(db, "849").filter((t) => t.id === a);
+    expect(mine).toMatchObject({ adoptedFromId: pid, title: partnershipTarget().title, targetValue: 60, schoolOwnerId: school.id });
+    const adoptions = listPartnershipTargets(db).find((t) => t.id === pid)!.adoptions;
+    expect(adoptions.map((x) => x.municipalityCode).sort()).toEqual(["167", "849"]);
+    expect(adoptions.find((x) => x.id === b)!.baselineValue).not.toBe(mine.baselineValue); // each from its own data
+  });
+
+  it("lock their aim once adopted; the adopting municipality may still change owners", async () => {
+    const secretariat = await actorOf(await signIn(db, "sekretariat"));
+    const pid = createPartnershipTarget(db, secretariat, partnershipTarget());
+    updateTarget(db, secretariat, pid, { ...partnershipTarget(), targetValue: 62 }); // nobody has adopted it yet
+    const a = adoptTarget(db, school, "849", pid, { schoolOwnerId: school.id, socialOwnerId: social.id });
+    expect(() => updateTarget(db, secretariat, pid, { ...partnershipTarget(), targetValue: 65 })).toThrow(/ligge fast|kan ikke ændres/);
+    expect(() => updateTarget(db, school, a, { ...examTarget(), kind: "kvantitativ" })).toThrow(/kun de ansvarlige/);
+    const newSchool = await actorOf(await signIn(db, "skoledirektoer", "849"));
+    setTargetOwners(db, social, a, { schoolOwnerId: newSchool.id, socialOwnerId: social.id });
+    expect(targetDefinitionOf(db, a)!.row).toMatchObject({ schoolOwnerId: newSchool.id, targetValue: 62 });
+    // closed by the secretariat: no new adoptions, existing ones carry on
+    closeTarget(db, secretariat, pid, { state: "droppet", reason: "Erstattet af et nyt mål." });
+    expect(() => adoptTarget(db, otherSchool, "167", pid, { schoolOwnerId: otherSchool.id, socialOwnerId: otherSchool.id })).toThrow(/lukket/);
+    expect(targetDefinitionOf(db, a)!.row.state).toBe("aktiv");
+  });
+
+  it("are never written a quarterly status by the secretariat: a status is the departments' own word", async () => {
+    const secretariat = await actorOf(await signIn(db, "sekretariat"));
+    const id = createTarget(db, secretariat, "849", examTarget());
+    expect(() => writeStatusPart(db, secretariat, id, "school", part())).toThrow(Response);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatChange, formatValue, formatValuePrecise } from "~/domain/format";
+import { formatChange, formatDate, formatValue, formatValuePrecise } from "~/domain/format";
 
 describe("the da-DK formatter", () => {
   it("formats each unit the Danish way", () => {
@@ -27,5 +27,14 @@ describe("the da-DK formatter", () => {
     expect(formatChange(0, "count")).toBe("0");
     expect(formatChange(-300, "kr")).toBe("-300 kr.");
     expect(formatChange(null, "grade")).toBe("–");
+  });
+});
+
+describe("formatDate", () => {
+  it("writes dates the Danish way, in Danish time", () => {
+    expect(formatDate("2025-03-01")).toBe("1. marts 2025");
+    // 23:30 UTC on New Year's Eve is already the new year in Copenhagen
+    expect(formatDate("2025-12-31T23:30:00Z")).toBe("1. januar 2026");
+    expect(formatDate("ikke en dato")).toBe("ikke en dato");
   });
 });

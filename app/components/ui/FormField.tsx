@@ -109,3 +109,37 @@ export function ConformSelect({
 export function CsrfInput({ token }: { token: string | null | undefined }) {
   return token ? <input type="hidden" name="csrf" value={token} /> : null;
 }
+
+/** A group of radio buttons bound to a conform field: one legend, the error tied to the group. */
+export function ConformRadioGroup({
+  field,
+  legend,
+  options,
+  idPrefix,
+  fallback,
+}: {
+  field: ConformFieldMeta;
+  legend: string;
+  options: { value: string; label: string }[];
+  idPrefix: string;
+  fallback?: string | null;
+}) {
+  const chosen = initialText(field) ?? fallback ?? undefined;
+  return (
+    <fieldset className={`form-group ${field.errors ? "form-error" : ""}`} aria-describedby={field.errors ? field.errorId : undefined}>
+      <legend className="form-label">{legend}</legend>
+      {field.errors ? (
+        <span className="form-error-message" id={field.errorId}>
+          <span className="visually-hidden">Fejl: </span>
+          {field.errors[0]}
+        </span>
+      ) : null}
+      {options.map((o) => (
+        <div key={o.value} className="form-group-radio">
+          <input type="radio" id={`${idPrefix}-${o.value}`} name={field.name} value={o.value} defaultChecked={chosen === o.value} className="form-radio" />
+          <label htmlFor={`${idPrefix}-${o.value}`}>{o.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
