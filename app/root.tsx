@@ -71,8 +71,9 @@ function Shell({ children, locale, root }: { children: React.ReactNode; locale: 
     ...(user && user.role !== "byraad" ? [{ to: "/", label: t("nav.municipalities"), active: location.pathname === "/" }] : []),
     ...(current
       ? [
-          { to: `/kommuner/${current.code}`, label: t("nav.overview", { name: current.name }), active: location.pathname.startsWith(`/kommuner/${current.code}`) && !location.pathname.includes("/maal") },
+          { to: `/kommuner/${current.code}`, label: t("nav.overview", { name: current.name }), active: location.pathname.startsWith(`/kommuner/${current.code}`) && !location.pathname.includes("/maal") && !location.pathname.includes("/rapporter") },
           { to: `/kommuner/${current.code}/maal`, label: t("nav.targets"), active: location.pathname.startsWith(`/kommuner/${current.code}/maal`) },
+          { to: `/kommuner/${current.code}/rapporter`, label: t("nav.reports"), active: location.pathname.startsWith(`/kommuner/${current.code}/rapporter`) },
         ]
       : []),
     ...(user ? [{ to: "/partnerskabsmaal", label: t("nav.partnership"), active: location.pathname.startsWith("/partnerskabsmaal") }] : []),

@@ -296,3 +296,53 @@ export const statusHistory = sqliteTable(
   },
   (t) => [index("status_history_status_idx").on(t.statusId, t.version)],
 );
+
+/**
+ * A published quarterly report: a frozen snapshot of everything the report shows (JSON), with
+ * its SHA-256. Never updated: a correction is a new version with a reason; the newest version
+ * of a quarter is the current one, earlier ones are superseded but stay readable.
+ */
+export const reports = sqliteTable(
+  "reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    municipalityCode: text("municipality_code")
+      .notNull()
+      .references(() => municipalities.code),
+    quarter: text("quarter").notNull(),
+    version: integer("version").notNull(),
+    snapshot: text("snapshot").notNull(),
+    contentHash: text("content_hash").notNull(),
+    /** Why a correction was published (null for the first version). */
+    reason: text("reason"),
+    /** Published with targets lacking a joint status, listed in the report as missing. */
+    listsMissing: integer("lists_missing", { mode: "boolean" }).notNull().default(false),
+    publishedAt: text("published_at").notNull(),
+    publishedBy: integer("published_by").references(() => users.id),
+  },
+  (t) => [uniqueIndex("reports_municipality_quarter_version_uq").on(t.municipalityCode, t.quarter, t.version)],
+);
+
+/**
+ * A director's approval of a report draft for publishing. It holds for the draft's content
+ * hash: when both departments have approved the same content, the report is published.
+ */
+export const reportApprovals = sqliteTable(
+  "report_approvals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    municipalityCode: text("municipality_code")
+      .notNull()
+      .references(() => municipalities.code),
+    quarter: text("quarter").notNull(),
+    side: text("side", { enum: ["school", "social"] }).notNull(),
+    contentHash: text("content_hash").notNull(),
+    listsMissing: integer("lists_missing", { mode: "boolean" }).notNull().default(false),
+    reason: text("reason"),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    at: text("at").notNull(),
+  },
+  (t) => [uniqueIndex("report_approvals_side_uq").on(t.municipalityCode, t.quarter, t.side)],
+);

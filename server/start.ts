@@ -8,7 +8,7 @@ import { users } from "../db/schema";
 import { ensureData } from "../seeds/load";
 import { demoPassword, isDemoMode } from "../app/data/demo.server";
 import { ensureDemoAccounts } from "../app/data/users.server";
-import { ensureDemoTargets } from "../app/data/demo-targets.server";
+import { ensureDemoReports, ensureDemoTargets } from "../app/data/demo-targets.server";
 import { sessionSecrets } from "../app/data/auth.server";
 import { createApp } from "./app";
 
@@ -29,6 +29,8 @@ if (demo) {
   for (const a of accounts) console.log(`  ${a.email.padEnd(24)} ${a.role}${a.municipalityCode ? ` (${a.municipalityCode})` : ""}`);
   const targets = ensureDemoTargets(db);
   if (targets > 0) console.log(`Oprettede ${targets} demo-mål med kvartalsstatus.`);
+  const published = ensureDemoReports(db);
+  if (published > 0) console.log(`Udgav ${published} demo-kvartalsrapporter for 2025K3.`);
 } else {
   // a production database never keeps working demo accounts
   const n = db.update(users).set({ active: false }).where(like(users.email, "%@demo.dk")).run().changes;

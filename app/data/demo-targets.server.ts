@@ -6,12 +6,22 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/connection";
-import { targets, users } from "../../db/schema";
+import { reports, targets, users } from "../../db/schema";
 import type { Actor } from "./auth.server";
 import { findIndicator } from "./catalogue.server";
 import { readFigures } from "./figures.server";
+import { buildSnapshot, hashSnapshot, publishOrApprove } from "./reports.server";
 import { DEMO_MUNICIPALITIES } from "./users.server";
 import { adoptTarget, confirmStatus, createPartnershipTarget, createTarget, targetProgress, writeStatusPart, type TargetInput } from "./targets.server";
+
+function secretariatActor(db: Db): Actor | undefined {
+  const u = db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, municipalityCode: users.municipalityCode })
+    .from(users)
+    .where(and(eq(users.role, "sekretariat"), eq(users.active, true)))
+    .get();
+  return u ? { ...u, via: "session", csrfToken: null } : undefined;
+}
 
 function actorFor(db: Db, role: "skoledirektoer" | "socialdirektoer", municipalityCode: string): Actor | undefined {
   const u = db
@@ -100,13 +110,9 @@ export function ensureDemoTargets(db: Db): number {
  * municipalities; the third has not adopted it yet, so its targets page shows the invitation.
  */
 function ensureDemoPartnershipTarget(db: Db): number {
-  const secretariat = db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, municipalityCode: users.municipalityCode })
-    .from(users)
-    .where(and(eq(users.role, "sekretariat"), eq(users.active, true)))
-    .get();
+  const secretariat = secretariatActor(db);
   if (!secretariat) return 0;
-  const id = createPartnershipTarget(db, { ...secretariat, via: "session", csrfToken: null }, {
+  const id = createPartnershipTarget(db, secretariat, {
     kind: "kvantitativ",
     title: "Mindst 60 % af de anbragte elever aflægger de bundne prøver i 2027/28",
     rationale: "Partnerskabets fælles ambition: anbragte børn skal have samme mulighed for at gå til prøve som andre børn. I dag aflægger under halvdelen prøverne.",
@@ -126,4 +132,22 @@ function ensureDemoPartnershipTarget(db: Db): number {
     adopted++;
   }
   return 1 + adopted;
+}
+
+/**
+ * A published 2025K3 report per demo municipality, so a council member sees one on first
+ * start. Published by the secretariat through the same service as the page, with the targets
+ * that lack a joint 2025K3 status listed as missing.
+ */
+export function ensureDemoReports(db: Db): number {
+  if ((db.select({ n: sql<number>`count(*)` }).from(reports).get()?.n ?? 0) > 0) return 0;
+  const actor = secretariatActor(db);
+  if (!actor) return 0;
+  let published = 0;
+  for (const code of DEMO_MUNICIPALITIES) {
+    const contentHash = hashSnapshot(buildSnapshot(db, code, "2025K3"));
+    publishOrApprove(db, actor, code, "2025K3", { listMissing: "ja", reason: "", contentHash });
+    published++;
+  }
+  return published;
 }

@@ -7,6 +7,7 @@ import { ChartFigure } from "~/components/ChartFigure";
 import { CloseTargetForm } from "~/components/CloseTargetForm";
 import { LineTrendChart } from "~/components/charts";
 import { FigureValue } from "~/components/FigureValue";
+import { TrajectoryTable } from "~/components/TrajectoryTable";
 import { SERIES_COLOURS } from "~/components/palette";
 import { Alert } from "~/components/ui/Alert";
 import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
@@ -231,29 +232,7 @@ export default function TargetPage() {
             />
           )}
           table={
-            <table className="table table--compact data-table">
-              <caption>{t("indicator.tableFor", { title: chartTitle })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("indicator.period")}</th>
-                  <th scope="col" className="num">{municipality.name}</th>
-                  <th scope="col" className="num">{t("goal.trajectory")}</th>
-                  <th scope="col" className="num">{t("goal.targetLine")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {trend.map((p) => (
-                  <tr key={p.period}>
-                    <th scope="row">{p.period}</th>
-                    <td className="num">
-                      <FigureValue figure={{ value: p.actual, withheld: p.withheld }} unit={unit} precise />
-                    </td>
-                    <td className="num">{formatValue(p.expected, unit)}</td>
-                    <td className="num">{formatValue(p.target, unit)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <TrajectoryTable points={trend} unit={unit} title={chartTitle} actualName={municipality.name} />
           }
         />
       ) : null}

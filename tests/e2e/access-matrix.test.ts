@@ -170,6 +170,34 @@ const EXPECTED: Record<string, RouteSpec> = {
     action: { guard: "session", allowed: ["sekretariat"], harmless: {}, allowedOutcome: OK },
   },
 
+  // Quarterly reports (issue 6): read-reports is the own municipality (the secretariat all);
+  // drafts and publishing are the municipality's directors' and the secretariat's
+  "routes/kommuner.$kode.rapporter._index": {
+    get: [
+      { label: "own", kode: OWN, expect: who(LOGIN, OK, OK, OK, OK) },
+      { label: "other", kode: OTHER, expect: who(LOGIN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN) },
+    ],
+  },
+  "routes/kommuner.$kode.rapporter.$kvartal": {
+    get: [
+      { label: "own", kode: OWN, expect: who(LOGIN, OK, OK, OK, OK) },
+      { label: "other", kode: OTHER, expect: who(LOGIN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN) },
+    ],
+    action: {
+      guard: "session",
+      allowed: { own: ["sekretariat", "skoledirektoer", "socialdirektoer"], other: ["sekretariat"] },
+      harmless: {},
+      allowedOutcome: OK,
+    },
+  },
+  // the PDF is printed by the server's Chromium from the published report
+  "routes/kommuner.$kode.rapporter.$kvartal_.pdf": {
+    get: [
+      { label: "own", kode: OWN, expect: who(LOGIN, OK, OK, OK, OK) },
+      { label: "other", kode: OTHER, expect: who(LOGIN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN) },
+    ],
+  },
+
   "routes/admin.brugere": {
     get: [{ label: "–", expect: who(LOGIN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN) }],
     action: { guard: "session", allowed: ["sekretariat"], harmless: { intent: "ukendt" }, allowedOutcome: OK },
@@ -208,6 +236,7 @@ const PARAMS: Record<string, (v: Variant) => string | undefined> = {
   kode: (v) => v.kode,
   id: (v) => (v.target ? targetIds[v.target] : undefined),
   indikator: () => "fp9-deltagelse",
+  kvartal: () => "2025K3",
   token: () => "ugyldigt-engangstoken-til-test",
 };
 

@@ -15,6 +15,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;
     chromium: string | null;
+    /** The server's SQLite file: a test loads changed data into it as a data load would. */
+    databasePath: string;
   }
 }
 
@@ -39,6 +41,7 @@ export async function setup(project: TestProject) {
   if (!chromium) {
     console.warn(`\n${"!".repeat(78)}\n!!! E2E SKIPPED: Chromium not found at ${CHROMIUM_PATH}. Install it: apt-get install -y chromium\n${"!".repeat(78)}\n`);
     project.provide("baseURL", "");
+    project.provide("databasePath", "");
     return;
   }
   if (!fs.existsSync(path.join(root, "build", "server", "index.js"))) {
@@ -69,6 +72,7 @@ export async function setup(project: TestProject) {
     await new Promise((r) => setTimeout(r, 250));
   }
   project.provide("baseURL", baseURL);
+  project.provide("databasePath", path.join(dir, "e2e.sqlite"));
 }
 
 export async function teardown() {

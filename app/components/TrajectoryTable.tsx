@@ -1,0 +1,36 @@
+import { FigureValue } from "~/components/FigureValue";
+import type { Unit } from "~/domain/catalogue";
+import { formatValue } from "~/domain/format";
+import { useT } from "~/i18n/react";
+
+type Point = { period: string; actual: number | null; withheld: boolean; expected: number | null; target: number | null };
+
+/** The data table under a target's trajectory chart: actual (withheld as ..), expected, target. */
+export function TrajectoryTable({ points, unit, title, actualName }: { points: Point[]; unit: Unit; title: string; actualName: string }) {
+  const t = useT();
+  return (
+    <table className="table table--compact data-table">
+      <caption>{t("indicator.tableFor", { title })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("indicator.period")}</th>
+          <th scope="col" className="num">{actualName}</th>
+          <th scope="col" className="num">{t("goal.trajectory")}</th>
+          <th scope="col" className="num">{t("goal.targetLine")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {points.map((p) => (
+          <tr key={p.period}>
+            <th scope="row">{p.period}</th>
+            <td className="num">
+              <FigureValue figure={{ value: p.actual, withheld: p.withheld }} unit={unit} precise />
+            </td>
+            <td className="num">{formatValue(p.expected, unit)}</td>
+            <td className="num">{formatValue(p.target, unit)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

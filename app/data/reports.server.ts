@@ -1,0 +1,172 @@
+/**
+ * Quarterly reports for the council. Publishing freezes a snapshot of everything the report
+ * shows; the page and the PDF render only from that snapshot, so later data loads and edits
+ * never alter a published report. A correction is a new version with a reason.
+ */
+import { createHash } from "node:crypto";
+import { and, asc, desc, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/connection";
+import { reportApprovals, reports } from "../../db/schema";
+import { can } from "../domain/access";
+import { periodKeyOf } from "../domain/periods";
+import { previousQuarter, type ReportSnapshot, type ReportTarget, type StatusPart } from "../domain/reports/report";
+import { audit } from "./audit.server";
+import type { Actor } from "./auth.server";
+import { findMunicipality, listChallenges } from "./catalogue.server";
+import { currentQuarter, listTargets, targetDetail, type Side } from "./targets.server";
+
+export class ReportError extends Error {
+  constructor(message: string, readonly field?: string) {
+    super(message);
+  }
+}
+
+export const quarterParam = z.string().regex(/^\d{4}K[1-4]$/);
+
+/** The report as it would be published now: the municipality's active targets and the quarter's statuses. */
+export function buildSnapshot(db: Db, municipalityCode: string, quarter: string): ReportSnapshot {
+  const municipality = findMunicipality(db, municipalityCode);
+  if (!municipality) throw new Response("Kommunen findes ikke.", { status: 404 });
+  const loadedAt = db.$client.prepare("select value from app_meta where key = 'data_loaded_at'").get() as { value: string } | undefined;
+  const targets = listTargets(db, municipalityCode)
+    .filter((t) => t.state === "aktiv")
+    .map((t): ReportTarget => {
+      const d = targetDetail(db, t.id);
+      const s = d.statuses.find((x) => x.quarter === quarter);
+      const part = (side: Side): StatusPart | null =>
+        s && s[`${side}Done`]
+          ? { done: s[`${side}Done`] ?? "", next: s[`${side}Next`] ?? "", risks: s[`${side}Risks`] ?? "", assessment: s[`${side}Assessment`] ?? null, justification: s[`${side}Justification`] ?? "" }
+          : null;
+      return {
+        id: t.id,
+        title: t.title,
+        rationale: t.rationale,
+        kind: t.kind,
+        challenges: t.challenges,
+        partnership: d.partnership?.title ?? null,
+        indicator: d.indicator,
+        targetGroup: t.targetGroup,
+        baselinePeriod: t.baselinePeriod,
+        baselineValue: d.progress.baselineValue,
+        targetValue: t.targetValue,
+        deadlinePeriod: t.deadlinePeriod,
+        computedStatus: d.progress.computedStatus,
+        latest: d.progress.latest,
+        trend: d.trend,
+        milestones: d.milestones.map((m) => ({ title: m.title, dueDate: m.dueDate, done: m.done })),
+        owners: { school: d.owners.school?.name ?? null, social: d.owners.social?.name ?? null },
+        status: s ? { joint: s.joint, school: part("school"), social: part("social") } : null,
+      };
+    });
+  return {
+    municipality: { code: municipality.code, name: municipality.name },
+    quarter,
+    dataLoadedAt: loadedAt?.value ?? null,
+    challenges: listChallenges(db).map(({ number, shortTitle }) => ({ number, shortTitle })),
+    targets,
+  };
+}
+
+export function hashSnapshot(snapshot: ReportSnapshot): string {
+  return createHash("sha256").update(JSON.stringify(snapshot)).digest("hex");
+}
+
+export type PublishedReport = Omit<typeof reports.$inferSelect, "snapshot"> & { snapshot: ReportSnapshot };
+
+const parse = (row: typeof reports.$inferSelect): PublishedReport => ({ ...row, snapshot: JSON.parse(row.snapshot) as ReportSnapshot });
+
+/** Published reports of a municipality, newest quarter first, each with its versions (newest first). */
+export function listReports(db: Db, municipalityCode: string) {
+  const rows = db
+    .select({ quarter: reports.quarter, version: reports.version, publishedAt: reports.publishedAt, reason: reports.reason, listsMissing: reports.listsMissing, contentHash: reports.contentHash })
+    .from(reports)
+    .where(eq(reports.municipalityCode, municipalityCode))
+    .orderBy(desc(reports.version))
+    .all();
+  const quarters = [...new Set(rows.map((r) => r.quarter))].sort((a, b) => periodKeyOf(b) - periodKeyOf(a));
+  return quarters.map((quarter) => ({ quarter, versions: rows.filter((r) => r.quarter === quarter) }));
+}
+
+/** A published report: the newest version of the quarter, or the asked-for one. */
+export function findReport(db: Db, municipalityCode: string, quarter: string, version?: number): PublishedReport | undefined {
+  const where = and(eq(reports.municipalityCode, municipalityCode), eq(reports.quarter, quarter), version ? eq(reports.version, version) : undefined);
+  const row = db.select().from(reports).where(where).orderBy(desc(reports.version)).get();
+  return row ? parse(row) : undefined;
+}
+
+export function newestVersion(db: Db, municipalityCode: string, quarter: string): number {
+  return db.select({ v: reports.version }).from(reports).where(and(eq(reports.municipalityCode, municipalityCode), eq(reports.quarter, quarter))).orderBy(desc(reports.version)).get()?.v ?? 0;
+}
+
+/** The newest published report of the quarter before, for "what changed". */
+export function previousSnapshot(db: Db, municipalityCode: string, quarter: string): ReportSnapshot | null {
+  const prev = previousQuarter(quarter);
+  return prev ? (findReport(db, municipalityCode, prev)?.snapshot ?? null) : null;
+}
+
+export const publishSchema = z.object({
+  listMissing: z.enum(["ja", "nej"]).default("nej"),
+  reason: z.string().trim().max(1000).default(""),
+  /** The draft's hash as the publisher saw it: approving a draft that changed since is refused. */
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/, { error: "Udkastet er ændret. Indlæs siden igen." }),
+});
+
+export function approvalsFor(db: Db, municipalityCode: string, quarter: string) {
+  return db.select().from(reportApprovals).where(and(eq(reportApprovals.municipalityCode, municipalityCode), eq(reportApprovals.quarter, quarter))).orderBy(asc(reportApprovals.side)).all();
+}
+
+/**
+ * Publishes (the secretariat) or approves (a director) the draft of a quarter. The report is
+ * published when both departments have approved the same content with the same choice about
+ * missing statuses; the approval of a draft that has changed since no longer counts.
+ */
+export function publishOrApprove(
+  db: Db,
+  actor: Actor,
+  municipalityCode: string,
+  quarter: string,
+  input: z.output<typeof publishSchema>,
+): { published: PublishedReport | null; approvedBy: Side | null } {
+  const side: Side | null = can(actor, { kind: "set-partnership-targets" })
+    ? null
+    : actor.role === "skoledirektoer" && can(actor, { kind: "write-targets", municipality: municipalityCode })
+      ? "school"
+      : actor.role === "socialdirektoer" && can(actor, { kind: "write-targets", municipality: municipalityCode })
+        ? "social"
+        : null;
+  if (!side && actor.role !== "sekretariat") throw new Response("Kun kommunens to direktører eller sekretariatet kan udgive kvartalsrapporten.", { status: 403 });
+  if (periodKeyOf(quarter) > periodKeyOf(currentQuarter(db))) throw new ReportError(`Rapporten for ${quarter} kan først udgives, når kvartalet er begyndt.`);
+  const snapshot = buildSnapshot(db, municipalityCode, quarter);
+  const hash = hashSnapshot(snapshot);
+  if (input.contentHash !== hash) throw new ReportError("Udkastet er ændret, siden du åbnede det. Læs det igen, før du godkender.");
+  const missing = snapshot.targets.filter((t) => !t.status?.joint);
+  const listsMissing = input.listMissing === "ja";
+  if (missing.length > 0 && !listsMissing) {
+    throw new ReportError(`${missing.length} mål mangler en fælles status for ${quarter}. Skriv status først, eller vælg at udgive med de manglende mål listet i rapporten.`, "listMissing");
+  }
+  const version = newestVersion(db, municipalityCode, quarter) + 1;
+  if (version > 1 && !input.reason) throw new ReportError(`Rapporten for ${quarter} er allerede udgivet. Skriv, hvorfor den rettes.`, "reason");
+  const now = new Date().toISOString();
+  return db.transaction((tx) => {
+    if (side) {
+      tx.delete(reportApprovals).where(and(eq(reportApprovals.municipalityCode, municipalityCode), eq(reportApprovals.quarter, quarter), eq(reportApprovals.side, side))).run();
+      tx.insert(reportApprovals).values({ municipalityCode, quarter, side, contentHash: hash, listsMissing: missing.length > 0 && listsMissing, reason: input.reason || null, userId: actor.id, at: now }).run();
+      audit(tx, { actor, action: "report.approve", entity: "report", entityId: `${municipalityCode}/${quarter}`, municipalityCode, after: { side, contentHash: hash, listsMissing } });
+      const other = tx
+        .select()
+        .from(reportApprovals)
+        .where(and(eq(reportApprovals.municipalityCode, municipalityCode), eq(reportApprovals.quarter, quarter), eq(reportApprovals.side, side === "school" ? "social" : "school")))
+        .get();
+      if (!other || other.contentHash !== hash || other.listsMissing !== (missing.length > 0 && listsMissing)) return { published: null, approvedBy: side };
+    }
+    const row = tx
+      .insert(reports)
+      .values({ municipalityCode, quarter, version, snapshot: JSON.stringify(snapshot), contentHash: hash, reason: input.reason || null, listsMissing: missing.length > 0, publishedAt: now, publishedBy: actor.id })
+      .returning()
+      .get();
+    tx.delete(reportApprovals).where(and(eq(reportApprovals.municipalityCode, municipalityCode), eq(reportApprovals.quarter, quarter))).run();
+    audit(tx, { actor, action: "report.publish", entity: "report", entityId: `${municipalityCode}/${quarter}/${version}`, municipalityCode, after: { version, contentHash: hash, reason: input.reason || null, missing: missing.length } });
+    return { published: parse(row), approvedBy: side };
+  });
+}

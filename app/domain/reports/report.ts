@@ -1,0 +1,89 @@
+/**
+ * The quarterly report's content: the frozen snapshot's shape and the plain-language summary
+ * computed from it. Pure: the same snapshot always gives the same summary, so a published
+ * report reads the same forever.
+ */
+import type { ComputedStatus } from "../targets/trajectory";
+
+export type Assessment = "paa-sporet" | "i-risiko" | "bagud";
+
+export type StatusPart = { done: string; next: string; risks: string; assessment: Assessment | null; justification: string };
+
+export type ReportTarget = {
+  id: number;
+  title: string;
+  rationale: string;
+  kind: "kvantitativ" | "milepael";
+  challenges: number[];
+  /** The partnership target it was adopted from, if any. */
+  partnership: string | null;
+  indicator: { code: string; nameDa: string; unit: "percent" | "count" | "kr" | "grade"; polarity: string } | null;
+  targetGroup: string | null;
+  baselinePeriod: string | null;
+  baselineValue: number | null;
+  targetValue: number | null;
+  deadlinePeriod: string | null;
+  computedStatus: ComputedStatus;
+  latest: { period: string; value: number | null; withheld: boolean } | null;
+  /** The chart's data after disclosure control: withheld values are null with `withheld`. */
+  trend: { period: string; actual: number | null; withheld: boolean; expected: number | null; target: number | null }[];
+  milestones: { title: string; dueDate: string; done: boolean }[];
+  owners: { school: string | null; social: string | null };
+  /** The quarter's status; null when nobody has written one. */
+  status: { joint: boolean; school: StatusPart | null; social: StatusPart | null } | null;
+};
+
+export type ReportSnapshot = {
+  municipality: { code: string; name: string };
+  quarter: string;
+  /** When the indicator data the report shows were loaded. */
+  dataLoadedAt: string | null;
+  challenges: { number: number; shortTitle: string }[];
+  targets: ReportTarget[];
+};
+
+export const STATUS_ORDER: ComputedStatus[] = ["paa-sporet", "i-risiko", "bagud", "naaet", "ingen-data"];
+
+export type ReportSummary = {
+  total: number;
+  counts: Record<ComputedStatus, number>;
+  joint: number;
+  /** Active targets without a joint status for the quarter. */
+  missing: { id: number; title: string }[];
+  /** Compared with the previous quarter's report (null when there is none). */
+  changes: { title: string; from: ComputedStatus; to: ComputedStatus }[] | null;
+  added: string[];
+  dropped: string[];
+  /** Challenges no target answers. */
+  uncovered: { number: number; shortTitle: string }[];
+};
+
+export function summarise(report: ReportSnapshot, previous: ReportSnapshot | null): ReportSummary {
+  const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<ComputedStatus, number>;
+  for (const t of report.targets) counts[t.computedStatus]++;
+  const before = new Map((previous?.targets ?? []).map((t) => [t.id, t]));
+  const now = new Set(report.targets.map((t) => t.id));
+  return {
+    total: report.targets.length,
+    counts,
+    joint: report.targets.filter((t) => t.status?.joint).length,
+    missing: report.targets.filter((t) => !t.status?.joint).map((t) => ({ id: t.id, title: t.title })),
+    changes: previous
+      ? report.targets.flatMap((t) => {
+          const was = before.get(t.id);
+          return was && was.computedStatus !== t.computedStatus ? [{ title: t.title, from: was.computedStatus, to: t.computedStatus }] : [];
+        })
+      : null,
+    added: previous ? report.targets.filter((t) => !before.has(t.id)).map((t) => t.title) : [],
+    dropped: previous ? (previous.targets ?? []).filter((t) => !now.has(t.id)).map((t) => t.title) : [],
+    uncovered: report.challenges.filter((c) => !report.targets.some((t) => t.challenges.includes(c.number))),
+  };
+}
+
+/** The quarter before `2025K3` (`2025K2`; `2025K1` → `2024K4`). */
+export function previousQuarter(quarter: string): string | null {
+  const m = /^(\d{4})K([1-4])$/.exec(quarter);
+  if (!m) return null;
+  const [y, q] = [Number(m[1]), Number(m[2])];
+  return q === 1 ? `${y - 1}K4` : `${y}K${q - 1}`;
+}

@@ -1,0 +1,207 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ReportView } from "~/components/ReportView";
+import { Alert } from "~/components/ui/Alert";
+import { ConformRadioGroup, ConformTextarea, CsrfInput } from "~/components/ui/FormField";
+import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server";
+import { requireMunicipality } from "~/data/params.server";
+import {
+  approvalsFor,
+  buildSnapshot,
+  findReport,
+  hashSnapshot,
+  newestVersion,
+  previousSnapshot,
+  publishOrApprove,
+  publishSchema,
+  quarterParam,
+  ReportError,
+} from "~/data/reports.server";
+import { currentQuarter } from "~/data/targets.server";
+import { can } from "~/domain/access";
+import { formatDate } from "~/domain/format";
+import { periodKeyOf } from "~/domain/periods";
+import { previousQuarter, summarise } from "~/domain/reports/report";
+import { useT } from "~/i18n/react";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.mode === "draft" ? "Udkast: " : ""}Kvartalsrapport ${data.snapshot.quarter} – ${data.snapshot.municipality.name} – Fælles retning` : "Fælles retning" },
+];
+
+async function guard(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
+  const actor = await requireActor(context.db, request);
+  const municipality = requireMunicipality(context.db, params.kode);
+  requirePermission(actor, { kind: "read-reports", municipality: municipality.code });
+  const quarter = quarterParam.safeParse(params.kvartal);
+  if (!quarter.success) throw new Response(`'${params.kvartal}' er ikke et kvartal. Skriv fx 2025K3.`, { status: 404 });
+  return { actor, municipality, quarter: quarter.data, mayDraft: can(actor, { kind: "write-targets", municipality: municipality.code }) };
+}
+
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const { actor, municipality, quarter, mayDraft } = await guard(request, context, params);
+  const url = new URL(request.url);
+  const version = z.coerce.number().int().positive().optional().safeParse(url.searchParams.get("version") ?? undefined);
+  if (!version.success) throw new Response("Versionen findes ikke.", { status: 404 });
+  const published = findReport(context.db, municipality.code, quarter, version.data);
+  if (version.data && !published) throw new Response(`Rapporten for ${quarter} har ingen version ${version.data}.`, { status: 404 });
+  const newest = newestVersion(context.db, municipality.code, quarter);
+  const wantDraft = url.searchParams.has("udkast") || !published;
+  if (wantDraft) {
+    // a council member reads published reports only; the draft belongs to the directors
+    if (!mayDraft) throw new Response(published ? "Du har ikke adgang til udkastet." : `Der er ingen udgivet kvartalsrapport for ${quarter}.`, { status: published ? 403 : 404 });
+    if (periodKeyOf(quarter) > periodKeyOf(currentQuarter(context.db))) throw new Response(`Kvartalet ${quarter} er ikke begyndt endnu.`, { status: 404 });
+    const snapshot = buildSnapshot(context.db, municipality.code, quarter);
+    const contentHash = hashSnapshot(snapshot);
+    return {
+      mode: "draft" as const,
+      snapshot,
+      summary: summarise(snapshot, previousSnapshot(context.db, municipality.code, quarter)),
+      identity: { version: null, publishedAt: null, contentHash, reason: null, listsMissing: false, superseded: false },
+      previousQuarter: previousQuarter(quarter),
+      newest,
+      approvals: approvalsFor(context.db, municipality.code, quarter).map((a) => ({ side: a.side, at: a.at, current: a.contentHash === contentHash })),
+      role: actor.role,
+      csrf: actor.csrfToken,
+    };
+  }
+  const report = published!;
+  return {
+    mode: "published" as const,
+    snapshot: report.snapshot,
+    summary: summarise(report.snapshot, previousSnapshot(context.db, municipality.code, quarter)),
+    identity: { version: report.version, publishedAt: report.publishedAt, contentHash: report.contentHash, reason: report.reason, listsMissing: report.listsMissing, superseded: report.version < newest },
+    previousQuarter: previousQuarter(quarter),
+    newest,
+    approvals: [],
+    role: actor.role,
+    csrf: actor.csrfToken,
+    mayDraft,
+    justPublished: url.searchParams.get("udgivet") === String(report.version),
+  };
+}
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const { actor, municipality, quarter } = await guard(request, context, params);
+  // publishing is for the municipality's directors and the secretariat
+  requirePermission(actor, { kind: "write-targets", municipality: municipality.code });
+  const formData = await request.formData();
+  requireCsrf(actor, formData);
+  const submission = parseWithZod(formData, { schema: publishSchema });
+  if (submission.status !== "success") return { result: submission.reply(), approvedBy: null };
+  try {
+    const { published, approvedBy } = publishOrApprove(context.db, actor, municipality.code, quarter, submission.value);
+    if (published) return redirect(`/kommuner/${municipality.code}/rapporter/${quarter}?udgivet=${published.version}`);
+    return { result: submission.reply(), approvedBy };
+  } catch (e) {
+    if (e instanceof ReportError) return { result: submission.reply(e.field ? { fieldErrors: { [e.field]: [e.message] } } : { formErrors: [e.message] }), approvedBy: null };
+    throw e;
+  }
+}
+
+export default function ReportPage() {
+  const data = useLoaderData<typeof loader>();
+  const t = useT();
+  const base = `/kommuner/${data.snapshot.municipality.code}/rapporter`;
+  const { quarter } = data.snapshot;
+  return (
+    <>
+      <nav className="report-tools no-print" aria-label={t("report.tools")}>
+        <Link to={base}>{t("report.allReports")}</Link>
+        {data.mode === "published" ? (
+          <>
+            {" · "}
+            <a href={`${base}/${quarter}/pdf${data.identity.superseded ? `?version=${data.identity.version}` : ""}`}>{t("report.downloadPdf")}</a>
+            {" · "}
+            <span className="muted">{t("report.printHint")}</span>
+            {data.mayDraft ? (
+              <>
+                {" · "}
+                <Link to={`${base}/${quarter}?udkast=1`}>{t("report.correct")}</Link>
+              </>
+            ) : null}
+          </>
+        ) : null}
+      </nav>
+      {data.mode === "published" && data.justPublished ? (
+        <Alert variant="success" heading={t("report.justPublished")} role="status" className="no-print">
+          <p>{t("report.justPublishedText", { version: data.identity.version })}</p>
+        </Alert>
+      ) : null}
+      {data.mode === "published" && data.identity.superseded ? (
+        <Alert variant="warning" heading={t("report.supersededHeading")}>
+          <p>
+            {t("report.supersededText", { version: data.identity.version, newest: data.newest })} <Link to={`${base}/${quarter}`}>{t("report.seeNewest")}</Link>
+          </p>
+        </Alert>
+      ) : null}
+      {data.mode === "draft" ? <PublishPanel /> : null}
+      <ReportView snapshot={data.snapshot} summary={data.summary} identity={data.identity} previousQuarter={data.previousQuarter} />
+    </>
+  );
+}
+
+function PublishPanel() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const [form, fields] = useForm({ id: "udgiv", lastResult: actionData?.result });
+  const { quarter } = data.snapshot;
+  const missing = data.summary.missing.length;
+  const correction = data.newest > 0;
+  const side = data.role === "skoledirektoer" ? "school" : data.role === "socialdirektoer" ? "social" : null;
+  return (
+    <section aria-labelledby="udgiv-titel" className="publish-panel no-print">
+      <Alert variant="info" heading={t("report.draftHeading", { quarter })}>
+        <p>{t("report.draftText")}</p>
+      </Alert>
+      <h2 id="udgiv-titel" className="h3">
+        {correction ? t("report.publishCorrection", { quarter, version: data.newest + 1 }) : t("report.publishTitle", { quarter })}
+      </h2>
+      <ul>
+        {(["school", "social"] as const).map((s) => {
+          const a = data.approvals.find((x) => x.side === s);
+          const who = s === "school" ? t("targets.ownerSchool") : t("targets.ownerSocial");
+          return (
+            <li key={s}>
+              {a?.current ? t("report.approved", { who, date: formatDate(a.at) }) : a ? t("report.approvedOlder", { who }) : t("report.waiting", { who })}
+            </li>
+          );
+        })}
+      </ul>
+      {actionData?.approvedBy ? (
+        <Alert variant="success" heading={t("report.approvedHeading")} role="status">
+          <p>{t("report.approvedText")}</p>
+        </Alert>
+      ) : null}
+      {form.errors?.length ? (
+        <Alert variant="error" heading={t("report.notPublished")} role="alert">
+          <p>{form.errors[0]}</p>
+        </Alert>
+      ) : null}
+      <Form method="post" {...getFormProps(form)}>
+        <CsrfInput token={data.csrf} />
+        <input type="hidden" name="contentHash" value={data.identity.contentHash} />
+        {missing > 0 ? (
+          <ConformRadioGroup
+            field={fields.listMissing}
+            legend={t("report.missingChoice", { count: missing, quarter })}
+            idPrefix="mangler"
+            options={[
+              { value: "ja", label: t("report.missingList") },
+              { value: "nej", label: t("report.missingWait") },
+            ]}
+          />
+        ) : null}
+        {correction ? <ConformTextarea field={fields.reason} label={t("report.reason")} hint={t("report.reasonHint")} /> : null}
+        {fields.contentHash.errors ? <p className="form-error-message">{fields.contentHash.errors[0]}</p> : null}
+        <button type="submit" className="button button-primary">
+          {side ? t("report.approve", { who: (side === "school" ? t("targets.ownerSchool") : t("targets.ownerSocial")).toLocaleLowerCase("da-DK") }) : t("report.publish")}
+        </button>
+      </Form>
+    </section>
+  );
+}
