@@ -77,6 +77,12 @@ function Shell({ children, locale, root }: { children: React.ReactNode; locale: 
         ]
       : []),
     ...(user ? [{ to: "/partnerskabsmaal", label: t("nav.partnership"), active: location.pathname.startsWith("/partnerskabsmaal") }] : []),
+    ...(user && user.role !== "byraad"
+      ? [
+          { to: "/sammenlign", label: t("nav.compare"), active: location.pathname.startsWith("/sammenlign") },
+          { to: "/udfordringer", label: t("nav.challenges"), active: location.pathname.startsWith("/udfordringer") },
+        ]
+      : []),
     { to: "/om-data", label: t("nav.aboutData"), active: location.pathname === "/om-data" },
     ...(user ? [] : [{ to: "/login", label: t("login.title"), active: location.pathname === "/login" }]),
     ...(user?.role === "sekretariat"

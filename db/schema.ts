@@ -346,3 +346,15 @@ export const reportApprovals = sqliteTable(
   },
   (t) => [uniqueIndex("report_approvals_side_uq").on(t.municipalityCode, t.quarter, t.side)],
 );
+
+/**
+ * How comparison groups (sammenligningsgrupper) are built: which structural variables and how
+ * many neighbours. One row, set by the secretariat; without it the defaults apply.
+ */
+export const comparisonSettings = sqliteTable("comparison_settings", {
+  id: integer("id").primaryKey(), // always 1
+  variables: text("variables").notNull(), // JSON array of structure-variable codes
+  groupSize: integer("group_size").notNull(),
+  updatedAt: text("updated_at").notNull(),
+  updatedBy: integer("updated_by").references(() => users.id),
+});

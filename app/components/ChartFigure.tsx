@@ -21,6 +21,8 @@ export function ChartFigure({
   height = 300,
   chart,
   table,
+  ssr = false,
+  tableOpen = true,
 }: {
   id: string;
   title: string;
@@ -29,6 +31,10 @@ export function ChartFigure({
   /** Draws the chart; gets the title and summary to name the focusable chart for screen readers. */
   chart: (label: { title: string; desc: string }) => ReactNode;
   table: ReactNode;
+  /** The chart is plain SVG that renders on the server too (no recharts), so draw it at once. */
+  ssr?: boolean;
+  /** Whether the data table starts unfolded. */
+  tableOpen?: boolean;
 }) {
   const t = useT();
   const hydrated = useHydrated();
@@ -42,10 +48,14 @@ export function ChartFigure({
           {summary}
         </p>
       </figcaption>
-      <div className="chart-figure__chart" style={{ height }}>
-        {hydrated ? chart({ title, desc: summary }) : <p className="chart-figure__placeholder">{t("indicator.chartLoading")}</p>}
-      </div>
-      <Details summary={t("indicator.showTable")} open>
+      {ssr ? (
+        <div className="chart-figure__svg">{chart({ title, desc: summary })}</div>
+      ) : (
+        <div className="chart-figure__chart" style={{ height }}>
+          {hydrated ? chart({ title, desc: summary }) : <p className="chart-figure__placeholder">{t("indicator.chartLoading")}</p>}
+        </div>
+      )}
+      <Details summary={t("indicator.showTable")} open={tableOpen}>
         {/* a wide table scrolls on its own at 320 px / 200 % zoom instead of the page */}
         <div className="table-scroll" role="region" aria-labelledby={`${id}-title`} tabIndex={0}>
           {table}

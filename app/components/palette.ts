@@ -6,6 +6,7 @@ export const SERIES_COLOURS = {
   municipality: "#0b5fa5",
   region: "#a35200",
   nation: "#4a4a4a",
+  group: "#7b3f99",
 } as const;
 
 export const GROUP_COLOURS: Record<string, string> = {
@@ -17,3 +18,14 @@ export const GROUP_COLOURS: Record<string, string> = {
 };
 
 export const CATEGORY_COLOURS = ["#0b5fa5", "#56a0d3", "#17754a", "#a35200", "#d98a2b", "#7b3f99", "#6b6b6b"];
+
+/**
+ * Kolada's thirds: green best, yellow middle, red worst; grey for missing or withheld. Always
+ * paired with a symbol and a word (▲ ◆ ▼), never colour alone.
+ */
+export const BAND_COLOURS = {
+  best: "#2e8b57",
+  middle: "#e5b82e",
+  worst: "#c8453b",
+  none: "#b0b0b0",
+} as const;

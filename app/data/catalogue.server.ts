@@ -5,7 +5,7 @@ import * as t from "../../db/schema";
 import type { Cadence } from "../domain/periods";
 import type { Department, Polarity, Unit } from "../domain/catalogue";
 
-export type Municipality = { code: string; name: string; regionCode: string; regionName: string; lat: number; lon: number };
+export type Municipality = { code: string; name: string; regionCode: string; regionName: string; lat: number; lon: number; population: number };
 export type Challenge = { number: number; shortTitle: string; title: string; description: string };
 export type Indicator = {
   code: string;
@@ -31,6 +31,7 @@ export function listMunicipalities(db: Db): Municipality[] {
       regionName: t.regions.name,
       lat: t.municipalities.lat,
       lon: t.municipalities.lon,
+      population: t.municipalities.populationApprox,
     })
     .from(t.municipalities)
     .innerJoin(t.regions, eq(t.regions.code, t.municipalities.regionCode))

@@ -10,7 +10,7 @@ import type { Db } from "../../db/connection";
 import { municipalities, observations } from "../../db/schema";
 import { measureOf } from "../domain/catalogue";
 import { isPrimaryWithheld } from "../domain/disclosure";
-import { toFigure, type Figure, type RawFigures } from "../domain/figures";
+import { combine, toFigure, type Figure, type RawFigures } from "../domain/figures";
 import { disclosureConfig } from "./config.server";
 import type { Indicator } from "./catalogue.server";
 
@@ -28,6 +28,8 @@ export type FigureRequest = {
   regions?: string[] | "all";
   /** The national aggregate. */
   nation?: boolean;
+  /** Comparison-group aggregates, each over its member municipalities. */
+  groups?: { code: string; members: string[] }[];
 };
 
 const o = observations;
@@ -113,6 +115,41 @@ export function readFigures(db: Db, req: FigureRequest): Figure[] {
       .groupBy(o.period, o.periodKey, o.targetGroup, o.breakdown)
       .all();
     for (const r of rows) out.push(toFigure(indicator.unit, { indicatorCode: indicator.code, ...r, withheld: aggregateWithheld(r), scope: { kind: "nation" } }));
+  }
+
+  if (req.groups?.length) {
+    // Only from members' shown cells: a group is an arbitrary set that the stored pattern does
+    // not protect, so summing a withheld cell in would let anyone subtract it back out.
+    const all = [...new Set(req.groups.flatMap((g) => g.members))];
+    const cells = readFigures(db, { ...req, municipalities: all, regions: undefined, nation: false, groups: undefined });
+    const byKey = new Map<string, Figure[]>();
+    for (const f of cells) {
+      const key = `${f.period}|${f.targetGroup}|${f.breakdown}`;
+      byKey.set(key, [...(byKey.get(key) ?? []), f]);
+    }
+    for (const g of req.groups) {
+      const members = new Set(g.members);
+      for (const inKey of byKey.values()) {
+        const own = inKey.filter((f) => f.scope.kind === "municipality" && members.has(f.scope.code));
+        const shown = own.filter((f) => !f.withheld && f.shown !== null);
+        const first = inKey[0];
+        const raw = combine(measure, shown);
+        out.push({
+          ...toFigure(indicator.unit, {
+            indicatorCode: indicator.code,
+            period: first.period,
+            periodKey: first.periodKey,
+            targetGroup: first.targetGroup,
+            breakdown: first.breakdown,
+            ...raw,
+            withheld: shown.length === 0 ? null : aggregateWithheld(raw),
+            scope: { kind: "group", code: g.code },
+          }),
+          ...(shown.length === 0 ? { shown: null, n: null } : {}),
+          members: { used: shown.length, of: g.members.length },
+        });
+      }
+    }
   }
 
   return out.sort((a, b) => a.periodKey - b.periodKey);

@@ -4,8 +4,9 @@
  */
 import type { Db } from "../../db/connection";
 import { changeBetween, type Figure } from "../domain/figures";
-import type { Unit } from "../domain/catalogue";
+import { effectiveTargetGroup, type Unit } from "../domain/catalogue";
 import { listChallenges, listIndicators, type Indicator, type Municipality } from "./catalogue.server";
+import { comparisonGroupOf } from "./comparison.server";
 import { readFigures } from "./figures.server";
 
 export type Point = { period: string; value: number | null; n: number | null; withheld: boolean };
@@ -24,11 +25,6 @@ export type IndicatorCard = {
   region: Point | null;
   series: Point[];
 };
-
-/** The group an indicator is shown for: the chosen one if it has it, else its own first group. */
-export function effectiveTargetGroup(indicator: Pick<Indicator, "targetGroups">, chosen: string): string {
-  return indicator.targetGroups.includes(chosen) ? chosen : indicator.targetGroups[0];
-}
 
 function point(f: Figure | undefined, period: string): Point {
   return { period, value: f?.shown ?? null, n: f?.n ?? null, withheld: Boolean(f?.withheld) };
@@ -87,8 +83,9 @@ export function municipalityOverview(db: Db, municipality: Municipality, chosenG
   };
 }
 
-export type TrendRow = { period: string; municipality: Point; region: Point; nation: Point };
-export type GroupRow = { targetGroup: string; municipality: Point; region: Point; nation: Point };
+/** `group`: the municipality's comparison group (sammenlignelige kommuner), from its members' shown figures. */
+export type TrendRow = { period: string; municipality: Point; region: Point; nation: Point; group: Point };
+export type GroupRow = { targetGroup: string; municipality: Point; region: Point; nation: Point; group: Point };
 export type BreakdownRow = { period: string; total: Point; sites: Record<string, Point> };
 
 export type IndicatorDetail = {
@@ -106,6 +103,7 @@ export function indicatorDetail(db: Db, indicator: Indicator, municipality: Muni
     municipalities: [municipality.code],
     regions: [municipality.regionCode],
     nation: true,
+    groups: [{ code: municipality.code, members: comparisonGroupOf(db, municipality.code) }],
   });
   const pick = (kind: Figure["scope"]["kind"], group: string, period: string) =>
     point(figures.find((f) => f.scope.kind === kind && f.targetGroup === group && f.period === period), period);
@@ -117,6 +115,7 @@ export function indicatorDetail(db: Db, indicator: Indicator, municipality: Muni
     municipality: pick("municipality", targetGroup, period),
     region: pick("region", targetGroup, period),
     nation: pick("nation", targetGroup, period),
+    group: pick("group", targetGroup, period),
   }));
   const groups = latestPeriod
     ? indicator.targetGroups.map((g) => ({
@@ -124,6 +123,7 @@ export function indicatorDetail(db: Db, indicator: Indicator, municipality: Muni
         municipality: pick("municipality", g, latestPeriod),
         region: pick("region", g, latestPeriod),
         nation: pick("nation", g, latestPeriod),
+        group: pick("group", g, latestPeriod),
       }))
     : [];
 

@@ -2,13 +2,13 @@
  * Joint targets and their quarterly status. Every change is validated (zod), authorised (the
  * one policy), and written in one transaction with its history and audit entry.
  */
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { milestones, municipalities, quarterlyStatuses, statusHistory, targetChallenges, targets, users } from "../../db/schema";
 import { can } from "../domain/access";
 import { formatPeriod as formatP, isPeriodOfCadence, nextPeriod as nextP, parsePeriod, periodKeyOf, periodPosition } from "../domain/periods";
-import { computeStatus, progress, type ComputedStatus } from "../domain/targets/trajectory";
+import { COMPUTED_STATUSES, computeStatus, progress, type ComputedStatus } from "../domain/targets/trajectory";
 import { audit } from "./audit.server";
 import type { Actor } from "./auth.server";
 import { findIndicator } from "./catalogue.server";
@@ -546,4 +546,28 @@ export function requirePartnershipTarget(db: Db, rawId: string | undefined) {
 export function replyOnTargetError<R>(submission: { reply: (o: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => R }, e: unknown): R {
   if (e instanceof TargetError) return submission.reply(e.field ? { fieldErrors: { [e.field]: [e.message] } } : { formErrors: [e.message] });
   throw e;
+}
+
+export type ChallengeTargetSummary = { challenge: number; municipalities: number; targets: number; byStatus: Record<ComputedStatus, number> };
+
+/**
+ * Across the partnership, per challenge: how many municipalities have joint targets on it and
+ * how those stand. Counts only: a target's text stays internal to its municipality. Active
+ * targets carry their computed status; one closed as reached counts as reached; dropped ones
+ * are left out.
+ */
+export function targetsByChallenge(db: Db): ChallengeTargetSummary[] {
+  const rows = db.select().from(targets).where(and(isNotNull(targets.municipalityCode), inArray(targets.state, ["aktiv", "naaet"]))).all();
+  const links = rows.length ? db.select().from(targetChallenges).where(inArray(targetChallenges.targetId, rows.map((r) => r.id))).all() : [];
+  const status = new Map(rows.map((r) => [r.id, r.state === "naaet" ? ("naaet" as const) : targetProgress(db, r).computedStatus]));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const out = new Map<number, { municipalities: Set<string>; targets: number; byStatus: Record<ComputedStatus, number> }>();
+  for (const l of links) {
+    const entry = out.get(l.challengeNumber) ?? { municipalities: new Set(), targets: 0, byStatus: Object.fromEntries(COMPUTED_STATUSES.map((s) => [s, 0])) as Record<ComputedStatus, number> };
+    entry.municipalities.add(byId.get(l.targetId)!.municipalityCode!);
+    entry.targets++;
+    entry.byStatus[status.get(l.targetId)!]++;
+    out.set(l.challengeNumber, entry);
+  }
+  return [...out].map(([challenge, e]) => ({ challenge, municipalities: e.municipalities.size, targets: e.targets, byStatus: e.byStatus })).sort((a, b) => a.challenge - b.challenge);
 }

@@ -24,7 +24,8 @@ export type Permission =
   | { kind: "load-data" }
   | { kind: "manage-users" }
   | { kind: "read-audit" }
-  | { kind: "set-partnership-targets" };
+  | { kind: "set-partnership-targets" }
+  | { kind: "set-comparison-groups" }; // which variables and how many neighbours make a comparison group
 
 const isDirector = (r: Role) => r === "skoledirektoer" || r === "socialdirektoer";
 
@@ -49,6 +50,7 @@ export function can(p: Principal, perm: Permission): boolean {
     case "manage-users":
     case "read-audit":
     case "set-partnership-targets":
+    case "set-comparison-groups":
       return false;
   }
 }

@@ -326,3 +326,8 @@ export function measureOf(unit: Unit): Measure {
 export function findIndicatorDef(code: string): IndicatorDef | undefined {
   return INDICATORS.find((i) => i.code === code);
 }
+
+/** The group an indicator is shown for: the chosen one if it has it, else its own first group. */
+export function effectiveTargetGroup(indicator: { targetGroups: readonly string[] }, chosen: string): string {
+  return indicator.targetGroups.includes(chosen) ? chosen : indicator.targetGroups[0];
+}

@@ -11,7 +11,9 @@ export type RawFigures = { numerator: number | null; denominator: number | null;
 export type Scope =
   | { kind: "municipality"; code: string }
   | { kind: "region"; code: string }
-  | { kind: "nation" };
+  | { kind: "nation" }
+  /** A comparison group (sammenligningsgruppe): the neighbours of the municipality `code`. */
+  | { kind: "group"; code: string };
 
 export type Figure = RawFigures & {
   /** Withheld by disclosure control: the raw figures, shown value and n are then all null. */
@@ -26,6 +28,8 @@ export type Figure = RawFigures & {
   shown: number | null;
   /** How many children the figure is about. */
   n: number | null;
+  /** For a group: how many members it has and how many of them the figure is computed from. */
+  members?: { used: number; of: number };
 };
 
 export function valueOf(measure: Measure, raw: RawFigures): number | null {

@@ -20,6 +20,13 @@ export function formatInteger(n: number): string {
   return integer.format(n);
 }
 
+const twoDecimals = new Intl.NumberFormat("da-DK", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** Two decimals, for indices and r²: `0,36`. */
+export function formatHundredths(n: number): string {
+  return twoDecimals.format(n);
+}
+
 export function formatDecimal(n: number): string {
   return oneDecimal.format(n);
 }

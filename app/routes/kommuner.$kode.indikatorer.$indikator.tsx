@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { ChartFigure } from "~/components/ChartFigure";
 import { GroupedBarChart, LineTrendChart, StackedBarChart } from "~/components/charts";
 import { SERIES_COLOURS } from "~/components/palette";
@@ -11,6 +11,7 @@ import { FigureValue, MarksLegend } from "~/components/FigureValue";
 import { formatInteger, formatValue } from "~/domain/format";
 import { useLocale, useT } from "~/i18n/react";
 import { requireActor, requirePermission } from "~/data/auth.server";
+import { can } from "~/domain/access";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.indicator.nameDa} – ${data.municipality.name} – Fælles retning` : "Fælles retning" },
@@ -22,7 +23,12 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   requirePermission(actor, { kind: "read-municipality", municipality: municipality.code });
   const indicator = requireIndicator(context.db, params.indikator);
   const targetGroup = chosenTargetGroup(request, indicator.targetGroups);
-  return { municipality, indicator, detail: indicatorDetail(context.db, indicator, municipality, targetGroup) };
+  return {
+    municipality,
+    indicator,
+    detail: indicatorDetail(context.db, indicator, municipality, targetGroup),
+    canCompare: can(actor, { kind: "read-all-municipalities" }),
+  };
 }
 
 /** "Jammerbugt: fra 44 % i 2015/16 til 48 % i 2024/25." from the first and last known values. */
@@ -35,7 +41,7 @@ function trendSentence(t: ReturnType<typeof useT>, who: string, points: Point[],
 }
 
 export default function IndicatorPage() {
-  const { municipality, indicator, detail } = useLoaderData<typeof loader>();
+  const { municipality, indicator, detail, canCompare } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const name = locale === "en" ? indicator.nameEn : indicator.nameDa;
@@ -49,6 +55,7 @@ export default function IndicatorPage() {
     { key: "municipality", label: municipality.name, colour: SERIES_COLOURS.municipality },
     { key: "region", label: municipality.regionName, colour: SERIES_COLOURS.region, dash: "6 4" },
     { key: "nation", label: t("overview.nation"), colour: SERIES_COLOURS.nation, dash: "2 3" },
+    { key: "group", label: t("indicator.comparisonGroup"), colour: SERIES_COLOURS.group, dash: "10 3" },
   ] as const;
   const groupLabel = t(`targetGroups.${detail.targetGroup}`);
   const trendTitle = `${t("indicator.trendTitle", { name: municipality.name, region: municipality.regionName })} (${groupLabel})`;
@@ -76,7 +83,7 @@ export default function IndicatorPage() {
             unit={unit}
             // a count of children in one municipality beside the national count says nothing; the table has both
             series={(unit === "count" ? scopes.slice(0, 1) : scopes).map((s) => ({ ...s, dash: "dash" in s ? s.dash : undefined }))}
-            rows={detail.trend.map((r) => ({ period: r.period, municipality: r.municipality.value, region: r.region.value, nation: r.nation.value }))}
+            rows={detail.trend.map((r) => ({ period: r.period, municipality: r.municipality.value, region: r.region.value, nation: r.nation.value, group: r.group.value }))}
           />
         )}
         table={
@@ -102,6 +109,7 @@ export default function IndicatorPage() {
                   <td className="num">{fmtTable(r.municipality)}</td>
                   <td className="num">{fmtTable(r.region)}</td>
                   <td className="num">{fmtTable(r.nation)}</td>
+                  <td className="num">{fmtTable(r.group)}</td>
                   <td className="num">{nCell(r.municipality)}</td>
                 </tr>
               ))}
@@ -109,6 +117,11 @@ export default function IndicatorPage() {
           </table>
         }
       />
+
+      <p className="note">
+        {t("indicator.comparisonGroupNote")}{" "}
+        {canCompare ? <Link to={`/sammenlign/grupper?kommune=${municipality.code}`}>{t("indicator.comparisonGroupLink")}</Link> : null}
+      </p>
 
       {detail.groups.length > 1 ? (
         <ChartFigure
@@ -123,13 +136,14 @@ export default function IndicatorPage() {
             <GroupedBarChart
               label={label}
               unit={unit}
-              categoryKey="group"
+              categoryKey="category"
               series={scopes.map((s) => ({ key: s.key, label: s.label, colour: s.colour }))}
               rows={detail.groups.map((g) => ({
-                group: t(`targetGroupsShort.${g.targetGroup}`),
+                category: t(`targetGroupsShort.${g.targetGroup}`),
                 municipality: g.municipality.value,
                 region: g.region.value,
                 nation: g.nation.value,
+                group: g.group.value,
               }))}
             />
           )}
@@ -156,6 +170,7 @@ export default function IndicatorPage() {
                     <td className="num">{fmtTable(g.municipality)}</td>
                     <td className="num">{fmtTable(g.region)}</td>
                     <td className="num">{fmtTable(g.nation)}</td>
+                    <td className="num">{fmtTable(g.group)}</td>
                     <td className="num">{nCell(g.municipality)}</td>
                   </tr>
                 ))}

@@ -198,6 +198,26 @@ const EXPECTED: Record<string, RouteSpec> = {
     ],
   },
 
+  // Comparing municipalities (issue 7): figures of every municipality at once are for the
+  // secretariat and the directors; only the secretariat sets how comparison groups are built
+  "routes/sammenlign._index": {
+    get: [
+      { label: "–", expect: who(LOGIN, OK, OK, OK, FORBIDDEN) },
+      { label: "own", query: "?indikator=fp9-deltagelse&maalgruppe=anbragte&periode=2023%2F24&kommune=849", expect: who(LOGIN, OK, OK, OK, FORBIDDEN) },
+    ],
+  },
+  "routes/sammenlign.eksport": {
+    get: [
+      { label: "–", query: "?format=csv", expect: who(LOGIN, OK, OK, OK, FORBIDDEN) },
+      { label: "–", query: "?format=xlsx&udvalg=gruppe&kommune=167", expect: who(LOGIN, OK, OK, OK, FORBIDDEN) },
+    ],
+  },
+  "routes/sammenlign.grupper": {
+    get: [{ label: "other", query: "?kommune=167", expect: who(LOGIN, OK, OK, OK, FORBIDDEN) }],
+    action: { guard: "session", allowed: ["sekretariat"], harmless: {}, allowedOutcome: OK },
+  },
+  "routes/udfordringer": { get: [{ label: "–", expect: who(LOGIN, OK, OK, OK, FORBIDDEN) }] },
+
   "routes/admin.brugere": {
     get: [{ label: "–", expect: who(LOGIN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN) }],
     action: { guard: "session", allowed: ["sekretariat"], harmless: { intent: "ukendt" }, allowedOutcome: OK },

@@ -54,6 +54,19 @@ export function FormField({ id, label, hint, error, ...input }: { id: string; la
   );
 }
 
+/** A plain select (no conform form), e.g. in a GET filter form. */
+export function SelectField({ id, label, hint, children, ...select }: { id: string; label: string; hint?: string; children: ReactNode } & SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <FieldShell id={id} label={label} hint={hint} hintId={`${id}-hint`} errorId={`${id}-error`}>
+      {(aria) => (
+        <select id={id} className="form-select" {...aria} {...select}>
+          {children}
+        </select>
+      )}
+    </FieldShell>
+  );
+}
+
 const initialText = (field: ConformFieldMeta) => (typeof field.initialValue === "string" ? field.initialValue : undefined);
 
 /** An input bound to a conform field: errors from the server's zod check appear next to it. */

@@ -1,0 +1,559 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ChartFigure } from "~/components/ChartFigure";
+import { PointPlot, RankedBars, bandColour, type PlotPoint } from "~/components/ComparisonCharts";
+import { FigureValue } from "~/components/FigureValue";
+import { Alert } from "~/components/ui/Alert";
+import { SelectField } from "~/components/ui/FormField";
+import { requireActor, requirePermission } from "~/data/auth.server";
+import { listIndicators, listMunicipalities } from "~/data/catalogue.server";
+import {
+  ComparisonQueryError,
+  comparisonSearch,
+  comparisonTable,
+  parseComparisonQuery,
+  scatter,
+  type ComparisonRow,
+  type ReferenceRow,
+} from "~/data/comparison.server";
+import { niceTicks, SELECTIONS, SORT_KEYS, type Band, type SortKey } from "~/domain/comparison";
+import { formatChange, formatHundredths, formatInteger, formatValue } from "~/domain/format";
+import { useT } from "~/i18n/react";
+
+export const meta: MetaFunction = () => [{ title: "Sammenlign kommuner – Fælles retning" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(context.db, request);
+  requirePermission(actor, { kind: "read-all-municipalities" });
+  const params = new URL(request.url).searchParams;
+  try {
+    const { choice, notices, scatterX } = parseComparisonQuery(context.db, params, actor.municipalityCode);
+    const table = comparisonTable(context.db, choice);
+    const plot = scatter(context.db, choice, scatterX);
+    const { indicator, focus } = choice;
+    const municipalities = listMunicipalities(context.db);
+    return {
+      choice: {
+        ...choice,
+        indicator: { code: indicator.code, nameDa: indicator.nameDa, unit: indicator.unit, polarity: indicator.polarity, targetGroups: indicator.targetGroups },
+      },
+      search: comparisonSearch(choice),
+      sortLinks: Object.fromEntries(
+        SORT_KEYS.map((key) => [
+          key,
+          comparisonSearch(choice, { sorter: key, retning: choice.sort === key && choice.direction === "asc" ? "desc" : "asc", x: scatterX.code }),
+        ])
+      ),
+      notices,
+      table,
+      plot: plot && {
+        ...plot,
+        x: { ...plot.x, indicator: { code: plot.x.indicator.code, nameDa: plot.x.indicator.nameDa, unit: plot.x.indicator.unit } },
+        y: { ...plot.y, indicator: { code: plot.y.indicator.code, nameDa: plot.y.indicator.nameDa, unit: plot.y.indicator.unit } },
+      },
+      focusName: focus?.name ?? null,
+      indicators: listIndicators(context.db).map((i) => ({ code: i.code, nameDa: i.nameDa })),
+      regions: [...new Map(municipalities.map((m) => [m.regionCode, m.regionName]))].sort((a, b) => a[1].localeCompare(b[1], "da")),
+      municipalities: municipalities.map((m) => ({ code: m.code, name: m.name })),
+    };
+  } catch (e) {
+    if (e instanceof ComparisonQueryError) throw new Response(e.message, { status: 400 });
+    throw e;
+  }
+}
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
+const BAND_SYMBOL: Record<Band, string> = { best: "▲", middle: "◆", worst: "▼" };
+
+function BandLabel({ band, withheld, neutral }: { band: Band | null; withheld: boolean; neutral: boolean }) {
+  const t = useT();
+  if (band) {
+    return (
+      <span className={`band-label band-label--${band}`}>
+        <span aria-hidden="true">{BAND_SYMBOL[band]} </span>
+        {t(`compare.bands.${band}`)}
+      </span>
+    );
+  }
+  return <span className="band-label">{withheld || !neutral ? t("compare.notRanked") : t("compare.bandNeutral")}</span>;
+}
+
+export default function ComparePage() {
+  const data = useLoaderData<typeof loader>();
+  const t = useT();
+  const { choice, table } = data;
+  const unit = choice.indicator.unit;
+  const neutral = choice.indicator.polarity === "neutral";
+  const groupLabel = t(`targetGroups.${choice.targetGroup}`);
+  const title = t("compare.tableTitle", { indicator: choice.indicator.nameDa, group: groupLabel, period: choice.period });
+  const ranked = table.rows.filter((r) => r.value !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+  const refName = (r: ReferenceRow) => (r.kind === "nation" ? t("compare.refNation") : r.kind === "group" ? t("compare.refGroup", { name: r.name }) : r.name);
+
+  return (
+    <>
+      <h1>{t("compare.title")}</h1>
+      <p className="lead">{t("compare.intro")}</p>
+
+      <Form method="get" className="filter-form" aria-label={t("compare.formTitle")}>
+        <SelectField id="indikator" name="indikator" label={t("compare.indicator")} defaultValue={choice.indicator.code}>
+          {data.indicators.map((i) => (
+            <option key={i.code} value={i.code}>
+              {i.nameDa}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="maalgruppe" name="maalgruppe" label={t("compare.targetGroup")} defaultValue={choice.targetGroup}>
+          {choice.indicator.targetGroups.map((g) => (
+            <option key={g} value={g}>
+              {t(`targetGroups.${g}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="periode" name="periode" label={t("compare.period")} defaultValue={choice.period}>
+          {[...choice.periods].reverse().map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="region" name="region" label={t("compare.region")} defaultValue={choice.region ?? ""}>
+          <option value="">{t("compare.allRegions")}</option>
+          {data.regions.map(([code, name]) => (
+            <option key={code} value={code}>
+              {name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="udvalg" name="udvalg" label={t("compare.selection")} defaultValue={choice.selection}>
+          {SELECTIONS.map((s) => (
+            <option key={s} value={s}>
+              {t(`compare.selections.${s}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="kommune" name="kommune" label={t("compare.focus")} defaultValue={choice.focus?.code ?? ""}>
+          <option value="">{t("compare.noFocus")}</option>
+          {data.municipalities.map((m) => (
+            <option key={m.code} value={m.code}>
+              {m.name}
+            </option>
+          ))}
+        </SelectField>
+        {data.plot ? <input type="hidden" name="x" value={data.plot.x.indicator.code} /> : null}
+        <button type="submit" className="button button-primary">
+          {t("compare.show")}
+        </button>
+      </Form>
+
+      {data.notices.map((n) => (
+        <Alert key={n.kind} variant="info" role="status">
+          {n.kind === "group"
+            ? t("compare.noticeGroup", { asked: n.asked, shown: t(`targetGroups.${n.shown}`) })
+            : t("compare.noticePeriod", { asked: n.asked, shown: n.shown })}
+        </Alert>
+      ))}
+
+      <p className="compare-links no-print">
+        {t("compare.download")} <a href={`/sammenlign/eksport${data.search}&format=xlsx`}>{t("compare.downloadXlsx")}</a> ·{" "}
+        <a href={`/sammenlign/eksport${data.search}&format=csv`}>{t("compare.downloadCsv")}</a>
+        {choice.focus ? (
+          <>
+            {" · "}
+            <Link to={`/sammenlign/grupper?kommune=${choice.focus.code}`}>{t("compare.groupLink")}</Link>
+          </>
+        ) : null}
+      </p>
+
+      <h2 id="tabel">{title}</h2>
+      {neutral ? <p>{t("compare.neutralRank")}</p> : null}
+      <ComparisonTableView data={data} title={title} refName={refName} />
+
+      <h2>{t("compare.picturesTitle")}</h2>
+      {ranked.length > 0 ? (
+        <ChartFigure
+          id="rangering"
+          ssr
+          tableOpen={false}
+          title={t("compare.barsTitle", { period: choice.period })}
+          summary={t(neutral ? "compare.barsSummaryNeutral" : "compare.barsSummary", { count: ranked.length })}
+          chart={(label) => (
+            <>
+              <RankedBars
+                label={`${label.title}. ${label.desc}`}
+                unit={unit}
+                rows={ranked.map((r) => ({ code: r.code, name: r.name, value: r.value!, band: r.band, focus: r.focus }))}
+                refs={table.references
+                  .filter((r) => r.value !== null)
+                  .map((r, i) => ({ label: refName(r), value: r.value!, dash: ["2 3", "6 4", "10 3"][Math.min(i, 2)] }))}
+              />
+              {neutral ? null : <BandLegend />}
+            </>
+          )}
+          table={<SmallTable rows={ranked} unit={unit} caption={t("compare.barsTitle", { period: choice.period })} withRank />}
+        />
+      ) : null}
+      {data.plot && data.plot.points.length > 0 ? <ScatterFigure plot={data.plot} /> : null}
+      <MapFigure rows={table.rows} unit={unit} title={t("compare.mapTitle", { indicator: choice.indicator.nameDa, period: choice.period })} />
+    </>
+  );
+}
+
+function ComparisonTableView({ data, title, refName }: { data: Data; title: string; refName: (r: ReferenceRow) => string }) {
+  const t = useT();
+  const { choice, table } = data;
+  const unit = choice.indicator.unit;
+  const columns: { key: SortKey; label: string; num?: boolean }[] = [
+    { key: "navn", label: t("compare.colMunicipality") },
+    { key: "region", label: t("compare.colRegion") },
+    { key: "vaerdi", label: t("compare.colValue"), num: true },
+    { key: "n", label: t("compare.colN"), num: true },
+    { key: "rang", label: t("compare.colRank"), num: true },
+    { key: "aendring", label: table.previousPeriod ? t("compare.colChange", { period: table.previousPeriod }) : t("compare.colChangeNone"), num: true },
+  ];
+  return (
+    <>
+      {/* the caption scrolls with a wide table; the count goes above it, where a phone shows it whole */}
+      <p aria-hidden="true">{t("compare.tableCaption", { count: table.rows.length, ranked: table.ranked })}</p>
+      <div className="table-scroll" role="region" aria-labelledby="tabel" tabIndex={0}>
+        <table className="table table--compact data-table compare-table">
+          <caption className="visually-hidden">
+            {title}. {t("compare.tableCaption", { count: table.rows.length, ranked: table.ranked })}
+          </caption>
+          <thead>
+            <tr>
+              {columns.map((c) => {
+                const sorted = choice.sort === c.key;
+                return (
+                  <th
+                    key={c.key}
+                    scope="col"
+                    className={c.num ? "num" : undefined}
+                    aria-sort={sorted ? (choice.direction === "asc" ? "ascending" : "descending") : undefined}
+                  >
+                    <Link
+                      to={data.sortLinks[c.key]}
+                      preventScrollReset
+                      aria-label={
+                        t("compare.sortBy", { column: c.label }) +
+                        (sorted ? `, ${t(choice.direction === "asc" ? "compare.sortedAsc" : "compare.sortedDesc")}` : "")
+                      }
+                    >
+                      {c.label}
+                      <span aria-hidden="true">{sorted ? (choice.direction === "asc" ? " ▲" : " ▼") : " ↕"}</span>
+                    </Link>
+                  </th>
+                );
+              })}
+              <th scope="col">{t("compare.colBand")}</th>
+            </tr>
+          </thead>
+          <tbody className="compare-table__references">
+            {table.references.map((r) => (
+              <tr key={`${r.kind}-${r.code}`}>
+                <th scope="row" colSpan={2}>
+                  {refName(r)}
+                  {r.members ? <span className="compare-table__note"> ({t("compare.refGroupUsed", r.members)})</span> : null}
+                </th>
+                <td className="num">
+                  <FigureValue figure={r} unit={unit} precise />
+                </td>
+                <td className="num">{r.n === null ? "–" : formatInteger(r.n)}</td>
+                <td colSpan={3} />
+              </tr>
+            ))}
+          </tbody>
+          <tbody>
+            {table.rows.length === 0 ? (
+              <tr>
+                <td colSpan={7}>{t("compare.noData")}</td>
+              </tr>
+            ) : null}
+            {table.rows.map((r) => (
+              <tr key={r.code} className={`band-row band-row--${r.band ?? "none"}${r.focus ? " is-focus" : ""}`} aria-current={r.focus ? "true" : undefined}>
+                <th scope="row">
+                  <Link to={`/kommuner/${r.code}/indikatorer/${choice.indicator.code}?maalgruppe=${choice.targetGroup}`}>{r.name}</Link>
+                  <Tags row={r} />
+                </th>
+                <td>{r.regionName.replace("Region ", "")}</td>
+                <td className="num">
+                  <FigureValue figure={{ value: r.value, withheld: r.withheld }} unit={unit} precise />
+                </td>
+                <td className="num">{r.n === null ? "–" : formatInteger(r.n)}</td>
+                <td className="num">{r.rank ?? "–"}</td>
+                <td className="num">{formatChange(r.change, unit)}</td>
+                <td>
+                  <BandLabel band={r.band} withheld={r.withheld} neutral={choice.indicator.polarity === "neutral"} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function Tags({ row }: { row: ComparisonRow }) {
+  const t = useT();
+  const tags = [row.focus ? t("compare.tagFocus") : null, row.inGroup ? t("compare.tagGroup") : null, row.member ? t("compare.tagMember") : null].filter(
+    Boolean
+  );
+  if (tags.length === 0) return null;
+  return (
+    <span className="compare-table__tags">
+      {tags.map((tag) => (
+        <span key={tag} className="tag">
+          {tag}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+function SmallTable({
+  rows,
+  unit,
+  caption,
+  withRank,
+}: {
+  rows: ComparisonRow[];
+  unit: Data["choice"]["indicator"]["unit"];
+  caption: string;
+  withRank?: boolean;
+}) {
+  const t = useT();
+  return (
+    <table className="table table--compact data-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {withRank ? (
+            <th scope="col" className="num">
+              {t("compare.colRank")}
+            </th>
+          ) : null}
+          <th scope="col">{t("compare.colMunicipality")}</th>
+          <th scope="col" className="num">
+            {t("compare.colValue")}
+          </th>
+          <th scope="col" className="num">
+            {t("compare.colN")}
+          </th>
+          <th scope="col">{t("compare.colBand")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.code}>
+            {withRank ? <td className="num">{r.rank ?? "–"}</td> : null}
+            <th scope="row">{r.name}</th>
+            <td className="num">
+              <FigureValue figure={{ value: r.value, withheld: r.withheld }} unit={unit} precise />
+            </td>
+            <td className="num">{r.n === null ? "–" : formatInteger(r.n)}</td>
+            <td>{r.band ? t(`compare.bands.${r.band}`) : "–"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function ScatterFigure({ plot }: { plot: NonNullable<Data["plot"]> }) {
+  const t = useT();
+  const data = useLoaderData<typeof loader>();
+  const width = 640;
+  const height = 420;
+  const m = { left: 72, right: 20, top: 30, bottom: 52 };
+  const xs = plot.points.map((p) => p.x);
+  const ys = plot.points.map((p) => p.y);
+  const span = (v: number[], unit: string) => {
+    if (unit === "percent") return [0, 100] as const;
+    const ticks = niceTicks(Math.min(...v), Math.max(...v));
+    const step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
+    return [Math.max(0, ticks[0] - (ticks[0] > Math.min(...v) ? step : 0)), ticks.at(-1)! + (ticks.at(-1)! < Math.max(...v) ? step : 0)] as const;
+  };
+  const [x0, x1] = span(xs.length ? xs : [0, 1], plot.x.indicator.unit);
+  const [y0, y1] = span(ys.length ? ys : [0, 1], plot.y.indicator.unit);
+  const sx = (v: number) => m.left + ((v - x0) / (x1 - x0 || 1)) * (width - m.left - m.right);
+  const sy = (v: number) => height - m.bottom - ((v - y0) / (y1 - y0 || 1)) * (height - m.top - m.bottom);
+  const fmtX = (v: number) => formatValue(v, plot.x.indicator.unit);
+  const fmtY = (v: number) => formatValue(v, plot.y.indicator.unit);
+  const xName = `${plot.x.indicator.nameDa} (${t(`targetGroupsShort.${plot.x.targetGroup}`)}, ${plot.x.period})`;
+  const yName = `${plot.y.indicator.nameDa} (${t(`targetGroupsShort.${plot.y.targetGroup}`)}, ${plot.y.period})`;
+  const points: PlotPoint[] = [...plot.points]
+    .sort((a, b) => a.x - b.x)
+    .map((p) => ({
+      id: p.code,
+      cx: sx(p.x),
+      cy: sy(p.y),
+      r: p.focus ? 7 : 5,
+      fill: p.focus ? "#0b5fa5" : "#6b6b6b",
+      focus: p.focus,
+      label: `${p.name}: ${fmtX(p.x)}; ${fmtY(p.y)}`,
+    }));
+  const fit = plot.fit;
+  const strength = fit ? (fit.r2 < 0.1 ? "weak" : fit.r2 < 0.3 ? "moderate" : "clear") : null;
+  const fitText = fit
+    ? t("compare.scatterFit", {
+        direction: t(`compare.directions.${fit.slope >= 0 ? "up" : "down"}`),
+        strength: t(`compare.strengths.${strength}`),
+        r2: formatHundredths(fit.r2),
+      })
+    : t("compare.scatterNoFit");
+  const ticks = (a: number, b: number) => niceTicks(a, b);
+  const title = t("compare.scatterTitle", { y: plot.y.indicator.nameDa, x: plot.x.indicator.nameDa });
+  return (
+    <>
+      <Form method="get" className="filter-form no-print" action="/sammenlign#punktdiagram" aria-label={t("compare.scatterShow")}>
+        {[...new URLSearchParams(data.search)].map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
+        <SelectField id="x" name="x" label={t("compare.scatterX")} defaultValue={plot.x.indicator.code}>
+          {data.indicators
+            .filter((i) => i.code !== plot.y.indicator.code)
+            .map((i) => (
+              <option key={i.code} value={i.code}>
+                {i.nameDa}
+              </option>
+            ))}
+        </SelectField>
+        <button type="submit" className="button button-secondary">
+          {t("compare.scatterShow")}
+        </button>
+      </Form>
+      <ChartFigure
+        id="punktdiagram"
+        ssr
+        title={title}
+        summary={t("compare.scatterSummary", { count: plot.points.length, omitted: plot.omitted, fit: fitText })}
+        tableOpen={false}
+        chart={(label) => (
+          <PointPlot width={width} height={height} points={points} label={`${label.title}. ${label.desc}`} keysHint={t("compare.keysHint")}>
+            {ticks(x0, x1).map((v) => (
+              <g key={`x${v}`}>
+                <line x1={sx(v)} x2={sx(v)} y1={m.top} y2={height - m.bottom} stroke="#e3e3e3" />
+                <text x={sx(v)} y={height - m.bottom + 16} textAnchor="middle" className="svg-tick">
+                  {fmtX(v)}
+                </text>
+              </g>
+            ))}
+            {ticks(y0, y1).map((v) => (
+              <g key={`y${v}`}>
+                <line x1={m.left} x2={width - m.right} y1={sy(v)} y2={sy(v)} stroke="#e3e3e3" />
+                <text x={m.left - 6} y={sy(v) + 4} textAnchor="end" className="svg-tick">
+                  {fmtY(v)}
+                </text>
+              </g>
+            ))}
+            <text x={(m.left + width - m.right) / 2} y={height - 8} textAnchor="middle" className="svg-label">
+              {`${xName} →`}
+            </text>
+            <text x={4} y={14} className="svg-label">
+              {`↑ ${yName}`}
+            </text>
+            {fit ? (
+              <line
+                x1={sx(x0)}
+                y1={sy(Math.min(Math.max(fit.intercept + fit.slope * x0, y0), y1))}
+                x2={sx(x1)}
+                y2={sy(Math.min(Math.max(fit.intercept + fit.slope * x1, y0), y1))}
+                stroke="#a35200"
+                strokeWidth={2}
+                strokeDasharray="6 4"
+              >
+                <title>{t("compare.scatterLine")}</title>
+              </line>
+            ) : null}
+          </PointPlot>
+        )}
+        table={
+          <table className="table table--compact data-table">
+            <caption>{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("compare.colMunicipality")}</th>
+                <th scope="col" className="num">
+                  {xName}
+                </th>
+                <th scope="col" className="num">
+                  {yName}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {plot.points.map((p) => (
+                <tr key={p.code}>
+                  <th scope="row">{p.name}</th>
+                  <td className="num">{formatValue(p.x, plot.x.indicator.unit)}</td>
+                  <td className="num">{formatValue(p.y, plot.y.indicator.unit)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      />
+    </>
+  );
+}
+
+function BandLegend() {
+  const t = useT();
+  return (
+    <ul className="band-legend">
+      {(["best", "middle", "worst"] as const).map((b) => (
+        <li key={b}>
+          <span className="band-legend__swatch" style={{ background: bandColour(b) }} aria-hidden="true" />
+          <span aria-hidden="true">{BAND_SYMBOL[b]} </span>
+          {t(`compare.bands.${b}`)}
+        </li>
+      ))}
+      <li>
+        <span className="band-legend__swatch" style={{ background: bandColour(null) }} aria-hidden="true" />
+        {t("compare.notRanked")}
+      </li>
+    </ul>
+  );
+}
+
+function MapFigure({ rows, unit, title }: { rows: ComparisonRow[]; unit: Data["choice"]["indicator"]["unit"]; title: string }) {
+  const t = useT();
+  // Denmark lies between 54.5–57.8 °N and 8.0–15.2 °E; a degree of longitude is cos(56°) of one of latitude
+  const lat0 = 54.5;
+  const lat1 = 57.8;
+  const lon0 = 8.0;
+  const lon1 = 15.2;
+  const k = Math.cos((56 * Math.PI) / 180);
+  const scale = 150;
+  const width = (lon1 - lon0) * k * scale;
+  const height = (lat1 - lat0) * scale;
+  const maxN = Math.max(1, ...rows.map((r) => r.n ?? 0));
+  const points: PlotPoint[] = [...rows]
+    .sort((a, b) => b.lat - a.lat || a.lon - b.lon)
+    .map((r) => ({
+      id: r.code,
+      cx: (r.lon - lon0) * k * scale,
+      cy: (lat1 - r.lat) * scale,
+      r: 3 + 9 * Math.sqrt((r.n ?? 0) / maxN),
+      fill: bandColour(r.band, r.withheld),
+      focus: r.focus,
+      label: `${r.name}: ${formatValue(r.value, unit, { withheld: r.withheld })}${r.band ? ` (${t(`compare.bands.${r.band}`)})` : ""}`,
+    }));
+  return (
+    <ChartFigure
+      id="kort"
+      ssr
+      tableOpen={false}
+      title={title}
+      summary={t("compare.mapSummary")}
+      chart={(label) => (
+        <>
+          <PointPlot width={width} height={height} points={points} label={`${label.title}. ${label.desc}`} keysHint={t("compare.keysHint")} />
+          <BandLegend />
+        </>
+      )}
+      table={<SmallTable rows={[...rows].sort((a, b) => a.name.localeCompare(b.name, "da"))} unit={unit} caption={title} />}
+    />
+  );
+}

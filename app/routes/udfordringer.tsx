@@ -1,0 +1,140 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { FigureValue } from "~/components/FigureValue";
+import { Sparkline } from "~/components/Sparkline";
+import { StatusBadge, TARGET_STATUSES } from "~/components/ui/StatusBadge";
+import { requireActor, requirePermission } from "~/data/auth.server";
+import { listChallenges, listIndicators } from "~/data/catalogue.server";
+import { readFigures } from "~/data/figures.server";
+import { effectiveTargetGroup } from "~/domain/catalogue";
+import { targetsByChallenge } from "~/data/targets.server";
+import { formatValue } from "~/domain/format";
+import { useT } from "~/i18n/react";
+
+export const meta: MetaFunction = () => [{ title: "De otte udfordringer – Fælles retning" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(context.db, request);
+  requirePermission(actor, { kind: "read-all-municipalities" });
+  const indicators = listIndicators(context.db).map((indicator) => {
+    const targetGroup = effectiveTargetGroup(indicator, "anbragte");
+    const series = readFigures(context.db, { indicator, targetGroups: [targetGroup], nation: true }).map((f) => ({
+      period: f.period,
+      value: f.shown,
+      withheld: Boolean(f.withheld),
+    }));
+    return { code: indicator.code, nameDa: indicator.nameDa, unit: indicator.unit, polarity: indicator.polarity, challenges: indicator.challenges, targetGroup, series };
+  });
+  const targets = new Map(targetsByChallenge(context.db).map((s) => [s.challenge, s]));
+  return {
+    challenges: listChallenges(context.db).map((c) => ({
+      number: c.number,
+      title: c.title,
+      indicators: indicators.filter((i) => i.challenges.includes(c.number)),
+      targets: targets.get(c.number) ?? null,
+    })),
+  };
+}
+
+/** Whether the national figure moved the good way between its first and latest period. */
+function directionOf(polarity: "higher" | "lower" | "neutral", first: number, last: number): "better" | "worse" | "same" | "neutral" {
+  if (polarity === "neutral") return "neutral";
+  if (Math.abs(last - first) < 1e-9) return "same";
+  return (last > first) === (polarity === "higher") ? "better" : "worse";
+}
+
+export default function ChallengesPage() {
+  const { challenges } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <>
+      <h1>{t("challengesPage.title")}</h1>
+      <p className="lead">{t("challengesPage.intro")}</p>
+      {challenges.map((c) => (
+        <section key={c.number} aria-labelledby={`udfordring-${c.number}`} className="challenge-section">
+          <h2 id={`udfordring-${c.number}`}>{t("overview.challengeHeading", { number: c.number, title: c.title })}</h2>
+          <div className="table-scroll" role="region" aria-label={`${t("challengesPage.indicators")}: ${c.title}`} tabIndex={0}>
+            <table className="table table--compact data-table">
+              <caption>{t("challengesPage.indicators")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("compare.indicator")}</th>
+                  <th scope="col">{t("challengesPage.group")}</th>
+                  <th scope="col" className="num">
+                    {t("challengesPage.first")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("challengesPage.latest")}
+                  </th>
+                  <th scope="col">{t("challengesPage.trend")}</th>
+                  <th scope="col">{t("challengesPage.direction")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.indicators.map((i) => {
+                  const known = i.series.filter((p) => p.value !== null);
+                  const first = known[0];
+                  const last = known.at(-1);
+                  return (
+                    <tr key={i.code}>
+                      <th scope="row">
+                        <Link to={`/sammenlign?indikator=${i.code}&maalgruppe=${i.targetGroup}`}>{i.nameDa}</Link>
+                      </th>
+                      <td>{t(`targetGroupsShort.${i.targetGroup}`)}</td>
+                      <td className="num">
+                        {first ? (
+                          <>
+                            {`${first.period}: `}
+                            <FigureValue figure={first} unit={i.unit} precise />
+                          </>
+                        ) : (
+                          "–"
+                        )}
+                      </td>
+                      <td className="num">
+                        {last ? (
+                          <>
+                            {`${last.period}: `}
+                            <FigureValue figure={last} unit={i.unit} precise />
+                          </>
+                        ) : (
+                          "–"
+                        )}
+                      </td>
+                      <td>
+                        <Sparkline
+                          values={i.series.map((p) => p.value)}
+                          label={
+                            first && last
+                              ? `${i.nameDa}: ${formatValue(first.value, i.unit)} i ${first.period}, ${formatValue(last.value, i.unit)} i ${last.period}`
+                              : i.nameDa
+                          }
+                        />
+                      </td>
+                      <td>{first && last ? t(`challengesPage.directions.${directionOf(i.polarity, first.value!, last.value!)}`) : "–"}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <h3 className="h4">{t("challengesPage.targets")}</h3>
+          {c.targets ? (
+            <>
+              <p>{t("challengesPage.targetsSummary", { count: c.targets.municipalities, targets: c.targets.targets })}</p>
+              <ul className="status-counts">
+                {TARGET_STATUSES.filter((s) => c.targets!.byStatus[s] > 0).map((s) => (
+                  <li key={s}>
+                    <StatusBadge status={s} /> {t("challengesPage.targetCount", { count: c.targets!.byStatus[s] })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p>{t("challengesPage.noTargets")}</p>
+          )}
+        </section>
+      ))}
+    </>
+  );
+}
