@@ -87,6 +87,7 @@ function Shell({ children, locale, root }: { children: React.ReactNode; locale: 
     ...(user ? [] : [{ to: "/login", label: t("login.title"), active: location.pathname === "/login" }]),
     ...(user?.role === "sekretariat"
       ? [
+          { to: "/indlaes", label: t("nav.import"), active: location.pathname.startsWith("/indlaes") },
           { to: "/admin/brugere", label: t("nav.users"), active: location.pathname.startsWith("/admin/brugere") },
           { to: "/admin/revision", label: t("nav.audit"), active: location.pathname.startsWith("/admin/revision") },
         ]

@@ -87,6 +87,8 @@ export const observations = sqliteTable(
      * cannot be worked out by subtraction.
      */
     withheld: text("withheld", { enum: ["primary", "secondary"] }),
+    /** The import batch that last set this observation; null for the initial (demo) load. */
+    batchId: integer("batch_id"),
   },
   (t) => [
     uniqueIndex("observations_cell_uq").on(t.indicatorCode, t.municipalityCode, t.period, t.targetGroup, t.breakdown),
@@ -358,3 +360,106 @@ export const comparisonSettings = sqliteTable("comparison_settings", {
   updatedAt: text("updated_at").notNull(),
   updatedBy: integer("updated_by").references(() => users.id),
 });
+
+/** The columns that name one observation, for the tables that stage or log one. */
+const observationKey = () => ({
+  indicatorCode: text("indicator_code").notNull(),
+  municipalityCode: text("municipality_code").notNull(),
+  period: text("period").notNull(),
+  periodKey: integer("period_key").notNull(),
+  targetGroup: text("target_group").notNull(),
+  breakdown: text("breakdown").notNull(),
+});
+const rawFigures = () => ({ numerator: integer("numerator"), denominator: integer("denominator"), value: real("value") });
+
+/**
+ * One committed data load (or the rollback of one): who, when, which file, and what it did.
+ * Each observation it set is in `observation_changes` with the value it replaced.
+ */
+export const importBatches = sqliteTable("import_batches", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  kind: text("kind", { enum: ["import", "rollback"] }).notNull(),
+  fileName: text("file_name"),
+  contentHash: text("content_hash"),
+  userId: integer("user_id").references(() => users.id),
+  /** Who, as text: the user's e-mail address, or "kommandolinje" for a scheduled load. */
+  actor: text("actor").notNull(),
+  createdAt: text("created_at").notNull(),
+  rowsRead: integer("rows_read").notNull(),
+  rowsNew: integer("rows_new").notNull(),
+  rowsChanged: integer("rows_changed").notNull(),
+  rowsUnchanged: integer("rows_unchanged").notNull(),
+  /** For a rollback: the batch it undid. */
+  rollsBack: integer("rolls_back"),
+  /** Set on a batch when it has been rolled back. */
+  rolledBackBy: integer("rolled_back_by"),
+});
+
+/** What a batch did to one observation: the raw figures before (existed = 0: there was none) and after. */
+export const observationChanges = sqliteTable(
+  "observation_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    batchId: integer("batch_id")
+      .notNull()
+      .references(() => importBatches.id),
+    ...observationKey(),
+    existed: integer("existed", { mode: "boolean" }).notNull(),
+    oldNumerator: integer("old_numerator"),
+    oldDenominator: integer("old_denominator"),
+    oldValue: real("old_value"),
+    oldBatchId: integer("old_batch_id"),
+    /** Whether the batch leaves an observation (false: a rollback removed one the import added). */
+    exists: integer("exists", { mode: "boolean" }).notNull(),
+    newNumerator: integer("new_numerator"),
+    newDenominator: integer("new_denominator"),
+    newValue: real("new_value"),
+  },
+  (t) => [index("observation_changes_batch_idx").on(t.batchId)],
+);
+
+/**
+ * An uploaded file read and checked but not yet committed (the preview). Its rows and errors
+ * are staged below, so a large file is never held in memory; committing applies the staged rows
+ * in one transaction. Discarded, committed or refused previews are deleted with their rows.
+ */
+export const importPreviews = sqliteTable("import_previews", {
+  id: text("id").primaryKey(), // random, unguessable
+  userId: integer("user_id").references(() => users.id),
+  fileName: text("file_name").notNull(),
+  contentHash: text("content_hash").notNull(),
+  createdAt: text("created_at").notNull(),
+  rowsRead: integer("rows_read").notNull(),
+  rowsNew: integer("rows_new").notNull(),
+  rowsChanged: integer("rows_changed").notNull(),
+  rowsUnchanged: integer("rows_unchanged").notNull(),
+  errorCount: integer("error_count").notNull(),
+});
+
+export const importPreviewRows = sqliteTable(
+  "import_preview_rows",
+  {
+    previewId: text("preview_id").notNull(),
+    rowNo: integer("row_no").notNull(),
+    ...observationKey(),
+    ...rawFigures(),
+    change: text("change", { enum: ["new", "changed", "unchanged"] }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.previewId, t.rowNo] }),
+    // a file may give each observation once
+    uniqueIndex("import_preview_rows_cell_uq").on(t.previewId, t.indicatorCode, t.municipalityCode, t.period, t.targetGroup, t.breakdown),
+  ],
+);
+
+export const importPreviewErrors = sqliteTable(
+  "import_preview_errors",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    previewId: text("preview_id").notNull(),
+    rowNo: integer("row_no").notNull(),
+    column: text("column").notNull(),
+    message: text("message").notNull(),
+  },
+  (t) => [index("import_preview_errors_preview_idx").on(t.previewId, t.rowNo)],
+);

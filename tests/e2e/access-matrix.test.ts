@@ -55,7 +55,7 @@ const who = (anonymous: Outcome, sekretariat: Outcome, skoledirektoer: Outcome, 
 });
 
 /** One GET: `kode` fills `:kode` in the path, `target` picks the demo target of that municipality for `:id`; `query` is appended. */
-type Variant = { label: "own" | "other" | "nation" | "all" | "mismatch" | "partnership" | "–"; kode?: string; target?: string; query?: string; expect: PerWho };
+type Variant = { label: "own" | "other" | "nation" | "all" | "mismatch" | "partnership" | "–"; kode?: string; target?: string; id?: string; query?: string; expect: PerWho };
 
 type ActionSpec =
   /**
@@ -218,6 +218,20 @@ const EXPECTED: Record<string, RouteSpec> = {
   },
   "routes/udfordringer": { get: [{ label: "–", expect: who(LOGIN, OK, OK, OK, FORBIDDEN) }] },
 
+  // Loading data (issue 8) is the secretariat's alone; a bogus preview id is a 404 for it
+  "routes/indlaes._index": {
+    get: [{ label: "–", expect: who(LOGIN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN) }],
+    action: { guard: "session", allowed: ["sekretariat"], harmless: { intent: "ukendt" }, allowedOutcome: OK },
+  },
+  "routes/indlaes.$id": {
+    get: [{ label: "–", id: "ingen-saadan-forhaandsvisning", expect: who(LOGIN, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN) }],
+    action: { guard: "session", allowed: ["sekretariat"], harmless: { intent: "ukendt" }, allowedOutcome: NOT_FOUND },
+  },
+  "routes/indlaes.$id_.fejl": { get: [{ label: "–", id: "ingen-saadan-forhaandsvisning", expect: who(LOGIN, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN) }] },
+  "routes/indlaes.skabelon": {
+    get: [{ label: "–", query: "?indikator=fravaer&format=csv", expect: who(LOGIN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN) }],
+  },
+
   "routes/admin.brugere": {
     get: [{ label: "–", expect: who(LOGIN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN) }],
     action: { guard: "session", allowed: ["sekretariat"], harmless: { intent: "ukendt" }, allowedOutcome: OK },
@@ -254,7 +268,7 @@ const EXPECTED: Record<string, RouteSpec> = {
 const targetIds: Record<string, string> = {}; // municipality → one of its demo targets, looked up before the checks
 const PARAMS: Record<string, (v: Variant) => string | undefined> = {
   kode: (v) => v.kode,
-  id: (v) => (v.target ? targetIds[v.target] : undefined),
+  id: (v) => (v.target ? targetIds[v.target] : v.id),
   indikator: () => "fp9-deltagelse",
   kvartal: () => "2025K3",
   token: () => "ugyldigt-engangstoken-til-test",

@@ -32,6 +32,7 @@ function freePort(): Promise<number> {
 }
 
 let server: ChildProcess | undefined;
+let stopping = false;
 let dir: string | undefined;
 
 export async function setup(project: TestProject) {
@@ -48,6 +49,7 @@ export async function setup(project: TestProject) {
     const built = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
     if (built.status !== 0) throw new Error("npm run build failed");
   }
+  stopping = false;
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "faelles-retning-e2e-"));
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
@@ -71,11 +73,16 @@ export async function setup(project: TestProject) {
     if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
+  // a server that dies during the run says why, instead of leaving only "connection refused"
+  server.once("exit", (code, signal) => {
+    if (!stopping) console.error(`\n!!! the e2e server exited during the run (${code ?? signal}); its last output:\n${output.slice(-4000)}\n`);
+  });
   project.provide("baseURL", baseURL);
   project.provide("databasePath", path.join(dir, "e2e.sqlite"));
 }
 
 export async function teardown() {
+  stopping = true;
   if (server && server.exitCode === null) {
     server.kill("SIGTERM");
     await new Promise((r) => server!.once("exit", r));

@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
  * fails if a route, component or other module reads the observations table any other way.
  */
 const APP = path.resolve(import.meta.dirname, "../../app");
-const ALLOWED = new Set(["data/figures.server.ts", "data/disclosure.server.ts"]);
+// the import writes observations and shows what it replaces (a withheld old value stays withheld)
+const ALLOWED = new Set(["data/figures.server.ts", "data/disclosure.server.ts", "data/import.server.ts"]);
 
 function files(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

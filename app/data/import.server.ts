@@ -1,0 +1,614 @@
+/**
+ * Loading indicator data (indlæs): read and check a file into a preview, commit it as one batch
+ * in one transaction, and roll a batch back. A file is read as a stream and its checked rows are
+ * staged in the database, so memory stays flat for a large file. A file with person-level data is
+ * refused and nothing of it is kept.
+ *
+ * This module writes observations, and reads their current raw figures to show what a file would
+ * change; a withheld old value is shown as withheld (see previewChanges).
+ */
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import { parse } from "csv-parse";
+import { stringify } from "csv-stringify/sync";
+import ExcelJS from "exceljs";
+import type { Db } from "../../db/connection";
+import { mapHeader, looksLikeCpr, validateRow, IMPORT_COLUMNS, type ImportCatalogue, type ImportColumn, type Issue } from "../domain/import/rows";
+import { audit } from "./audit.server";
+import { listIndicators, listMunicipalities } from "./catalogue.server";
+import { recomputeDisclosure } from "./disclosure.server";
+
+export type ImportLimits = { maxBytes: number; maxRows: number };
+
+/** `IMPORT_MAX_BYTES` (default 20 MB) and `IMPORT_MAX_ROWS` (default 500,000). */
+export function importLimits(): ImportLimits {
+  const num = (v: string | undefined, d: number) => (v && /^\d+$/.test(v) ? Number(v) : d);
+  return { maxBytes: num(process.env.IMPORT_MAX_BYTES, 20 * 1024 * 1024), maxRows: num(process.env.IMPORT_MAX_ROWS, 500_000) };
+}
+
+/** The whole file is refused: nothing is staged, nothing is kept. */
+export class ImportRefused extends Error {}
+/** A commit or rollback that cannot be done, with a Danish reason. */
+export class ImportError extends Error {}
+
+export type Who = { userId: number | null; actor: string };
+
+const MAX_STORED_ERRORS = 10_000;
+const CHUNK = 2_000;
+
+export function importCatalogue(db: Db): ImportCatalogue {
+  return {
+    indicators: new Map(listIndicators(db).map((i) => [i.code, { unit: i.unit, cadence: i.cadence, targetGroups: i.targetGroups, breakdowns: i.breakdowns }])),
+    municipalities: listMunicipalities(db).map((m) => ({ code: m.code, name: m.name })),
+  };
+}
+
+/** One pass over the bytes: the hash, and whether the file is UTF-8 text, an XLSX (zip) or neither. */
+async function inspect(path: string): Promise<{ hash: string; kind: "xlsx" | "csv"; bytes: number }> {
+  const hash = createHash("sha256");
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let first: Buffer | null = null;
+  let utf8 = true;
+  let nul = false;
+  let bytes = 0;
+  for await (const chunk of fs.createReadStream(path)) {
+    const b = chunk as Buffer;
+    first ??= b;
+    bytes += b.length;
+    hash.update(b);
+    if (utf8) {
+      try {
+        decoder.decode(b, { stream: true });
+      } catch {
+        utf8 = false;
+      }
+    }
+    if (!nul && b.includes(0)) nul = true;
+  }
+  if (utf8) {
+    try {
+      decoder.decode();
+    } catch {
+      utf8 = false;
+    }
+  }
+  const zip = first !== null && first.length >= 4 && first.readUInt32LE(0) === 0x04034b50;
+  if (bytes === 0) throw new ImportRefused("Filen er tom.");
+  if (zip) return { hash: hash.digest("hex"), kind: "xlsx", bytes };
+  if (nul) throw new ImportRefused("Filen er hverken en CSV-fil eller en Excel-fil (XLSX). Gem den som CSV (UTF-8) eller XLSX.");
+  if (!utf8)
+    throw new ImportRefused("Filen er ikke gemt som UTF-8, så æ, ø og å kan ikke læses sikkert. Vælg 'CSV UTF-8' ved Gem som i Excel, eller gem som XLSX.");
+  return { hash: hash.digest("hex"), kind: "csv", bytes };
+}
+
+/** Semicolon, comma or tab: the one that occurs most in the first line outside quotes. */
+async function detectDelimiter(path: string): Promise<string> {
+  const head = await new Promise<string>((resolve, reject) => {
+    let text = "";
+    const s = fs.createReadStream(path, { encoding: "utf8", start: 0, end: 65_535 });
+    s.on("data", (c) => (text += c));
+    s.on("end", () => resolve(text));
+    s.on("error", reject);
+  });
+  const line = head.split(/\r?\n/)[0].replace(/"[^"]*"/g, "");
+  const counts = [";", ",", "\t"].map((d) => [d, line.split(d).length - 1] as const);
+  return counts.sort((a, b) => b[1] - a[1])[0][1] > 0 ? counts[0][0] : ";";
+}
+
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return String(v);
+  if (typeof v === "string") return v;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "object") {
+    const o = v as { richText?: { text: string }[]; result?: unknown; text?: string };
+    if (o.richText) return o.richText.map((r) => r.text).join("");
+    if ("result" in o) return cellText(o.result);
+    if (typeof o.text === "string") return o.text;
+  }
+  return String(v);
+}
+
+/** The file's records as arrays of strings, header first, with their 1-based row numbers. */
+async function* records(path: string, kind: "csv" | "xlsx"): AsyncGenerator<{ rowNo: number; cells: string[] }> {
+  if (kind === "csv") {
+    const parser = fs
+      .createReadStream(path)
+      .pipe(parse({ delimiter: await detectDelimiter(path), bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }));
+    try {
+      for await (const r of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) yield { rowNo: r.info.lines, cells: r.record };
+    } catch (e) {
+      const line = (e as { lines?: number }).lines;
+      throw new ImportRefused(`Filen kan ikke læses som CSV${line ? ` (omkring række ${line})` : ""}: tjek anførselstegn og skilletegn.`);
+    }
+    return;
+  }
+  let reader: AsyncIterable<AsyncIterable<{ number: number; values: unknown[] }>>;
+  try {
+    reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+      worksheets: "emit",
+      sharedStrings: "cache",
+      hyperlinks: "ignore",
+      styles: "ignore",
+      entries: "ignore",
+    }) as never;
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+        yield { rowNo: row.number, cells: values.map(cellText).map((s) => s.trim()) };
+      }
+      break; // the first sheet only
+    }
+  } catch (e) {
+    if (e instanceof ImportRefused) throw e;
+    throw new ImportRefused("Filen kan ikke læses som Excel-fil (XLSX). Gem den igen fra Excel, eller som CSV (UTF-8).");
+  }
+}
+
+function purge(db: Db, previewId: string) {
+  db.$client.transaction(() => {
+    for (const t of ["import_preview_rows", "import_preview_errors", "import_previews"])
+      db.$client.prepare(`delete from ${t} where ${t === "import_previews" ? "id" : "preview_id"} = ?`).run(previewId);
+  })();
+}
+
+/**
+ * Reads and checks a file; writes nothing but the staged preview. Returns the preview's id.
+ * Throws ImportRefused (and keeps nothing) for an unreadable file, person-level data or a limit.
+ */
+export async function previewImport(db: Db, file: { path: string; name: string }, who: Who, limits = importLimits()): Promise<string> {
+  const stat = fs.statSync(file.path);
+  if (stat.size > limits.maxBytes) throw new ImportRefused(`Filen er for stor: højst ${Math.round(limits.maxBytes / 1024 / 1024)} MB.`);
+  const { hash, kind } = await inspect(file.path);
+  const cat = importCatalogue(db);
+  const id = randomBytes(18).toString("base64url");
+  const c = db.$client;
+  c.prepare(
+    "insert into import_previews (id, user_id, file_name, content_hash, created_at, rows_read, rows_new, rows_changed, rows_unchanged, error_count) values (?, ?, ?, ?, ?, 0, 0, 0, 0, 0)"
+  ).run(id, who.userId, file.name.slice(0, 200), hash, new Date().toISOString());
+  const existing = c.prepare(
+    "select numerator, denominator, value from observations where indicator_code = ? and municipality_code = ? and period = ? and target_group = ? and breakdown = ?"
+  );
+  const insertRow = c.prepare(
+    "insert or ignore into import_preview_rows (preview_id, row_no, indicator_code, municipality_code, period, period_key, target_group, breakdown, numerator, denominator, value, change) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+  );
+  const firstRowOf = c.prepare(
+    "select row_no as rowNo from import_preview_rows where preview_id = ? and indicator_code = ? and municipality_code = ? and period = ? and target_group = ? and breakdown = ?"
+  );
+  const insertError = c.prepare("insert into import_preview_errors (preview_id, row_no, column, message) values (?, ?, ?, ?)");
+  const counts = { read: 0, new: 0, changed: 0, unchanged: 0, errors: 0 };
+  const error = (rowNo: number, issue: Issue) => {
+    counts.errors++;
+    if (counts.errors <= MAX_STORED_ERRORS) insertError.run(id, rowNo, issue.column, issue.message);
+  };
+
+  let columns: (ImportColumn | null)[] | null = null;
+  let pending: (() => void)[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    const work = pending;
+    pending = [];
+    c.transaction(() => work.forEach((w) => w()))();
+  };
+
+  try {
+    for await (const { rowNo, cells } of records(file.path, kind)) {
+      // person-level data stops everything, wherever it is, and the message never repeats it
+      const cpr = cells.findIndex(looksLikeCpr);
+      if (cpr >= 0)
+        throw new ImportRefused(
+          `Række ${rowNo}, kolonne ${
+            cpr + 1
+          }: feltet ligner et CPR-nummer. Fælles retning tager kun imod optællinger, aldrig oplysninger om enkelte personer. Filen er afvist, og intet af den er gemt.`
+        );
+      if (!columns) {
+        const header = mapHeader(cells);
+        if (header.personColumn)
+          throw new ImportRefused(
+            `Kolonnen '${header.personColumn}' ligner personoplysninger (navn, adresse eller CPR-nummer). Fælles retning tager kun imod optællinger, aldrig oplysninger om enkelte personer. Filen er afvist, og intet af den er gemt.`
+          );
+        columns = header.columns;
+        for (const issue of header.issues) error(rowNo, issue);
+        if (header.issues.length) break; // a wrong header makes every row wrong; say it once
+        continue;
+      }
+      if (cells.every((x) => x === "")) continue;
+      counts.read++;
+      if (counts.read > limits.maxRows)
+        throw new ImportRefused(`Filen har flere end ${limits.maxRows.toLocaleString("da-DK")} rækker. Del den op i flere filer.`);
+      const byColumn: Partial<Record<ImportColumn, string>> = {};
+      columns.forEach((col, i) => {
+        if (col) byColumn[col] = cells[i] ?? "";
+      });
+      if (cells.length > columns.length && cells.slice(columns.length).some((x) => x !== ""))
+        error(rowNo, { column: "–", message: `rækken har ${cells.length} felter, men overskriften kun ${columns.length}.` });
+      const { row, issues } = validateRow(byColumn, cat);
+      for (const issue of issues) error(rowNo, issue);
+      if (!row) continue;
+      pending.push(() => {
+        const key = [row.indicatorCode, row.municipalityCode, row.period, row.targetGroup, row.breakdown] as const;
+        const old = existing.get(...key) as { numerator: number | null; denominator: number | null; value: number | null } | undefined;
+        const change = !old
+          ? "new"
+          : old.numerator === row.numerator && old.denominator === row.denominator && old.value === row.value
+          ? "unchanged"
+          : "changed";
+        const r = insertRow.run(id, rowNo, ...key.slice(0, 3), row.periodKey, ...key.slice(3), row.numerator, row.denominator, row.value, change);
+        if (r.changes === 0) {
+          const first = firstRowOf.get(id, ...key) as { rowNo: number };
+          error(rowNo, { column: "–", message: `samme observation som række ${first.rowNo} (indikator, kommune, periode, målgruppe og opdeling).` });
+        } else counts[change]++;
+      });
+      if (pending.length >= CHUNK) flush();
+    }
+    flush();
+    if (!columns && counts.errors === 0) throw new ImportRefused("Filen har ingen rækker.");
+    if (columns && counts.read === 0 && counts.errors === 0) error(1, { column: "–", message: "filen har en overskrift, men ingen rækker med tal." });
+  } catch (e) {
+    purge(db, id);
+    throw e;
+  }
+  c.prepare("update import_previews set rows_read = ?, rows_new = ?, rows_changed = ?, rows_unchanged = ?, error_count = ? where id = ?").run(
+    counts.read,
+    counts.new,
+    counts.changed,
+    counts.unchanged,
+    counts.errors,
+    id
+  );
+  return id;
+}
+
+export type PreviewSummary = {
+  id: string;
+  fileName: string;
+  contentHash: string;
+  createdAt: string;
+  userId: number | null;
+  rowsRead: number;
+  rowsNew: number;
+  rowsChanged: number;
+  rowsUnchanged: number;
+  errorCount: number;
+};
+
+export function findPreview(db: Db, id: string): PreviewSummary | undefined {
+  return db.$client
+    .prepare(
+      "select id, file_name as fileName, content_hash as contentHash, created_at as createdAt, user_id as userId, rows_read as rowsRead, rows_new as rowsNew, rows_changed as rowsChanged, rows_unchanged as rowsUnchanged, error_count as errorCount from import_previews where id = ?"
+    )
+    .get(id) as PreviewSummary | undefined;
+}
+
+export function previewErrors(db: Db, id: string, limit = 200): { rowNo: number; column: string; message: string }[] {
+  return db.$client
+    .prepare("select row_no as rowNo, column, message from import_preview_errors where preview_id = ? order by row_no, id limit ?")
+    .all(id, limit) as never;
+}
+
+export type PreviewChange = {
+  rowNo: number;
+  indicatorCode: string;
+  municipalityCode: string;
+  period: string;
+  targetGroup: string;
+  breakdown: string;
+  change: "new" | "changed";
+  old: { numerator: number | null; denominator: number | null; value: number | null; withheld: boolean } | null;
+  new: { numerator: number | null; denominator: number | null; value: number | null };
+};
+
+/** The first new and changed rows, with the old figures; an old figure that is withheld stays withheld. */
+export function previewChanges(db: Db, id: string, limit = 200): PreviewChange[] {
+  const rows = db.$client
+    .prepare(
+      `select p.row_no as rowNo, p.indicator_code as indicatorCode, p.municipality_code as municipalityCode, p.period, p.target_group as targetGroup, p.breakdown, p.change,
+              p.numerator, p.denominator, p.value, o.numerator as oldNumerator, o.denominator as oldDenominator, o.value as oldValue, o.withheld
+       from import_preview_rows p left join observations o on o.indicator_code = p.indicator_code and o.municipality_code = p.municipality_code and o.period = p.period and o.target_group = p.target_group and o.breakdown = p.breakdown
+       where p.preview_id = ? and p.change != 'unchanged' order by p.row_no limit ?`
+    )
+    .all(id, limit) as (Record<string, never> & { withheld: string | null; change: "new" | "changed" })[];
+  return rows.map((r) => ({
+    rowNo: r.rowNo,
+    indicatorCode: r.indicatorCode,
+    municipalityCode: r.municipalityCode,
+    period: r.period,
+    targetGroup: r.targetGroup,
+    breakdown: r.breakdown,
+    change: r.change,
+    old:
+      r.change === "new"
+        ? null
+        : r.withheld
+        ? { numerator: null, denominator: null, value: null, withheld: true }
+        : { numerator: r.oldNumerator, denominator: r.oldDenominator, value: r.oldValue, withheld: false },
+    new: { numerator: r.numerator, denominator: r.denominator, value: r.value },
+  }));
+}
+
+/** Every error of a preview as CSV for Danish Excel (BOM, semicolons). */
+export function previewErrorsCsv(db: Db, id: string): string {
+  const rows = db.$client.prepare("select row_no, column, message from import_preview_errors where preview_id = ? order by row_no, id").all(id) as {
+    row_no: number;
+    column: string;
+    message: string;
+  }[];
+  return `\uFEFF${stringify([["række", "kolonne", "fejl"], ...rows.map((r) => [r.row_no, r.column, r.message])], {
+    delimiter: ";",
+    record_delimiter: "\r\n",
+  })}`;
+}
+
+export function discardPreview(db: Db, id: string): void {
+  purge(db, id);
+}
+
+function setLoadedAt(db: Db, at: string) {
+  db.$client
+    .prepare(
+      "insert into app_meta (key, value) values ('data_loaded_at', ?) on conflict(key) do update set value = excluded.value, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+    )
+    .run(at);
+}
+
+type ObservationKey = { indicatorCode: string; municipalityCode: string; period: string; periodKey: number; targetGroup: string; breakdown: string };
+
+/**
+ * Writes a preview's rows as one batch in one transaction, with disclosure control recomputed
+ * inside it: a crash leaves either none or all of it. Returns the batch id, or null when the
+ * file changes nothing (loading the same file twice). `onWriting` is called just before the
+ * transaction starts (the command line prints it).
+ */
+export function commitImport(db: Db, who: Who, previewId: string, onWriting?: () => void): number | null {
+  const preview = findPreview(db, previewId);
+  if (!preview) throw new ImportError("Forhåndsvisningen findes ikke længere. Indlæs filen igen.");
+  if (preview.errorCount > 0) throw new ImportError("Filen har fejl og kan ikke indlæses. Ret fejlene, og indlæs den igen.");
+  const c = db.$client;
+  if (preview.rowsNew + preview.rowsChanged === 0) {
+    purge(db, previewId);
+    return null; // the same file again: nothing to do, and no empty batch in the history
+  }
+  onWriting?.();
+  return c.transaction(() => {
+    const at = new Date().toISOString();
+    const batch = Number(
+      c
+        .prepare(
+          "insert into import_batches (kind, file_name, content_hash, user_id, actor, created_at, rows_read, rows_new, rows_changed, rows_unchanged) values ('import', ?, ?, ?, ?, ?, ?, 0, 0, 0)"
+        )
+        .run(preview.fileName, preview.contentHash, who.userId, who.actor, at, preview.rowsRead).lastInsertRowid
+    );
+    const page = c.prepare(
+      "select row_no as rowNo, indicator_code as indicatorCode, municipality_code as municipalityCode, period, period_key as periodKey, target_group as targetGroup, breakdown, numerator, denominator, value from import_preview_rows where preview_id = ? and row_no > ? order by row_no limit ?"
+    );
+    const current = c.prepare(
+      "select id, numerator, denominator, value, batch_id as batchId from observations where indicator_code = ? and municipality_code = ? and period = ? and target_group = ? and breakdown = ?"
+    );
+    const insert = c.prepare(
+      "insert into observations (indicator_code, municipality_code, period, period_key, target_group, breakdown, numerator, denominator, value, batch_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    );
+    const update = c.prepare("update observations set numerator = ?, denominator = ?, value = ?, batch_id = ? where id = ?");
+    const record = changeRecorder(db, batch);
+    const counts = { new: 0, changed: 0, unchanged: 0 };
+    let last = 0;
+    for (;;) {
+      const rows = page.all(previewId, last, CHUNK) as (ObservationKey & {
+        rowNo: number;
+        numerator: number | null;
+        denominator: number | null;
+        value: number | null;
+      })[];
+      if (rows.length === 0) break;
+      for (const r of rows) {
+        last = r.rowNo;
+        const old = current.get(r.indicatorCode, r.municipalityCode, r.period, r.targetGroup, r.breakdown) as
+          | { id: number; numerator: number | null; denominator: number | null; value: number | null; batchId: number | null }
+          | undefined;
+        if (old && old.numerator === r.numerator && old.denominator === r.denominator && old.value === r.value) {
+          counts.unchanged++;
+          continue;
+        }
+        if (old) update.run(r.numerator, r.denominator, r.value, batch, old.id);
+        else insert.run(r.indicatorCode, r.municipalityCode, r.period, r.periodKey, r.targetGroup, r.breakdown, r.numerator, r.denominator, r.value, batch);
+        record(r, old ?? null, r);
+        counts[old ? "changed" : "new"]++;
+      }
+    }
+    if (counts.new + counts.changed === 0) throw new ImportError("Tallene er allerede ændret til det, filen indeholder. Intet er indlæst.");
+    c.prepare("update import_batches set rows_new = ?, rows_changed = ?, rows_unchanged = ? where id = ?").run(
+      counts.new,
+      counts.changed,
+      counts.unchanged,
+      batch
+    );
+    recomputeDisclosure(db);
+    setLoadedAt(db, at);
+    audit(db, {
+      actor: who.userId ? { id: who.userId, email: who.actor } : null,
+      actorEmail: who.actor,
+      action: "data.import",
+      entity: "import-batch",
+      entityId: batch,
+      after: { fileName: preview.fileName, contentHash: preview.contentHash, rows: preview.rowsRead, ...counts },
+    });
+    for (const t of ["import_preview_rows", "import_preview_errors"]) c.prepare(`delete from ${t} where preview_id = ?`).run(previewId);
+    c.prepare("delete from import_previews where id = ?").run(previewId);
+    return batch;
+  })();
+}
+
+const insertChangeSql =
+  'insert into observation_changes (batch_id, indicator_code, municipality_code, period, period_key, target_group, breakdown, existed, old_numerator, old_denominator, old_value, old_batch_id, "exists", new_numerator, new_denominator, new_value) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+type Raw = { numerator: number | null; denominator: number | null; value: number | null };
+
+/** Records what a batch did to one observation; prepared once per batch, called per row. */
+function changeRecorder(db: Db, batch: number) {
+  const insert = db.$client.prepare(insertChangeSql);
+  return (key: ObservationKey, old: (Raw & { batchId: number | null }) | null, now: Raw | null) =>
+    insert.run(
+      batch,
+      key.indicatorCode,
+      key.municipalityCode,
+      key.period,
+      key.periodKey,
+      key.targetGroup,
+      key.breakdown,
+      old ? 1 : 0,
+      old?.numerator ?? null,
+      old?.denominator ?? null,
+      old?.value ?? null,
+      old?.batchId ?? null,
+      now ? 1 : 0,
+      now?.numerator ?? null,
+      now?.denominator ?? null,
+      now?.value ?? null
+    );
+}
+
+export type BatchRow = {
+  id: number;
+  kind: "import" | "rollback";
+  fileName: string | null;
+  actor: string;
+  createdAt: string;
+  rowsRead: number;
+  rowsNew: number;
+  rowsChanged: number;
+  rowsUnchanged: number;
+  rollsBack: number | null;
+  rolledBackBy: number | null;
+  /** Why it cannot be rolled back, or null if it can. */
+  blockedBy: string | null;
+};
+
+/** Batches newest first; an import can be rolled back while no later batch has changed its figures. */
+export function listBatches(db: Db, limit = 50): BatchRow[] {
+  const rows = db.$client
+    .prepare(
+      "select id, kind, file_name as fileName, actor, created_at as createdAt, rows_read as rowsRead, rows_new as rowsNew, rows_changed as rowsChanged, rows_unchanged as rowsUnchanged, rolls_back as rollsBack, rolled_back_by as rolledBackBy from import_batches order by id desc limit ?"
+    )
+    .all(limit) as Omit<BatchRow, "blockedBy">[];
+  return rows.map((b) => ({ ...b, blockedBy: rollbackBlocker(db, b) }));
+}
+
+function rollbackBlocker(db: Db, b: { id: number; kind: string; rolledBackBy: number | null }): string | null {
+  if (b.kind === "rollback") return "En tilbagerulning kan ikke selv rulles tilbage; indlæs filen igen i stedet.";
+  if (b.rolledBackBy) return `Er rullet tilbage (indlæsning ${b.rolledBackBy}).`;
+  const later = db.$client
+    .prepare(
+      `select o.batch_id as batchId from observation_changes ch
+       left join observations o on o.indicator_code = ch.indicator_code and o.municipality_code = ch.municipality_code and o.period = ch.period and o.target_group = ch.target_group and o.breakdown = ch.breakdown
+       where ch.batch_id = ? and (o.id is null or o.batch_id is not ?) limit 1`
+    )
+    .get(b.id, b.id) as { batchId: number | null } | undefined;
+  return later ? `Indlæsning ${later.batchId ?? "senere"} har siden ændret nogle af de samme tal. Rul den tilbage først.` : null;
+}
+
+/** Restores exactly the figures a batch replaced (removing those it added), as a new audited batch. */
+export function rollbackBatch(db: Db, who: Who, batchId: number): number {
+  const c = db.$client;
+  return c.transaction(() => {
+    const b = c.prepare("select id, kind, rolled_back_by as rolledBackBy, file_name as fileName from import_batches where id = ?").get(batchId) as
+      | { id: number; kind: string; rolledBackBy: number | null; fileName: string | null }
+      | undefined;
+    if (!b) throw new ImportError(`Indlæsning ${batchId} findes ikke.`);
+    const blocker = rollbackBlocker(db, b);
+    if (blocker) throw new ImportError(`Indlæsning ${batchId} kan ikke rulles tilbage. ${blocker}`);
+    const at = new Date().toISOString();
+    const changes = c.prepare("select * from observation_changes where batch_id = ? order by id").all(batchId) as {
+      indicator_code: string;
+      municipality_code: string;
+      period: string;
+      period_key: number;
+      target_group: string;
+      breakdown: string;
+      existed: number;
+      old_numerator: number | null;
+      old_denominator: number | null;
+      old_value: number | null;
+      old_batch_id: number | null;
+      new_numerator: number | null;
+      new_denominator: number | null;
+      new_value: number | null;
+    }[];
+    const rollback = Number(
+      c
+        .prepare(
+          "insert into import_batches (kind, file_name, content_hash, user_id, actor, created_at, rows_read, rows_new, rows_changed, rows_unchanged, rolls_back) values ('rollback', ?, null, ?, ?, ?, ?, 0, ?, 0, ?)"
+        )
+        .run(b.fileName, who.userId, who.actor, at, changes.length, changes.length, batchId).lastInsertRowid
+    );
+    const where = "indicator_code = ? and municipality_code = ? and period = ? and target_group = ? and breakdown = ?";
+    const restore = c.prepare(`update observations set numerator = ?, denominator = ?, value = ?, batch_id = ? where ${where}`);
+    const remove = c.prepare(`delete from observations where ${where}`);
+    const record = changeRecorder(db, rollback);
+    for (const ch of changes) {
+      const key = [ch.indicator_code, ch.municipality_code, ch.period, ch.target_group, ch.breakdown] as const;
+      if (ch.existed) restore.run(ch.old_numerator, ch.old_denominator, ch.old_value, ch.old_batch_id, ...key);
+      else remove.run(...key);
+      const k = {
+        indicatorCode: ch.indicator_code,
+        municipalityCode: ch.municipality_code,
+        period: ch.period,
+        periodKey: ch.period_key,
+        targetGroup: ch.target_group,
+        breakdown: ch.breakdown,
+      };
+      record(
+        k,
+        { numerator: ch.new_numerator, denominator: ch.new_denominator, value: ch.new_value, batchId },
+        ch.existed ? { numerator: ch.old_numerator, denominator: ch.old_denominator, value: ch.old_value } : null
+      );
+    }
+    c.prepare("update import_batches set rolled_back_by = ? where id = ?").run(rollback, batchId);
+    recomputeDisclosure(db);
+    setLoadedAt(db, at);
+    audit(db, {
+      actor: who.userId ? { id: who.userId, email: who.actor } : null,
+      actorEmail: who.actor,
+      action: "data.rollback",
+      entity: "import-batch",
+      entityId: rollback,
+      before: { batch: batchId },
+      after: { restored: changes.length },
+    });
+    return rollback;
+  })();
+}
+
+/** A template for one indicator: the header and two example rows, as CSV or XLSX. */
+export async function importTemplate(db: Db, indicatorCode: string, format: "csv" | "xlsx"): Promise<Buffer | null> {
+  const indicator = listIndicators(db).find((i) => i.code === indicatorCode);
+  if (!indicator) return null;
+  const example = { year: "2025", school_year: "2024/25", quarter: "2025K4" }[indicator.cadence];
+  const group = indicator.targetGroups[0];
+  const breakdown = indicator.breakdowns[0] ?? "";
+  const row = (kommune: string, n: [string, string, string]) => [indicator.code, kommune, example, group, breakdown, ...n];
+  const figures: Record<string, [string, string, string][]> = {
+    percent: [
+      ["7", "12", ""],
+      ["30", "41", ""],
+    ],
+    count: [
+      ["14", "", ""],
+      ["52", "", ""],
+    ],
+    kr: [
+      ["", "6970", "15200"],
+      ["", "10613", "17450,5"],
+    ],
+    grade: [
+      ["", "38", "7,2"],
+      ["", "96", "6,8"],
+    ],
+  };
+  const [a, b] = figures[indicator.unit];
+  const rows = [[...IMPORT_COLUMNS], row("849", a), row("Hvidovre", b)];
+  if (format === "csv") return Buffer.from(`\uFEFF${stringify(rows, { delimiter: ";", record_delimiter: "\r\n" })}`, "utf8");
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet("Data");
+  rows.forEach((r) => sheet.addRow(r));
+  sheet.getRow(1).font = { bold: true };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,18 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireActor, requirePermission } from "~/data/auth.server";
+import { findPreview, previewErrorsCsv } from "~/data/import.server";
+
+/** GET /indlaes/:id/fejl: every error of a checked file, as CSV for Danish Excel. */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(context.db, request);
+  requirePermission(actor, { kind: "load-data" });
+  const preview = params.id ? findPreview(context.db, params.id) : undefined;
+  if (!preview) throw new Response("Forhåndsvisningen findes ikke længere. Indlæs filen igen.", { status: 404 });
+  return new Response(previewErrorsCsv(context.db, preview.id), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="fejl-${preview.fileName.replace(/[^\w.-]+/g, "_").replace(/\.(csv|xlsx)$/i, "")}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

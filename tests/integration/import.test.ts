@@ -1,0 +1,334 @@
+/**
+ * Loading data into a real SQLite file: preview, commit, twice, rollback, XLSX, person data,
+ * limits, the upload route, random and mangled files (fast-check), and a SIGKILL during the
+ * command line's commit.
+ */
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getActor } from "~/data/auth.server";
+import {
+  commitImport,
+  findPreview,
+  ImportError,
+  ImportRefused,
+  listBatches,
+  previewChanges,
+  previewErrors,
+  previewErrorsCsv,
+  previewImport,
+  rollbackBatch,
+} from "~/data/import.server";
+import { action as uploadAction } from "~/routes/indlaes._index";
+import { openDatabase, type Db } from "../../db/connection";
+import { createTestDatabase } from "../support/database";
+import { signIn } from "../support/session";
+
+let db: Db;
+let file: string;
+let cleanup: () => void;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "faelles-retning-import-test-"));
+const who = { userId: null, actor: "test" };
+
+beforeAll(() => {
+  ({ db, file, cleanup } = createTestDatabase());
+});
+afterAll(() => {
+  cleanup();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+let n = 0;
+function write(content: string | Buffer, ext = "csv"): string {
+  const p = path.join(dir, `fil-${++n}.${ext}`);
+  fs.writeFileSync(p, content);
+  return p;
+}
+const preview = (content: string | Buffer, ext = "csv", limits?: { maxBytes: number; maxRows: number }) =>
+  previewImport(db, { path: write(content, ext), name: `fil.${ext}` }, who, limits);
+
+type Obs = { numerator: number | null; denominator: number | null; value: number | null; batch_id: number | null; withheld: string | null };
+const obs = (indicator: string, code: string, period: string, group: string, breakdown = "") =>
+  db.$client
+    .prepare(
+      "select numerator, denominator, value, batch_id, withheld from observations where indicator_code = ? and municipality_code = ? and period = ? and target_group = ? and breakdown = ?"
+    )
+    .get(indicator, code, period, group, breakdown) as Obs | undefined;
+/** A fingerprint of every observation: equal before and after means nothing was written. */
+const fingerprint = () =>
+  createHash("sha256")
+    .update(
+      JSON.stringify(
+        db.$client
+          .prepare("select indicator_code, municipality_code, period, target_group, breakdown, numerator, denominator, value from observations order by id")
+          .all()
+      )
+    )
+    .digest("hex");
+const staged = () =>
+  (
+    db.$client
+      .prepare("select (select count(*) from import_previews) + (select count(*) from import_preview_rows) + (select count(*) from import_preview_errors) as n")
+      .get() as { n: number }
+  ).n;
+
+const HEADER = "indikator;kommune;periode;maalgruppe;opdeling;taeller;naevner;vaerdi";
+
+describe("a file with errors", () => {
+  it("says what is wrong by row and column, writes nothing and cannot be committed", async () => {
+    const before = fingerprint();
+    const id = await preview(
+      [
+        HEADER,
+        "fravaer;849;2024/25;oevrige;;120;1000;",
+        "fravaer;Jamerbugt;2024/25;anbragte;;3;10;",
+        "fravaer;849;2024;anbragte;;3;10;",
+        "fravaer;849;2024/25;oevrige;;5;10;",
+      ].join("\n")
+    );
+    const p = findPreview(db, id)!;
+    expect(p).toMatchObject({ rowsRead: 4, errorCount: 3 });
+    expect(previewErrors(db, id)).toEqual([
+      { rowNo: 3, column: "kommune", message: "kommunen 'Jamerbugt' findes ikke – mente du Jammerbugt (849)?" },
+      { rowNo: 4, column: "periode", message: "perioden '2024' passer ikke til indikatoren, der opgøres pr. skoleår, fx 2023/24." },
+      { rowNo: 5, column: "–", message: "samme observation som række 2 (indikator, kommune, periode, målgruppe og opdeling)." },
+    ]);
+    const csv = previewErrorsCsv(db, id);
+    expect(csv.startsWith("\uFEFFrække;kolonne;fejl\r\n3;kommune;kommunen 'Jamerbugt' findes ikke")).toBe(true);
+    expect(() => commitImport(db, who, id)).toThrow(ImportError);
+    expect(fingerprint()).toBe(before);
+  });
+});
+
+describe("committing and rolling back", () => {
+  it("writes one batch, remembers what it replaced, changes nothing the second time, and rolls back exactly", async () => {
+    const old = obs("fravaer", "849", "2024/25", "oevrige")!;
+    const content = [
+      "Indikator,Kommune,Periode,Målgruppe,Tæller,Nævner", // comma, Danish names
+      "fravaer,Jammerbugt,2024/25,oevrige,123,1000",
+      "udgift-udsatte-pr-barn,849,2031,alle,,6970",
+    ].join("\r\n");
+    // the kr. row needs a value: refused first, then fixed
+    const bad = await preview(`\uFEFF${content}`);
+    expect(previewErrors(db, bad)[0]).toMatchObject({ rowNo: 3, column: "vaerdi" });
+
+    const fixed = `\uFEFF${content.replace("2031,alle,,6970", '2031,alle,,6970,"15200,5"').replace("Nævner", "Nævner,Værdi").replace("123,1000", "123,1000,")}`;
+    const stagedBefore = staged();
+    const id = await preview(fixed);
+    expect(findPreview(db, id)).toMatchObject({ rowsRead: 2, rowsNew: 1, rowsChanged: 1, errorCount: 0 });
+    const changes = previewChanges(db, id);
+    expect(changes.map((c) => c.change)).toEqual(["changed", "new"]);
+    expect(changes[0].new).toEqual({ numerator: 123, denominator: 1000, value: null });
+    expect(changes[0].old?.withheld ? null : changes[0].old?.numerator).toBe(old.withheld ? null : old.numerator);
+
+    const batch = commitImport(db, who, id)!;
+    expect(batch).toBeGreaterThan(0);
+    expect(obs("fravaer", "849", "2024/25", "oevrige")).toMatchObject({ numerator: 123, denominator: 1000, batch_id: batch });
+    expect(obs("udgift-udsatte-pr-barn", "849", "2031", "alle")).toMatchObject({ denominator: 6970, value: 15200.5, batch_id: batch });
+    expect(staged()).toBe(stagedBefore); // the committed preview's rows are gone
+    const audit = db.$client.prepare("select actor_email, after from audit_log where action = 'data.import' order by id desc").get() as {
+      actor_email: string;
+      after: string;
+    };
+    expect(audit.actor_email).toBe("test");
+    expect(JSON.parse(audit.after)).toMatchObject({ new: 1, changed: 1 });
+
+    // the same file again changes nothing and leaves no batch
+    const again = await preview(fixed);
+    expect(findPreview(db, again)).toMatchObject({ rowsNew: 0, rowsChanged: 0, rowsUnchanged: 2 });
+    expect(commitImport(db, who, again)).toBeNull();
+    expect(listBatches(db).filter((b) => b.kind === "import")).toHaveLength(1);
+
+    // rollback restores the exact earlier figures and removes the added one
+    const back = rollbackBatch(db, who, batch);
+    expect(obs("fravaer", "849", "2024/25", "oevrige")).toMatchObject({
+      numerator: old.numerator,
+      denominator: old.denominator,
+      value: old.value,
+      batch_id: null,
+    });
+    expect(obs("udgift-udsatte-pr-barn", "849", "2031", "alle")).toBeUndefined();
+    const batches = listBatches(db);
+    expect(batches.find((b) => b.id === back)).toMatchObject({ kind: "rollback", rollsBack: batch });
+    expect(batches.find((b) => b.id === batch)).toMatchObject({ rolledBackBy: back });
+    expect(() => rollbackBatch(db, who, batch)).toThrow(/Er rullet tilbage/);
+    expect(() => rollbackBatch(db, who, back)).toThrow(/kan ikke selv rulles tilbage/);
+  });
+
+  it("refuses to roll back a batch whose figures a later batch has changed", async () => {
+    const line = (v: number) => [HEADER, `fravaer;849;2023/24;oevrige;;${v};1000;`].join("\n");
+    const first = commitImport(db, who, await preview(line(111)))!;
+    const second = commitImport(db, who, await preview(line(222)))!;
+    expect(() => rollbackBatch(db, who, first)).toThrow(`Indlæsning ${second} har siden ændret nogle af de samme tal`);
+    rollbackBatch(db, who, second);
+    expect(obs("fravaer", "849", "2023/24", "oevrige")).toMatchObject({ numerator: 111, batch_id: first });
+    rollbackBatch(db, who, first);
+  });
+
+  it("reads XLSX (the first sheet) like CSV", async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet("Tal");
+    sheet.addRow(["indikator", "kommune", "periode", "maalgruppe", "taeller", "naevner"]);
+    sheet.addRow(["fravaer", 849, "2022/23", "oevrige", 77, 1000]);
+    sheet.addRow(["fravaer", "Hvidovre", "2022/23", "oevrige", 88, 1000]);
+    wb.addWorksheet("Noter").addRow(["ignoreres"]);
+    const id = await preview(Buffer.from(await wb.xlsx.writeBuffer()), "xlsx");
+    expect(findPreview(db, id)).toMatchObject({ rowsRead: 2, rowsChanged: 2, errorCount: 0 });
+    const batch = commitImport(db, who, id)!;
+    expect(obs("fravaer", "167", "2022/23", "oevrige")).toMatchObject({ numerator: 88, batch_id: batch });
+    rollbackBatch(db, who, batch);
+  });
+});
+
+describe("refused files keep nothing", () => {
+  const refusedWith = async (content: string | Buffer, pattern: RegExp, ext = "csv", limits?: { maxBytes: number; maxRows: number }) => {
+    const before = fingerprint();
+    const stagedBefore = staged();
+    await expect(preview(content, ext, limits)).rejects.toThrow(ImportRefused);
+    await expect(preview(content, ext, limits)).rejects.toThrow(pattern);
+    expect(staged()).toBe(stagedBefore);
+    expect(fingerprint()).toBe(before);
+  };
+
+  it("refuses person-level data: a CPR-like cell anywhere, or a name or address column", async () => {
+    await refusedWith(
+      [HEADER, "fravaer;849;2024/25;oevrige;;1;10;", "fravaer;849;2023/24;oevrige;;1;10;2512841234"].join("\n"),
+      /Række 3, kolonne 8: feltet ligner et CPR-nummer/
+    );
+    await refusedWith(["indikator;kommune;periode;navn", "fravaer;849;2024/25;Peter Hansen"].join("\n"), /Kolonnen 'navn' ligner personoplysninger/);
+    await refusedWith(["indikator;kommune;periode;Adresse", "fravaer;849;2024/25;Vestergade 1"].join("\n"), /personoplysninger/);
+    // the message never repeats the number
+    await expect(preview(`${HEADER}\nfravaer;849;2024/25;oevrige;;1;10;251284-1234`)).rejects.toThrow(/^(?!.*251284).*$/s);
+  });
+
+  it("refuses files that are empty, binary, not UTF-8, broken CSV or not really XLSX", async () => {
+    await refusedWith("", /tom/);
+    await refusedWith(Buffer.from([0, 1, 2, 3, 255, 0, 7]), /hverken en CSV-fil eller en Excel-fil/);
+    await refusedWith(Buffer.from(`${HEADER}\nfravaer;K\xf8ge;2024/25;oevrige;;1;10;\n`, "latin1"), /ikke gemt som UTF-8/);
+    await refusedWith(`${HEADER}\nfravaer;"849;2024/25;oevrige;;1;10;\n"x"y;1`, /kan ikke læses som CSV/);
+    await refusedWith(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 1)]), /kan ikke læses som Excel-fil/, "xlsx");
+  });
+
+  it("refuses a file over the size or row limit", async () => {
+    const rows = [HEADER, ...Array.from({ length: 20 }, (_, i) => `fravaer;849;${2000 + i}/${String((i + 1) % 100).padStart(2, "0")};oevrige;;1;10;`)].join(
+      "\n"
+    );
+    await refusedWith(rows, /flere end 10 rækker/, "csv", { maxBytes: 1e6, maxRows: 10 });
+    await refusedWith(rows, /for stor/, "csv", { maxBytes: 100, maxRows: 1000 });
+  });
+});
+
+describe("the upload route", () => {
+  it("takes a multipart upload with the csrf token, keeps the original file name and deletes the upload", async () => {
+    const as = await signIn(db, "sekretariat");
+    const actor = (await getActor(db, as.request("/")))!;
+    const form = new FormData();
+    form.set("csrf", actor.csrfToken!);
+    form.set("fil", new File([`${HEADER}\nfravaer;849;2021/22;oevrige;;99;1000;`], "dst-fravaer.csv", { type: "text/csv" }));
+    const uploads = path.join(os.tmpdir(), "faelles-retning-uploads");
+    const before = fs.existsSync(uploads) ? fs.readdirSync(uploads).length : 0;
+    const res = (await uploadAction({ request: as.request("/indlaes", { method: "POST", body: form }), params: {}, context: as.context })) as Response;
+    expect(res.status).toBe(302);
+    const id = res.headers.get("Location")!.split("/").at(-1)!;
+    expect(findPreview(db, id)).toMatchObject({ fileName: "dst-fravaer.csv", rowsChanged: 1 });
+    expect(fs.readdirSync(uploads).length).toBe(before);
+
+    const council = await signIn(db, "skoledirektoer", "849");
+    const refused = await uploadAction({ request: council.request("/indlaes", { method: "POST", body: form }), params: {}, context: council.context }).catch(
+      (e) => e
+    );
+    expect((refused as Response).status).toBe(403);
+  });
+});
+
+describe("random and mangled files", () => {
+  it("never give an unexpected error or a partial write", async () => {
+    const good = [HEADER, "fravaer;849;2020/21;oevrige;;10;100;", "fravaer;167;2020/21;oevrige;;20;200;", "anbragte-type;849;2024;anbragte;familiepleje;9;;"];
+    const mangle = fc.oneof(
+      fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b)),
+      fc.string({ maxLength: 300 }).map((s) => Buffer.from(s)),
+      fc
+        .tuple(fc.integer({ min: 0, max: good.join("\n").length }), fc.constantFrom('"', ";", "\n", "\r", ",", "\uFEFF", "9".repeat(40), "-", "\u0000", "æøå"))
+        .map(([at, insert]) => {
+          const s = good.join("\n");
+          return Buffer.from(s.slice(0, at) + insert + s.slice(at));
+        }),
+      fc.integer({ min: 0, max: good.join("\n").length }).map((at) => Buffer.from(good.join("\n").slice(0, at)))
+    );
+    await fc.assert(
+      fc.asyncProperty(mangle, async (bytes) => {
+        const before = fingerprint();
+        const stagedBefore = staged();
+        let id: string | null = null;
+        try {
+          id = await preview(bytes);
+        } catch (e) {
+          if (!(e instanceof ImportRefused)) throw e;
+          expect(staged()).toBe(stagedBefore);
+          expect(fingerprint()).toBe(before);
+          return;
+        }
+        const p = findPreview(db, id)!;
+        expect(fingerprint()).toBe(before);
+        if (p.errorCount > 0 || p.rowsNew + p.rowsChanged === 0) {
+          if (p.errorCount > 0) expect(() => commitImport(db, who, id!)).toThrow(ImportError);
+          return;
+        }
+        const batch = commitImport(db, who, id)!;
+        const written = (db.$client.prepare("select count(*) as n from observations where batch_id = ?").get(batch) as { n: number }).n;
+        expect(written).toBe(p.rowsNew + p.rowsChanged);
+        rollbackBatch(db, who, batch);
+        expect(fingerprint()).toBe(before);
+      }),
+      { numRuns: 30, seed: 20261123 }
+    );
+  }, 120_000);
+});
+
+describe("a crash during the command line's commit", () => {
+  it("leaves none or all of the batch, and the database opens", async () => {
+    // 40,000 changed rows: every municipality × 2 groups × periods of fravaer, numerators shifted
+    const rows = db.$client
+      .prepare(
+        "select municipality_code as m, period as p, target_group as g, numerator as t, denominator as d from observations where indicator_code = 'fravaer' and breakdown = '' and denominator > 0"
+      )
+      .all() as { m: string; p: string; g: string; t: number; d: number }[];
+    const lines = [HEADER, ...rows.map((r) => `fravaer;${r.m};${r.p};${r.g};;${r.t === r.d ? r.t - 1 : r.t + 1};${r.d};`)];
+    const csv = write(lines.join("\n"));
+    db.$client.pragma("wal_checkpoint(TRUNCATE)");
+    const child = spawn(process.execPath, ["--import", "tsx", "server/import-cli.ts", csv], {
+      env: { ...process.env, DATABASE_PATH: file },
+      cwd: path.resolve(import.meta.dirname, "../.."),
+    });
+    let out = "";
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on("data", (d) => {
+        out += d;
+        if (out.includes("Skriver i databasen")) setTimeout(() => child.kill("SIGKILL"), 150);
+      });
+      child.on("exit", () => resolve());
+      child.on("error", reject);
+    });
+    expect(out).toContain("Skriver i databasen");
+    expect(out).not.toContain("Indlæst som"); // killed before it finished
+    const after = openDatabase(file);
+    try {
+      expect(after.$client.pragma("integrity_check", { simple: true })).toBe("ok");
+      const batches = after.$client.prepare("select id from import_batches where kind = 'import' and file_name like 'fil-%'").all() as { id: number }[];
+      const written = (
+        after.$client
+          .prepare("select count(*) as n from observation_changes ch join import_batches b on b.id = ch.batch_id where b.file_name like 'fil-%'")
+          .get() as { n: number }
+      ).n;
+      if (batches.length === 0) expect(written).toBe(0);
+      else expect(written).toBe(rows.length);
+    } finally {
+      after.$client.close();
+    }
+  }, 120_000);
+});
