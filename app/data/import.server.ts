@@ -34,6 +34,9 @@ export class ImportError extends Error {}
 export type Who = { userId: number | null; actor: string };
 
 const MAX_STORED_ERRORS = 10_000;
+/** One observation by its key, in the order of ObservationKey without periodKey. */
+const CELL = "indicator_code = ? and municipality_code = ? and period = ? and target_group = ? and breakdown = ?";
+const CURRENT_SQL = `select id, numerator, denominator, value, batch_id as batchId from observations where ${CELL}`;
 const CHUNK = 2_000;
 
 export function importCatalogue(db: Db): ImportCatalogue {
@@ -166,15 +169,11 @@ export async function previewImport(db: Db, file: { path: string; name: string }
   c.prepare(
     "insert into import_previews (id, user_id, file_name, content_hash, created_at, rows_read, rows_new, rows_changed, rows_unchanged, error_count) values (?, ?, ?, ?, ?, 0, 0, 0, 0, 0)"
   ).run(id, who.userId, file.name.slice(0, 200), hash, new Date().toISOString());
-  const existing = c.prepare(
-    "select numerator, denominator, value from observations where indicator_code = ? and municipality_code = ? and period = ? and target_group = ? and breakdown = ?"
-  );
+  const existing = c.prepare(CURRENT_SQL);
   const insertRow = c.prepare(
     "insert or ignore into import_preview_rows (preview_id, row_no, indicator_code, municipality_code, period, period_key, target_group, breakdown, numerator, denominator, value, change) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
   );
-  const firstRowOf = c.prepare(
-    "select row_no as rowNo from import_preview_rows where preview_id = ? and indicator_code = ? and municipality_code = ? and period = ? and target_group = ? and breakdown = ?"
-  );
+  const firstRowOf = c.prepare(`select row_no as rowNo from import_preview_rows where preview_id = ? and ${CELL}`);
   const insertError = c.prepare("insert into import_preview_errors (preview_id, row_no, column, message) values (?, ?, ?, ?)");
   const counts = { read: 0, new: 0, changed: 0, unchanged: 0, errors: 0 };
   const error = (rowNo: number, issue: Issue) => {
@@ -381,9 +380,7 @@ export function commitImport(db: Db, who: Who, previewId: string, onWriting?: ()
     const page = c.prepare(
       "select row_no as rowNo, indicator_code as indicatorCode, municipality_code as municipalityCode, period, period_key as periodKey, target_group as targetGroup, breakdown, numerator, denominator, value from import_preview_rows where preview_id = ? and row_no > ? order by row_no limit ?"
     );
-    const current = c.prepare(
-      "select id, numerator, denominator, value, batch_id as batchId from observations where indicator_code = ? and municipality_code = ? and period = ? and target_group = ? and breakdown = ?"
-    );
+    const current = c.prepare(CURRENT_SQL);
     const insert = c.prepare(
       "insert into observations (indicator_code, municipality_code, period, period_key, target_group, breakdown, numerator, denominator, value, batch_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     );
@@ -539,9 +536,8 @@ export function rollbackBatch(db: Db, who: Who, batchId: number): number {
         )
         .run(b.fileName, who.userId, who.actor, at, changes.length, changes.length, batchId).lastInsertRowid
     );
-    const where = "indicator_code = ? and municipality_code = ? and period = ? and target_group = ? and breakdown = ?";
-    const restore = c.prepare(`update observations set numerator = ?, denominator = ?, value = ?, batch_id = ? where ${where}`);
-    const remove = c.prepare(`delete from observations where ${where}`);
+    const restore = c.prepare(`update observations set numerator = ?, denominator = ?, value = ?, batch_id = ? where ${CELL}`);
+    const remove = c.prepare(`delete from observations where ${CELL}`);
     const record = changeRecorder(db, rollback);
     for (const ch of changes) {
       const key = [ch.indicator_code, ch.municipality_code, ch.period, ch.target_group, ch.breakdown] as const;
