@@ -8,6 +8,7 @@ import type { Db } from "../db/connection";
 import * as t from "../db/schema";
 import { CHALLENGES, INDICATORS } from "../app/domain/catalogue";
 import { recomputeDisclosure } from "../app/data/disclosure.server";
+import { setMeta } from "../app/data/catalogue.server";
 import { periodKeyOf } from "../app/domain/periods";
 import { iterateDemoObservations, DEMO_SEED } from "./generator";
 import { readMunicipalities } from "./municipalities";
@@ -59,12 +60,7 @@ export function observationCount(db: Db): number {
   return (db.$client.prepare("select count(*) as n from observations").get() as { n: number }).n;
 }
 
-export function setMeta(db: Db, key: string, value: string): void {
-  db.insert(t.appMeta)
-    .values({ key, value })
-    .onConflictDoUpdate({ target: t.appMeta.key, set: { value, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%SZ','now'))` } })
-    .run();
-}
+export { setMeta };
 
 /** Loads the demo observations in one transaction; returns the number of rows written. */
 export function loadDemoObservations(db: Db, opts: { seed?: number; scale?: number } = {}): number {

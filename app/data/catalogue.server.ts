@@ -1,5 +1,5 @@
 /** Reads the reference data (municipalities, regions, challenges, indicators) from the database. */
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
 import type { Cadence } from "../domain/periods";
@@ -67,6 +67,22 @@ export function findIndicator(db: Db, code: string): Indicator | undefined {
   return listIndicators(db).find((i) => i.code === code);
 }
 
+/** Writes one app_meta value (the data's load date, the pinned demo quarter…). */
+export function setMeta(db: Db, key: string, value: string): void {
+  db.insert(t.appMeta)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: t.appMeta.key, set: { value, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%SZ','now'))` } })
+    .run();
+}
+
 export function readMeta(db: Db): Record<string, string> {
   return Object.fromEntries(db.select().from(t.appMeta).all().map((r) => [r.key, r.value]));
+}
+
+/** What a target form offers: the challenges and indicators to choose from, named. */
+export function targetFormChoices(db: Db) {
+  return {
+    challenges: listChallenges(db).map(({ number, shortTitle }) => ({ number, shortTitle })),
+    indicators: listIndicators(db).map(({ code, nameDa }) => ({ code, nameDa })),
+  };
 }

@@ -8,7 +8,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import { reports, targets, users } from "../../db/schema";
 import type { Actor } from "./auth.server";
-import { findIndicator } from "./catalogue.server";
+import { findIndicator, setMeta } from "./catalogue.server";
 import { readFigures } from "./figures.server";
 import { buildSnapshot, hashSnapshot, publishOrApprove } from "./reports.server";
 import { DEMO_MUNICIPALITIES } from "./users.server";
@@ -35,7 +35,7 @@ function actorFor(db: Db, role: "skoledirektoer" | "socialdirektoer", municipali
 export function ensureDemoTargets(db: Db): number {
   if ((db.select({ n: sql<number>`count(*)` }).from(targets).get()?.n ?? 0) > 0) return 0;
   // the demo data end in 2025: statuses are written for its last quarter
-  db.$client.prepare("insert into app_meta (key, value) values ('current_quarter', '2025K4') on conflict(key) do update set value = excluded.value").run();
+  setMeta(db, "current_quarter", "2025K4");
   let created = 0;
   for (const code of DEMO_MUNICIPALITIES) {
     const school = actorFor(db, "skoledirektoer", code);

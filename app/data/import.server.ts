@@ -15,7 +15,7 @@ import ExcelJS from "exceljs";
 import type { Db } from "../../db/connection";
 import { mapHeader, looksLikeCpr, validateRow, IMPORT_COLUMNS, type ImportCatalogue, type ImportColumn, type Issue } from "../domain/import/rows";
 import { audit } from "./audit.server";
-import { listIndicators, listMunicipalities } from "./catalogue.server";
+import { listIndicators, listMunicipalities, setMeta } from "./catalogue.server";
 import { recomputeDisclosure } from "./disclosure.server";
 
 export type ImportLimits = { maxBytes: number; maxRows: number };
@@ -342,14 +342,6 @@ export function discardPreview(db: Db, id: string): void {
   purge(db, id);
 }
 
-function setLoadedAt(db: Db, at: string) {
-  db.$client
-    .prepare(
-      "insert into app_meta (key, value) values ('data_loaded_at', ?) on conflict(key) do update set value = excluded.value, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
-    )
-    .run(at);
-}
-
 type ObservationKey = { indicatorCode: string; municipalityCode: string; period: string; periodKey: number; targetGroup: string; breakdown: string };
 
 /**
@@ -419,7 +411,7 @@ export function commitImport(db: Db, who: Who, previewId: string, onWriting?: ()
       batch
     );
     recomputeDisclosure(db);
-    setLoadedAt(db, at);
+    setMeta(db, "data_loaded_at", at);
     audit(db, {
       actor: who.userId ? { id: who.userId, email: who.actor } : null,
       actorEmail: who.actor,
@@ -559,7 +551,7 @@ export function rollbackBatch(db: Db, who: Who, batchId: number): number {
     }
     c.prepare("update import_batches set rolled_back_by = ? where id = ?").run(rollback, batchId);
     recomputeDisclosure(db);
-    setLoadedAt(db, at);
+    setMeta(db, "data_loaded_at", at);
     audit(db, {
       actor: who.userId ? { id: who.userId, email: who.actor } : null,
       actorEmail: who.actor,

@@ -13,7 +13,7 @@ import { periodKeyOf } from "../domain/periods";
 import { previousQuarter, type ReportSnapshot, type ReportTarget, type StatusPart } from "../domain/reports/report";
 import { audit } from "./audit.server";
 import type { Actor } from "./auth.server";
-import { findMunicipality, listChallenges } from "./catalogue.server";
+import { findMunicipality, listChallenges, readMeta } from "./catalogue.server";
 import { currentQuarter, listTargets, targetDetail, type Side } from "./targets.server";
 
 export class ReportError extends Error {
@@ -28,7 +28,7 @@ export const quarterParam = z.string().regex(/^\d{4}K[1-4]$/);
 export function buildSnapshot(db: Db, municipalityCode: string, quarter: string): ReportSnapshot {
   const municipality = findMunicipality(db, municipalityCode);
   if (!municipality) throw new Response("Kommunen findes ikke.", { status: 404 });
-  const loadedAt = db.$client.prepare("select value from app_meta where key = 'data_loaded_at'").get() as { value: string } | undefined;
+  const loadedAt = readMeta(db).data_loaded_at ?? null;
   const targets = listTargets(db, municipalityCode)
     .filter((t) => t.state === "aktiv")
     .map((t): ReportTarget => {
@@ -62,7 +62,7 @@ export function buildSnapshot(db: Db, municipalityCode: string, quarter: string)
   return {
     municipality: { code: municipality.code, name: municipality.name },
     quarter,
-    dataLoadedAt: loadedAt?.value ?? null,
+    dataLoadedAt: loadedAt,
     challenges: listChallenges(db).map(({ number, shortTitle }) => ({ number, shortTitle })),
     targets,
   };

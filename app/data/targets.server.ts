@@ -11,7 +11,7 @@ import { formatPeriod as formatP, isPeriodOfCadence, nextPeriod as nextP, parseP
 import { COMPUTED_STATUSES, computeStatus, progress, type ComputedStatus } from "../domain/targets/trajectory";
 import { audit } from "./audit.server";
 import type { Actor } from "./auth.server";
-import { findIndicator } from "./catalogue.server";
+import { findIndicator, readMeta } from "./catalogue.server";
 import { readFigures } from "./figures.server";
 
 export class TargetError extends Error {
@@ -433,8 +433,8 @@ export function targetsWithoutJointStatus(db: Db, municipalityCode: string, quar
  * (the demo data end in 2025, so demo mode pins it to 2025K4).
  */
 export function currentQuarter(db: Db, now = new Date()): string {
-  const pinned = db.$client.prepare("select value from app_meta where key = 'current_quarter'").get() as { value: string } | undefined;
-  if (pinned) return pinned.value;
+  const pinned = readMeta(db).current_quarter;
+  if (pinned) return pinned;
   return `${now.getFullYear()}K${Math.floor(now.getMonth() / 3) + 1}`;
 }
 

@@ -6,6 +6,25 @@ import { isJoint, listPartnershipTargets, listTargets, targetDetail } from "~/da
 import { can } from "~/domain/access";
 import { roundForOutput } from "~/domain/figures";
 
+type TargetRow = ReturnType<typeof listPartnershipTargets>[number];
+
+/** The fields a municipal and a partnership-wide target share, as the API names them. */
+function definition(t: Pick<TargetRow, "id" | "title" | "rationale" | "challenges" | "kind" | "state" | "indicatorCode" | "targetGroup" | "baselinePeriod" | "targetValue" | "deadlinePeriod">) {
+  return {
+    id: t.id,
+    titel: t.title,
+    begrundelse: t.rationale,
+    udfordringer: t.challenges,
+    type: t.kind,
+    tilstand: t.state,
+    indikator: t.indicatorCode,
+    maalgruppe: t.targetGroup,
+    baselinePeriode: t.baselinePeriod,
+    maalVaerdi: t.targetValue,
+    fristPeriode: t.deadlinePeriod,
+  };
+}
+
 /**
  * GET /api/v1/maal?kommune=849: the municipality's joint targets, with the same access rules as
  * the pages. `kommune=partnerskab`: the partnership-wide targets (every signed-in user), with the
@@ -19,17 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (params.get("kommune") === "partnerskab") {
     return Response.json(
       listPartnershipTargets(context.db).map((t) => ({
-        id: t.id,
-        titel: t.title,
-        begrundelse: t.rationale,
-        udfordringer: t.challenges,
-        type: t.kind,
-        tilstand: t.state,
-        indikator: t.indicatorCode,
-        maalgruppe: t.targetGroup,
-        baselinePeriode: t.baselinePeriod,
-        maalVaerdi: t.targetValue,
-        fristPeriode: t.deadlinePeriod,
+        ...definition(t),
         antalKommuner: t.adoptions.length,
         kommuner: t.adoptions
           .filter((a) => can(actor, { kind: "read-targets", municipality: a.municipalityCode }))
@@ -44,19 +53,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const d = targetDetail(context.db, t.id);
     const unit = d.indicator?.unit ?? "percent";
     return {
-      id: t.id,
-      titel: t.title,
-      begrundelse: t.rationale,
-      udfordringer: t.challenges,
-      type: t.kind,
-      tilstand: t.state,
+      ...definition(t),
       partnerskabsmaal: t.adoptedFromId,
-      indikator: t.indicatorCode,
-      maalgruppe: t.targetGroup,
-      baselinePeriode: t.baselinePeriod,
       baselineVaerdi: roundForOutput(unit, t.baselineValue),
-      maalVaerdi: t.targetValue,
-      fristPeriode: t.deadlinePeriod,
       beregnetStatus: t.computedStatus,
       ansvarlige: { skole: d.owners.school, social: d.owners.social },
       milepaele: d.milestones.map((m) => ({ titel: m.title, dato: m.dueDate, gennemfoert: m.done })),

@@ -9,7 +9,7 @@ import { Alert } from "~/components/ui/Alert";
 import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
 import { CsrfInput } from "~/components/ui/FormField";
 import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server";
-import { listChallenges, listIndicators } from "~/data/catalogue.server";
+import { targetFormChoices } from "~/data/catalogue.server";
 import { requireMunicipality } from "~/data/params.server";
 import { definitionLocked, ownerCandidates, ownersSchema, setTargetOwners, targetDefinitionOf, targetInputSchema, updateTarget, replyOnTargetError } from "~/data/targets.server";
 import { useT } from "~/i18n/react";
@@ -37,8 +37,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     definition: target.definition,
     currentOwners: { schoolOwnerId: target.row.schoolOwnerId, socialOwnerId: target.row.socialOwnerId },
     owners: ownerCandidates(context.db, municipality.code),
-    challenges: listChallenges(context.db).map(({ number, shortTitle }) => ({ number, shortTitle })),
-    indicators: listIndicators(context.db).map(({ code, nameDa }) => ({ code, nameDa })),
+    ...targetFormChoices(context.db),
   };
 }
 

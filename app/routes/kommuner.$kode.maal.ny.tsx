@@ -5,7 +5,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { dropEmptyMilestoneRows, TargetForm } from "~/components/TargetForm";
 import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
 import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server";
-import { listChallenges, listIndicators } from "~/data/catalogue.server";
+import { targetFormChoices } from "~/data/catalogue.server";
 import { requireMunicipality } from "~/data/params.server";
 import { createTarget, ownerCandidates, targetInputSchema, replyOnTargetError } from "~/data/targets.server";
 import { useT } from "~/i18n/react";
@@ -28,8 +28,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     csrf: actor.csrfToken,
     owners,
     defaultOwners: { schoolOwnerId: mine(owners.school), socialOwnerId: mine(owners.social) },
-    challenges: listChallenges(context.db).map(({ number, shortTitle }) => ({ number, shortTitle })),
-    indicators: listIndicators(context.db).map(({ code, nameDa }) => ({ code, nameDa })),
+    ...targetFormChoices(context.db),
   };
 }
 

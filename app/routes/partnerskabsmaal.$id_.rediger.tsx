@@ -6,7 +6,7 @@ import { dropEmptyMilestoneRows, formValuesOf, TargetForm } from "~/components/T
 import { Alert } from "~/components/ui/Alert";
 import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
 import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server";
-import { listChallenges, listIndicators } from "~/data/catalogue.server";
+import { targetFormChoices } from "~/data/catalogue.server";
 import { partnershipTargetSchema, requirePartnershipTarget, updateTarget, replyOnTargetError } from "~/data/targets.server";
 import { useT } from "~/i18n/react";
 
@@ -26,8 +26,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     editable: target.row.state === "aktiv" && !target.locked,
     closed: target.row.state !== "aktiv",
     definition: target.definition,
-    challenges: listChallenges(context.db).map(({ number, shortTitle }) => ({ number, shortTitle })),
-    indicators: listIndicators(context.db).map(({ code, nameDa }) => ({ code, nameDa })),
+    ...targetFormChoices(context.db),
   };
 }
 

@@ -5,7 +5,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { dropEmptyMilestoneRows, TargetForm } from "~/components/TargetForm";
 import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
 import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server";
-import { listChallenges, listIndicators } from "~/data/catalogue.server";
+import { targetFormChoices } from "~/data/catalogue.server";
 import { createPartnershipTarget, partnershipTargetSchema, replyOnTargetError } from "~/data/targets.server";
 import { useT } from "~/i18n/react";
 
@@ -21,8 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await guard(request, context);
   return {
     csrf: actor.csrfToken,
-    challenges: listChallenges(context.db).map(({ number, shortTitle }) => ({ number, shortTitle })),
-    indicators: listIndicators(context.db).map(({ code, nameDa }) => ({ code, nameDa })),
+    ...targetFormChoices(context.db),
   };
 }
 
