@@ -21,9 +21,10 @@ export function databasePath(): string {
   return process.env.DATABASE_PATH ? path.resolve(process.env.DATABASE_PATH) : DEFAULT_DATABASE_PATH;
 }
 
-export function openDatabase(file: string = databasePath(), opts: { migrate?: boolean; migrationsFolder?: string } = {}): Db {
+export function openDatabase(file: string = databasePath(), opts: { migrate?: boolean; migrationsFolder?: string; trace?: (sql: string) => void } = {}): Db {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new Database(file);
+  // `trace` receives every statement with its parameters filled in (the benchmark replays them)
+  const sqlite = new Database(file, opts.trace ? { verbose: (sql) => opts.trace!(String(sql)) } : {});
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
@@ -31,4 +32,43 @@ export function openDatabase(file: string = databasePath(), opts: { migrate?: bo
   const db = drizzle(sqlite, { schema }) as Db;
   if (opts.migrate !== false) migrate(db, { migrationsFolder: opts.migrationsFolder ?? MIGRATIONS_FOLDER });
   return db;
+}
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement, kept per connection and SQL text. The hot read paths run dozens of
+ * small queries per page; preparing (or building with the query builder) cost more than running them.
+ */
+export function prepared(db: Db, sql: string): Database.Statement {
+  let cache = statements.get(db.$client);
+  if (!cache) statements.set(db.$client, (cache = new Map()));
+  let st = cache.get(sql);
+  if (!st) {
+    if (cache.size > 500) cache.clear(); // IN lists come in many lengths; keep the cache bounded
+    cache.set(sql, (st = db.$client.prepare(sql)));
+  }
+  return st;
+}
+
+const memos = new WeakMap<Database.Database, Map<string, { version: string; value: unknown }>>();
+
+/**
+ * A value derived from the database, kept until the database changes: by this connection
+ * (total_changes) or by any other (data_version). Never stale, so safe for the reference data
+ * every page reads several times.
+ */
+export function untilChanged<T>(db: Db, key: string, compute: () => T): T {
+  const { changes, version } = prepared(db, "select total_changes() as changes, (select data_version from pragma_data_version) as version").get() as {
+    changes: number;
+    version: number;
+  };
+  const stamp = `${changes}|${version}`;
+  let cache = memos.get(db.$client);
+  if (!cache) memos.set(db.$client, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit && hit.version === stamp) return hit.value as T;
+  const value = compute();
+  cache.set(key, { version: stamp, value });
+  return value;
 }

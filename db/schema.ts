@@ -91,10 +91,36 @@ export const observations = sqliteTable(
     batchId: integer("batch_id"),
   },
   (t) => [
-    uniqueIndex("observations_cell_uq").on(t.indicatorCode, t.municipalityCode, t.period, t.targetGroup, t.breakdown),
-    // national/regional aggregates and comparisons read one indicator × group × period across municipalities
-    index("observations_indicator_group_period_idx").on(t.indicatorCode, t.targetGroup, t.periodKey),
+    // one municipality's series: indicator, municipality, group and breakdown are equalities, periods a range
+    uniqueIndex("observations_cell_uq").on(t.indicatorCode, t.municipalityCode, t.targetGroup, t.breakdown, t.period),
+    // comparisons read one indicator × group × breakdown across municipalities
+    index("observations_across_idx").on(t.indicatorCode, t.targetGroup, t.breakdown, t.periodKey),
+    // disclosure control works one indicator × period table at a time
+    index("observations_table_idx").on(t.indicatorCode, t.periodKey),
   ],
+);
+
+/**
+ * Regional and national sums of the observations, one row per indicator × period × group ×
+ * breakdown. Derived data: recomputed in the same transaction as the disclosure pattern after
+ * every data change, so the read path never sums thousands of rows per page view.
+ */
+export const figureAggregates = sqliteTable(
+  "figure_aggregates",
+  {
+    indicatorCode: text("indicator_code").notNull(),
+    scope: text("scope", { enum: ["region", "nation"] }).notNull(),
+    /** The region's code; '' for the nation. */
+    scopeCode: text("scope_code").notNull(),
+    period: text("period").notNull(),
+    periodKey: integer("period_key").notNull(),
+    targetGroup: text("target_group").notNull(),
+    breakdown: text("breakdown").notNull(),
+    numerator: integer("numerator"),
+    denominator: integer("denominator"),
+    value: real("value"),
+  },
+  (t) => [primaryKey({ columns: [t.indicatorCode, t.targetGroup, t.breakdown, t.scope, t.scopeCode, t.period] })],
 );
 
 export const appMeta = sqliteTable("app_meta", {

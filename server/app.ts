@@ -83,7 +83,9 @@ export async function createApp(db: Db, opts: { dev?: boolean; buildDir?: string
   } else {
     const buildDir = opts.buildDir ?? path.join(root, "build");
     app.use("/assets", express.static(path.join(buildDir, "client", "assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+    const files = express.static(path.join(buildDir, "client"), { maxAge: "1h" });
+    // only paths that name a file (favicon.svg); pages and the API skip the disk look-up
+    app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? files(req, res, next) : next()));
     build = (await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href)) as ServerBuild;
   }
 

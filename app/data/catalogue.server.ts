@@ -1,6 +1,6 @@
 /** Reads the reference data (municipalities, regions, challenges, indicators) from the database. */
-import { asc, eq, sql } from "drizzle-orm";
-import type { Db } from "../../db/connection";
+import { asc, sql } from "drizzle-orm";
+import { prepared, untilChanged, type Db } from "../../db/connection";
 import * as t from "../../db/schema";
 import type { Cadence } from "../domain/periods";
 import type { Department, Polarity, Unit } from "../domain/catalogue";
@@ -22,21 +22,17 @@ export type Indicator = {
   challenges: number[];
 };
 
+// The catalogue is read several times on every page: raw statements, kept until the database changes.
 export function listMunicipalities(db: Db): Municipality[] {
-  return db
-    .select({
-      code: t.municipalities.code,
-      name: t.municipalities.name,
-      regionCode: t.municipalities.regionCode,
-      regionName: t.regions.name,
-      lat: t.municipalities.lat,
-      lon: t.municipalities.lon,
-      population: t.municipalities.populationApprox,
-    })
-    .from(t.municipalities)
-    .innerJoin(t.regions, eq(t.regions.code, t.municipalities.regionCode))
-    .orderBy(asc(t.municipalities.name))
-    .all();
+  return [...untilChanged(db, "municipalities", () => readMunicipalities(db))];
+}
+
+function readMunicipalities(db: Db): Municipality[] {
+  return prepared(
+    db,
+    `select m.code, m.name, m.region_code as regionCode, r.name as regionName, m.lat, m.lon, m.population_approx as population
+     from municipalities m join regions r on r.code = m.region_code order by m.name`,
+  ).all() as Municipality[];
 }
 
 export function findMunicipality(db: Db, code: string): Municipality | undefined {
@@ -48,19 +44,25 @@ export function listChallenges(db: Db): Challenge[] {
 }
 
 export function listIndicators(db: Db): Indicator[] {
-  const links = db.select().from(t.indicatorChallenges).all();
-  return db
-    .select()
-    .from(t.indicators)
-    .orderBy(asc(t.indicators.sortOrder))
-    .all()
-    .map(({ sortOrder: _sortOrder, ...i }) => ({
-      ...i,
-      challenges: links
-        .filter((l) => l.indicatorCode === i.code)
-        .map((l) => l.challengeNumber)
-        .sort((a, b) => a - b),
-    }));
+  return [...untilChanged(db, "indicators", () => readIndicators(db))];
+}
+
+function readIndicators(db: Db): Indicator[] {
+  const links = prepared(db, "select indicator_code as indicatorCode, challenge_number as challengeNumber from indicator_challenges order by challenge_number").all() as {
+    indicatorCode: string;
+    challengeNumber: number;
+  }[];
+  const rows = prepared(
+    db,
+    `select code, name_da as nameDa, name_en as nameEn, unit, polarity, department, cadence, source, definition, target_groups as targetGroups, breakdowns
+     from indicators order by sort_order`,
+  ).all() as (Omit<Indicator, "targetGroups" | "breakdowns" | "challenges"> & { targetGroups: string; breakdowns: string })[];
+  return rows.map((i) => ({
+    ...i,
+    targetGroups: JSON.parse(i.targetGroups) as string[],
+    breakdowns: JSON.parse(i.breakdowns) as string[],
+    challenges: links.filter((l) => l.indicatorCode === i.code).map((l) => l.challengeNumber),
+  }));
 }
 
 export function findIndicator(db: Db, code: string): Indicator | undefined {

@@ -1,17 +1,22 @@
 /**
- * Computes the disclosure pattern (which municipal cells are withheld) for the whole database
- * and stores it on the observations. It runs after every data change, so every page, export
- * and API response reads one and the same pattern: combining two screens reveals nothing that
- * one screen hides.
+ * Computes the disclosure pattern (which municipal cells are withheld) and stores it on the
+ * observations, and recomputes the regional and national sums in `figure_aggregates`. It runs
+ * after every data change, in the same transaction, so every page, export and API response
+ * reads one and the same pattern (combining two screens reveals nothing that one screen hides)
+ * and the new figures at once.
+ *
+ * The unit of work is one indicator × period table: its pattern depends only on its own cells
+ * and its linked tables for the same period. An import recomputes the tables it touched.
  */
 import type { Db } from "../../db/connection";
 import { measureOf, type Measure } from "../domain/catalogue";
 import { combine, type RawFigures } from "../domain/figures";
 import { cellId, standardRelations, suppressDetailed, type DisclosureCell, type Withholding } from "../domain/disclosure";
+import { periodKeyOf } from "../domain/periods";
 import { listIndicators, listMunicipalities, type Indicator } from "./catalogue.server";
 import { disclosureConfig } from "./config.server";
 
-type Row = RawFigures & { id: number; municipalityCode: string; targetGroup: string; breakdown: string };
+type Row = RawFigures & { id: number; municipalityCode: string; targetGroup: string; breakdown: string; withheld: Withholding | null };
 
 /** Cells of one indicator whose withholding forces the same cell of another (same municipality, period, group). */
 const LINKED: { from: string; to: string }[] = [
@@ -26,20 +31,45 @@ const key = (m: string, g: string, b: string) => `${m}|${g}|${b}`;
 
 export type DisclosureSummary = { tables: number; cells: number; primary: number; secondary: number; exposed: string[]; ms: number };
 
-export function recomputeDisclosure(db: Db): DisclosureSummary {
+/** One indicator × period table; omitted: every table in the database. */
+export type TableRef = { indicatorCode: string; period: string };
+
+// The same sums the read path used to compute per request; grades and amounts as weighted means.
+const SUMS = "sum(numerator), sum(denominator), sum(value * denominator) / nullif(sum(case when value is not null then denominator end), 0)";
+
+export function recomputeDisclosure(db: Db, only?: Iterable<TableRef>): DisclosureSummary {
   const started = performance.now();
   const cfg = disclosureConfig();
   const municipalities = listMunicipalities(db);
   const regionOf = new Map(municipalities.map((m) => [m.code, m.regionCode]));
   const indicators = listIndicators(db);
   const byCode = new Map(indicators.map((i) => [i.code, i]));
-  const select = db.$client.prepare(
-    "select id, municipality_code as municipalityCode, target_group as targetGroup, breakdown, numerator, denominator, value from observations where indicator_code = ? and period = ?",
+  const c = db.$client;
+  const select = c.prepare(
+    "select id, municipality_code as municipalityCode, target_group as targetGroup, breakdown, numerator, denominator, value, withheld from observations where indicator_code = ? and period_key = ? and period = ?",
   );
-  const periodsOf = db.$client.prepare("select distinct period from observations where indicator_code = ? order by period_key");
-  const update = db.$client.prepare("update observations set withheld = ? where id = ?");
+  const periodsOf = c.prepare("select distinct period from observations where indicator_code = ? order by period_key");
+  const update = c.prepare("update observations set withheld = ? where id = ?");
+  // one table's rows by the table index: for the GROUP BY the planner would otherwise walk the whole indicator
+  const clearSums = c.prepare("delete from figure_aggregates where indicator_code = ? and period = ?");
+  const regionSums = c.prepare(
+    `insert into figure_aggregates (indicator_code, scope, scope_code, period, period_key, target_group, breakdown, numerator, denominator, value)
+     select o.indicator_code, 'region', m.region_code, o.period, o.period_key, o.target_group, o.breakdown, ${SUMS}
+     from observations o indexed by observations_table_idx join municipalities m on m.code = o.municipality_code
+     where o.indicator_code = ? and o.period_key = ? and o.period = ?
+     group by m.region_code, o.target_group, o.breakdown`,
+  );
+  const nationSums = c.prepare(
+    `insert into figure_aggregates (indicator_code, scope, scope_code, period, period_key, target_group, breakdown, numerator, denominator, value)
+     select indicator_code, 'nation', '', period, period_key, target_group, breakdown, ${SUMS}
+     from observations indexed by observations_table_idx where indicator_code = ? and period_key = ? and period = ?
+     group by target_group, breakdown`,
+  );
   const summary: DisclosureSummary = { tables: 0, cells: 0, primary: 0, secondary: 0, exposed: [], ms: 0 };
   const exposed = new Set<string>();
+
+  const relationsOf = new Map<string, ReturnType<typeof standardRelations>>(); // the same for every period of an indicator
+  const rowsOf = (indicatorCode: string, period: string) => select.all(indicatorCode, periodKeyOf(period), period) as Row[];
 
   /** Suppresses one (indicator, period) table; `linked` are municipal cell keys withheld from outside. */
   function table(indicator: Indicator, rows: Row[], linked: Set<string>): Map<string, Withholding> {
@@ -57,7 +87,9 @@ export function recomputeDisclosure(db: Db): DisclosureSummary {
       });
       for (const scope of [`region|${regionOf.get(r.municipalityCode)}`, "nation|"]) {
         const k = `${scope}|${r.targetGroup}|${r.breakdown}`;
-        groups.set(k, [...(groups.get(k) ?? []), r]);
+        const parts = groups.get(k);
+        if (parts) parts.push(r);
+        else groups.set(k, [r]);
       }
     }
     // aggregates come from raw counts and are always shown, so they are protected
@@ -65,7 +97,8 @@ export function recomputeDisclosure(db: Db): DisclosureSummary {
       const [scope, code, targetGroup, breakdown] = k.split("|");
       cells.push({ id: cellId({ scope: scope as "region" | "nation", code, targetGroup, breakdown }), measure, ...combine(measure, parts), protected: true });
     }
-    const relations = standardRelations({ municipalities, targetGroups: indicator.targetGroups, breakdowns: indicator.breakdowns });
+    let relations = relationsOf.get(indicator.code);
+    if (!relations) relationsOf.set(indicator.code, (relations = standardRelations({ municipalities, targetGroups: indicator.targetGroups, breakdowns: indicator.breakdowns })));
     const result = suppressDetailed(cells, relations, cfg);
     for (const id of result.exposed) exposed.add(`${indicator.code}:${id}`);
     const out = new Map<string, Withholding>();
@@ -79,41 +112,65 @@ export function recomputeDisclosure(db: Db): DisclosureSummary {
     return out;
   }
 
-  function write(rows: Row[], withheld: Map<string, Withholding>) {
+  function write(indicatorCode: string, period: string, rows: Row[], withheld: Map<string, Withholding>) {
     summary.tables++;
+    const periodKey = periodKeyOf(period);
+    clearSums.run(indicatorCode, period);
+    regionSums.run(indicatorCode, periodKey, period);
+    nationSums.run(indicatorCode, periodKey, period);
     for (const r of rows) {
       const w = withheld.get(key(r.municipalityCode, r.targetGroup, r.breakdown)) ?? null;
-      update.run(w, r.id);
+      if (w !== r.withheld) update.run(w, r.id);
       summary.cells++;
       if (w === "primary") summary.primary++;
       if (w === "secondary") summary.secondary++;
     }
   }
 
-  const done = new Set<string>();
+  // the tables to recompute, per indicator, closed over the links between tables
+  const wanted = new Map<string, Set<string>>();
+  const want = (code: string, period: string) => {
+    if (!byCode.has(code)) return;
+    const periods = wanted.get(code);
+    if (periods) periods.add(period);
+    else wanted.set(code, new Set([period]));
+  };
+  if (only) {
+    for (const { indicatorCode, period } of only) {
+      want(indicatorCode, period);
+      for (const l of LINKED) if (l.from === indicatorCode || l.to === indicatorCode) (want(l.from, period), want(l.to, period));
+      if (indicatorCode === PLACEMENTS || indicatorCode === FAMILY_SHARE) (want(PLACEMENTS, period), want(FAMILY_SHARE, period));
+    }
+  } else {
+    for (const i of indicators) for (const { period } of periodsOf.all(i.code) as { period: string }[]) want(i.code, period);
+  }
+  const periodsWanted = (code: string) => [...(wanted.get(code) ?? [])].sort((a, b) => periodKeyOf(a) - periodKeyOf(b));
+
   const linkedInto = new Map<string, Set<string>>(); // "indicator|period" → municipal keys forced
 
   function suppressIndicator(indicator: Indicator) {
-    for (const { period } of periodsOf.all(indicator.code) as { period: string }[]) {
-      const rows = select.all(indicator.code, period) as Row[];
-      const withheld = table(indicator, rows, linkedInto.get(`${indicator.code}|${period}`) ?? new Set());
-      write(rows, withheld);
+    for (const period of periodsWanted(indicator.code)) {
+      const rows = rowsOf(indicator.code, period);
+      const withheld = rows.length ? table(indicator, rows, linkedInto.get(`${indicator.code}|${period}`) ?? new Set()) : new Map<string, Withholding>();
+      write(indicator.code, period, rows, withheld);
       for (const link of LINKED.filter((l) => l.from === indicator.code)) {
         const target = linkedInto.get(`${link.to}|${period}`) ?? new Set<string>();
         for (const k of withheld.keys()) target.add(k);
         linkedInto.set(`${link.to}|${period}`, target);
       }
     }
-    done.add(indicator.code);
   }
 
   db.$client.transaction(() => {
+    if (!only) c.exec("delete from figure_aggregates");
     const placements = byCode.get(PLACEMENTS);
     const share = byCode.get(FAMILY_SHARE);
     if (placements && share) suppressPlacementsJointly(placements, share);
     // link sources first, so their targets know what they must withhold
-    const ordered = [...indicators].sort((a, b) => Number(LINKED.some((l) => l.to === a.code)) - Number(LINKED.some((l) => l.to === b.code)));
-    for (const indicator of ordered) if (!done.has(indicator.code)) suppressIndicator(indicator);
+    const ordered = indicators
+      .filter((i) => i !== placements && i !== share)
+      .sort((a, b) => Number(LINKED.some((l) => l.to === a.code)) - Number(LINKED.some((l) => l.to === b.code)));
+    for (const indicator of ordered) suppressIndicator(indicator);
   })();
 
   /**
@@ -121,45 +178,50 @@ export function recomputeDisclosure(db: Db): DisclosureSummary {
    * two tables are suppressed together until neither reveals what the other withholds.
    */
   function suppressPlacementsJointly(placements: Indicator, share: Indicator) {
-    const sharePeriods = new Set((periodsOf.all(share.code) as { period: string }[]).map((p) => p.period));
-    for (const { period } of periodsOf.all(placements.code) as { period: string }[]) {
-      const siteRows = select.all(placements.code, period) as Row[];
-      const shareRows = sharePeriods.has(period) ? (select.all(share.code, period) as Row[]) : [];
+    const periods = [...new Set([...periodsWanted(placements.code), ...periodsWanted(share.code)])].sort((a, b) => periodKeyOf(a) - periodKeyOf(b));
+    const otherSites = placements.breakdowns.filter((b) => !FAMILY_SITES.includes(b));
+    for (const period of periods) {
+      const siteRows = rowsOf(placements.code, period);
+      const shareRows = rowsOf(share.code, period);
+      const sitesOf = new Map<string, Row[]>();
+      for (const r of siteRows) {
+        const own = sitesOf.get(r.municipalityCode);
+        if (own) own.push(r);
+        else sitesOf.set(r.municipalityCode, [r]);
+      }
       const forcedSites = new Set<string>();
       const forcedShare = new Set<string>();
       let sites = new Map<string, Withholding>();
       let shares = new Map<string, Withholding>();
       for (let round = 0; round < 10; round++) {
         const before = forcedSites.size + forcedShare.size;
-        sites = table(placements, siteRows, forcedSites);
+        sites = siteRows.length ? table(placements, siteRows, forcedSites) : new Map();
         for (const m of municipalities) {
           const group = "anbragte";
           const isWithheld = (b: string) => sites.has(key(m.code, group, b));
           const family = FAMILY_SITES.filter(isWithheld).length;
-          const other = placements.breakdowns.filter((b) => !FAMILY_SITES.includes(b) && isWithheld(b)).length;
+          const other = otherSites.filter(isWithheld).length;
           // the share shows Σ family (numerator) and the total (denominator): one hidden site in either sum would be revealed
           if (isWithheld("") || family === 1 || other === 1) forcedShare.add(key(m.code, group, ""));
         }
-        shares = table(share, shareRows, forcedShare);
+        shares = shareRows.length ? table(share, shareRows, forcedShare) : new Map();
         for (const m of municipalities) {
           const group = "anbragte";
           if (!shares.has(key(m.code, group, "")) || sites.has(key(m.code, group, ""))) continue;
           // a withheld share with its total shown: both the family and the other sites must keep a hidden cell
-          for (const side of [FAMILY_SITES, placements.breakdowns.filter((b) => !FAMILY_SITES.includes(b))]) {
+          for (const side of [FAMILY_SITES, otherSites]) {
             if (side.some((b) => sites.has(key(m.code, group, b)))) continue;
-            const smallest = siteRows
-              .filter((r) => r.municipalityCode === m.code && side.includes(r.breakdown) && (r.numerator ?? 0) > 0)
+            const smallest = (sitesOf.get(m.code) ?? [])
+              .filter((r) => r.targetGroup === group && side.includes(r.breakdown) && (r.numerator ?? 0) > 0)
               .sort((a, b) => (a.numerator ?? 0) - (b.numerator ?? 0) || a.breakdown.localeCompare(b.breakdown))[0];
             if (smallest) forcedSites.add(key(m.code, group, smallest.breakdown));
           }
         }
         if (forcedSites.size + forcedShare.size === before) break;
       }
-      write(siteRows, sites);
-      write(shareRows, shares);
+      write(placements.code, period, siteRows, sites);
+      write(share.code, period, shareRows, shares);
     }
-    done.add(placements.code);
-    done.add(share.code);
   }
 
   summary.exposed = [...exposed].sort();

@@ -2,15 +2,14 @@
  * The one read path for indicator figures. Every page, chart, table, export and API response
  * gets its numbers from `readFigures`; nothing else reads the observations table for display.
  * Disclosure control is applied here: municipal cells carry the stored pattern (see
- * disclosure.server.ts); aggregates are computed from raw counts and withheld only if they are
- * themselves about fewer than k children.
+ * disclosure.server.ts); aggregates are sums of raw counts, kept in `figure_aggregates`, and
+ * withheld only if they are themselves about fewer than k children.
  */
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
-import type { Db } from "../../db/connection";
-import { municipalities, observations } from "../../db/schema";
+import { prepared, type Db } from "../../db/connection";
 import { measureOf } from "../domain/catalogue";
 import { isPrimaryWithheld } from "../domain/disclosure";
 import { combine, toFigure, type Figure, type RawFigures } from "../domain/figures";
+import { parsePeriod, periodKey } from "../domain/periods";
 import { disclosureConfig } from "./config.server";
 import type { Indicator } from "./catalogue.server";
 
@@ -32,89 +31,66 @@ export type FigureRequest = {
   groups?: { code: string; members: string[] }[];
 };
 
-const o = observations;
-const sumNumerator = sql<number | null>`sum(${o.numerator})`;
-const sumDenominator = sql<number | null>`sum(${o.denominator})`;
-// Weighted mean for grades and amounts; rates and counts ignore it.
-const weightedValue = sql<number | null>`sum(${o.value} * ${o.denominator}) / nullif(sum(case when ${o.value} is not null then ${o.denominator} end), 0)`;
+
+// a period that is not one matches nothing, as before
+const keyOf = (text: string) => {
+  const p = parsePeriod(text);
+  return p ? periodKey(p) : -1;
+};
+const list = (values: readonly unknown[]) => `(${values.map(() => "?").join(", ")})`;
+
+type Row = RawFigures & { code: string; period: string; periodKey: number; targetGroup: string; breakdown: string };
 
 export function readFigures(db: Db, req: FigureRequest): Figure[] {
   const { indicator } = req;
-  const conditions: SQL[] = [
-    eq(o.indicatorCode, indicator.code),
-    inArray(o.targetGroup, req.targetGroups ?? indicator.targetGroups),
-    inArray(o.breakdown, req.breakdowns ?? [""]),
-  ];
-  if (req.periods) conditions.push(inArray(o.period, req.periods));
-  const base = and(...conditions);
+  const targetGroups = req.targetGroups ?? indicator.targetGroups;
+  const breakdowns = req.breakdowns ?? [""];
   const out: Figure[] = [];
+  if (targetGroups.length === 0 || breakdowns.length === 0 || req.periods?.length === 0) return out;
+  // the conditions every query shares, in the order of the indexes' columns
+  // periods by their key, the indexes' last column; the text as well, in case two cadences share a key
+  const where = (table: string) =>
+    `${table}.indicator_code = ? and ${table}.target_group in ${list(targetGroups)} and ${table}.breakdown in ${list(breakdowns)}${
+      req.periods ? ` and ${table}.period_key in ${list(req.periods)} and ${table}.period in ${list(req.periods)}` : ""
+    }`;
+  const params = [indicator.code, ...targetGroups, ...breakdowns, ...(req.periods ? [...req.periods.map(keyOf), ...req.periods] : [])];
   const measure = measureOf(indicator.unit);
   const cfg = disclosureConfig();
   const aggregateWithheld = (raw: RawFigures) => (isPrimaryWithheld(measure, raw, cfg) ? ("primary" as const) : null);
 
-  if (req.municipalities) {
-    const where = req.municipalities === "all" ? base : and(base, inArray(o.municipalityCode, req.municipalities));
-    const rows = db
-      .select({
-        code: o.municipalityCode,
-        period: o.period,
-        periodKey: o.periodKey,
-        targetGroup: o.targetGroup,
-        breakdown: o.breakdown,
-        numerator: o.numerator,
-        denominator: o.denominator,
-        value: o.value,
-        withheld: o.withheld,
-      })
-      .from(o)
-      .where(where)
-      .all();
-    for (const r of rows) {
-      const { code, ...rest } = r;
-      out.push(toFigure(indicator.unit, { indicatorCode: indicator.code, ...rest, scope: { kind: "municipality", code } }));
-    }
+  if (req.municipalities && req.municipalities.length > 0) {
+    const codes = req.municipalities === "all" ? [] : req.municipalities;
+    const rows = prepared(
+      db,
+      `select municipality_code as code, period, period_key as periodKey, target_group as targetGroup, breakdown, numerator, denominator, value, withheld
+       from observations o where ${where("o")}${codes.length ? ` and o.municipality_code in ${list(codes)}` : ""}`,
+    ).all(...params, ...codes) as (Row & { withheld: Figure["withheld"] })[];
+    for (const { code, ...rest } of rows) out.push(toFigure(indicator.unit, { indicatorCode: indicator.code, ...rest, scope: { kind: "municipality", code } }));
   }
 
-  if (req.regions) {
-    const where = req.regions === "all" ? base : and(base, inArray(municipalities.regionCode, req.regions));
-    const rows = db
-      .select({
-        code: municipalities.regionCode,
-        period: o.period,
-        periodKey: o.periodKey,
-        targetGroup: o.targetGroup,
-        breakdown: o.breakdown,
-        numerator: sumNumerator,
-        denominator: sumDenominator,
-        value: weightedValue,
-      })
-      .from(o)
-      .innerJoin(municipalities, eq(municipalities.code, o.municipalityCode))
-      .where(where)
-      .groupBy(municipalities.regionCode, o.period, o.periodKey, o.targetGroup, o.breakdown)
-      .all();
-    for (const r of rows) {
-      const { code, ...rest } = r;
-      out.push(toFigure(indicator.unit, { indicatorCode: indicator.code, ...rest, withheld: aggregateWithheld(rest), scope: { kind: "region", code } }));
+  const regions = req.regions === "all" ? "all" : (req.regions ?? []);
+  if (regions.length > 0 || req.nation) {
+    // regional and national sums are precomputed on every data change (disclosure.server.ts)
+    const scopes = [
+      ...(regions === "all" ? ["a.scope = 'region'"] : regions.length ? [`(a.scope = 'region' and a.scope_code in ${list(regions)})`] : []),
+      ...(req.nation ? ["a.scope = 'nation'"] : []),
+    ];
+    const rows = prepared(
+      db,
+      `select scope, scope_code as code, period, period_key as periodKey, target_group as targetGroup, breakdown, numerator, denominator, value
+       from figure_aggregates a where ${where("a")} and (${scopes.join(" or ")})
+       order by a.scope = 'nation'`,
+    ).all(...params, ...(regions === "all" ? [] : regions)) as (Row & { scope: "region" | "nation" })[];
+    for (const { scope, code, ...raw } of rows) {
+      out.push(
+        toFigure(indicator.unit, {
+          indicatorCode: indicator.code,
+          ...raw,
+          withheld: aggregateWithheld(raw),
+          scope: scope === "nation" ? { kind: "nation" } : { kind: "region", code },
+        }),
+      );
     }
-  }
-
-  if (req.nation) {
-    const rows = db
-      .select({
-        period: o.period,
-        periodKey: o.periodKey,
-        targetGroup: o.targetGroup,
-        breakdown: o.breakdown,
-        numerator: sumNumerator,
-        denominator: sumDenominator,
-        value: weightedValue,
-      })
-      .from(o)
-      .where(base)
-      .groupBy(o.period, o.periodKey, o.targetGroup, o.breakdown)
-      .all();
-    for (const r of rows) out.push(toFigure(indicator.unit, { indicatorCode: indicator.code, ...r, withheld: aggregateWithheld(r), scope: { kind: "nation" } }));
   }
 
   if (req.groups?.length) {

@@ -16,7 +16,7 @@ import type { Db } from "../../db/connection";
 import { mapHeader, looksLikeCpr, validateRow, IMPORT_COLUMNS, type ImportCatalogue, type ImportColumn, type Issue } from "../domain/import/rows";
 import { audit } from "./audit.server";
 import { listIndicators, listMunicipalities, setMeta } from "./catalogue.server";
-import { recomputeDisclosure } from "./disclosure.server";
+import { recomputeDisclosure, type TableRef } from "./disclosure.server";
 
 export type ImportLimits = { maxBytes: number; maxRows: number };
 
@@ -350,6 +350,18 @@ type ObservationKey = { indicatorCode: string; municipalityCode: string; period:
  * file changes nothing (loading the same file twice). `onWriting` is called just before the
  * transaction starts (the command line prints it).
  */
+/** The indicator × period tables a batch touched: only those get their disclosure and sums recomputed. */
+class Tables {
+  private readonly seen = new Map<string, TableRef>();
+  add(indicatorCode: string, period: string) {
+    const k = `${indicatorCode}|${period}`;
+    if (!this.seen.has(k)) this.seen.set(k, { indicatorCode, period });
+  }
+  refs(): TableRef[] {
+    return [...this.seen.values()];
+  }
+}
+
 export function commitImport(db: Db, who: Who, previewId: string, onWriting?: () => void): number | null {
   const preview = findPreview(db, previewId);
   if (!preview) throw new ImportError("Forhåndsvisningen findes ikke længere. Indlæs filen igen.");
@@ -378,6 +390,7 @@ export function commitImport(db: Db, who: Who, previewId: string, onWriting?: ()
     );
     const update = c.prepare("update observations set numerator = ?, denominator = ?, value = ?, batch_id = ? where id = ?");
     const record = changeRecorder(db, batch);
+    const touched = new Tables();
     const counts = { new: 0, changed: 0, unchanged: 0 };
     let last = 0;
     for (;;) {
@@ -400,6 +413,7 @@ export function commitImport(db: Db, who: Who, previewId: string, onWriting?: ()
         if (old) update.run(r.numerator, r.denominator, r.value, batch, old.id);
         else insert.run(r.indicatorCode, r.municipalityCode, r.period, r.periodKey, r.targetGroup, r.breakdown, r.numerator, r.denominator, r.value, batch);
         record(r, old ?? null, r);
+        touched.add(r.indicatorCode, r.period);
         counts[old ? "changed" : "new"]++;
       }
     }
@@ -410,7 +424,7 @@ export function commitImport(db: Db, who: Who, previewId: string, onWriting?: ()
       counts.unchanged,
       batch
     );
-    recomputeDisclosure(db);
+    recomputeDisclosure(db, touched.refs());
     setMeta(db, "data_loaded_at", at);
     audit(db, {
       actor: who.userId ? { id: who.userId, email: who.actor } : null,
@@ -531,7 +545,9 @@ export function rollbackBatch(db: Db, who: Who, batchId: number): number {
     const restore = c.prepare(`update observations set numerator = ?, denominator = ?, value = ?, batch_id = ? where ${CELL}`);
     const remove = c.prepare(`delete from observations where ${CELL}`);
     const record = changeRecorder(db, rollback);
+    const touched = new Tables();
     for (const ch of changes) {
+      touched.add(ch.indicator_code, ch.period);
       const key = [ch.indicator_code, ch.municipality_code, ch.period, ch.target_group, ch.breakdown] as const;
       if (ch.existed) restore.run(ch.old_numerator, ch.old_denominator, ch.old_value, ch.old_batch_id, ...key);
       else remove.run(...key);
@@ -550,7 +566,7 @@ export function rollbackBatch(db: Db, who: Who, batchId: number): number {
       );
     }
     c.prepare("update import_batches set rolled_back_by = ? where id = ?").run(rollback, batchId);
-    recomputeDisclosure(db);
+    recomputeDisclosure(db, touched.refs());
     setMeta(db, "data_loaded_at", at);
     audit(db, {
       actor: who.userId ? { id: who.userId, email: who.actor } : null,

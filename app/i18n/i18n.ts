@@ -28,10 +28,31 @@ export function getT(locale: Locale): TFunction {
       interpolation: { escapeValue: false }, // React escapes
       showSupportNotice: false,
     } as Parameters<typeof instance.init>[0]);
-    t = instance.t.bind(instance) as TFunction;
+    t = memoised(instance.t.bind(instance) as TFunction);
     instances.set(locale, t);
   }
   return t;
+}
+
+/**
+ * The strings are fixed, so a key with the same options always gives the same text. i18next's
+ * lookup and interpolation cost several milliseconds per page, so the results are kept.
+ */
+function memoised(t: TFunction): TFunction {
+  const memo = new Map<string, unknown>();
+  const primitive = (v: unknown) => v === null || ["string", "number", "boolean", "undefined"].includes(typeof v);
+  const cached = (key: unknown, options?: unknown, ...rest: unknown[]) => {
+    const call = () => (t as unknown as (...a: unknown[]) => unknown)(key, options, ...rest);
+    if (typeof key !== "string" || rest.length > 0) return call();
+    if (options !== undefined && (typeof options !== "object" || options === null || !Object.values(options).every(primitive))) return call();
+    const k = options === undefined ? key : `${key}\u0000${JSON.stringify(options)}`;
+    if (memo.has(k)) return memo.get(k);
+    const value = call();
+    if (memo.size > 20_000) memo.clear(); // counts and names vary; keep it bounded
+    memo.set(k, value);
+    return value;
+  };
+  return cached as unknown as TFunction;
 }
 
 /** Picks the locale from `?lng=` first, then the `lng` cookie. */

@@ -101,3 +101,36 @@ describe("disclosure control over the full demo data", () => {
     expect(file).toContain(".sqlite");
   });
 });
+
+describe("recomputing only the tables a data change touched", () => {
+  const pattern = () => db.$client.prepare("select id, withheld from observations order by id").all();
+  const sums = () => db.$client.prepare("select * from figure_aggregates order by indicator_code, scope, target_group, breakdown, scope_code, period").all();
+
+  it("gives the same withheld cells and sums as recomputing everything, linked tables included", async () => {
+    const { recomputeDisclosure } = await import("~/data/disclosure.server");
+    // make small counts in one participation table and one placements table; both have linked tables
+    const shrink = db.$client.prepare(
+      "update observations set numerator = min(numerator, 2), denominator = min(denominator, 3) where indicator_code = ? and period = ? and municipality_code in ('849', '167', '580', '101') and breakdown = ''",
+    );
+    shrink.run("fp9-deltagelse", "2021/22");
+    db.$client.prepare("update observations set numerator = 1 where indicator_code = 'anbragte-type' and period = '2020' and municipality_code = '849' and breakdown = 'opholdssted'").run();
+    const summary = recomputeDisclosure(db, [
+      { indicatorCode: "fp9-deltagelse", period: "2021/22" },
+      { indicatorCode: "anbragte-type", period: "2020" },
+    ]);
+    // the links pulled in the grade average and the family-care share of the same periods
+    expect(summary.tables).toBe(4);
+    const partial = { pattern: pattern(), sums: sums() };
+    recomputeDisclosure(db);
+    expect(pattern()).toEqual(partial.pattern);
+    expect(sums()).toEqual(partial.sums);
+
+    // and the national figure is the sum of the new raw counts at once
+    const indicator = listIndicators(db).find((i) => i.code === "fp9-deltagelse")!;
+    const nation = readFigures(db, { indicator, targetGroups: ["anbragte"], periods: ["2021/22"], nation: true })[0];
+    const raw = db.$client
+      .prepare("select sum(numerator) as n, sum(denominator) as d from observations where indicator_code = 'fp9-deltagelse' and period = '2021/22' and target_group = 'anbragte' and breakdown = ''")
+      .get() as { n: number; d: number };
+    expect([nation.numerator, nation.denominator]).toEqual([raw.n, raw.d]);
+  });
+});
