@@ -1,0 +1,374 @@
+/**
+ * `npm run bench [-- --scales 1,10,100 --requests 30 --seconds 2 --import-rows 100000,1000000 --dump-sql DIR]`
+ *
+ * Measures the built app against the budgets in the README: for each scale it generates the
+ * demo data (seeds --scale N) into a temporary SQLite file, starts the real server on it
+ * (`server/start.ts`, production build, demo accounts), and times the main pages and the API
+ * over HTTP, sequentially (median, p95) and at 10 concurrent connections (autocannon). Next to
+ * each page it replays the exact SQL the page ran, captured through better-sqlite3's trace, on
+ * the same file: the ratio page/SQL is what the server adds on top of the database. It then
+ * times the import, sizes each page's JavaScript from the build manifest, prints the budgets
+ * and writes everything to bench/results/<time>.json.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import zlib from "node:zlib";
+import type { AddressInfo } from "node:net";
+import Database from "better-sqlite3";
+import autocannon from "autocannon";
+import { openDatabase } from "../db/connection";
+import { createApiToken } from "../app/data/users.server";
+import { createApp } from "../server/app";
+import { describeImport, mb, measureImport, writeImportFile, type ImportResult } from "./import";
+
+const root = path.resolve(import.meta.dirname, "..");
+const { values: args } = parseArgs({
+  options: {
+    scales: { type: "string", default: "1,10,100" },
+    requests: { type: "string", default: "30" },
+    seconds: { type: "string", default: "2" },
+    "import-rows": { type: "string", default: "100000,1000000" },
+    /** Writes each page's captured SQL to DIR/<scale>x-<page>.sql, to study with EXPLAIN QUERY PLAN. */
+    "dump-sql": { type: "string" },
+  },
+});
+const SCALES = args.scales.split(",").map(Number);
+const REQUESTS = Number(args.requests);
+const SECONDS = Number(args.seconds);
+const IMPORT_ROWS = args["import-rows"] ? args["import-rows"].split(",").map(Number) : [];
+const PASSWORD = "bench-adgangskode-1234";
+process.env.SESSION_SECRET ??= "bench-secret-bench-secret-bench-secret";
+
+/** The pages the budgets are about; `route` finds their JavaScript in the build manifest. */
+const PAGES = [
+  { key: "overview", label: "Overblik", url: "/kommuner/849", route: "routes/kommuner.$kode._index", charts: true },
+  { key: "indicator", label: "Indikatorside", url: "/kommuner/849/indikatorer/fp9-deltagelse", route: "routes/kommuner.$kode.indikatorer.$indikator", charts: true },
+  { key: "targets", label: "Fælles mål", url: "/kommuner/849/maal", route: "routes/kommuner.$kode.maal._index", charts: false },
+  {
+    key: "comparison",
+    label: "Sammenligning",
+    url: "/sammenlign?indikator=fp9-deltagelse&maalgruppe=anbragte&periode=2023/24&kommune=849",
+    route: "routes/sammenlign._index",
+    charts: true,
+  },
+  { key: "report", label: "Udgivet rapport", url: "/kommuner/849/rapporter/2025K3", route: "routes/kommuner.$kode.rapporter.$kvartal", charts: false },
+  { key: "api", label: "API (849, fp9)", url: "/api/v1/observationer?indikator=fp9-deltagelse&kommune=849", route: null, charts: false },
+] as const;
+type PageKey = (typeof PAGES)[number]["key"];
+
+type Timing = { median: number; p95: number };
+type PageResult = { page: PageKey; url: string; bytes: number; http: Timing; rps: number; sql: Timing & { statements: number }; ratio: number };
+type ScaleResult = { scale: number; observations: number; dbBytes: number; generateMs: number; pages: PageResult[] };
+
+const quantile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+const timing = (xs: number[]): Timing => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: quantile(s, 0.5), p95: quantile(s, 0.95) };
+};
+const ms = (x: number) => x.toFixed(1).padStart(7);
+
+async function freePort(): Promise<number> {
+  const srv = net.createServer().listen(0);
+  await new Promise((r) => srv.once("listening", r));
+  const { port } = srv.address() as AddressInfo;
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+function generate(dbFile: string, scale: number): number {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ["--import", "tsx", "seeds/cli.ts", "--scale", String(scale), "--database", dbFile], { cwd: root, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`seed --scale ${scale} failed:\n${r.stdout}\n${r.stderr}`);
+  return performance.now() - t0;
+}
+
+/** The real server, as `npm start` runs it, in its own process so the load generator does not share its CPU time. */
+async function startServer(dbFile: string): Promise<{ proc: ChildProcess; base: string }> {
+  const port = await freePort();
+  const proc = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_PATH: dbFile, PORT: String(port), NODE_ENV: "production", DEMO: "1", DEMO_PASSWORD: PASSWORD },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("kører på")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    proc.stdout!.on("data", onData);
+    proc.stderr!.on("data", onData);
+    proc.once("exit", (code) => reject(new Error(`server exited (${code}):\n${output}`)));
+  });
+  return { proc, base: `http://127.0.0.1:${port}` };
+}
+
+async function login(base: string): Promise<string> {
+  const res = await fetch(`${base}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base },
+    body: new URLSearchParams({ email: "sekretariat@demo.dk", password: PASSWORD }),
+  });
+  const cookie = res.headers.get("set-cookie")?.split(";")[0];
+  if (res.status !== 302 || !cookie) throw new Error(`login failed: ${res.status}`);
+  return cookie;
+}
+
+function apiToken(dbFile: string): string {
+  const db = openDatabase(dbFile);
+  const user = db.$client.prepare("select id, email, name, role, municipality_code as municipalityCode from users where email = 'sekretariat@demo.dk'").get() as {
+    id: number;
+    email: string;
+    name: string;
+    role: "sekretariat";
+    municipalityCode: null;
+  };
+  const token = createApiToken(db, { ...user, via: "session", csrfToken: null }, "benchmark");
+  db.$client.close();
+  return token;
+}
+
+async function get(base: string, url: string, headers: Record<string, string>): Promise<{ ms: number; bytes: number }> {
+  const t0 = performance.now();
+  const res = await fetch(`${base}${url}`, { headers });
+  const body = await res.arrayBuffer();
+  const elapsed = performance.now() - t0;
+  if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`);
+  return { ms: elapsed, bytes: body.byteLength };
+}
+
+async function requestsPerSecond(base: string, url: string, headers: Record<string, string>): Promise<number> {
+  const result = await autocannon({ url: `${base}${url}`, connections: 10, duration: SECONDS, headers });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors at 10 connections`);
+  return result.requests.average;
+}
+
+const CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
+
+/** Runs the captured statements as they are, on their own connection; writes are rolled back. */
+function replay(dbFile: string, statements: string[]): Timing {
+  const db = new Database(dbFile, { timeout: 30_000 }); // autocannon's last requests may still be writing
+  const times: number[] = [];
+  for (let i = 0; i <= REQUESTS; i++) {
+    const t0 = performance.now();
+    db.exec("begin");
+    for (const sql of statements) {
+      const st = db.prepare(sql);
+      if (st.reader) st.all();
+      else st.run();
+    }
+    db.exec("rollback");
+    if (i > 0) times.push(performance.now() - t0);
+  }
+  db.close();
+  return timing(times);
+}
+
+async function benchScale(scale: number): Promise<ScaleResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `faelles-retning-bench-${scale}x-`));
+  const dbFile = path.join(dir, "bench.sqlite");
+  process.stdout.write(`\n== ${scale}× demodata: genererer … `);
+  const generateMs = generate(dbFile, scale);
+  const { proc, base } = await startServer(dbFile);
+  const counter = new Database(dbFile, { readonly: true });
+  const observations = (counter.prepare("select count(*) as n from observations").get() as { n: number }).n;
+  counter.close();
+  console.log(`${observations.toLocaleString("da-DK")} observationer på ${(generateMs / 1000).toFixed(1)} s`);
+
+  const cookie = await login(base);
+  const token = apiToken(dbFile);
+  const headersOf = (p: (typeof PAGES)[number]): Record<string, string> => (p.key === "api" ? { Authorization: `Bearer ${token}` } : { Cookie: cookie });
+
+  // a second, in-process app on the same file only to capture each page's SQL
+  let recording: string[] | null = null;
+  const traced = openDatabase(dbFile, { trace: (sql) => recording?.push(sql) });
+  const tracer = (await createApp(traced, { dev: false })).listen(0);
+  const tracerBase = `http://127.0.0.1:${(tracer.address() as AddressInfo).port}`;
+
+  const pages: PageResult[] = [];
+  try {
+    for (const p of PAGES) {
+      const headers = headersOf(p);
+      for (let i = 0; i < 3; i++) await get(base, p.url, headers); // first requests: modules, statement caches, comparison groups
+      // the load run first, so the one-at-a-time timings below are of a warmed-up (JIT-compiled) server
+      const rps = await requestsPerSecond(base, p.url, headers);
+      const times: number[] = [];
+      let bytes = 0;
+      for (let i = 0; i < REQUESTS; i++) {
+        const r = await get(base, p.url, headers);
+        times.push(r.ms);
+        bytes = r.bytes;
+      }
+      await get(tracerBase, p.url, headers);
+      recording = [];
+      await get(tracerBase, p.url, headers);
+      const statements = recording.filter((s) => !CONTROL.test(s));
+      recording = null;
+      if (args["dump-sql"]) {
+        fs.mkdirSync(args["dump-sql"], { recursive: true });
+        fs.writeFileSync(path.join(args["dump-sql"], `${scale}x-${p.key}.sql`), statements.map((s) => `${s};\n`).join(""));
+      }
+      const http = timing(times);
+      const sql = { ...replay(dbFile, statements), statements: statements.length };
+      pages.push({ page: p.key, url: p.url, bytes, http, rps, sql, ratio: http.median / sql.median });
+    }
+  } finally {
+    tracer.close();
+    traced.$client.close();
+    proc.kill("SIGTERM");
+    await new Promise((r) => proc.once("exit", r));
+  }
+  const dbBytes = fs.statSync(dbFile).size;
+  const result: ScaleResult = { scale, observations, dbBytes, generateMs, pages };
+  printScale(result);
+  if (scale === 1) fs.copyFileSync(dbFile, path.join(os.tmpdir(), "faelles-retning-bench-1x.sqlite"));
+  fs.rmSync(dir, { recursive: true, force: true });
+  return result;
+}
+
+function printScale(r: ScaleResult) {
+  console.log(`   database ${mb(r.dbBytes)}; tider i ms over HTTP (${REQUESTS} forespørgsler efter hinanden), SQL = sidens egne forespørgsler kørt direkte`);
+  console.log(`   ${"side".padEnd(18)} ${"median".padStart(7)} ${"p95".padStart(7)} ${"req/s@10".padStart(9)} ${"SQL med".padStart(7)} ${"SQL p95".padStart(7)} ${"stmts".padStart(5)} ${"side/SQL".padStart(8)}  ${"KB".padStart(5)}`);
+  for (const p of r.pages) {
+    const label = PAGES.find((x) => x.key === p.page)!.label;
+    console.log(
+      `   ${label.padEnd(18)} ${ms(p.http.median)} ${ms(p.http.p95)} ${Math.round(p.rps).toString().padStart(9)} ${ms(p.sql.median)} ${ms(p.sql.p95)} ${String(p.sql.statements).padStart(5)} ${p.ratio
+        .toFixed(1)
+        .padStart(8)}  ${(p.bytes / 1024).toFixed(0).padStart(5)}`,
+    );
+  }
+}
+
+type JsSize = { page: PageKey; charts: boolean; initialBytes: number; totalBytes: number; files: number };
+
+/**
+ * JavaScript per page, gzip as the server sends it: the entry, root and route modules with their
+ * imports from Remix's manifest (what loads at once), plus chunks they import lazily (charts).
+ */
+function javascriptPerPage(): JsSize[] {
+  const assets = path.join(root, "build/client/assets");
+  const manifestFile = fs.readdirSync(assets).find((f) => /^manifest-.*\.js$/.test(f));
+  if (!manifestFile) throw new Error("no Remix manifest in build/client/assets: run npm run build");
+  const manifest = JSON.parse(fs.readFileSync(path.join(assets, manifestFile), "utf8").replace(/^window\.__remixManifest=/, "").replace(/;\s*$/, "")) as {
+    entry: { module: string; imports: string[] };
+    routes: Record<string, { module: string; imports?: string[] }>;
+  };
+  const gz = new Map<string, number>();
+  const size = (url: string) => {
+    if (!gz.has(url)) gz.set(url, zlib.gzipSync(fs.readFileSync(path.join(root, "build/client", url))).length);
+    return gz.get(url)!;
+  };
+  const lazyImports = (url: string) =>
+    [...fs.readFileSync(path.join(root, "build/client", url), "utf8").matchAll(/import\(\s*["']\.\/([\w.-]+\.js)["']\s*\)/g)].map((m) => `/assets/${m[1]}`);
+  const staticImports = (url: string) =>
+    [...fs.readFileSync(path.join(root, "build/client", url), "utf8").matchAll(/(?:from|import)\s*["']\.\/([\w.-]+\.js)["']/g)].map((m) => `/assets/${m[1]}`);
+  const out: JsSize[] = [];
+  for (const p of PAGES) {
+    if (!p.route) continue;
+    const route = manifest.routes[p.route];
+    if (!route) throw new Error(`route ${p.route} is not in the manifest`);
+    const initial = new Set([manifest.entry.module, ...manifest.entry.imports, manifest.routes.root.module, ...(manifest.routes.root.imports ?? []), route.module, ...(route.imports ?? [])]);
+    const all = new Set(initial);
+    const queue = [...initial];
+    while (queue.length) {
+      const url = queue.pop()!;
+      for (const next of [...lazyImports(url), ...staticImports(url)]) {
+        if (!all.has(next)) {
+          all.add(next);
+          queue.push(next);
+        }
+      }
+    }
+    const sum = (urls: Set<string>) => [...urls].reduce((s, u) => s + size(u), 0);
+    out.push({ page: p.key, charts: p.charts, initialBytes: sum(initial), totalBytes: sum(all), files: all.size });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const started = performance.now();
+console.log(`Fælles retning benchmark: ${os.cpus().length} kerner, Node ${process.version}, skalaer ${SCALES.join(", ")}`);
+const scales: ScaleResult[] = [];
+for (const scale of SCALES) scales.push(await benchScale(scale));
+
+const imports: ImportResult[] = [];
+if (IMPORT_ROWS.length) {
+  console.log("\n== Indlæsning (CSV, nye observationer, oven på demodata 1×)");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "faelles-retning-bench-import-"));
+  let template = path.join(os.tmpdir(), "faelles-retning-bench-1x.sqlite");
+  if (!fs.existsSync(template)) {
+    template = path.join(dir, "template.sqlite");
+    generate(template, 1);
+  }
+  const db = new Database(template, { readonly: true });
+  const codes = (db.prepare("select code from municipalities order by code").all() as { code: string }[]).map((r) => r.code);
+  db.close();
+  for (const rows of IMPORT_ROWS) {
+    const r = measureImport(template, await writeImportFile(dir, codes, rows, "csv"), "csv");
+    console.log(`   ${describeImport(r)}`);
+    imports.push(r);
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(template, { force: true });
+}
+
+const javascript = javascriptPerPage();
+console.log("\n== JavaScript pr. side (gzip, fra build-manifestet)");
+for (const j of javascript) {
+  const label = PAGES.find((x) => x.key === j.page)!.label;
+  console.log(`   ${label.padEnd(18)} ${(j.initialBytes / 1024).toFixed(1).padStart(6)} KB ved indlæsning, ${(j.totalBytes / 1024).toFixed(1).padStart(6)} KB i alt med grafer (${j.files} filer)`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Budgets: at 1× as written, at larger scales at most 3× the same.
+
+type Check = { budget: string; scale: number | null; value: string; holds: boolean };
+const checks: Check[] = [];
+for (const s of scales) {
+  const factor = s.scale === 1 ? 1 : 3;
+  for (const p of s.pages) {
+    if (p.page === "api") {
+      checks.push({ budget: `API ≥ ${Math.round(500 / factor)} req/s ved 10 forbindelser`, scale: s.scale, value: `${Math.round(p.rps)} req/s`, holds: p.rps >= 500 / factor });
+      continue;
+    }
+    const limit = (p.page === "comparison" ? 80 : 50) * factor;
+    checks.push({ budget: `${p.page}: p95 ≤ ${limit} ms`, scale: s.scale, value: `${p.http.p95.toFixed(1)} ms`, holds: p.http.p95 <= limit });
+    checks.push({ budget: `${p.page}: side/SQL ≤ ${3 * factor}`, scale: s.scale, value: p.ratio.toFixed(1), holds: p.ratio <= 3 * factor });
+  }
+}
+for (const j of javascript) {
+  const limit = j.charts ? 200 : 120;
+  checks.push({ budget: `${j.page}: JavaScript ≤ ${limit} KB gzip`, scale: null, value: `${(j.totalBytes / 1024).toFixed(1)} KB`, holds: j.totalBytes / 1024 <= limit });
+}
+const first = imports.find((r) => r.rows === 100_000);
+if (first) checks.push({ budget: "Indlæsning ≥ 50.000 rækker/s (100.000 rækker)", scale: null, value: `${Math.round(first.rowsPerSecond)} rækker/s`, holds: first.rowsPerSecond >= 50_000 });
+const biggest = imports.at(-1);
+if (first && biggest && biggest !== first) {
+  const growth = biggest.peakRssBytes - first.peakRssBytes;
+  checks.push({ budget: `RSS vokser < 50 MB fra ${first.rows} til ${biggest.rows} rækker`, scale: null, value: mb(growth), holds: growth < 50 * 1024 * 1024 });
+}
+
+console.log("\n== Budgetter");
+for (const c of checks) console.log(`   ${c.holds ? "✓ holder " : "✗ brudt  "} ${c.budget.padEnd(48)} ${c.scale === null ? "" : `${c.scale}×`.padStart(5)}  ${c.value}`);
+const elapsed = (performance.now() - started) / 1000;
+console.log(`\n${checks.filter((c) => c.holds).length} af ${checks.length} budgetter holder. Kørt på ${elapsed.toFixed(0)} s.`);
+
+const resultsDir = path.join(root, "bench/results");
+fs.mkdirSync(resultsDir, { recursive: true });
+const out = path.join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).stdout.trim() || null;
+fs.writeFileSync(
+  out,
+  JSON.stringify({ at: new Date().toISOString(), commit, cpus: os.cpus().length, node: process.version, requests: REQUESTS, seconds: SECONDS, scales, imports, javascript, checks, elapsedSeconds: elapsed }, null, 2),
+);
+console.log(`Resultater: ${path.relative(process.cwd(), out)}`);
