@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { hash as argonHash, verify as argonVerify } from "@node-rs/argon2";
 import { createCookie, redirect } from "@remix-run/node";
-import { and, eq, isNull, lt, or } from "drizzle-orm";
+import { eq, lt, or } from "drizzle-orm";
 import { databasePath, prepared, type Db } from "../../db/connection";
 import { apiTokens, loginThrottle, sessions, users } from "../../db/schema";
 import { can, type Permission, type Role } from "../domain/access";
