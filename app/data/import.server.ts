@@ -362,6 +362,12 @@ class Tables {
   }
 }
 
+/** What every change to the figures ends with, inside its transaction: disclosure and sums for the touched tables, and the new load time. */
+function dataChanged(db: Db, touched: Tables, at: string) {
+  recomputeDisclosure(db, touched.refs());
+  setMeta(db, "data_loaded_at", at);
+}
+
 export function commitImport(db: Db, who: Who, previewId: string, onWriting?: () => void): number | null {
   const preview = findPreview(db, previewId);
   if (!preview) throw new ImportError("Forhåndsvisningen findes ikke længere. Indlæs filen igen.");
@@ -424,8 +430,7 @@ export function commitImport(db: Db, who: Who, previewId: string, onWriting?: ()
       counts.unchanged,
       batch
     );
-    recomputeDisclosure(db, touched.refs());
-    setMeta(db, "data_loaded_at", at);
+    dataChanged(db, touched, at);
     audit(db, {
       actor: who.userId ? { id: who.userId, email: who.actor } : null,
       actorEmail: who.actor,
@@ -566,8 +571,7 @@ export function rollbackBatch(db: Db, who: Who, batchId: number): number {
       );
     }
     c.prepare("update import_batches set rolled_back_by = ? where id = ?").run(rollback, batchId);
-    recomputeDisclosure(db, touched.refs());
-    setMeta(db, "data_loaded_at", at);
+    dataChanged(db, touched, at);
     audit(db, {
       actor: who.userId ? { id: who.userId, email: who.actor } : null,
       actorEmail: who.actor,
