@@ -34,9 +34,13 @@ export class ImportError extends Error {}
 export type Who = { userId: number | null; actor: string };
 
 const MAX_STORED_ERRORS = 10_000;
-/** One observation by its key, in the order of ObservationKey without periodKey. */
+/** One staged row by its cell. */
 const CELL = "indicator_code = ? and municipality_code = ? and period = ? and target_group = ? and breakdown = ?";
-const CURRENT_SQL = `select id, numerator, denominator, value, batch_id as batchId from observations where ${CELL}`;
+/** Joins observations `o` to the staged or logged rows `p` of the same cell (the columns of observations_cell_uq). */
+const SAME_CELL =
+  "o.indicator_code = p.indicator_code and o.municipality_code = p.municipality_code and o.target_group = p.target_group and o.breakdown = p.breakdown and o.period = p.period";
+/** True where observation `o` already holds the figures of `p`; a missing one does not. */
+const SAME_FIGURES = "o.id is not null and o.numerator is p.numerator and o.denominator is p.denominator and o.value is p.value";
 const CHUNK = 2_000;
 
 export function importCatalogue(db: Db): ImportCatalogue {
@@ -169,9 +173,9 @@ export async function previewImport(db: Db, file: { path: string; name: string }
   c.prepare(
     "insert into import_previews (id, user_id, file_name, content_hash, created_at, rows_read, rows_new, rows_changed, rows_unchanged, error_count) values (?, ?, ?, ?, ?, 0, 0, 0, 0, 0)"
   ).run(id, who.userId, file.name.slice(0, 200), hash, new Date().toISOString());
-  const existing = c.prepare(CURRENT_SQL);
+  // the change each row makes is classified in one statement once every row is staged (classify)
   const insertRow = c.prepare(
-    "insert or ignore into import_preview_rows (preview_id, row_no, indicator_code, municipality_code, period, period_key, target_group, breakdown, numerator, denominator, value, change) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "insert or ignore into import_preview_rows (preview_id, row_no, indicator_code, municipality_code, period, period_key, target_group, breakdown, numerator, denominator, value, change) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new')"
   );
   const firstRowOf = c.prepare(`select row_no as rowNo from import_preview_rows where preview_id = ? and ${CELL}`);
   const insertError = c.prepare("insert into import_preview_errors (preview_id, row_no, column, message) values (?, ?, ?, ?)");
@@ -226,17 +230,11 @@ export async function previewImport(db: Db, file: { path: string; name: string }
       if (!row) continue;
       pending.push(() => {
         const key = [row.indicatorCode, row.municipalityCode, row.period, row.targetGroup, row.breakdown] as const;
-        const old = existing.get(...key) as { numerator: number | null; denominator: number | null; value: number | null } | undefined;
-        const change = !old
-          ? "new"
-          : old.numerator === row.numerator && old.denominator === row.denominator && old.value === row.value
-          ? "unchanged"
-          : "changed";
-        const r = insertRow.run(id, rowNo, ...key.slice(0, 3), row.periodKey, ...key.slice(3), row.numerator, row.denominator, row.value, change);
+        const r = insertRow.run(id, rowNo, ...key.slice(0, 3), row.periodKey, ...key.slice(3), row.numerator, row.denominator, row.value);
         if (r.changes === 0) {
           const first = firstRowOf.get(id, ...key) as { rowNo: number };
           error(rowNo, { column: "–", message: `samme observation som række ${first.rowNo} (indikator, kommune, periode, målgruppe og opdeling).` });
-        } else counts[change]++;
+        }
       });
       if (pending.length >= CHUNK) flush();
     }
@@ -247,6 +245,7 @@ export async function previewImport(db: Db, file: { path: string; name: string }
     purge(db, id);
     throw e;
   }
+  Object.assign(counts, classify(db, id));
   c.prepare("update import_previews set rows_read = ?, rows_new = ?, rows_changed = ?, rows_unchanged = ?, error_count = ? where id = ?").run(
     counts.read,
     counts.new,
@@ -256,6 +255,22 @@ export async function previewImport(db: Db, file: { path: string; name: string }
     id
   );
   return id;
+}
+
+/** Whether each staged row is new, changes a figure or repeats it: one statement, not a look-up per row. */
+function classify(db: Db, previewId: string): { new: number; changed: number; unchanged: number } {
+  const c = db.$client;
+  c.prepare(
+    `update import_preview_rows as p set change = case when ${SAME_FIGURES} then 'unchanged' else 'changed' end
+     from observations o where p.preview_id = ? and ${SAME_CELL}`
+  ).run(previewId);
+  const counts = { new: 0, changed: 0, unchanged: 0 };
+  for (const r of c.prepare("select change, count(*) as n from import_preview_rows where preview_id = ? group by change").all(previewId) as {
+    change: keyof typeof counts;
+    n: number;
+  }[])
+    counts[r.change] = r.n;
+  return counts;
 }
 
 export type PreviewSummary = {
@@ -303,7 +318,7 @@ export function previewChanges(db: Db, id: string, limit = 200): PreviewChange[]
     .prepare(
       `select p.row_no as rowNo, p.indicator_code as indicatorCode, p.municipality_code as municipalityCode, p.period, p.target_group as targetGroup, p.breakdown, p.change,
               p.numerator, p.denominator, p.value, o.numerator as oldNumerator, o.denominator as oldDenominator, o.value as oldValue, o.withheld
-       from import_preview_rows p left join observations o on o.indicator_code = p.indicator_code and o.municipality_code = p.municipality_code and o.period = p.period and o.target_group = p.target_group and o.breakdown = p.breakdown
+       from import_preview_rows p left join observations o on ${SAME_CELL}
        where p.preview_id = ? and p.change != 'unchanged' order by p.row_no limit ?`
     )
     .all(id, limit) as (Record<string, never> & { withheld: string | null; change: "new" | "changed" })[];
@@ -342,7 +357,18 @@ export function discardPreview(db: Db, id: string): void {
   purge(db, id);
 }
 
-type ObservationKey = { indicatorCode: string; municipalityCode: string; period: string; periodKey: number; targetGroup: string; breakdown: string };
+/** The indicator × period tables a batch touched: only those get their disclosure and sums recomputed. */
+function batchTables(db: Db, batch: number): TableRef[] {
+  return db.$client
+    .prepare("select distinct indicator_code as indicatorCode, period from observation_changes where batch_id = ?")
+    .all(batch) as TableRef[];
+}
+
+/** What every change to the figures ends with, inside its transaction: disclosure and sums for the touched tables, and the new load time. */
+function dataChanged(db: Db, touched: TableRef[], at: string) {
+  recomputeDisclosure(db, touched);
+  setMeta(db, "data_loaded_at", at);
+}
 
 /**
  * Writes a preview's rows as one batch in one transaction, with disclosure control recomputed
@@ -350,24 +376,6 @@ type ObservationKey = { indicatorCode: string; municipalityCode: string; period:
  * file changes nothing (loading the same file twice). `onWriting` is called just before the
  * transaction starts (the command line prints it).
  */
-/** The indicator × period tables a batch touched: only those get their disclosure and sums recomputed. */
-class Tables {
-  private readonly seen = new Map<string, TableRef>();
-  add(indicatorCode: string, period: string) {
-    const k = `${indicatorCode}|${period}`;
-    if (!this.seen.has(k)) this.seen.set(k, { indicatorCode, period });
-  }
-  refs(): TableRef[] {
-    return [...this.seen.values()];
-  }
-}
-
-/** What every change to the figures ends with, inside its transaction: disclosure and sums for the touched tables, and the new load time. */
-function dataChanged(db: Db, touched: Tables, at: string) {
-  recomputeDisclosure(db, touched.refs());
-  setMeta(db, "data_loaded_at", at);
-}
-
 export function commitImport(db: Db, who: Who, previewId: string, onWriting?: () => void): number | null {
   const preview = findPreview(db, previewId);
   if (!preview) throw new ImportError("Forhåndsvisningen findes ikke længere. Indlæs filen igen.");
@@ -387,42 +395,26 @@ export function commitImport(db: Db, who: Who, previewId: string, onWriting?: ()
         )
         .run(preview.fileName, preview.contentHash, who.userId, who.actor, at, preview.rowsRead).lastInsertRowid
     );
-    const page = c.prepare(
-      "select row_no as rowNo, indicator_code as indicatorCode, municipality_code as municipalityCode, period, period_key as periodKey, target_group as targetGroup, breakdown, numerator, denominator, value from import_preview_rows where preview_id = ? and row_no > ? order by row_no limit ?"
-    );
-    const current = c.prepare(CURRENT_SQL);
-    const insert = c.prepare(
-      "insert into observations (indicator_code, municipality_code, period, period_key, target_group, breakdown, numerator, denominator, value, batch_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-    );
-    const update = c.prepare("update observations set numerator = ?, denominator = ?, value = ?, batch_id = ? where id = ?");
-    const record = changeRecorder(db, batch);
-    const touched = new Tables();
-    const counts = { new: 0, changed: 0, unchanged: 0 };
-    let last = 0;
-    for (;;) {
-      const rows = page.all(previewId, last, CHUNK) as (ObservationKey & {
-        rowNo: number;
-        numerator: number | null;
-        denominator: number | null;
-        value: number | null;
-      })[];
-      if (rows.length === 0) break;
-      for (const r of rows) {
-        last = r.rowNo;
-        const old = current.get(r.indicatorCode, r.municipalityCode, r.period, r.targetGroup, r.breakdown) as
-          | { id: number; numerator: number | null; denominator: number | null; value: number | null; batchId: number | null }
-          | undefined;
-        if (old && old.numerator === r.numerator && old.denominator === r.denominator && old.value === r.value) {
-          counts.unchanged++;
-          continue;
-        }
-        if (old) update.run(r.numerator, r.denominator, r.value, batch, old.id);
-        else insert.run(r.indicatorCode, r.municipalityCode, r.period, r.periodKey, r.targetGroup, r.breakdown, r.numerator, r.denominator, r.value, batch);
-        record(r, old ?? null, r);
-        touched.add(r.indicatorCode, r.period);
-        counts[old ? "changed" : "new"]++;
-      }
-    }
+    // Set-based: the batch's changes are worked out against the figures as they are now (another
+    // load may have landed since the preview), logged, and then applied from the log.
+    c.prepare(
+      `insert into observation_changes (batch_id, indicator_code, municipality_code, period, period_key, target_group, breakdown, existed, old_numerator, old_denominator, old_value, old_batch_id, "exists", new_numerator, new_denominator, new_value)
+       select ?, p.indicator_code, p.municipality_code, p.period, p.period_key, p.target_group, p.breakdown, o.id is not null, o.numerator, o.denominator, o.value, o.batch_id, 1, p.numerator, p.denominator, p.value
+       from import_preview_rows p left join observations o on ${SAME_CELL}
+       where p.preview_id = ? and not (${SAME_FIGURES}) order by p.row_no`
+    ).run(batch, previewId);
+    c.prepare(
+      `insert into observations (indicator_code, municipality_code, period, period_key, target_group, breakdown, numerator, denominator, value, batch_id)
+       select indicator_code, municipality_code, period, period_key, target_group, breakdown, new_numerator, new_denominator, new_value, batch_id
+       from observation_changes where batch_id = ? order by id
+       on conflict (indicator_code, municipality_code, target_group, breakdown, period)
+       do update set numerator = excluded.numerator, denominator = excluded.denominator, value = excluded.value, batch_id = excluded.batch_id`
+    ).run(batch);
+    const logged = c.prepare("select count(*) as n, coalesce(sum(existed), 0) as changed from observation_changes where batch_id = ?").get(batch) as {
+      n: number;
+      changed: number;
+    };
+    const counts = { new: logged.n - logged.changed, changed: logged.changed, unchanged: preview.rowsRead - logged.n };
     if (counts.new + counts.changed === 0) throw new ImportError("Tallene er allerede ændret til det, filen indeholder. Intet er indlæst.");
     c.prepare("update import_batches set rows_new = ?, rows_changed = ?, rows_unchanged = ? where id = ?").run(
       counts.new,
@@ -430,7 +422,7 @@ export function commitImport(db: Db, who: Who, previewId: string, onWriting?: ()
       counts.unchanged,
       batch
     );
-    dataChanged(db, touched, at);
+    dataChanged(db, batchTables(db, batch), at);
     audit(db, {
       actor: who.userId ? { id: who.userId, email: who.actor } : null,
       actorEmail: who.actor,
@@ -443,35 +435,6 @@ export function commitImport(db: Db, who: Who, previewId: string, onWriting?: ()
     c.prepare("delete from import_previews where id = ?").run(previewId);
     return batch;
   })();
-}
-
-const insertChangeSql =
-  'insert into observation_changes (batch_id, indicator_code, municipality_code, period, period_key, target_group, breakdown, existed, old_numerator, old_denominator, old_value, old_batch_id, "exists", new_numerator, new_denominator, new_value) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
-
-type Raw = { numerator: number | null; denominator: number | null; value: number | null };
-
-/** Records what a batch did to one observation; prepared once per batch, called per row. */
-function changeRecorder(db: Db, batch: number) {
-  const insert = db.$client.prepare(insertChangeSql);
-  return (key: ObservationKey, old: (Raw & { batchId: number | null }) | null, now: Raw | null) =>
-    insert.run(
-      batch,
-      key.indicatorCode,
-      key.municipalityCode,
-      key.period,
-      key.periodKey,
-      key.targetGroup,
-      key.breakdown,
-      old ? 1 : 0,
-      old?.numerator ?? null,
-      old?.denominator ?? null,
-      old?.value ?? null,
-      old?.batchId ?? null,
-      now ? 1 : 0,
-      now?.numerator ?? null,
-      now?.denominator ?? null,
-      now?.value ?? null
-    );
 }
 
 export type BatchRow = {
@@ -505,9 +468,8 @@ function rollbackBlocker(db: Db, b: { id: number; kind: string; rolledBackBy: nu
   if (b.rolledBackBy) return `Er rullet tilbage (indlæsning ${b.rolledBackBy}).`;
   const later = db.$client
     .prepare(
-      `select o.batch_id as batchId from observation_changes ch
-       left join observations o on o.indicator_code = ch.indicator_code and o.municipality_code = ch.municipality_code and o.period = ch.period and o.target_group = ch.target_group and o.breakdown = ch.breakdown
-       where ch.batch_id = ? and (o.id is null or o.batch_id is not ?) limit 1`
+      `select o.batch_id as batchId from observation_changes p left join observations o on ${SAME_CELL}
+       where p.batch_id = ? and (o.id is null or o.batch_id is not ?) limit 1`
     )
     .get(b.id, b.id) as { batchId: number | null } | undefined;
   return later ? `Indlæsning ${later.batchId ?? "senere"} har siden ændret nogle af de samme tal. Rul den tilbage først.` : null;
@@ -524,54 +486,29 @@ export function rollbackBatch(db: Db, who: Who, batchId: number): number {
     const blocker = rollbackBlocker(db, b);
     if (blocker) throw new ImportError(`Indlæsning ${batchId} kan ikke rulles tilbage. ${blocker}`);
     const at = new Date().toISOString();
-    const changes = c.prepare("select * from observation_changes where batch_id = ? order by id").all(batchId) as {
-      indicator_code: string;
-      municipality_code: string;
-      period: string;
-      period_key: number;
-      target_group: string;
-      breakdown: string;
-      existed: number;
-      old_numerator: number | null;
-      old_denominator: number | null;
-      old_value: number | null;
-      old_batch_id: number | null;
-      new_numerator: number | null;
-      new_denominator: number | null;
-      new_value: number | null;
-    }[];
+    const changes = (c.prepare("select count(*) as n from observation_changes where batch_id = ?").get(batchId) as { n: number }).n;
     const rollback = Number(
       c
         .prepare(
           "insert into import_batches (kind, file_name, content_hash, user_id, actor, created_at, rows_read, rows_new, rows_changed, rows_unchanged, rolls_back) values ('rollback', ?, null, ?, ?, ?, ?, 0, ?, 0, ?)"
         )
-        .run(b.fileName, who.userId, who.actor, at, changes.length, changes.length, batchId).lastInsertRowid
+        .run(b.fileName, who.userId, who.actor, at, changes, changes, batchId).lastInsertRowid
     );
-    const restore = c.prepare(`update observations set numerator = ?, denominator = ?, value = ?, batch_id = ? where ${CELL}`);
-    const remove = c.prepare(`delete from observations where ${CELL}`);
-    const record = changeRecorder(db, rollback);
-    const touched = new Tables();
-    for (const ch of changes) {
-      touched.add(ch.indicator_code, ch.period);
-      const key = [ch.indicator_code, ch.municipality_code, ch.period, ch.target_group, ch.breakdown] as const;
-      if (ch.existed) restore.run(ch.old_numerator, ch.old_denominator, ch.old_value, ch.old_batch_id, ...key);
-      else remove.run(...key);
-      const k = {
-        indicatorCode: ch.indicator_code,
-        municipalityCode: ch.municipality_code,
-        period: ch.period,
-        periodKey: ch.period_key,
-        targetGroup: ch.target_group,
-        breakdown: ch.breakdown,
-      };
-      record(
-        k,
-        { numerator: ch.new_numerator, denominator: ch.new_denominator, value: ch.new_value, batchId },
-        ch.existed ? { numerator: ch.old_numerator, denominator: ch.old_denominator, value: ch.old_value } : null
-      );
-    }
+    // logged first, as the reverse of each change the batch made; then applied from the batch's own log
+    c.prepare(
+      `insert into observation_changes (batch_id, indicator_code, municipality_code, period, period_key, target_group, breakdown, existed, old_numerator, old_denominator, old_value, old_batch_id, "exists", new_numerator, new_denominator, new_value)
+       select ?, indicator_code, municipality_code, period, period_key, target_group, breakdown, 1, new_numerator, new_denominator, new_value, batch_id, existed, old_numerator, old_denominator, old_value
+       from observation_changes where batch_id = ? order by id`
+    ).run(rollback, batchId);
+    c.prepare(
+      `update observations as o set numerator = p.old_numerator, denominator = p.old_denominator, value = p.old_value, batch_id = p.old_batch_id
+       from observation_changes p where p.batch_id = ? and p.existed and ${SAME_CELL}`
+    ).run(batchId);
+    c.prepare(
+      `delete from observations where id in (select o.id from observation_changes p join observations o on ${SAME_CELL} where p.batch_id = ? and not p.existed)`
+    ).run(batchId);
     c.prepare("update import_batches set rolled_back_by = ? where id = ?").run(rollback, batchId);
-    dataChanged(db, touched, at);
+    dataChanged(db, batchTables(db, batchId), at);
     audit(db, {
       actor: who.userId ? { id: who.userId, email: who.actor } : null,
       actorEmail: who.actor,
@@ -579,7 +516,7 @@ export function rollbackBatch(db: Db, who: Who, batchId: number): number {
       entity: "import-batch",
       entityId: rollback,
       before: { batch: batchId },
-      after: { restored: changes.length },
+      after: { restored: changes },
     });
     return rollback;
   })();

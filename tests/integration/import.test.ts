@@ -170,6 +170,21 @@ describe("committing and rolling back", () => {
     rollbackBatch(db, who, first);
   });
 
+  it("works a commit out against the figures as they are then, not as they were at the preview", async () => {
+    const file = (a: number, b: number) => [HEADER, `fravaer;849;2022/23;oevrige;;${a};1000;`, `fravaer;851;2022/23;oevrige;;${b};1000;`].join("\n");
+    const first = await preview(file(301, 301));
+    const second = await preview(file(301, 302)); // made before the first lands: both rows look changed
+    expect(findPreview(db, second)).toMatchObject({ rowsChanged: 2, rowsUnchanged: 0 });
+    const a = commitImport(db, who, first)!;
+    const b = commitImport(db, who, second)!;
+    expect(listBatches(db).find((x) => x.id === b)).toMatchObject({ rowsNew: 0, rowsChanged: 1, rowsUnchanged: 1 });
+    expect(obs("fravaer", "849", "2022/23", "oevrige")).toMatchObject({ numerator: 301, batch_id: a });
+    expect(obs("fravaer", "851", "2022/23", "oevrige")).toMatchObject({ numerator: 302, batch_id: b });
+    rollbackBatch(db, who, b); // gives back what the first batch wrote
+    expect(obs("fravaer", "851", "2022/23", "oevrige")).toMatchObject({ numerator: 301, batch_id: a });
+    rollbackBatch(db, who, a);
+  });
+
   it("reads XLSX (the first sheet) like CSV", async () => {
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet("Tal");
