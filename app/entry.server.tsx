@@ -8,7 +8,11 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { registerStrings } from "./i18n/i18n";
+import { en } from "./i18n/en";
 import { NonceProvider } from "./nonce";
+
+registerStrings("en", en);
 
 const ABORT_DELAY = 5_000;
 

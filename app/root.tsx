@@ -135,7 +135,7 @@ function Shell({ children, locale, root }: { children: React.ReactNode; locale: 
                 </Form>
               ) : null}
               <a className="site-header__lang" href={`${location.pathname}?${langParams}`} hrefLang={other} lang={other}>
-                {getT(other)("app.languageName")}
+                {t("app.otherLanguageName")}
               </a>
               {user ? (
                 <div className="site-header__user">

@@ -6,7 +6,8 @@ export const da = {
     skipToContent: "Gå til indhold",
     demoNotice: "Alle tal på siderne er syntetiske og genereret til afprøvning. De beskriver ikke virkelige kommuner.",
     language: "Sprog",
-    languageName: "Dansk",
+    /** The link to the other language, named in that language. */
+    otherLanguageName: "English",
     mainNav: "Hovedmenu",
     footer: "Fælles retning · Partnerskab om udsatte børn og unges skolegang og læring",
     dataLoaded: "Data indlæst {{date}}",

@@ -8,7 +8,8 @@ export const en: Strings = {
     skipToContent: "Skip to content",
     demoNotice: "Every figure on these pages is synthetic, generated for trying the product out. It does not describe real municipalities.",
     language: "Language",
-    languageName: "English",
+    /** The link to the other language, named in that language. */
+    otherLanguageName: "Dansk",
     mainNav: "Main menu",
     footer: "Fælles retning · Partnership on the schooling and learning of children in vulnerable positions",
     dataLoaded: "Data loaded {{date}}",

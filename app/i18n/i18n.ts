@@ -1,10 +1,13 @@
 /**
  * The one place for UI strings. Danish is the default; English is the second locale
  * (`?lng=en`, remembered in a cookie). i18next does interpolation and plurals.
+ *
+ * Danish is built in. The English strings are their own chunk, so a Danish page does not ship
+ * them: the server registers them at start (entry.server), the browser loads them before it
+ * hydrates an English page (entry.client).
  */
 import i18next, { type TFunction } from "i18next";
-import { da } from "./da";
-import { en } from "./en";
+import { da, type Strings } from "./da";
 
 export const LOCALES = ["da", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -14,7 +17,18 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
+const strings: Partial<Record<Locale, Strings>> = { da };
 const instances = new Map<Locale, TFunction>();
+
+export function registerStrings(locale: Locale, table: Strings): void {
+  strings[locale] = table;
+  instances.clear(); // a locale asked for before its strings came fell back to Danish
+}
+
+export async function loadStrings(locale: Locale): Promise<void> {
+  if (strings[locale]) return;
+  if (locale === "en") registerStrings("en", (await import("./en")).en);
+}
 
 export function getT(locale: Locale): TFunction {
   let t = instances.get(locale);
@@ -23,7 +37,7 @@ export function getT(locale: Locale): TFunction {
     void instance.init({
       lng: locale,
       fallbackLng: DEFAULT_LOCALE,
-      resources: { da: { translation: da }, en: { translation: en } },
+      resources: Object.fromEntries(Object.entries(strings).map(([l, table]) => [l, { translation: table }])),
       initAsync: false,
       interpolation: { escapeValue: false }, // React escapes
       showSupportNotice: false,

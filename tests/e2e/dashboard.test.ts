@@ -97,11 +97,31 @@ describe.skipIf(!chromiumPath)("the dashboard in Chromium", () => {
     await noJs.close();
   });
 
-  it("speaks English with ?lng=en", async () => {
+  it("speaks English with ?lng=en, in the browser's own renders too, and a Danish page does not load the English strings", async () => {
     const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("console", (m) => void (m.type() === "error" && errors.push(m.text())));
+    page.on("pageerror", (e) => errors.push(e.message));
+    const scripts: string[] = [];
+    page.on("request", (r) => void (r.resourceType() === "script" && scripts.push(new URL(r.url()).pathname)));
+    const englishStrings = () => scripts.filter((u) => /^\/assets\/en-[\w-]+\.js$/.test(u));
+
     await visit(page, "/kommuner/849?lng=en");
     await expect(page.locator("h1").textContent()).resolves.toBe("Overview for Jammerbugt Municipality");
     await expect(page.locator("html").getAttribute("lang")).resolves.toBe("en");
+    expect(englishStrings()).toHaveLength(1);
+    // a client-side navigation renders in the browser, with the strings it loaded before hydrating
+    await page.getByRole("link", { name: "Other children" }).click();
+    await page.locator('a[aria-current="true"]', { hasText: "Other children" }).waitFor();
+    await expect(page.locator("main").textContent()).resolves.toContain("Target group: Other children");
+    expect(errors).toEqual([]); // no hydration mismatch
+
+    scripts.length = 0;
+    await visit(page, "/kommuner/849?lng=da");
+    await expect(page.locator("h1").textContent()).resolves.toBe("Overblik for Jammerbugt Kommune");
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(englishStrings()).toEqual([]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
