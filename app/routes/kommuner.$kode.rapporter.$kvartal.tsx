@@ -1,12 +1,11 @@
-import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { lazy, Suspense } from "react";
 import { z } from "zod";
 import { ReportView } from "~/components/ReportView";
 import { Alert } from "~/components/ui/Alert";
-import { ConformRadioGroup, ConformTextarea, CsrfInput } from "~/components/ui/FormField";
 import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server";
 import { requireMunicipality } from "~/data/params.server";
 import {
@@ -23,10 +22,12 @@ import {
 } from "~/data/reports.server";
 import { currentQuarter } from "~/data/targets.server";
 import { can } from "~/domain/access";
-import { formatDate } from "~/domain/format";
 import { periodKeyOf } from "~/domain/periods";
 import { previousQuarter, summarise } from "~/domain/reports/report";
 import { useT } from "~/i18n/react";
+
+// Only a draft has the publishing form; its form code (conform) loads with it, not with every published report.
+const PublishPanel = lazy(() => import("~/components/PublishPanel"));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.mode === "draft" ? "Udkast: " : ""}Kvartalsrapport ${data.snapshot.quarter} – ${data.snapshot.municipality.name} – Fælles retning` : "Fælles retning" },
@@ -104,6 +105,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 
 export default function ReportPage() {
   const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const t = useT();
   const base = `/kommuner/${data.snapshot.municipality.code}/rapporter`;
   const { quarter } = data.snapshot;
@@ -138,70 +140,21 @@ export default function ReportPage() {
           </p>
         </Alert>
       ) : null}
-      {data.mode === "draft" ? <PublishPanel /> : null}
+      {data.mode === "draft" ? (
+        <Suspense fallback={null}>
+          <PublishPanel
+            quarter={quarter}
+            newest={data.newest}
+            role={data.role}
+            csrf={data.csrf}
+            contentHash={data.identity.contentHash}
+            missing={data.summary.missing.length}
+            approvals={data.approvals}
+            actionData={actionData}
+          />
+        </Suspense>
+      ) : null}
       <ReportView snapshot={data.snapshot} summary={data.summary} identity={data.identity} previousQuarter={data.previousQuarter} />
     </>
-  );
-}
-
-function PublishPanel() {
-  const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const t = useT();
-  const [form, fields] = useForm({ id: "udgiv", lastResult: actionData?.result });
-  const { quarter } = data.snapshot;
-  const missing = data.summary.missing.length;
-  const correction = data.newest > 0;
-  const side = data.role === "skoledirektoer" ? "school" : data.role === "socialdirektoer" ? "social" : null;
-  return (
-    <section aria-labelledby="udgiv-titel" className="publish-panel no-print">
-      <Alert variant="info" heading={t("report.draftHeading", { quarter })}>
-        <p>{t("report.draftText")}</p>
-      </Alert>
-      <h2 id="udgiv-titel" className="h3">
-        {correction ? t("report.publishCorrection", { quarter, version: data.newest + 1 }) : t("report.publishTitle", { quarter })}
-      </h2>
-      <ul>
-        {(["school", "social"] as const).map((s) => {
-          const a = data.approvals.find((x) => x.side === s);
-          const who = s === "school" ? t("targets.ownerSchool") : t("targets.ownerSocial");
-          return (
-            <li key={s}>
-              {a?.current ? t("report.approved", { who, date: formatDate(a.at) }) : a ? t("report.approvedOlder", { who }) : t("report.waiting", { who })}
-            </li>
-          );
-        })}
-      </ul>
-      {actionData?.approvedBy ? (
-        <Alert variant="success" heading={t("report.approvedHeading")} role="status">
-          <p>{t("report.approvedText")}</p>
-        </Alert>
-      ) : null}
-      {form.errors?.length ? (
-        <Alert variant="error" heading={t("report.notPublished")} role="alert">
-          <p>{form.errors[0]}</p>
-        </Alert>
-      ) : null}
-      <Form method="post" {...getFormProps(form)}>
-        <CsrfInput token={data.csrf} />
-        <input type="hidden" name="contentHash" value={data.identity.contentHash} />
-        {missing > 0 ? (
-          <ConformRadioGroup
-            field={fields.listMissing}
-            legend={t("report.missingChoice", { count: missing, quarter })}
-            idPrefix="mangler"
-            options={[
-              { value: "ja", label: t("report.missingList") },
-              { value: "nej", label: t("report.missingWait") },
-            ]}
-          />
-        ) : null}
-        {correction ? <ConformTextarea field={fields.reason} label={t("report.reason")} hint={t("report.reasonHint")} /> : null}
-        {fields.contentHash.errors ? <p className="form-error-message">{fields.contentHash.errors[0]}</p> : null}
-        <button type="submit" className="button button-primary">
-          {side ? t("report.approve", { who: (side === "school" ? t("targets.ownerSchool") : t("targets.ownerSocial")).toLocaleLowerCase("da-DK") }) : t("report.publish")}
-        </button>
-      </Form>
-    </section>
   );
 }
