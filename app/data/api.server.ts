@@ -61,6 +61,9 @@ function single(params: URLSearchParams, name: string): string | undefined {
   return all[0] === undefined || all[0] === "" ? undefined : all[0];
 }
 
+// built once: a zod schema costs more to build than to use
+const MUNICIPALITY_CODE = z.string().regex(/^\d{3}$/);
+
 export function parseObservationQuery(db: Db, params: URLSearchParams) {
   for (const key of new Set(params.keys())) {
     if (!(ALLOWED as readonly string[]).includes(key)) throw new ApiError(t("api.unknownParameter", { name: key, allowed: ALLOWED.join(", ") }));
@@ -76,7 +79,7 @@ export function parseObservationQuery(db: Db, params: URLSearchParams) {
   if (kommune === "alle") municipalities = "all";
   else if (kommune === NATION) nation = true;
   else {
-    const known = z.string().regex(/^\d{3}$/).safeParse(kommune).success && listMunicipalities(db).some((m) => m.code === kommune);
+    const known = MUNICIPALITY_CODE.safeParse(kommune).success && listMunicipalities(db).some((m) => m.code === kommune);
     if (!known) throw new ApiError(t("api.unknownMunicipality", { value: kommune }));
     municipalities = [kommune];
   }

@@ -78,7 +78,8 @@ export function setMeta(db: Db, key: string, value: string): void {
 }
 
 export function readMeta(db: Db): Record<string, string> {
-  return Object.fromEntries(db.select().from(t.appMeta).all().map((r) => [r.key, r.value]));
+  // on every page (the root loader): a kept statement, not a query built each time
+  return Object.fromEntries((prepared(db, "select key, value from app_meta").all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
 }
 
 /** What a target form offers: the challenges and indicators to choose from, named. */

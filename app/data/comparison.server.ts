@@ -3,10 +3,10 @@
  * comparison groups (sammenligningsgrupper) and the scatter plot. Every figure comes through
  * `readFigures`, so a withheld cell is `..` here exactly as everywhere else.
  */
-import { and, eq, isNotNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../../db/connection";
-import { comparisonSettings as settingsTable, users } from "../../db/schema";
+import { prepared, type Db } from "../../db/connection";
+import { comparisonSettings as settingsTable } from "../../db/schema";
 import {
   DEFAULT_GROUP_SIZE,
   DEFAULT_STRUCTURE,
@@ -154,12 +154,8 @@ export function comparisonGroupOf(db: Db, code: string): string[] {
 
 /** Municipalities taking part in Fælles retning: those with at least one active account. */
 export function partnershipMembers(db: Db): Set<string> {
-  const rows = db
-    .selectDistinct({ code: users.municipalityCode })
-    .from(users)
-    .where(and(eq(users.active, true), isNotNull(users.municipalityCode)))
-    .all();
-  return new Set(rows.map((r) => r.code!));
+  const rows = prepared(db, "select distinct municipality_code as code from users where active = 1 and municipality_code is not null").all() as { code: string }[];
+  return new Set(rows.map((r) => r.code));
 }
 
 // -----------------------------------------------------------------------------------------------

@@ -65,7 +65,22 @@ export function readFigures(db: Db, req: FigureRequest): Figure[] {
       `select municipality_code as code, period, period_key as periodKey, target_group as targetGroup, breakdown, numerator, denominator, value, withheld
        from observations o where ${where("o")}${codes.length ? ` and o.municipality_code in ${list(codes)}` : ""}`,
     ).all(...params, ...codes) as (Row & { withheld: Figure["withheld"] })[];
-    for (const { code, ...rest } of rows) out.push(toFigure(indicator.unit, { indicatorCode: indicator.code, ...rest, scope: { kind: "municipality", code } }));
+    // named fields rather than spreads: this runs for every cell of every page
+    for (const r of rows)
+      out.push(
+        toFigure(indicator.unit, {
+          indicatorCode: indicator.code,
+          period: r.period,
+          periodKey: r.periodKey,
+          targetGroup: r.targetGroup,
+          breakdown: r.breakdown,
+          numerator: r.numerator,
+          denominator: r.denominator,
+          value: r.value,
+          withheld: r.withheld,
+          scope: { kind: "municipality", code: r.code },
+        }),
+      );
   }
 
   const regions = req.regions === "all" ? "all" : (req.regions ?? []);
@@ -101,7 +116,9 @@ export function readFigures(db: Db, req: FigureRequest): Figure[] {
     const byKey = new Map<string, Figure[]>();
     for (const f of cells) {
       const key = `${f.period}|${f.targetGroup}|${f.breakdown}`;
-      byKey.set(key, [...(byKey.get(key) ?? []), f]);
+      const inKey = byKey.get(key);
+      if (inKey) inKey.push(f);
+      else byKey.set(key, [f]);
     }
     for (const g of req.groups) {
       const members = new Set(g.members);

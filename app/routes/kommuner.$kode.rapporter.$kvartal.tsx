@@ -42,10 +42,12 @@ async function guard(request: Request, context: LoaderFunctionArgs["context"], p
   return { actor, municipality, quarter: quarter.data, mayDraft: can(actor, { kind: "write-targets", municipality: municipality.code }) };
 }
 
+const versionParam = z.coerce.number().int().positive().optional();
+
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { actor, municipality, quarter, mayDraft } = await guard(request, context, params);
   const url = new URL(request.url);
-  const version = z.coerce.number().int().positive().optional().safeParse(url.searchParams.get("version") ?? undefined);
+  const version = versionParam.safeParse(url.searchParams.get("version") ?? undefined);
   if (!version.success) throw new Response("Versionen findes ikke.", { status: 404 });
   const published = findReport(context.db, municipality.code, quarter, version.data);
   if (version.data && !published) throw new Response(`Rapporten for ${quarter} har ingen version ${version.data}.`, { status: 404 });
