@@ -25,6 +25,7 @@ import {
   type settingsSchema,
 } from "../domain/comparison";
 import { effectiveTargetGroup } from "../domain/catalogue";
+import { compareDa } from "../domain/format";
 import { changeBetween, type Figure } from "../domain/figures";
 import { parsePeriod, periodPosition } from "../domain/periods";
 import { audit } from "./audit.server";
@@ -260,7 +261,7 @@ export function comparisonTable(db: Db, c: ComparisonChoice): ComparisonTable {
   });
   const current = figures.filter((f) => f.period === c.period);
   const references: ReferenceRow[] = [{ kind: "nation", code: "", name: "", ...ref(current.find((f) => f.scope.kind === "nation")) }];
-  const regions = [...new Map(all.map((m) => [m.regionCode, m.regionName]))].sort((a, b) => a[1].localeCompare(b[1], "da"));
+  const regions = [...new Map(all.map((m) => [m.regionCode, m.regionName]))].sort((a, b) => compareDa(a[1], b[1]));
   for (const [code, name] of regions) {
     if (regionCode && code !== regionCode) continue;
     references.push({ kind: "region", code, name, ...ref(current.find((f) => f.scope.kind === "region" && f.scope.code === code)) });
@@ -284,9 +285,9 @@ function sortRows(rows: ComparisonRow[], key: SortKey, direction: "asc" | "desc"
     const x = pick(a);
     const y = pick(b);
     // missing and withheld last in either direction: they are not "small"
-    if (x === null || y === null) return x === y ? a.name.localeCompare(b.name, "da") : x === null ? 1 : -1;
-    const d = typeof x === "string" ? x.localeCompare(y as string, "da") : x - (y as number);
-    return sign * d || a.name.localeCompare(b.name, "da");
+    if (x === null || y === null) return x === y ? compareDa(a.name, b.name) : x === null ? 1 : -1;
+    const d = typeof x === "string" ? compareDa(x, y as string) : x - (y as number);
+    return sign * d || compareDa(a.name, b.name);
   });
 }
 

@@ -16,6 +16,11 @@ const signedOne = new Intl.NumberFormat("da-DK", {
 });
 const signedInt = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 0, signDisplay: "exceptZero" });
 
+const danish = new Intl.Collator("da");
+
+/** Danish alphabetical order (æ, ø, å last). One collator: `localeCompare(x, "da")` builds one per call, 4× slower. */
+export const compareDa: (a: string, b: string) => number = danish.compare;
+
 export function formatInteger(n: number): string {
   return integer.format(n);
 }

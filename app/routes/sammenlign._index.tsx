@@ -17,7 +17,7 @@ import {
   type ReferenceRow,
 } from "~/data/comparison.server";
 import { niceTicks, SELECTIONS, SORT_KEYS, type Band, type SortKey } from "~/domain/comparison";
-import { formatChange, formatHundredths, formatInteger, formatValue } from "~/domain/format";
+import { compareDa, formatChange, formatHundredths, formatInteger, formatValue } from "~/domain/format";
 import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Sammenlign kommuner – Fælles retning" }];
@@ -53,7 +53,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       },
       focusName: focus?.name ?? null,
       indicators: listIndicators(context.db).map((i) => ({ code: i.code, nameDa: i.nameDa })),
-      regions: [...new Map(municipalities.map((m) => [m.regionCode, m.regionName]))].sort((a, b) => a[1].localeCompare(b[1], "da")),
+      regions: [...new Map(municipalities.map((m) => [m.regionCode, m.regionName]))].sort((a, b) => compareDa(a[1], b[1])),
       municipalities: municipalities.map((m) => ({ code: m.code, name: m.name })),
     };
   } catch (e) {
@@ -553,7 +553,7 @@ function MapFigure({ rows, unit, title }: { rows: ComparisonRow[]; unit: Data["c
           <BandLegend />
         </>
       )}
-      table={<SmallTable rows={[...rows].sort((a, b) => a.name.localeCompare(b.name, "da"))} unit={unit} caption={title} />}
+      table={<SmallTable rows={[...rows].sort((a, b) => compareDa(a.name, b.name))} unit={unit} caption={title} />}
     />
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatChange, formatDate, formatValue, formatValuePrecise } from "~/domain/format";
+import { compareDa, formatChange, formatDate, formatValue, formatValuePrecise } from "~/domain/format";
 
 describe("the da-DK formatter", () => {
   it("formats each unit the Danish way", () => {
@@ -36,5 +36,12 @@ describe("formatDate", () => {
     // 23:30 UTC on New Year's Eve is already the new year in Copenhagen
     expect(formatDate("2025-12-31T23:30:00Z")).toBe("1. januar 2026");
     expect(formatDate("ikke en dato")).toBe("ikke en dato");
+  });
+});
+
+describe("compareDa", () => {
+  it("sorts municipality names in Danish order: Æ, Ø and Å (also written Aa) last", () => {
+    const names = ["Århus", "Aabenraa", "Ærø", "Odense", "Ølstykke", "Esbjerg", "Allerød"];
+    expect([...names].sort(compareDa)).toEqual(["Allerød", "Esbjerg", "Odense", "Ærø", "Ølstykke", "Aabenraa", "Århus"]);
   });
 });
