@@ -22,9 +22,9 @@ import {
   type Fit,
   type SortKey,
   type StructureVariable,
-  type settingsSchema,
 } from "../domain/comparison";
 import { effectiveTargetGroup } from "../domain/catalogue";
+import type { settingsSchema } from "../domain/comparison-settings";
 import { compareDa } from "../domain/format";
 import { changeBetween, type Figure } from "../domain/figures";
 import { parsePeriod, periodPosition } from "../domain/periods";

@@ -3,7 +3,6 @@
  * (LAIT's statistical neighbours) and the least-squares line of a scatter plot. Pure functions;
  * the numbers they get have already passed disclosure control.
  */
-import { z } from "zod";
 import type { Polarity } from "./catalogue";
 
 export type Band = "best" | "middle" | "worst";
@@ -49,18 +48,6 @@ export const DEFAULT_STRUCTURE: StructureVariable[] = ["boern", "udsatte-andel",
 export const DEFAULT_GROUP_SIZE = 7;
 export const GROUP_SIZE_RANGE = { min: 3, max: 20 } as const;
 
-/** What the secretariat may set: the form checks it in the browser, the server checks it again. */
-export const settingsSchema = z.object({
-  variables: z
-    .array(z.enum(STRUCTURE_VARIABLES, { message: "Vælg blandt de viste variable." }), { message: "Vælg mindst to variable." })
-    .min(2, "Vælg mindst to variable.")
-    .transform((v) => STRUCTURE_VARIABLES.filter((s) => v.includes(s))),
-  groupSize: z.coerce
-    .number({ message: "Skriv et helt tal." })
-    .int("Skriv et helt tal.")
-    .min(GROUP_SIZE_RANGE.min, `Gruppen skal have mindst ${GROUP_SIZE_RANGE.min} kommuner.`)
-    .max(GROUP_SIZE_RANGE.max, `Gruppen kan have højst ${GROUP_SIZE_RANGE.max} kommuner.`),
-});
 
 export type Neighbour = { code: string; index: number };
 
@@ -154,15 +141,4 @@ export function leastSquares(points: readonly { x: number; y: number }[]): Fit |
   if (sxx === 0) return null;
   const slope = sxy / sxx;
   return { slope, intercept: my - slope * mx, r2: syy === 0 ? 1 : (sxy * sxy) / (sxx * syy), n };
-}
-
-/** Round axis ticks (steps of 1, 2, 2.5 or 5 × 10ⁿ) covering lo..hi, about `count` of them. */
-export function niceTicks(lo: number, hi: number, count = 6): number[] {
-  if (!(hi > lo)) return [lo];
-  const raw = (hi - lo) / Math.max(count - 1, 1);
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
-  const out: number[] = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) out.push(Math.round(v / step) * step);
-  return out;
 }

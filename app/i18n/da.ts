@@ -84,7 +84,7 @@ export const da = {
     summaryNoData: "Der er ingen tal for {{who}} i perioden.",
     summaryGroups: "I {{period}} var værdien for {{name}} {{values}}.",
     summaryBreakdown: "I {{period}} var {{count}} børn fra {{name}} anbragt; flest i {{site}}.",
-    chartLoading: "Diagrammet vises, når siden er indlæst. Tallene står i tabellen.",
+    chartKeysHint: "Gå ind i diagrammet med Tab og fra periode til periode med piletasterne.",
   },
   aboutData: {
     title: "Om data",

@@ -86,7 +86,7 @@ export const en: Strings = {
     summaryNoData: "There are no figures for {{who}} in the period.",
     summaryGroups: "In {{period}} the value for {{name}} was {{values}}.",
     summaryBreakdown: "In {{period}}, {{count}} children from {{name}} were placed; most in {{site}}.",
-    chartLoading: "The chart appears when the page has loaded. The figures are in the table.",
+    chartKeysHint: "Enter the chart with Tab and step from period to period with the arrow keys.",
   },
   aboutData: {
     title: "About the data",

@@ -234,7 +234,6 @@ function BreakdownFigure() {
       id="anbringelsessted"
       title={title}
       summary={summary}
-      height={340}
       chart={(label) => (
         <StackedBarChart
           label={label}

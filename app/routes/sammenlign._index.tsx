@@ -16,7 +16,8 @@ import {
   type ComparisonRow,
   type ReferenceRow,
 } from "~/data/comparison.server";
-import { niceTicks, SELECTIONS, SORT_KEYS, type Band, type SortKey } from "~/domain/comparison";
+import { niceTicks } from "~/domain/axis";
+import { SELECTIONS, SORT_KEYS, type Band, type SortKey } from "~/domain/comparison";
 import { compareDa, formatChange, formatHundredths, formatInteger, formatValue } from "~/domain/format";
 import { useT } from "~/i18n/react";
 
@@ -173,7 +174,7 @@ export default function ComparePage() {
       {ranked.length > 0 ? (
         <ChartFigure
           id="rangering"
-          ssr
+
           tableOpen={false}
           title={t("compare.barsTitle", { period: choice.period })}
           summary={t(neutral ? "compare.barsSummaryNeutral" : "compare.barsSummary", { count: ranked.length })}
@@ -425,7 +426,6 @@ function ScatterFigure({ plot }: { plot: NonNullable<Data["plot"]> }) {
       </Form>
       <ChartFigure
         id="punktdiagram"
-        ssr
         title={title}
         summary={t("compare.scatterSummary", { count: plot.points.length, omitted: plot.omitted, fit: fitText })}
         tableOpen={false}
@@ -543,7 +543,6 @@ function MapFigure({ rows, unit, title }: { rows: ComparisonRow[]; unit: Data["c
   return (
     <ChartFigure
       id="kort"
-      ssr
       tableOpen={false}
       title={title}
       summary={t("compare.mapSummary")}

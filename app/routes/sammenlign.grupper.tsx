@@ -11,7 +11,8 @@ import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server
 import { listMunicipalities } from "~/data/catalogue.server";
 import { comparisonGroups, saveComparisonSettings } from "~/data/comparison.server";
 import { can } from "~/domain/access";
-import { GROUP_SIZE_RANGE, settingsSchema, STRUCTURE_VARIABLES, type StructureVariable } from "~/domain/comparison";
+import { GROUP_SIZE_RANGE, STRUCTURE_VARIABLES, type StructureVariable } from "~/domain/comparison";
+import { settingsSchema } from "~/domain/comparison-settings";
 import { formatDecimal, formatHundredths, formatInteger } from "~/domain/format";
 import { useT } from "~/i18n/react";
 

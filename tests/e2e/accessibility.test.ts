@@ -90,8 +90,8 @@ describe.skipIf(!chromiumPath)("accessibility in Chromium", () => {
       expect(await page.locator(".site-nav").isVisible()).toBe(false);
       if (name === "indikator") {
         expect(await page.locator("figure table").first().isVisible()).toBe(true);
-        // the chart must survive print layout (recharts measures in a zero-size box)
-        const box = await page.locator('#udvikling svg[role="application"]').boundingBox();
+        // the chart must survive print layout, scaled to the page rather than scrolled
+        const box = await page.locator("#udvikling .cartesian-chart__scroll > svg").boundingBox();
         expect(box!.width).toBeGreaterThan(200);
       }
       const pdf = await page.pdf({ format: "A4", printBackground: true });

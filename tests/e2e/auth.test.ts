@@ -298,8 +298,15 @@ describe.skipIf(!chromiumPath)("in Chromium", () => {
       if (/Content Security Policy/i.test(msg.text())) violations.push(msg.text());
     });
     await visit(page, "/kommuner/849/indikatorer/fp9-deltagelse");
-    // the chart is drawn by client-side React: hydration ran with the nonce
-    await page.locator('#udvikling svg[role="application"]').waitFor();
+    // the chart answers the arrow keys only once React has hydrated: the scripts ran with the nonce
+    const values = page.locator("#udvikling .cartesian-chart__values");
+    await expect
+      .poll(async () => {
+        await page.locator("#udvikling .cartesian-chart__scroll > svg").focus();
+        await page.keyboard.press("Home");
+        return values.textContent();
+      })
+      .toMatch(/^2015\/16: /);
     expect(violations).toEqual([]);
     await context.close();
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { differenceIndex, distanceKm, leastSquares, nearestNeighbours, niceTicks, populationWithin, rankAndBand, settingsSchema } from "~/domain/comparison";
+import { differenceIndex, distanceKm, leastSquares, nearestNeighbours, populationWithin, rankAndBand } from "~/domain/comparison";
+import { settingsSchema } from "~/domain/comparison-settings";
 
 const values = (entries: [string, number | null][]) => new Map(entries);
 
@@ -96,10 +97,5 @@ describe("scatter plot helpers", () => {
   it("gives no line below three points or without spread", () => {
     expect(leastSquares([{ x: 1, y: 1 }, { x: 2, y: 2 }])).toBeNull(); // prettier-ignore
     expect(leastSquares([{ x: 1, y: 1 }, { x: 1, y: 2 }, { x: 1, y: 3 }])).toBeNull(); // prettier-ignore
-  });
-
-  it("picks round axis ticks", () => {
-    expect(niceTicks(0, 100)).toEqual([0, 20, 40, 60, 80, 100]);
-    expect(niceTicks(10291, 21604)).toEqual([12500, 15000, 17500, 20000]);
   });
 });
