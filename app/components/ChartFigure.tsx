@@ -7,6 +7,9 @@ import { MarksLegend } from "./FigureValue";
  * A chart with its title, a one-sentence summary and its data table. Every chart is SVG drawn
  * on the server (ADR 0016), so the page is whole before any JavaScript runs and prints as seen.
  */
+const isLink = (table: unknown): table is { href: string; label: string } =>
+  typeof table === "object" && table !== null && "href" in table && typeof (table as { href: unknown }).href === "string";
+
 export function ChartFigure({
   id,
   title,
@@ -20,7 +23,8 @@ export function ChartFigure({
   summary: string;
   /** Draws the chart; gets the title and summary to name the focusable chart for screen readers. */
   chart: (label: { title: string; desc: string }) => ReactNode;
-  table: ReactNode;
+  /** The chart's data table; or, where the page already has a table with exactly these figures, a link to it. */
+  table: ReactNode | { href: string; label: string };
   /** Whether the data table starts unfolded. */
   tableOpen?: boolean;
 }) {
@@ -36,13 +40,19 @@ export function ChartFigure({
         </p>
       </figcaption>
       <div className="chart-figure__svg">{chart({ title, desc: summary })}</div>
-      <Details summary={t("indicator.showTable")} open={tableOpen}>
-        {/* a wide table scrolls on its own at 320 px / 200 % zoom instead of the page */}
-        <div className="table-scroll" role="region" aria-labelledby={`${id}-title`} tabIndex={0}>
-          {table}
-        </div>
-        <MarksLegend />
-      </Details>
+      {isLink(table) ? (
+        <p className="chart-figure__table-link">
+          <a href={table.href}>{table.label}</a>
+        </p>
+      ) : (
+        <Details summary={t("indicator.showTable")} open={tableOpen}>
+          {/* a wide table scrolls on its own at 320 px / 200 % zoom instead of the page */}
+          <div className="table-scroll" role="region" aria-labelledby={`${id}-title`} tabIndex={0}>
+            {table}
+          </div>
+          <MarksLegend />
+        </Details>
+      )}
     </figure>
   );
 }

@@ -1,8 +1,8 @@
 /**
  * The comparison page's pictures as SVG drawn on the server: they print, work without
  * JavaScript and weigh nothing in the bundle. Points are reachable with one Tab stop and the
- * arrow keys (a roving focus), and show their label on hover or focus; every picture has its
- * data table beside it.
+ * arrow keys (a roving focus), and show their label on hover or focus. The scatter plot has its
+ * data table beside it; the bars and the map link to the page's main table, which has their figures.
  */
 import { useState, type KeyboardEvent, type ReactNode } from "react";
 import type { Band } from "~/domain/comparison";

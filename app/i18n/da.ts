@@ -480,6 +480,7 @@ export const da = {
     scatterX: "Sammenlign med (vandret akse)",
     scatterShow: "Vis punktdiagram",
     scatterLine: "Regressionslinje",
+    figuresInTable: "Tallene bag figuren står i tabellen over kommunerne ovenfor",
     mapTitle: "Kort – {{indicator}}, {{period}}",
     mapSummary: "Hver kommune er en prik ved sit omtrentlige midtpunkt, farvet efter tredjedel og større, jo flere børn tallet handler om. Grå: skjult eller intet tal.",
     keysHint: "Gå ind i figuren med Tab og fra punkt til punkt med piletasterne.",

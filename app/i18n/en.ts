@@ -482,6 +482,7 @@ export const en: Strings = {
     scatterX: "Compare with (horizontal axis)",
     scatterShow: "Show scatter plot",
     scatterLine: "Regression line",
+    figuresInTable: "The figures behind the picture are in the table of municipalities above",
     mapTitle: "Map – {{indicator}}, {{period}}",
     mapSummary: "Each municipality is a dot at its approximate centre, coloured by third and larger the more children the figure is about. Grey: withheld or no figure.",
     keysHint: "Enter the picture with Tab and step from point to point with the arrow keys.",

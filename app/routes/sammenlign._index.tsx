@@ -191,7 +191,8 @@ export default function ComparePage() {
               {neutral ? null : <BandLegend />}
             </>
           )}
-          table={<SmallTable rows={ranked} unit={unit} caption={t("compare.barsTitle", { period: choice.period })} withRank />}
+          // the bars are the main table's ranked rows: one table with the figures, not three
+          table={{ href: "#tabel", label: t("compare.figuresInTable") }}
         />
       ) : null}
       {data.plot && data.plot.points.length > 0 ? <ScatterFigure plot={data.plot} /> : null}
@@ -309,55 +310,6 @@ function Tags({ row }: { row: ComparisonRow }) {
         </span>
       ))}
     </span>
-  );
-}
-
-function SmallTable({
-  rows,
-  unit,
-  caption,
-  withRank,
-}: {
-  rows: ComparisonRow[];
-  unit: Data["choice"]["indicator"]["unit"];
-  caption: string;
-  withRank?: boolean;
-}) {
-  const t = useT();
-  return (
-    <table className="table table--compact data-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {withRank ? (
-            <th scope="col" className="num">
-              {t("compare.colRank")}
-            </th>
-          ) : null}
-          <th scope="col">{t("compare.colMunicipality")}</th>
-          <th scope="col" className="num">
-            {t("compare.colValue")}
-          </th>
-          <th scope="col" className="num">
-            {t("compare.colN")}
-          </th>
-          <th scope="col">{t("compare.colBand")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.code}>
-            {withRank ? <td className="num">{r.rank ?? "–"}</td> : null}
-            <th scope="row">{r.name}</th>
-            <td className="num">
-              <FigureValue figure={{ value: r.value, withheld: r.withheld }} unit={unit} precise />
-            </td>
-            <td className="num">{r.n === null ? "–" : formatInteger(r.n)}</td>
-            <td>{r.band ? t(`compare.bands.${r.band}`) : "–"}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 
@@ -552,7 +504,7 @@ function MapFigure({ rows, unit, title }: { rows: ComparisonRow[]; unit: Data["c
           <BandLegend />
         </>
       )}
-      table={<SmallTable rows={[...rows].sort((a, b) => compareDa(a.name, b.name))} unit={unit} caption={title} />}
+      table={{ href: "#tabel", label: t("compare.figuresInTable") }}
     />
   );
 }
