@@ -195,20 +195,28 @@ async function checkLogin(db: Db, email: string, password: string, keys: readonl
     const { passwordHash: _p, active: _a, ...rest } = user;
     return { ok: true, user: rest };
   }
-  db.transaction((tx) => {
-    keys.forEach((key, i) => {
-      const failures = (rows[i]?.failures ?? 0) + 1;
-      const wait = lockSeconds(failures);
-      const values = { failures, lockedUntil: wait ? new Date(Date.now() + wait * 1000).toISOString() : null, updatedAt: nowIso() };
-      tx.insert(loginThrottle).values({ key, ...values }).onConflictDoUpdate({ target: loginThrottle.key, set: values }).run();
-    });
-    audit(tx, { actor: null, actorEmail: email, action: "login.failed", entity: "user", entityId: user?.id ?? null });
-  });
+  // Counted from the row as it is now, not as read before the password check: with more than one
+  // server process (WEB_CONCURRENCY) another may have counted a failure in the meantime. Immediate,
+  // so that the read and the write are one step for every process.
+  db.transaction(
+    (tx) => {
+      for (const key of keys) {
+        const failures = (tx.select({ failures: loginThrottle.failures }).from(loginThrottle).where(eq(loginThrottle.key, key)).get()?.failures ?? 0) + 1;
+        const wait = lockSeconds(failures);
+        const values = { failures, lockedUntil: wait ? new Date(Date.now() + wait * 1000).toISOString() : null, updatedAt: nowIso() };
+        tx.insert(loginThrottle).values({ key, ...values }).onConflictDoUpdate({ target: loginThrottle.key, set: values }).run();
+      }
+      audit(tx, { actor: null, actorEmail: email, action: "login.failed", entity: "user", entityId: user?.id ?? null });
+    },
+    { behavior: "immediate" },
+  );
   return { ok: false, reason: "invalid" };
 }
 
-// One queue per key in this process (the server is the database's only writer). Keys are always
-// taken account first, then address, so two attempts never wait for each other in a cycle.
+// One queue per key in this process. Keys are always taken account first, then address, so two
+// attempts never wait for each other in a cycle. Across server processes the count itself is exact
+// (see checkLogin); what a queue cannot do is hold back an attempt in another process while a lock
+// is being set, so with N processes at most N − 1 more passwords can be checked as a lock begins.
 const queues = new Map<string, Promise<unknown>>();
 function serialised<T>(key: string, run: () => Promise<T>): Promise<T> {
   const result = (queues.get(key) ?? Promise.resolve()).then(run, run);

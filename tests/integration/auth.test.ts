@@ -2,6 +2,7 @@
  * Accounts, sessions, throttling, tokens and the audit trail against a real temporary SQLite
  * file, through the functions in app/data/auth.server.ts and app/data/users.server.ts – no HTTP.
  */
+import { spawn } from "node:child_process";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { attemptLogin, getActor, hashPassword, requireCsrf, startSession, type Actor } from "~/data/auth.server";
 import { createApiToken, createPasswordReset, createUser, findPasswordReset, revokeApiToken, setUserActive, usePasswordReset } from "~/data/users.server";
@@ -195,6 +196,30 @@ describe("throttling", () => {
     expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(5);
     expect(throttleRow(`konto:${u.email}`)?.failures).toBe(5);
   });
+
+  // With WEB_CONCURRENCY > 1 each server process has its own queue. A failure counted from the
+  // counter as read before the password check was lost when another process counted meanwhile.
+  it("adds up failures counted in two server processes at once, and lets at most one more password be checked", async () => {
+    const u = await newUser();
+    const ip = address();
+    const run = () =>
+      new Promise<string[]>((resolve, reject) => {
+        const child = spawn(process.execPath, ["--import", "tsx", "tests/support/login-attempts.ts", file, u.email, WRONG, ip, "8"], { cwd: process.cwd() });
+        let out = "";
+        let err = "";
+        child.stdout.on("data", (d) => (out += d));
+        child.stderr.on("data", (d) => (err += d));
+        child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out) as string[]) : reject(new Error(`exit ${code}: ${err}`))));
+      });
+    const results = (await Promise.all([run(), run()])).flat();
+    const checked = results.filter((r) => r === "invalid").length;
+    expect(results.filter((r) => r === "throttled")).toHaveLength(16 - checked);
+    // every checked password is counted, whichever process checked it
+    expect(throttleRow(`konto:${u.email}`)?.failures).toBe(checked);
+    expect(throttleRow(`adresse:${ip}`)?.failures).toBe(checked);
+    expect(checked).toBeGreaterThanOrEqual(5);
+    expect(checked).toBeLessThanOrEqual(6);
+  }, 60_000);
 });
 
 describe("sessions", () => {
@@ -294,7 +319,9 @@ describe("requireCsrf", () => {
     expect(actor.csrfToken).toBeTruthy();
     expect(otherActor.csrfToken).not.toBe(actor.csrfToken);
 
-    for (const sent of [undefined, "", "forkert", `${actor.csrfToken!.slice(0, -1)}x`, otherActor.csrfToken!, `${actor.csrfToken}x`]) {
+    // the last character changed to one it is not (a token ending in x once made this "wrong" token right)
+    const lastChanged = `${actor.csrfToken!.slice(0, -1)}${actor.csrfToken!.endsWith("x") ? "y" : "x"}`;
+    for (const sent of [undefined, "", "forkert", lastChanged, otherActor.csrfToken!, `${actor.csrfToken}x`]) {
       const e = thrownBy(() => requireCsrf(actor, form(sent)));
       expect(e, `csrf=${String(sent)}`).toBeInstanceOf(Response);
       expect((e as Response).status).toBe(403);
