@@ -25,10 +25,10 @@ export function openDatabase(file: string = databasePath(), opts: { migrate?: bo
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   // `trace` receives every statement with its parameters filled in (the benchmark replays them)
   const sqlite = new Database(file, opts.trace ? { verbose: (sql) => opts.trace!(String(sql)) } : {});
+  sqlite.pragma("busy_timeout = 5000"); // first: with several server processes, another may hold the lock
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema }) as Db;
   if (opts.migrate !== false) migrate(db, { migrationsFolder: opts.migrationsFolder ?? MIGRATIONS_FOLDER });
   return db;
