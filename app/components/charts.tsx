@@ -154,7 +154,9 @@ export function LineTrendChart({ rows, series, unit, label }: { rows: Row[]; ser
       describe={(i) => valuesLine(rows[i], series, unit)}
     >
       {({ x, y }) =>
-        series.map((s) => {
+        // drawn last to first, so the first series (the municipality itself) lies on top, its dots filled
+        [...series].reverse().map((s) => {
+          const own = s === series[0];
           let d = "";
           let open = false;
           rows.forEach((r, i) => {
@@ -170,7 +172,7 @@ export function LineTrendChart({ rows, series, unit, label }: { rows: Row[]; ser
               <path d={d} fill="none" stroke={s.colour} strokeWidth={2.5} strokeDasharray={s.dash} />
               {rows.map((r, i) => {
                 const v = valueOf(r, s.key);
-                return v === null ? null : <circle key={i} cx={x(i)} cy={y(v)} r={3} fill="#fff" stroke={s.colour} strokeWidth={2} />;
+                return v === null ? null : <circle key={i} cx={x(i)} cy={y(v)} r={own ? 4 : 3} fill={own ? s.colour : "#fff"} stroke={own ? "#fff" : s.colour} strokeWidth={own ? 1 : 2} />;
               })}
             </g>
           );
