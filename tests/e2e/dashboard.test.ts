@@ -112,6 +112,21 @@ describe.skipIf(!chromiumPath)("the dashboard in Chromium", () => {
     await noJs.close();
   });
 
+  it("links a director to the targets and reports of their own municipality only", async () => {
+    const director = await loggedInContext(browser, "skole.849@demo.dk");
+    const page = await director.newPage();
+    const nav = page.getByRole("navigation", { name: "Hovedmenu" });
+    await visit(page, "/kommuner/849");
+    expect(await nav.getByRole("link", { name: "Fælles mål" }).getAttribute("href")).toBe("/kommuner/849/maal");
+    expect(await nav.getByRole("link", { name: "Kvartalsrapporter" }).count()).toBe(1);
+    // another municipality's figures are open to directors; its targets and reports are internal to it
+    await visit(page, "/kommuner/101");
+    expect(await nav.getByRole("link", { name: /^Overblik: København/ }).count()).toBe(1);
+    expect(await nav.getByRole("link", { name: "Fælles mål" }).count()).toBe(0);
+    expect(await nav.getByRole("link", { name: "Kvartalsrapporter" }).count()).toBe(0);
+    await director.close();
+  });
+
   it("speaks English with ?lng=en, in the browser's own renders too, and a Danish page does not load the English strings", async () => {
     const page = await context.newPage();
     const errors: string[] = [];
