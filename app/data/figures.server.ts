@@ -96,13 +96,19 @@ export function readFigures(db: Db, req: FigureRequest): Figure[] {
        from figure_aggregates a where ${where("a")} and (${scopes.join(" or ")})
        order by a.scope = 'nation'`,
     ).all(...params, ...(regions === "all" ? [] : regions)) as (Row & { scope: "region" | "nation" })[];
-    for (const { scope, code, ...raw } of rows) {
+    for (const r of rows) {
       out.push(
         toFigure(indicator.unit, {
           indicatorCode: indicator.code,
-          ...raw,
-          withheld: aggregateWithheld(raw),
-          scope: scope === "nation" ? { kind: "nation" } : { kind: "region", code },
+          period: r.period,
+          periodKey: r.periodKey,
+          targetGroup: r.targetGroup,
+          breakdown: r.breakdown,
+          numerator: r.numerator,
+          denominator: r.denominator,
+          value: r.value,
+          withheld: aggregateWithheld(r),
+          scope: r.scope === "nation" ? { kind: "nation" } : { kind: "region", code: r.code },
         }),
       );
     }

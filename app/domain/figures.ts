@@ -69,10 +69,24 @@ export function combine(measure: Measure, parts: RawFigures[]): RawFigures {
   return { numerator, denominator: measure === "rate" ? denominator : null, value: null };
 }
 
-export function toFigure(unit: Unit, base: Omit<Figure, "shown" | "n">): Figure {
+export function toFigure(unit: Unit, base: Omit<Figure, "shown" | "n" | "members">): Figure {
   const measure = measureOf(unit);
-  if (base.withheld) return { ...base, numerator: null, denominator: null, value: null, shown: null, n: null };
-  return { ...base, shown: valueOf(measure, base), n: childrenCovered(measure, base) };
+  const shownAtAll = !base.withheld;
+  // field by field rather than a spread: a page builds hundreds of these per request
+  return {
+    indicatorCode: base.indicatorCode,
+    period: base.period,
+    periodKey: base.periodKey,
+    targetGroup: base.targetGroup,
+    breakdown: base.breakdown,
+    scope: base.scope,
+    withheld: base.withheld,
+    numerator: shownAtAll ? base.numerator : null,
+    denominator: shownAtAll ? base.denominator : null,
+    value: shownAtAll ? base.value : null,
+    shown: shownAtAll ? valueOf(measure, base) : null,
+    n: shownAtAll ? childrenCovered(measure, base) : null,
+  };
 }
 
 /** Change of the shown value between two figures (percentage points for rates). */
