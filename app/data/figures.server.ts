@@ -41,6 +41,22 @@ const list = (values: readonly unknown[]) => `(${values.map(() => "?").join(", "
 
 type Row = RawFigures & { code: string; period: string; periodKey: number; targetGroup: string; breakdown: string };
 
+/** A stored row as a figure, by named fields rather than spreads: this runs for every cell of every page. */
+function fromRow(indicator: FigureRequest["indicator"], r: Row, withheld: Figure["withheld"], scope: Figure["scope"]): Figure {
+  return toFigure(indicator.unit, {
+    indicatorCode: indicator.code,
+    period: r.period,
+    periodKey: r.periodKey,
+    targetGroup: r.targetGroup,
+    breakdown: r.breakdown,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    value: r.value,
+    withheld,
+    scope,
+  });
+}
+
 export function readFigures(db: Db, req: FigureRequest): Figure[] {
   const { indicator } = req;
   const targetGroups = req.targetGroups ?? indicator.targetGroups;
@@ -65,22 +81,7 @@ export function readFigures(db: Db, req: FigureRequest): Figure[] {
       `select municipality_code as code, period, period_key as periodKey, target_group as targetGroup, breakdown, numerator, denominator, value, withheld
        from observations o where ${where("o")}${codes.length ? ` and o.municipality_code in ${list(codes)}` : ""}`,
     ).all(...params, ...codes) as (Row & { withheld: Figure["withheld"] })[];
-    // named fields rather than spreads: this runs for every cell of every page
-    for (const r of rows)
-      out.push(
-        toFigure(indicator.unit, {
-          indicatorCode: indicator.code,
-          period: r.period,
-          periodKey: r.periodKey,
-          targetGroup: r.targetGroup,
-          breakdown: r.breakdown,
-          numerator: r.numerator,
-          denominator: r.denominator,
-          value: r.value,
-          withheld: r.withheld,
-          scope: { kind: "municipality", code: r.code },
-        }),
-      );
+    for (const r of rows) out.push(fromRow(indicator, r, r.withheld, { kind: "municipality", code: r.code }));
   }
 
   const regions = req.regions === "all" ? "all" : (req.regions ?? []);
@@ -96,22 +97,7 @@ export function readFigures(db: Db, req: FigureRequest): Figure[] {
        from figure_aggregates a where ${where("a")} and (${scopes.join(" or ")})
        order by a.scope = 'nation'`,
     ).all(...params, ...(regions === "all" ? [] : regions)) as (Row & { scope: "region" | "nation" })[];
-    for (const r of rows) {
-      out.push(
-        toFigure(indicator.unit, {
-          indicatorCode: indicator.code,
-          period: r.period,
-          periodKey: r.periodKey,
-          targetGroup: r.targetGroup,
-          breakdown: r.breakdown,
-          numerator: r.numerator,
-          denominator: r.denominator,
-          value: r.value,
-          withheld: aggregateWithheld(r),
-          scope: r.scope === "nation" ? { kind: "nation" } : { kind: "region", code: r.code },
-        }),
-      );
-    }
+    for (const r of rows) out.push(fromRow(indicator, r, aggregateWithheld(r), r.scope === "nation" ? { kind: "nation" } : { kind: "region", code: r.code }));
   }
 
   if (req.groups?.length) {
