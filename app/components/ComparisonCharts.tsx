@@ -4,11 +4,12 @@
  * arrow keys (a roving focus), and show their label on hover or focus. The scatter plot has its
  * data table beside it; the bars and the map link to the page's main table, which has their figures.
  */
-import { useState, type KeyboardEvent, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import type { Band } from "~/domain/comparison";
 import type { Unit } from "~/domain/catalogue";
 import { formatValue } from "~/domain/format";
 import { BAND_COLOURS, SERIES_COLOURS } from "./palette";
+import { useArrowKeys } from "./useArrowKeys";
 
 export type PlotPoint = { id: string; cx: number; cy: number; r: number; fill: string; label: string; focus?: boolean };
 
@@ -28,18 +29,8 @@ export function PointPlot({
   children?: ReactNode;
   keysHint: string;
 }) {
-  const [active, setActive] = useState<number | null>(null);
+  const { active, setActive, onKeyDown } = useArrowKeys(points.length);
   const current = active === null ? null : points[active];
-  const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
-    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
-    if (e.key === "Home" || e.key === "End") {
-      e.preventDefault();
-      setActive(e.key === "Home" ? 0 : points.length - 1);
-    } else if (step) {
-      e.preventDefault();
-      setActive((a) => (a === null ? 0 : (a + step + points.length) % points.length));
-    } else if (e.key === "Escape") setActive(null);
-  };
   return (
     <div className="point-plot">
       <svg
@@ -48,7 +39,7 @@ export function PointPlot({
         role="img"
         aria-label={`${label} ${keysHint}`}
         tabIndex={0}
-        onKeyDown={onKey}
+        onKeyDown={onKeyDown}
         onBlur={() => setActive(null)}
         preserveAspectRatio="xMidYMid meet"
       >

@@ -6,12 +6,13 @@
  * shown beside the chart and read out politely. Missing or withheld values are gaps, never zeros;
  * the exact figures are in the table beside every chart.
  */
-import { useId, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import type { Unit } from "~/domain/catalogue";
 import { valueAxis } from "~/domain/axis";
 import { formatValue, formatValuePrecise } from "~/domain/format";
 import { useT } from "~/i18n/react";
 import { CATEGORY_COLOURS } from "./palette";
+import { useArrowKeys } from "./useArrowKeys";
 
 /** The chart's name and one-sentence summary: its SVG <title> and <desc>. */
 export type ChartLabel = { title: string; desc: string };
@@ -53,7 +54,7 @@ function CartesianChart({
 }) {
   const t = useT();
   const id = useId();
-  const [active, setActive] = useState<number | null>(null);
+  const { active, setActive, onKeyDown } = useArrowKeys(categories.length);
   const axis = valueAxis(values, unit, fromZero);
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const band = plotWidth / Math.max(categories.length, 1);
@@ -61,18 +62,6 @@ function CartesianChart({
   const y = (v: number) => MARGIN.top + (1 - (v - axis.lo) / (axis.hi - axis.lo || 1)) * (height - MARGIN.top - MARGIN.bottom);
   // about twelve labels fit; with more categories (quarters) every k-th is written
   const every = Math.ceil(categories.length / 12);
-  const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
-    const n = categories.length;
-    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
-    if (n === 0) return;
-    if (e.key === "Home" || e.key === "End") {
-      e.preventDefault();
-      setActive(e.key === "Home" ? 0 : n - 1);
-    } else if (step) {
-      e.preventDefault();
-      setActive((a) => (a === null ? (step > 0 ? 0 : n - 1) : (a + step + n) % n));
-    } else if (e.key === "Escape") setActive(null);
-  };
   return (
     <div className="cartesian-chart">
       <div className="cartesian-chart__scroll">
@@ -83,7 +72,7 @@ function CartesianChart({
           aria-labelledby={`${id}-title`}
           aria-describedby={`${id}-desc`}
           tabIndex={0}
-          onKeyDown={onKey}
+          onKeyDown={onKeyDown}
           onBlur={() => setActive(null)}
           onMouseLeave={() => setActive(null)}
           preserveAspectRatio="xMidYMid meet"
