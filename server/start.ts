@@ -80,27 +80,33 @@ if (cluster.isWorker) {
   ready(1);
 } else {
   (await prepareDatabase()).$client.close();
-  let stopping = false;
+  let stopping: false | "asked" | "failed" = false;
   let listening = 0;
   const fork = () =>
     cluster.fork().on("message", (m) => {
       if (m === "klar" && ++listening === processes) ready(processes);
     });
-  cluster.on("exit", (worker, code, signal) => {
+  cluster.on("exit", (_worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(stopping === "failed" ? 1 : 0);
+      return;
+    }
+    if (listening < processes) {
+      // it never served (the port is taken, say): restarting would only fail again, once a second
+      console.error(`En serverproces kunne ikke starte (${signal ?? code}); stopper.`);
+      stop("failed");
       return;
     }
     console.error(`En serverproces stoppede (${signal ?? code}); starter en ny.`);
     setTimeout(fork, 1000);
   });
-  const stop = () => {
-    stopping = true;
+  const stop = (why: "asked" | "failed" = "asked") => {
+    stopping = why;
     const running = Object.values(cluster.workers ?? {});
-    if (running.length === 0) process.exit(0);
+    if (running.length === 0) process.exit(why === "failed" ? 1 : 0);
     for (const w of running) w?.process.kill("SIGTERM");
   };
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
+  process.on("SIGTERM", () => stop());
+  process.on("SIGINT", () => stop());
   for (let i = 0; i < processes; i++) fork();
 }
