@@ -1,3 +1,5 @@
+import { linePath } from "~/domain/axis";
+
 /**
  * A small trend line drawn as plain SVG on the server, so it shows without JavaScript and
  * prints. Gaps (missing or withheld values) break the line rather than dropping to zero.
@@ -11,23 +13,10 @@ export function Sparkline({ values, label, width = 120, height = 32 }: { values:
   const pad = 3;
   const x = (i: number) => pad + (i * (width - 2 * pad)) / Math.max(values.length - 1, 1);
   const y = (v: number) => height - pad - ((v - min) * (height - 2 * pad)) / span;
-  const segments: string[] = [];
-  let current = "";
-  values.forEach((v, i) => {
-    if (v === null) {
-      if (current) segments.push(current);
-      current = "";
-      return;
-    }
-    current += `${current ? "L" : "M"}${x(i).toFixed(1)},${y(v).toFixed(1)}`;
-  });
-  if (current) segments.push(current);
   const lastIndex = values.map((v, i) => (v === null ? -1 : i)).reduce((a, b) => Math.max(a, b), -1);
   return (
     <svg className="sparkline" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
-      {segments.map((d) => (
-        <path key={d} d={d} fill="none" stroke="currentColor" strokeWidth={2} strokeLinejoin="round" strokeLinecap="round" />
-      ))}
+      <path d={linePath(values, x, y)} fill="none" stroke="currentColor" strokeWidth={2} strokeLinejoin="round" strokeLinecap="round" />
       {lastIndex >= 0 ? <circle cx={x(lastIndex)} cy={y(values[lastIndex] as number)} r={3} fill="currentColor" /> : null}
     </svg>
   );

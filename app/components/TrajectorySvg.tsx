@@ -1,4 +1,5 @@
 import { SERIES_COLOURS } from "~/components/palette";
+import { linePath } from "~/domain/axis";
 import { formatValue } from "~/domain/format";
 import type { Unit } from "~/domain/catalogue";
 
@@ -22,20 +23,7 @@ export function TrajectorySvg({ points, unit, label, names }: { points: Point[];
   const hi = unit === "percent" ? 100 : Math.max(...values) * 1.1 || 1;
   const x = (i: number) => left + (i * (width - left - right)) / (points.length - 1);
   const y = (v: number) => top + (1 - (v - lo) / (hi - lo || 1)) * (height - top - bottom);
-  const path = (key: "actual" | "expected" | "target") => {
-    let d = "";
-    let open = false;
-    points.forEach((p, i) => {
-      const v = p[key];
-      if (v === null) {
-        open = false;
-        return;
-      }
-      d += `${open ? "L" : "M"}${x(i).toFixed(1)},${y(v).toFixed(1)}`;
-      open = true;
-    });
-    return d;
-  };
+  const path = (key: "actual" | "expected" | "target") => linePath(points.map((p) => p[key]), x, y);
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => lo + f * (hi - lo));
   const series = [
     { key: "actual" as const, colour: SERIES_COLOURS.municipality, dash: undefined, name: names.actual },

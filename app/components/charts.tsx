@@ -8,7 +8,7 @@
  */
 import { useId, type ReactNode } from "react";
 import type { Unit } from "~/domain/catalogue";
-import { valueAxis } from "~/domain/axis";
+import { linePath, valueAxis } from "~/domain/axis";
 import { formatValue, formatValuePrecise } from "~/domain/format";
 import { useT } from "~/i18n/react";
 import { CATEGORY_COLOURS } from "./palette";
@@ -146,19 +146,9 @@ export function LineTrendChart({ rows, series, unit, label }: { rows: Row[]; ser
         // drawn last to first, so the first series (the municipality itself) lies on top, its dots filled
         [...series].reverse().map((s) => {
           const own = s === series[0];
-          let d = "";
-          let open = false;
-          rows.forEach((r, i) => {
-            const v = valueOf(r, s.key);
-            if (v === null) open = false;
-            else {
-              d += `${open ? "L" : "M"}${x(i).toFixed(1)},${y(v).toFixed(1)}`;
-              open = true;
-            }
-          });
           return (
             <g key={s.key}>
-              <path d={d} fill="none" stroke={s.colour} strokeWidth={2.5} strokeDasharray={s.dash} />
+              <path d={linePath(rows.map((r) => valueOf(r, s.key)), x, y)} fill="none" stroke={s.colour} strokeWidth={2.5} strokeDasharray={s.dash} />
               {rows.map((r, i) => {
                 const v = valueOf(r, s.key);
                 return v === null ? null : <circle key={i} cx={x(i)} cy={y(v)} r={own ? 4 : 3} fill={own ? s.colour : "#fff"} stroke={own ? "#fff" : s.colour} strokeWidth={own ? 1 : 2} />;

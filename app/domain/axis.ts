@@ -1,6 +1,6 @@
 /**
- * Value axes for the SVG charts: round ticks, and the range a chart draws. Plain functions, so
- * the charts on every page scale their values the same way.
+ * Geometry for the SVG charts: round ticks, the range a chart draws, and lines with gaps. Plain
+ * functions, so the charts on every page scale and draw their values the same way.
  */
 import type { Unit } from "./catalogue";
 
@@ -27,4 +27,21 @@ export function valueAxis(values: readonly number[], unit: Unit, fromZero: boole
   const lo = ticks[0] > min ? ticks[0] - step : ticks[0];
   const hi = ticks.at(-1)! < max ? ticks.at(-1)! + step : ticks.at(-1)!;
   return { lo, hi, ticks: niceTicks(lo, hi, 5) };
+}
+
+/**
+ * An SVG path through the known values, in order; a missing or withheld value (null) breaks the
+ * line rather than dropping it to zero. An isolated value is a move alone (draw a dot for it).
+ */
+export function linePath(values: readonly (number | null)[], x: (i: number) => number, y: (v: number) => number): string {
+  let d = "";
+  let open = false;
+  values.forEach((v, i) => {
+    if (v === null) open = false;
+    else {
+      d += `${open ? "L" : "M"}${x(i).toFixed(1)},${y(v).toFixed(1)}`;
+      open = true;
+    }
+  });
+  return d;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { niceTicks, valueAxis } from "~/domain/axis";
+import { linePath, niceTicks, valueAxis } from "~/domain/axis";
 
 describe("chart axes", () => {
   it("picks round axis ticks", () => {
@@ -25,5 +25,16 @@ describe("chart axes", () => {
     const flat = valueAxis([7, 7], "grade", false);
     expect(flat.hi).toBeGreaterThan(flat.lo);
     expect(valueAxis([], "count", true)).toEqual({ lo: 0, hi: 1, ticks: niceTicks(0, 1, 5) });
+  });
+});
+
+describe("lines with gaps", () => {
+  it("breaks the line at a missing value instead of drawing it as zero", () => {
+    const x = (i: number) => i * 10;
+    const y = (v: number) => 100 - v;
+    expect(linePath([50, 40, null, 30, 20], x, y)).toBe("M0.0,50.0L10.0,60.0M30.0,70.0L40.0,80.0");
+    // an isolated value is a move alone: the charts draw a dot for it
+    expect(linePath([null, 45, null], x, y)).toBe("M10.0,55.0");
+    expect(linePath([null, null], x, y)).toBe("");
   });
 });
