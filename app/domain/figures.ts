@@ -69,6 +69,35 @@ export function combine(measure: Measure, parts: RawFigures[]): RawFigures {
   return { numerator, denominator: measure === "rate" ? denominator : null, value: null };
 }
 
+/**
+ * A region's or the nation's stored figures: the sums of its municipalities' raw figures. A sum
+ * skips missing figures and is missing when there is nothing to add (SQL's sum()); a mean is
+ * weighted by n over the parts that have a value, while n counts every part. Reals are added as
+ * SQLite adds them (Kahan–Babuška–Neumaier), so these are the figures the SQL that computed them
+ * before gave.
+ */
+export function aggregateOf(parts: readonly RawFigures[]): RawFigures {
+  let numerator: number | null = null;
+  let denominator: number | null = null;
+  let weight: number | null = null;
+  let sum = 0;
+  let err = 0;
+  let anyProduct = false;
+  for (const p of parts) {
+    if (p.numerator !== null) numerator = (numerator ?? 0) + p.numerator;
+    if (p.denominator !== null) denominator = (denominator ?? 0) + p.denominator;
+    if (p.value === null || p.denominator === null) continue;
+    weight = (weight ?? 0) + p.denominator;
+    const r = p.value * p.denominator;
+    const t = sum + r;
+    err += Math.abs(sum) > Math.abs(r) ? sum - t + r : r - t + sum;
+    sum = t;
+    anyProduct = true;
+  }
+  const total = Number.isFinite(err) ? sum + err : sum;
+  return { numerator, denominator, value: anyProduct && weight ? total / weight : null };
+}
+
 export function toFigure(unit: Unit, base: Omit<Figure, "shown" | "n" | "members">): Figure {
   const measure = measureOf(unit);
   const shownAtAll = !base.withheld;

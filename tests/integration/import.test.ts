@@ -105,6 +105,37 @@ describe("a file with errors", () => {
   });
 });
 
+describe("an observation given more than once", () => {
+  it("names the first row at every repeat and counts each observation once", async () => {
+    const id = await preview(
+      [
+        HEADER,
+        "fravaer;849;2024/25;oevrige;;120;1000;",
+        "fravaer;849;2024/25;anbragte;;3;10;",
+        "fravaer;Jammerbugt;2024/25;oevrige;;121;1000;",
+        "fravaer;849;2024/25;oevrige;;122;1000;",
+        "fravaer;849;2024/25;anbragte;;4;10;",
+      ].join("\n")
+    );
+    expect(findPreview(db, id)).toMatchObject({ rowsRead: 5, rowsChanged: 2, rowsNew: 0, errorCount: 3 });
+    const first = (row: number) => `samme observation som række ${row} (indikator, kommune, periode, målgruppe og opdeling).`;
+    expect(previewErrors(db, id)).toEqual([
+      { rowNo: 4, column: "–", message: first(2) },
+      { rowNo: 5, column: "–", message: first(2) },
+      { rowNo: 6, column: "–", message: first(3) },
+    ]);
+  });
+
+  it("still counts repeats when 10,000 errors are already stored, and keeps them out of the rows", async () => {
+    const bad = Array.from({ length: 10_000 }, () => "fravaer;Atlantis;2024/25;oevrige;;1;10;");
+    const good = ["fravaer;849;2024/25;oevrige;;120;1000;", "fravaer;849;2024/25;oevrige;;121;1000;", "fravaer;849;2024/25;oevrige;;122;1000;"];
+    const id = await preview([HEADER, ...bad, ...good].join("\n"), "csv", { maxBytes: 10_000_000, maxRows: 20_000 });
+    expect(findPreview(db, id)).toMatchObject({ rowsRead: 10_003, rowsChanged: 1, errorCount: 10_002 });
+    const stored = previewErrorsCsv(db, id).trim().split("\r\n").length - 1;
+    expect(stored).toBe(10_000);
+  });
+});
+
 describe("committing and rolling back", () => {
   it("writes one batch, remembers what it replaced, changes nothing the second time, and rolls back exactly", async () => {
     const old = obs("fravaer", "849", "2024/25", "oevrige")!;

@@ -1,5 +1,7 @@
+import Database from "better-sqlite3";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { changeBetween, combine, roundForOutput, toFigure, valueOf } from "~/domain/figures";
+import { aggregateOf, changeBetween, combine, roundForOutput, toFigure, valueOf, type RawFigures } from "~/domain/figures";
 import { searchMunicipalities } from "~/domain/search";
 
 describe("figures from raw counts", () => {
@@ -75,5 +77,44 @@ describe("a withheld figure", () => {
       withheld: "primary", scope: { kind: "municipality", code: "825" }, numerator: 3, denominator: 7, value: null,
     });
     expect(f).toMatchObject({ numerator: null, denominator: null, value: null, shown: null, n: null, withheld: "primary" });
+  });
+});
+
+describe("a region's or the nation's stored sums", () => {
+  // the SQL that computed figure_aggregates before aggregateOf: the stored figures must not move
+  const sqlite = new Database(":memory:");
+  sqlite.exec("create table parts (numerator integer, denominator integer, value real)");
+  const insert = sqlite.prepare("insert into parts values (?, ?, ?)");
+  const sums = sqlite.prepare(
+    "select sum(numerator) as numerator, sum(denominator) as denominator, sum(value * denominator) / nullif(sum(case when value is not null then denominator end), 0) as value from parts",
+  );
+  const part: fc.Arbitrary<RawFigures> = fc.record({
+    numerator: fc.option(fc.integer({ min: 0, max: 5_000 })),
+    denominator: fc.option(fc.integer({ min: 0, max: 5_000 })),
+    value: fc.option(fc.oneof(fc.double({ min: -3, max: 12, noNaN: true }), fc.double({ min: 0, max: 1e6, noNaN: true }))),
+  });
+
+  it("are exactly what SQLite's sum() gives, to the last bit", () => {
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 120 }), (parts) => {
+        sqlite.exec("delete from parts");
+        for (const p of parts) insert.run(p.numerator, p.denominator, p.value);
+        const expected = sums.get() as RawFigures;
+        const got = aggregateOf(parts);
+        expect([got.numerator, got.denominator]).toEqual([expected.numerator, expected.denominator]);
+        expect(Object.is(got.value, expected.value)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("weight a mean by n over the parts with a value, and count n over them all", () => {
+    const got = aggregateOf([
+      { numerator: null, denominator: 10, value: 7 },
+      { numerator: null, denominator: 30, value: 3 },
+      { numerator: null, denominator: 5, value: null },
+    ]);
+    expect(got).toEqual({ numerator: null, denominator: 45, value: 4 });
+    expect(aggregateOf([])).toEqual({ numerator: null, denominator: null, value: null });
   });
 });

@@ -11,4 +11,4 @@ export {
   type TableCellKey,
   type Withholding,
 } from "./suppress";
-export { findDetermined } from "./verify";
+export { findDetermined, type ModelCache } from "./verify";

@@ -25,7 +25,7 @@
  */
 import type { Measure } from "../catalogue";
 import { DEFAULT_DISCLOSURE, assertDisclosureConfig, isPrimaryWithheld, type DisclosureConfig } from "./rules";
-import { analyse, buildModel, type Model } from "./verify";
+import { analyse, buildModel, type Model, type ModelCache } from "./verify";
 
 export type DisclosureCell = {
   id: string;
@@ -63,9 +63,10 @@ export function suppressDetailed(
   cells: readonly DisclosureCell[],
   relations: readonly Relation[],
   cfg: DisclosureConfig = DEFAULT_DISCLOSURE,
+  cache?: ModelCache,
 ): SuppressionResult {
   assertDisclosureConfig(cfg);
-  const model = buildModel(cells, relations);
+  const model = buildModel(cells, relations, cache);
   const n = model.ids.length;
   const reason: (Withholding | undefined)[] = new Array(n);
   // withheld = unknown to the public; a flag array for the hot loops, `reason` says why

@@ -48,23 +48,44 @@ function kindOf(cell: DisclosureCell | undefined): CellKind {
   return cell && valueOf(cell.measure, cell) !== null ? "data" : "empty";
 }
 
-export function buildModel(cells: readonly DisclosureCell[], relations: readonly Relation[]): Model {
+/**
+ * The structure of the last model built with the same relations. An import recomputes one
+ * table per period of an indicator, and those tables usually have the same cells: the equations
+ * are then the same, and building them was a quarter of the disclosure time. Whoever holds a
+ * cache must pass it only with relations that do not change.
+ */
+export type ModelCache = { last?: { cellIds: string[]; structure: Pick<Model, "ids" | "index" | "eqs" | "eqsOf"> } };
+
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
+
+export function buildModel(cells: readonly DisclosureCell[], relations: readonly Relation[], cache?: ModelCache): Model {
   const sorted = [...cells].sort((a, b) => byString(a.id, b.id));
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i].id === sorted[i - 1].id) throw new Error(`disclosure: cell id ${sorted[i].id} appears twice`);
   }
   const byId = new Map(sorted.map((c) => [c.id, c]));
-  const missing = new Set<string>();
-  for (const r of relations) for (const id of [r.total, ...r.parts]) if (!byId.has(id)) missing.add(id);
-  const ids = [...sorted.map((c) => c.id), ...[...missing].sort(byString)];
-  const index = new Map(ids.map((id, i) => [id, i]));
-  const modelCells = ids.map((id) => byId.get(id));
+  const cellIds = sorted.map((c) => c.id);
+  // with one measure no relation can mix measures, which structureOf checks
+  const oneMeasure = sorted.every((c) => c.measure === sorted[0].measure);
+  const last = oneMeasure ? cache?.last : undefined;
+  const structure = last && sameIds(last.cellIds, cellIds) ? last.structure : structureOf(byId, cellIds, relations);
+  if (cache) cache.last = oneMeasure ? { cellIds, structure } : undefined;
+  const modelCells = structure.ids.map((id) => byId.get(id));
   const kind = modelCells.map(kindOf);
   const size = modelCells.map((c) => {
     if (!c) return 0;
     const n = c.measure === "count" ? c.numerator : c.denominator;
     return n !== null && n > 0 ? n : 0;
   });
+  return { ...structure, cells: modelCells, kind, size };
+}
+
+/** Columns (the cells' ids, sorted, then the ids relations name that no cell has) and the canonical equations. */
+function structureOf(byId: ReadonlyMap<string, DisclosureCell>, cellIds: readonly string[], relations: readonly Relation[]): Pick<Model, "ids" | "index" | "eqs" | "eqsOf"> {
+  const missing = new Set<string>();
+  for (const r of relations) for (const id of [r.total, ...r.parts]) if (!byId.has(id)) missing.add(id);
+  const ids = [...cellIds, ...[...missing].sort(byString)];
+  const index = new Map(ids.map((id, i) => [id, i]));
 
   // canonical equations: merged coefficients, sorted columns, duplicates dropped
   const seen = new Set<string>();
@@ -107,7 +128,7 @@ export function buildModel(cells: readonly DisclosureCell[], relations: readonly
   const eqs = keyed.map((k) => k.eq);
   const eqsOf: number[][] = ids.map(() => []);
   eqs.forEach((eq, e) => eq.cols.forEach((c) => eqsOf[c].push(e)));
-  return { ids, index, cells: modelCells, kind, size, eqs, eqsOf };
+  return { ids, index, eqs, eqsOf };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@
  * `indikator; kommune; periode; maalgruppe; opdeling; taeller; naevner; vaerdi`.
  */
 import { measureOf, type Unit } from "../catalogue";
-import { isPeriodOfCadence, periodKeyOf, type Cadence } from "../periods";
+import { parsePeriod, periodKey, type Cadence, type Period } from "../periods";
 
 export const IMPORT_COLUMNS = ["indikator", "kommune", "periode", "maalgruppe", "opdeling", "taeller", "naevner", "vaerdi"] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
@@ -93,6 +93,7 @@ export function mapHeader(headers: readonly string[]): HeaderMap {
 
 /** DDMMYY-XXXX, with or without the dash, with a real day and month. */
 export function looksLikeCpr(cell: string): boolean {
+  if (cell.length < 10) return false; // most cells; the pattern needs ten digits
   const m = /^\s*(\d{2})(\d{2})(\d{2})\s?-?\s?(\d{4})\s*$/.exec(cell);
   if (!m) return false;
   const day = Number(m[1]);
@@ -104,6 +105,7 @@ export function looksLikeCpr(cell: string): boolean {
 const MAX_COUNT = 10_000_000;
 
 function parseCount(text: string): number | string {
+  if (/^\d{1,7}$/.test(text)) return Number(text); // the usual cell, at most 9,999,999 ≤ MAX_COUNT
   const s = text.replace(/[\s\u00a0]/g, "");
   if (!/^\d+$/.test(s)) return /^-/.test(s) ? "skal være 0 eller derover" : "skal være et helt tal";
   const n = Number(s);
@@ -155,33 +157,82 @@ function distance(a: string, b: string): number {
   return d[b.length];
 }
 
-export function findMunicipalityCode(text: string, cat: ImportCatalogue): { code: string } | { suggestion: { code: string; name: string } | null } {
+type Place = { code: string; name: string };
+type Lookup = { byCode: Map<string, Place>; byName: Map<string, Place>; guesses: Map<string, Place | null> };
+const lookups = new WeakMap<ImportCatalogue["municipalities"], Lookup>();
+const MAX_GUESSES = 1_000;
+
+/**
+ * Every row of a file asks, so the codes and names are looked up in maps built once per
+ * catalogue, and a name that is not found is guessed once: a file may misspell the same
+ * municipality in thousands of rows.
+ */
+function lookupOf(municipalities: ImportCatalogue["municipalities"]): Lookup {
+  let lookup = lookups.get(municipalities);
+  if (!lookup) {
+    const byName = new Map<string, Place>();
+    for (const m of municipalities) {
+      byName.set(m.name.toLocaleLowerCase("da-DK"), m);
+      byName.set(`${m.name} kommune`.toLocaleLowerCase("da-DK"), m);
+    }
+    lookups.set(municipalities, (lookup = { byCode: new Map(municipalities.map((m) => [m.code, m])), byName, guesses: new Map() }));
+  }
+  return lookup;
+}
+
+export function findMunicipalityCode(text: string, cat: ImportCatalogue): { code: string } | { suggestion: Place | null } {
   const t = text.trim();
-  const code = /^\d{1,3}$/.test(t) ? t.padStart(3, "0") : null;
-  const byCode = code ? cat.municipalities.find((m) => m.code === code) : undefined;
+  const lookup = lookupOf(cat.municipalities);
+  const byCode = /^\d{1,3}$/.test(t) ? lookup.byCode.get(t.padStart(3, "0")) : undefined;
   if (byCode) return { code: byCode.code };
   const lower = t.toLocaleLowerCase("da-DK");
-  const byName = cat.municipalities.find((m) => m.name.toLocaleLowerCase("da-DK") === lower || `${m.name} kommune`.toLocaleLowerCase("da-DK") === lower);
+  const byName = lookup.byName.get(lower);
   if (byName) return { code: byName.code };
-  let best: { code: string; name: string } | null = null;
-  let bestDistance = 3;
-  for (const m of cat.municipalities) {
-    const dist = distance(lower, m.name.toLocaleLowerCase("da-DK"));
-    if (dist < bestDistance) [best, bestDistance] = [m, dist];
+  let best = lookup.guesses.get(lower);
+  if (best === undefined) {
+    best = null;
+    let bestDistance = 3;
+    for (const m of cat.municipalities) {
+      const dist = distance(lower, m.name.toLocaleLowerCase("da-DK"));
+      if (dist < bestDistance) [best, bestDistance] = [m, dist];
+    }
+    if (lookup.guesses.size < MAX_GUESSES) lookup.guesses.set(lower, best);
   }
   return { suggestion: best };
 }
 
+type Cells = Partial<Record<ImportColumn, string>>;
+
+// Module-level helpers rather than closures: validateRow runs once per row of a file.
+const get = (cells: Cells, c: ImportColumn) => (cells[c] ?? "").trim();
+
+function count(cells: Cells, issues: Issue[], c: "taeller" | "naevner", label: string, required: boolean): number | null {
+  const text = get(cells, c);
+  if (!text) {
+    if (required) issues.push({ column: c, message: `${label} mangler.` });
+    return null;
+  }
+  const n = parseCount(text);
+  if (typeof n === "string") {
+    issues.push({ column: c, message: `${label} '${text.slice(0, 30)}' ${n}.` });
+    return null;
+  }
+  return n;
+}
+
+function mustBeEmpty(cells: Cells, issues: Issue[], c: ImportColumn, why: string) {
+  if (get(cells, c)) issues.push({ column: c, message: why });
+}
+
 /** Checks one row (cells by column; missing columns undefined) against the catalogue. */
-export function validateRow(cells: Partial<Record<ImportColumn, string>>, cat: ImportCatalogue): { row: ImportRow | null; issues: Issue[] } {
+export function validateRow(cells: Cells, cat: ImportCatalogue): { row: ImportRow | null; issues: Issue[] } {
   const issues: Issue[] = [];
-  const get = (c: ImportColumn) => (cells[c] ?? "").trim();
-  const indicatorCode = get("indikator");
+  const indicatorCode = get(cells, "indikator");
   const rules = cat.indicators.get(indicatorCode);
   if (!indicatorCode) issues.push({ column: "indikator", message: "indikatoren mangler." });
   else if (!rules) issues.push({ column: "indikator", message: `indikatoren '${indicatorCode}' findes ikke.` });
 
-  const place = get("kommune");
+  const place = get(cells, "kommune");
   let municipalityCode = "";
   if (!place) issues.push({ column: "kommune", message: "kommunen mangler." });
   else {
@@ -194,19 +245,20 @@ export function validateRow(cells: Partial<Record<ImportColumn, string>>, cat: I
       });
   }
 
-  const period = get("periode");
+  const period = get(cells, "periode");
   if (!period) issues.push({ column: "periode", message: "perioden mangler." });
-  else if (rules && !isPeriodOfCadence(period, rules.cadence))
+  const parsed: Period | null = period ? parsePeriod(period) : null;
+  if (period && rules && parsed?.cadence !== rules.cadence)
     issues.push({ column: "periode", message: `perioden '${period}' passer ikke til indikatoren, der opgøres pr. ${CADENCE_EXAMPLE[rules.cadence]}.` });
 
-  let targetGroup = get("maalgruppe");
+  let targetGroup = get(cells, "maalgruppe");
   if (rules) {
     if (!targetGroup && rules.targetGroups.length === 1) targetGroup = rules.targetGroups[0];
     if (!targetGroup) issues.push({ column: "maalgruppe", message: `målgruppen mangler. Indikatoren har: ${rules.targetGroups.join(", ")}.` });
     else if (!rules.targetGroups.includes(targetGroup))
       issues.push({ column: "maalgruppe", message: `målgruppen '${targetGroup}' findes ikke for indikatoren. Den har: ${rules.targetGroups.join(", ")}.` });
   }
-  const breakdown = get("opdeling");
+  const breakdown = get(cells, "opdeling");
   if (rules && breakdown && !rules.breakdowns.includes(breakdown))
     issues.push({
       column: "opdeling",
@@ -218,30 +270,14 @@ export function validateRow(cells: Partial<Record<ImportColumn, string>>, cat: I
   let numerator: number | null = null;
   let denominator: number | null = null;
   let value: number | null = null;
-  const count = (c: "taeller" | "naevner", label: string, required: boolean) => {
-    const text = get(c);
-    if (!text) {
-      if (required) issues.push({ column: c, message: `${label} mangler.` });
-      return null;
-    }
-    const n = parseCount(text);
-    if (typeof n === "string") {
-      issues.push({ column: c, message: `${label} '${text.slice(0, 30)}' ${n}.` });
-      return null;
-    }
-    return n;
-  };
-  const mustBeEmpty = (c: ImportColumn, why: string) => {
-    if (get(c)) issues.push({ column: c, message: why });
-  };
   if (rules) {
     const measure = measureOf(rules.unit);
     if (measure === "rate") {
-      numerator = count("taeller", "tælleren", true);
-      denominator = count("naevner", "nævneren", true);
+      numerator = count(cells, issues, "taeller", "tælleren", true);
+      denominator = count(cells, issues, "naevner", "nævneren", true);
       if (numerator !== null && denominator !== null && numerator > denominator)
         issues.push({ column: "taeller", message: `tælleren (${numerator}) er større end nævneren (${denominator}).` });
-      const given = get("vaerdi");
+      const given = get(cells, "vaerdi");
       if (given) {
         const v = parseDecimal(given);
         if (v === null) issues.push({ column: "vaerdi", message: `værdien '${given.slice(0, 30)}' er ikke et tal.` });
@@ -252,13 +288,13 @@ export function validateRow(cells: Partial<Record<ImportColumn, string>>, cat: I
           });
       }
     } else if (measure === "count") {
-      numerator = count("taeller", "antallet (tæller)", true);
-      mustBeEmpty("naevner", "en optælling har ingen nævner; lad feltet stå tomt.");
-      mustBeEmpty("vaerdi", "en optælling skrives i tælleren; lad værdi stå tom.");
+      numerator = count(cells, issues, "taeller", "antallet (tæller)", true);
+      mustBeEmpty(cells, issues, "naevner", "en optælling har ingen nævner; lad feltet stå tomt.");
+      mustBeEmpty(cells, issues, "vaerdi", "en optælling skrives i tælleren; lad værdi stå tom.");
     } else {
-      mustBeEmpty("taeller", `indikatoren er et ${rules.unit === "kr" ? "beløb" : "gennemsnit"}: skriv det i værdi og antallet af børn i nævner.`);
-      denominator = count("naevner", "antallet af børn (nævner)", true);
-      const given = get("vaerdi");
+      mustBeEmpty(cells, issues, "taeller", `indikatoren er et ${rules.unit === "kr" ? "beløb" : "gennemsnit"}: skriv det i værdi og antallet af børn i nævner.`);
+      denominator = count(cells, issues, "naevner", "antallet af børn (nævner)", true);
+      const given = get(cells, "vaerdi");
       if (!given) issues.push({ column: "vaerdi", message: `værdien mangler (${rules.unit === "kr" ? "beløbet i kr." : "gennemsnittet"}).` });
       else {
         value = parseDecimal(given);
@@ -271,7 +307,7 @@ export function validateRow(cells: Partial<Record<ImportColumn, string>>, cat: I
   }
   if (issues.length) return { row: null, issues };
   return {
-    row: { indicatorCode, municipalityCode, period, periodKey: periodKeyOf(period), targetGroup, breakdown, numerator, denominator, value },
+    row: { indicatorCode, municipalityCode, period, periodKey: periodKey(parsed!), targetGroup, breakdown, numerator, denominator, value },
     issues,
   };
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `figure_aggregates_table_idx` ON `figure_aggregates` (`indicator_code`,`period`);
