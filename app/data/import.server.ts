@@ -34,6 +34,8 @@ export class ImportError extends Error {}
 export type Who = { userId: number | null; actor: string };
 
 const MAX_STORED_ERRORS = 10_000;
+/** A preview nobody loaded or discarded within a day is removed with its staged rows. */
+export const PREVIEW_LIFETIME_MS = 24 * 60 * 60 * 1000;
 /** Joins observations `o` to the staged or logged rows `p` of the same cell (the columns of observations_cell_uq). */
 const SAME_CELL =
   "o.indicator_code = p.indicator_code and o.municipality_code = p.municipality_code and o.target_group = p.target_group and o.breakdown = p.breakdown and o.period = p.period";
@@ -179,6 +181,7 @@ export async function previewImport(db: Db, file: { path: string; name: string }
   const cat = importCatalogue(db);
   const id = randomBytes(18).toString("base64url");
   const c = db.$client;
+  discardStalePreviews(db);
   const no = Number(
     c
       .prepare(
@@ -419,6 +422,14 @@ export function previewErrorsCsv(db: Db, id: string): string {
     delimiter: ";",
     record_delimiter: "\r\n",
   })}`;
+}
+
+/** Previews left behind (the browser closed, the person went to a meeting): each can stage a whole file. */
+export function discardStalePreviews(db: Db, now = new Date()): number {
+  const before = new Date(now.getTime() - PREVIEW_LIFETIME_MS).toISOString();
+  const stale = db.$client.prepare("select no from import_previews where created_at < ?").pluck().all(before) as number[];
+  for (const no of stale) purge(db, no);
+  return stale.length;
 }
 
 export function discardPreview(db: Db, id: string): void {

@@ -24,7 +24,7 @@ async function guard(request: Request, context: LoaderFunctionArgs["context"]) {
 
 function requirePreview(context: LoaderFunctionArgs["context"], id: string | undefined) {
   const preview = id ? findPreview(context.db, id) : undefined;
-  if (!preview) throw new Response("Forhåndsvisningen findes ikke længere: den er indlæst, kasseret eller aldrig lavet. Indlæs filen igen.", { status: 404 });
+  if (!preview) throw new Response("Forhåndsvisningen findes ikke længere: den er indlæst, kasseret, over et døgn gammel eller aldrig lavet. Indlæs filen igen.", { status: 404 });
   return preview;
 }
 

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getActor } from "~/data/auth.server";
 import {
   commitImport,
+  discardStalePreviews,
   findPreview,
   ImportError,
   ImportRefused,
@@ -133,6 +134,27 @@ describe("an observation given more than once", () => {
     expect(findPreview(db, id)).toMatchObject({ rowsRead: 10_003, rowsChanged: 1, errorCount: 10_002 });
     const stored = previewErrorsCsv(db, id).trim().split("\r\n").length - 1;
     expect(stored).toBe(10_000);
+  });
+});
+
+describe("a preview left behind", () => {
+  it("is removed with its staged rows after a day, when someone reads the next file", async () => {
+    const rows = () => (db.$client.prepare("select count(*) from import_preview_rows").pluck().get() as number);
+    const before = rows();
+    const old = await preview([HEADER, "fravaer;849;2024/25;oevrige;;120;1000;", "fravaer;849;2024/25;anbragte;;3;10;"].join("\n"));
+    const fresh = await preview([HEADER, "fravaer;849;2024/25;oevrige;;121;1000;"].join("\n"));
+    expect(rows()).toBe(before + 3);
+    // the first was read 25 hours ago
+    db.$client.prepare("update import_previews set created_at = ? where id = ?").run(new Date(Date.now() - 25 * 3600_000).toISOString(), old);
+    expect(discardStalePreviews(db)).toBe(1);
+    expect(findPreview(db, old)).toBeUndefined();
+    expect(findPreview(db, fresh)).toBeDefined();
+    expect(rows()).toBe(before + 1);
+    // and reading a file does the same
+    db.$client.prepare("update import_previews set created_at = ? where id = ?").run(new Date(Date.now() - 25 * 3600_000).toISOString(), fresh);
+    const next = await preview([HEADER, "fravaer;849;2024/25;oevrige;;122;1000;"].join("\n"));
+    expect(findPreview(db, fresh)).toBeUndefined();
+    expect(findPreview(db, next)).toBeDefined();
   });
 });
 
