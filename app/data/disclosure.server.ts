@@ -64,11 +64,26 @@ export function recomputeDisclosure(db: Db, only?: Iterable<TableRef>): Disclosu
       (r) => ({ id: r[0], municipalityCode: r[1], targetGroup: r[2], breakdown: r[3], numerator: r[4], denominator: r[5], value: r[6], withheld: r[7] }),
     );
 
+  type Aggregate = { scope: "region" | "nation"; code: string; targetGroup: string; breakdown: string; parts: RawFigures[] };
+  /** A table's rows by region and for the whole nation, per target group and breakdown. */
+  function aggregatesOf(rows: readonly Row[]): Aggregate[] {
+    const groups = new Map<string, Aggregate>();
+    for (const r of rows) {
+      const region = regionOf.get(r.municipalityCode);
+      for (const [scope, code] of region === undefined ? ([["nation", ""]] as const) : ([["region", region], ["nation", ""]] as const)) {
+        const k = `${scope}|${code}|${r.targetGroup}|${r.breakdown}`;
+        const group = groups.get(k);
+        if (group) group.parts.push(r);
+        else groups.set(k, { scope, code, targetGroup: r.targetGroup, breakdown: r.breakdown, parts: [r] });
+      }
+    }
+    return [...groups.values()];
+  }
+
   /** Suppresses one (indicator, period) table; `linked` are municipal cell keys withheld from outside. */
   function table(indicator: Indicator, rows: Row[], linked: Set<string>): Map<string, Withholding> {
     const measure: Measure = measureOf(indicator.unit);
     const cells: DisclosureCell[] = [];
-    const groups = new Map<string, RawFigures[]>();
     for (const r of rows) {
       cells.push({
         id: cellId({ scope: "municipality", code: r.municipalityCode, targetGroup: r.targetGroup, breakdown: r.breakdown }),
@@ -78,17 +93,10 @@ export function recomputeDisclosure(db: Db, only?: Iterable<TableRef>): Disclosu
         value: r.value,
         linked: linked.has(key(r.municipalityCode, r.targetGroup, r.breakdown)),
       });
-      for (const scope of [`region|${regionOf.get(r.municipalityCode)}`, "nation|"]) {
-        const k = `${scope}|${r.targetGroup}|${r.breakdown}`;
-        const parts = groups.get(k);
-        if (parts) parts.push(r);
-        else groups.set(k, [r]);
-      }
     }
     // aggregates come from raw counts and are always shown, so they are protected
-    for (const [k, parts] of groups) {
-      const [scope, code, targetGroup, breakdown] = k.split("|");
-      cells.push({ id: cellId({ scope: scope as "region" | "nation", code, targetGroup, breakdown }), measure, ...combine(measure, parts), protected: true });
+    for (const a of aggregatesOf(rows)) {
+      cells.push({ id: cellId({ scope: a.scope, code: a.code, targetGroup: a.targetGroup, breakdown: a.breakdown }), measure, ...combine(measure, a.parts), protected: true });
     }
     let relations = relationsOf.get(indicator.code);
     if (!relations)
@@ -113,19 +121,9 @@ export function recomputeDisclosure(db: Db, only?: Iterable<TableRef>): Disclosu
     summary.tables++;
     const periodKey = periodKeyOf(period);
     clearSums.run(indicatorCode, period);
-    const scopes = new Map<string, { scope: "region" | "nation"; code: string; targetGroup: string; breakdown: string; parts: Row[] }>();
-    for (const r of rows) {
-      const region = regionOf.get(r.municipalityCode);
-      for (const [scope, code] of region === undefined ? ([["nation", ""]] as const) : ([["region", region], ["nation", ""]] as const)) {
-        const k = `${scope}|${code}|${r.targetGroup}|${r.breakdown}`;
-        const sum = scopes.get(k);
-        if (sum) sum.parts.push(r);
-        else scopes.set(k, { scope, code, targetGroup: r.targetGroup, breakdown: r.breakdown, parts: [r] });
-      }
-    }
-    for (const s of scopes.values()) {
-      const f = aggregateOf(s.parts);
-      insertSum.run(indicatorCode, s.scope, s.code, period, periodKey, s.targetGroup, s.breakdown, f.numerator, f.denominator, f.value);
+    for (const a of aggregatesOf(rows)) {
+      const f = aggregateOf(a.parts);
+      insertSum.run(indicatorCode, a.scope, a.code, period, periodKey, a.targetGroup, a.breakdown, f.numerator, f.denominator, f.value);
     }
     for (const r of rows) {
       const w = withheld.get(key(r.municipalityCode, r.targetGroup, r.breakdown)) ?? null;
