@@ -2,13 +2,14 @@ import { Link } from "@remix-run/react";
 import type { IndicatorCard } from "~/data/indicator-views.server";
 import { formatChange, formatInteger, MISSING_MARK } from "~/domain/format";
 import { FigureValue } from "./FigureValue";
+import { indicatorName } from "~/domain/catalogue";
 import { useLocale, useT } from "~/i18n/react";
 import { Sparkline } from "./Sparkline";
 
 export function IndicatorCardView({ card, municipalityCode, regionName }: { card: IndicatorCard; municipalityCode: string; regionName: string }) {
   const t = useT();
   const locale = useLocale();
-  const name = locale === "en" ? card.nameEn : card.nameDa;
+  const name = indicatorName(card, locale);
   const first = card.series[0]?.period;
   const last = card.series.at(-1)?.period;
   const href = `/kommuner/${municipalityCode}/indikatorer/${card.code}?maalgruppe=${card.targetGroup}`;

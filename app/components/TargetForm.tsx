@@ -2,8 +2,8 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { Form } from "@remix-run/react";
 import { Alert } from "~/components/ui/Alert";
 import { ConformField, ConformSelect, ConformTextarea, CsrfInput } from "~/components/ui/FormField";
-import { TARGET_GROUPS } from "~/domain/catalogue";
-import { useT } from "~/i18n/react";
+import { indicatorName, TARGET_GROUPS } from "~/domain/catalogue";
+import { useLocale, useT } from "~/i18n/react";
 
 /** The fields as the browser sends them (the server's zod schema turns them into a target). */
 export type TargetFormValues = {
@@ -86,12 +86,13 @@ export function TargetForm({
   defaultValue: Partial<TargetFormValues>;
   owners: { school: Person[]; social: Person[] } | null;
   challenges: { number: number; shortTitle: string }[];
-  indicators: { code: string; nameDa: string }[];
+  indicators: { code: string; nameDa: string; nameEn: string }[];
   editing: boolean;
   submitLabel: string;
   errorHeading: string;
 }) {
   const t = useT();
+  const locale = useLocale();
   const [form, fields] = useForm<TargetFormValues>({ id, lastResult, defaultValue });
   const chosen = new Set(((fields.challenges.initialValue as string[] | undefined) ?? []).map(String));
   const milestoneFields = fields.milestones.getFieldList();
@@ -145,7 +146,7 @@ export function TargetForm({
               <option value="">{t("newTarget.chooseIndicator")}</option>
               {indicators.map((i) => (
                 <option key={i.code} value={i.code}>
-                  {i.nameDa}
+                  {indicatorName(i, locale)}
                 </option>
               ))}
             </ConformSelect>

@@ -86,6 +86,6 @@ export function readMeta(db: Db): Record<string, string> {
 export function targetFormChoices(db: Db) {
   return {
     challenges: listChallenges(db).map(({ number, shortTitle }) => ({ number, shortTitle })),
-    indicators: listIndicators(db).map(({ code, nameDa }) => ({ code, nameDa })),
+    indicators: listIndicators(db).map(({ code, nameDa, nameEn }) => ({ code, nameDa, nameEn })),
   };
 }

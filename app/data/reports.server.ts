@@ -45,7 +45,7 @@ export function buildSnapshot(db: Db, municipalityCode: string, quarter: string)
         kind: t.kind,
         challenges: t.challenges,
         partnership: d.partnership?.title ?? null,
-        indicator: d.indicator,
+        indicator: d.indicator && { code: d.indicator.code, nameDa: d.indicator.nameDa, unit: d.indicator.unit, polarity: d.indicator.polarity },
         targetGroup: t.targetGroup,
         baselinePeriod: t.baselinePeriod,
         baselineValue: d.progress.baselineValue,

@@ -469,7 +469,7 @@ export function targetDetail(db: Db, targetId: number) {
   return {
     target: { ...target, challenges },
     partnership,
-    indicator: indicator ? { code: indicator.code, nameDa: indicator.nameDa, unit: indicator.unit, polarity: indicator.polarity } : null,
+    indicator: indicator ? { code: indicator.code, nameDa: indicator.nameDa, nameEn: indicator.nameEn, unit: indicator.unit, polarity: indicator.polarity } : null,
     owners: { school: ownerName(db, target.schoolOwnerId), social: ownerName(db, target.socialOwnerId) },
     milestones: ms,
     statuses: statuses.map((s) => ({ ...s, joint: isJoint(s) })),
@@ -538,7 +538,7 @@ export function requirePartnershipTarget(db: Db, rawId: string | undefined) {
     ...found,
     adoptions: listed.adoptions,
     locked: definitionLocked(db, found.row),
-    indicator: indicator ? { code: indicator.code, nameDa: indicator.nameDa, unit: indicator.unit } : null,
+    indicator: indicator ? { code: indicator.code, nameDa: indicator.nameDa, nameEn: indicator.nameEn, unit: indicator.unit } : null,
   };
 }
 

@@ -89,6 +89,11 @@ export const CHALLENGES: ChallengeDef[] = [
   },
 ];
 
+/** An indicator's name in the page's language. */
+export function indicatorName(indicator: { nameDa: string; nameEn: string }, locale: string): string {
+  return locale === "en" ? indicator.nameEn : indicator.nameDa;
+}
+
 export type IndicatorDef = {
   code: string;
   nameDa: string;

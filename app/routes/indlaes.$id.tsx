@@ -8,9 +8,9 @@ import { CsrfInput } from "~/components/ui/FormField";
 import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server";
 import { listIndicators, listMunicipalities } from "~/data/catalogue.server";
 import { commitImport, discardPreview, findPreview, ImportError, previewChanges, previewErrors, type PreviewChange } from "~/data/import.server";
-import { measureOf, type Unit } from "~/domain/catalogue";
+import { indicatorName, measureOf, type Unit } from "~/domain/catalogue";
 import { formatInteger, formatValuePrecise, WITHHELD_MARK } from "~/domain/format";
-import { useT } from "~/i18n/react";
+import { useLocale, useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Tjek af fil – Indlæs data – Fælles retning" }];
 
@@ -31,7 +31,7 @@ function requirePreview(context: LoaderFunctionArgs["context"], id: string | und
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await guard(request, context);
   const preview = requirePreview(context, params.id);
-  const units = new Map(listIndicators(context.db).map((i) => [i.code, { name: i.nameDa, unit: i.unit }]));
+  const units = new Map(listIndicators(context.db).map((i) => [i.code, i]));
   const names = new Map(listMunicipalities(context.db).map((m) => [m.code, m.name]));
   return {
     csrf: actor.csrfToken,
@@ -39,7 +39,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     errors: previewErrors(context.db, preview.id, SHOWN),
     changes: previewChanges(context.db, preview.id, SHOWN).map((c) => ({
       ...c,
-      indicatorName: units.get(c.indicatorCode)!.name,
+      indicator: { nameDa: units.get(c.indicatorCode)!.nameDa, nameEn: units.get(c.indicatorCode)!.nameEn },
       unit: units.get(c.indicatorCode)!.unit,
       municipalityName: names.get(c.municipalityCode) ?? c.municipalityCode,
     })),
@@ -207,12 +207,13 @@ export default function ImportPreviewPage() {
   );
 }
 
-function ChangeRow({ change: c }: { change: PreviewChange & { indicatorName: string; unit: Unit; municipalityName: string } }) {
+function ChangeRow({ change: c }: { change: PreviewChange & { indicator: { nameDa: string; nameEn: string }; unit: Unit; municipalityName: string } }) {
+  const locale = useLocale();
   const t = useT();
   return (
     <tr>
       <td className="num">{c.rowNo}</td>
-      <td>{c.indicatorName}</td>
+      <td>{indicatorName(c.indicator, locale)}</td>
       <td>{`${c.municipalityName} (${c.municipalityCode})`}</td>
       <td>{c.period}</td>
       <td>

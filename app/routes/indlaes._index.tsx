@@ -21,7 +21,8 @@ import { ImportError, ImportRefused, importLimits, listBatches, previewImport, r
 import { IMPORT_COLUMNS } from "~/domain/import/rows";
 import { formatDate, formatInteger } from "~/domain/format";
 import { getT } from "~/i18n/i18n";
-import { useT } from "~/i18n/react";
+import { indicatorName } from "~/domain/catalogue";
+import { useLocale, useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Indlæs data – Fælles retning" }];
 
@@ -41,7 +42,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     csrf: actor.csrfToken,
     limits: { mb: Math.round(limits.maxBytes / 1024 / 1024), rows: limits.maxRows },
-    indicators: listIndicators(context.db).map((i) => ({ code: i.code, nameDa: i.nameDa })),
+    indicators: listIndicators(context.db).map((i) => ({ code: i.code, nameDa: i.nameDa, nameEn: i.nameEn })),
     batches: listBatches(context.db),
     notice: {
       committed: int("indlaest"),
@@ -120,6 +121,7 @@ export default function ImportPage() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
+  const locale = useLocale();
   const fileError = result && "field" in result ? result.error : null;
   return (
     <>
@@ -210,7 +212,7 @@ export default function ImportPage() {
           <ul className="details-text">
             {indicators.map((i) => (
               <li key={i.code}>
-                {i.nameDa} (<code>{i.code}</code>): <a href={`/indlaes/skabelon?indikator=${i.code}&format=csv`}>CSV</a> ·{" "}
+                {indicatorName(i, locale)} (<code>{i.code}</code>): <a href={`/indlaes/skabelon?indikator=${i.code}&format=csv`}>CSV</a> ·{" "}
                 <a href={`/indlaes/skabelon?indikator=${i.code}&format=xlsx`}>XLSX</a>
               </li>
             ))}

@@ -9,6 +9,7 @@ import { indicatorDetail, type Point } from "~/data/indicator-views.server";
 import { chosenTargetGroup, requireIndicator, requireMunicipality } from "~/data/params.server";
 import { FigureValue, MarksLegend } from "~/components/FigureValue";
 import { formatInteger, formatValue } from "~/domain/format";
+import { indicatorName } from "~/domain/catalogue";
 import { useLocale, useT } from "~/i18n/react";
 import { requireActor, requirePermission } from "~/data/auth.server";
 import { can } from "~/domain/access";
@@ -44,7 +45,7 @@ export default function IndicatorPage() {
   const { municipality, indicator, detail, canCompare } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
-  const name = locale === "en" ? indicator.nameEn : indicator.nameDa;
+  const name = indicatorName(indicator, locale);
   const unit = indicator.unit;
   const fmt = (v: number | null) => formatValue(v, unit);
   const fmtPoint = (p: Point) => formatValue(p.value, unit, { withheld: p.withheld });

@@ -30,7 +30,8 @@ import {
 } from "~/data/targets.server";
 import { can } from "~/domain/access";
 import { formatDate, formatValue } from "~/domain/format";
-import { useT } from "~/i18n/react";
+import { indicatorName } from "~/domain/catalogue";
+import { useLocale, useT } from "~/i18n/react";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.detail.target.title} – Fælles retning` : "Fælles retning" }];
 
@@ -116,6 +117,7 @@ export default function TargetPage() {
   const actionData = useActionData<typeof action>();
   const data = actionData?.form === "status" ? actionData : undefined;
   const t = useT();
+  const locale = useLocale();
   const { target, partnership, indicator, owners, progress, trend, milestones, statuses } = detail;
   const active = target.state === "aktiv";
   const current = statuses.find((s) => s.quarter === quarter);
@@ -191,7 +193,7 @@ export default function TargetPage() {
             <div>
               <dt>{t("goal.indicator")}</dt>
               <dd>
-                {indicator.nameDa} ({t(`targetGroups.${target.targetGroup}`)})
+                {indicatorName(indicator, locale)} ({t(`targetGroups.${target.targetGroup}`)})
               </dd>
             </div>
             <div>

@@ -15,7 +15,8 @@ import { listChallenges } from "~/data/catalogue.server";
 import { adoptTarget, closeSchema, closeTarget, ownerCandidates, ownersSchema, requirePartnershipTarget, replyOnTargetError } from "~/data/targets.server";
 import { can } from "~/domain/access";
 import { formatDate, formatValue } from "~/domain/format";
-import { useT } from "~/i18n/react";
+import { indicatorName } from "~/domain/catalogue";
+import { useLocale, useT } from "~/i18n/react";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.definition.title} – Partnerskabets mål – Fælles retning` : "Fælles retning" }];
 
@@ -79,6 +80,7 @@ export default function PartnershipTargetPage() {
   const { row, definition, indicator, locked, changed, challenges, adoptions, adoptedCount, adoptedByMe, adopt, canManage, csrf } = data;
   const actionData = useActionData<typeof action>();
   const t = useT();
+  const locale = useLocale();
   const active = row.state === "aktiv";
   const unit = indicator?.unit ?? "percent";
   return (
@@ -117,7 +119,7 @@ export default function PartnershipTargetPage() {
             <div>
               <dt>{t("goal.indicator")}</dt>
               <dd>
-                {indicator.nameDa} ({t(`targetGroups.${definition.targetGroup}`)})
+                {indicatorName(indicator, locale)} ({t(`targetGroups.${definition.targetGroup}`)})
               </dd>
             </div>
             <div>

@@ -19,7 +19,8 @@ import {
 import { niceTicks } from "~/domain/axis";
 import { SELECTIONS, SORT_KEYS, type Band, type SortKey } from "~/domain/comparison";
 import { compareDa, formatChange, formatHundredths, formatInteger, formatValue } from "~/domain/format";
-import { useT } from "~/i18n/react";
+import { indicatorName } from "~/domain/catalogue";
+import { useLocale, useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Sammenlign kommuner – Fælles retning" }];
 
@@ -36,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     return {
       choice: {
         ...choice,
-        indicator: { code: indicator.code, nameDa: indicator.nameDa, unit: indicator.unit, polarity: indicator.polarity, targetGroups: indicator.targetGroups },
+        indicator: { code: indicator.code, nameDa: indicator.nameDa, nameEn: indicator.nameEn, unit: indicator.unit, polarity: indicator.polarity, targetGroups: indicator.targetGroups },
       },
       search: comparisonSearch(choice),
       sortLinks: Object.fromEntries(
@@ -49,11 +50,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       table,
       plot: plot && {
         ...plot,
-        x: { ...plot.x, indicator: { code: plot.x.indicator.code, nameDa: plot.x.indicator.nameDa, unit: plot.x.indicator.unit } },
-        y: { ...plot.y, indicator: { code: plot.y.indicator.code, nameDa: plot.y.indicator.nameDa, unit: plot.y.indicator.unit } },
+        x: { ...plot.x, indicator: { code: plot.x.indicator.code, nameDa: plot.x.indicator.nameDa, nameEn: plot.x.indicator.nameEn, unit: plot.x.indicator.unit } },
+        y: { ...plot.y, indicator: { code: plot.y.indicator.code, nameDa: plot.y.indicator.nameDa, nameEn: plot.y.indicator.nameEn, unit: plot.y.indicator.unit } },
       },
       focusName: focus?.name ?? null,
-      indicators: listIndicators(context.db).map((i) => ({ code: i.code, nameDa: i.nameDa })),
+      indicators: listIndicators(context.db).map((i) => ({ code: i.code, nameDa: i.nameDa, nameEn: i.nameEn })),
       regions: [...new Map(municipalities.map((m) => [m.regionCode, m.regionName]))].sort((a, b) => compareDa(a[1], b[1])),
       municipalities: municipalities.map((m) => ({ code: m.code, name: m.name })),
     };
@@ -83,11 +84,12 @@ function BandLabel({ band, withheld, neutral }: { band: Band | null; withheld: b
 export default function ComparePage() {
   const data = useLoaderData<typeof loader>();
   const t = useT();
+  const locale = useLocale();
   const { choice, table } = data;
   const unit = choice.indicator.unit;
   const neutral = choice.indicator.polarity === "neutral";
   const groupLabel = t(`targetGroups.${choice.targetGroup}`);
-  const title = t("compare.tableTitle", { indicator: choice.indicator.nameDa, group: groupLabel, period: choice.period });
+  const title = t("compare.tableTitle", { indicator: indicatorName(choice.indicator, locale), group: groupLabel, period: choice.period });
   const ranked = table.rows.filter((r) => r.value !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
   const refName = (r: ReferenceRow) => (r.kind === "nation" ? t("compare.refNation") : r.kind === "group" ? t("compare.refGroup", { name: r.name }) : r.name);
 
@@ -100,7 +102,7 @@ export default function ComparePage() {
         <SelectField id="indikator" name="indikator" label={t("compare.indicator")} defaultValue={choice.indicator.code}>
           {data.indicators.map((i) => (
             <option key={i.code} value={i.code}>
-              {i.nameDa}
+              {indicatorName(i, locale)}
             </option>
           ))}
         </SelectField>
@@ -196,7 +198,7 @@ export default function ComparePage() {
         />
       ) : null}
       {data.plot && data.plot.points.length > 0 ? <ScatterFigure plot={data.plot} /> : null}
-      <MapFigure rows={table.rows} unit={unit} title={t("compare.mapTitle", { indicator: choice.indicator.nameDa, period: choice.period })} />
+      <MapFigure rows={table.rows} unit={unit} title={t("compare.mapTitle", { indicator: indicatorName(choice.indicator, locale), period: choice.period })} />
     </>
   );
 }
@@ -315,6 +317,7 @@ function Tags({ row }: { row: ComparisonRow }) {
 
 function ScatterFigure({ plot }: { plot: NonNullable<Data["plot"]> }) {
   const t = useT();
+  const locale = useLocale();
   const data = useLoaderData<typeof loader>();
   const width = 640;
   const height = 420;
@@ -333,8 +336,8 @@ function ScatterFigure({ plot }: { plot: NonNullable<Data["plot"]> }) {
   const sy = (v: number) => height - m.bottom - ((v - y0) / (y1 - y0 || 1)) * (height - m.top - m.bottom);
   const fmtX = (v: number) => formatValue(v, plot.x.indicator.unit);
   const fmtY = (v: number) => formatValue(v, plot.y.indicator.unit);
-  const xName = `${plot.x.indicator.nameDa} (${t(`targetGroupsShort.${plot.x.targetGroup}`)}, ${plot.x.period})`;
-  const yName = `${plot.y.indicator.nameDa} (${t(`targetGroupsShort.${plot.y.targetGroup}`)}, ${plot.y.period})`;
+  const xName = `${indicatorName(plot.x.indicator, locale)} (${t(`targetGroupsShort.${plot.x.targetGroup}`)}, ${plot.x.period})`;
+  const yName = `${indicatorName(plot.y.indicator, locale)} (${t(`targetGroupsShort.${plot.y.targetGroup}`)}, ${plot.y.period})`;
   const points: PlotPoint[] = [...plot.points]
     .sort((a, b) => a.x - b.x)
     .map((p) => ({
@@ -356,7 +359,7 @@ function ScatterFigure({ plot }: { plot: NonNullable<Data["plot"]> }) {
       })
     : t("compare.scatterNoFit");
   const ticks = (a: number, b: number) => niceTicks(a, b);
-  const title = t("compare.scatterTitle", { y: plot.y.indicator.nameDa, x: plot.x.indicator.nameDa });
+  const title = t("compare.scatterTitle", { y: indicatorName(plot.y.indicator, locale), x: indicatorName(plot.x.indicator, locale) });
   return (
     <>
       <Form method="get" className="filter-form no-print" action="/sammenlign#punktdiagram" aria-label={t("compare.scatterShow")}>
@@ -368,7 +371,7 @@ function ScatterFigure({ plot }: { plot: NonNullable<Data["plot"]> }) {
             .filter((i) => i.code !== plot.y.indicator.code)
             .map((i) => (
               <option key={i.code} value={i.code}>
-                {i.nameDa}
+                {indicatorName(i, locale)}
               </option>
             ))}
         </SelectField>

@@ -6,10 +6,10 @@ import { StatusBadge, TARGET_STATUSES } from "~/components/ui/StatusBadge";
 import { requireActor, requirePermission } from "~/data/auth.server";
 import { listChallenges, listIndicators } from "~/data/catalogue.server";
 import { readFigures } from "~/data/figures.server";
-import { effectiveTargetGroup } from "~/domain/catalogue";
+import { effectiveTargetGroup, indicatorName } from "~/domain/catalogue";
 import { targetsByChallenge } from "~/data/targets.server";
 import { formatValue } from "~/domain/format";
-import { useT } from "~/i18n/react";
+import { useLocale, useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "De otte udfordringer – Fælles retning" }];
 
@@ -23,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       value: f.shown,
       withheld: Boolean(f.withheld),
     }));
-    return { code: indicator.code, nameDa: indicator.nameDa, unit: indicator.unit, polarity: indicator.polarity, challenges: indicator.challenges, targetGroup, series };
+    return { code: indicator.code, nameDa: indicator.nameDa, nameEn: indicator.nameEn, unit: indicator.unit, polarity: indicator.polarity, challenges: indicator.challenges, targetGroup, series };
   });
   const targets = new Map(targetsByChallenge(context.db).map((s) => [s.challenge, s]));
   return {
@@ -46,6 +46,7 @@ function directionOf(polarity: "higher" | "lower" | "neutral", first: number, la
 export default function ChallengesPage() {
   const { challenges } = useLoaderData<typeof loader>();
   const t = useT();
+  const locale = useLocale();
   return (
     <>
       <h1>{t("challengesPage.title")}</h1>
@@ -78,7 +79,7 @@ export default function ChallengesPage() {
                   return (
                     <tr key={i.code}>
                       <th scope="row">
-                        <Link to={`/sammenlign?indikator=${i.code}&maalgruppe=${i.targetGroup}`}>{i.nameDa}</Link>
+                        <Link to={`/sammenlign?indikator=${i.code}&maalgruppe=${i.targetGroup}`}>{indicatorName(i, locale)}</Link>
                       </th>
                       <td>{t(`targetGroupsShort.${i.targetGroup}`)}</td>
                       <td className="num">
@@ -106,8 +107,8 @@ export default function ChallengesPage() {
                           values={i.series.map((p) => p.value)}
                           label={
                             first && last
-                              ? `${i.nameDa}: ${formatValue(first.value, i.unit)} i ${first.period}, ${formatValue(last.value, i.unit)} i ${last.period}`
-                              : i.nameDa
+                              ? `${indicatorName(i, locale)}: ${formatValue(first.value, i.unit)} i ${first.period}, ${formatValue(last.value, i.unit)} i ${last.period}`
+                              : indicatorName(i, locale)
                           }
                         />
                       </td>

@@ -145,6 +145,14 @@ describe.skipIf(!chromiumPath)("the dashboard in Chromium", () => {
     await page.locator('a[aria-current="true"]', { hasText: "Other children" }).waitFor();
     await expect(page.locator("main").textContent()).resolves.toContain("Target group: Other children");
     expect(errors).toEqual([]); // no hydration mismatch
+    // indicators are named in English wherever a page names them
+    for (const path of ["/sammenlign?indikator=fravaer&lng=en", "/udfordringer?lng=en", "/indlaes?lng=en"]) {
+      await visit(page, path);
+      const main = (await page.locator("main").textContent()) ?? "";
+      expect(main, path).toContain("Pupils with more than 10% absence");
+      expect(main, path).not.toContain("Andel elever med mere end 10 % fravær");
+    }
+    expect(errors).toEqual([]);
 
     scripts.length = 0;
     await visit(page, "/kommuner/849?lng=da");
