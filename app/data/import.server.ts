@@ -35,7 +35,7 @@ export type Who = { userId: number | null; actor: string };
 
 const MAX_STORED_ERRORS = 10_000;
 /** A preview nobody loaded or discarded within a day is removed with its staged rows. */
-export const PREVIEW_LIFETIME_MS = 24 * 60 * 60 * 1000;
+const PREVIEW_LIFETIME_MS = 24 * 60 * 60 * 1000;
 /** Joins observations `o` to the staged or logged rows `p` of the same cell (the columns of observations_cell_uq). */
 const SAME_CELL =
   "o.indicator_code = p.indicator_code and o.municipality_code = p.municipality_code and o.target_group = p.target_group and o.breakdown = p.breakdown and o.period = p.period";

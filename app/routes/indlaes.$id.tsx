@@ -31,18 +31,16 @@ function requirePreview(context: LoaderFunctionArgs["context"], id: string | und
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await guard(request, context);
   const preview = requirePreview(context, params.id);
-  const units = new Map(listIndicators(context.db).map((i) => [i.code, i]));
+  const indicators = new Map(listIndicators(context.db).map((i) => [i.code, i]));
   const names = new Map(listMunicipalities(context.db).map((m) => [m.code, m.name]));
   return {
     csrf: actor.csrfToken,
     preview,
     errors: previewErrors(context.db, preview.id, SHOWN),
-    changes: previewChanges(context.db, preview.id, SHOWN).map((c) => ({
-      ...c,
-      indicator: { nameDa: units.get(c.indicatorCode)!.nameDa, nameEn: units.get(c.indicatorCode)!.nameEn },
-      unit: units.get(c.indicatorCode)!.unit,
-      municipalityName: names.get(c.municipalityCode) ?? c.municipalityCode,
-    })),
+    changes: previewChanges(context.db, preview.id, SHOWN).map((c) => {
+      const { nameDa, nameEn, unit } = indicators.get(c.indicatorCode)!;
+      return { ...c, indicator: { nameDa, nameEn }, unit, municipalityName: names.get(c.municipalityCode) ?? c.municipalityCode };
+    }),
   };
 }
 
