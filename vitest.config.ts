@@ -10,7 +10,14 @@ export default defineConfig({
       {
         plugins: [tsconfigPaths()],
         // integration tests build a real demo database; give them room on a busy 2-core machine
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"], environment: "node", testTimeout: 30_000, hookTimeout: 60_000 },
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          globalSetup: ["tests/support/templates.ts"],
+        },
       },
       {
         plugins: [tsconfigPaths()],
