@@ -12,7 +12,7 @@ import { can } from "../domain/access";
 import { DomainError } from "../domain/errors";
 import { computeInvestment, PARTIES, sensitivity, type InvestmentModel, type InvestmentResult, type Party } from "../domain/investments/model";
 import { parseDanishNumber } from "../domain/investments/numbers";
-import { template, TEMPLATE_KEYS, type TemplateKey } from "../domain/investments/templates";
+import { isTemplateKey, template } from "../domain/investments/templates";
 import { audit } from "./audit.server";
 import type { Actor } from "./auth.server";
 
@@ -98,10 +98,6 @@ function loadCase(db: Db, id: number): InvestmentCaseRow {
   const row = db.select().from(investmentCases).where(eq(investmentCases.id, id)).get();
   if (!row) throw new DomainError("not_found", `${E}notFound`);
   return { ...row, model: row.model as InvestmentModel };
-}
-
-export function isTemplateKey(s: string): s is TemplateKey {
-  return (TEMPLATE_KEYS as readonly string[]).includes(s);
 }
 
 /** A new case from a template, with the template's inputs; the directors adjust them after. */

@@ -202,3 +202,28 @@ describe("GET /api/v1/investeringer", () => {
     expect((await get("council", "?kommune=849&kommune=167")).status).toBe(400);
   });
 });
+
+describe("demo data", () => {
+  it("gives each demo municipality a case from each template, A, B and C as three, linked to its targets", async () => {
+    const { ensureDemoAccounts } = await import("~/data/users.server");
+    const { ensureDemoTargets } = await import("~/data/demo-targets.server");
+    const { ensureDemoInvestments } = await import("~/data/demo-investments.server");
+    const fresh = createTestDatabase();
+    try {
+      await ensureDemoAccounts(fresh.db, "faelles-retning-demo");
+      ensureDemoTargets(fresh.db);
+      expect(ensureDemoInvestments(fresh.db)).toBe(15);
+      expect(ensureDemoInvestments(fresh.db)).toBe(0);
+      const rows = fresh.db.select().from(investmentCases).all();
+      for (const code of ["849", "167", "580"]) {
+        expect(rows.filter((r) => r.municipalityCode === code).map((r) => r.template).sort()).toEqual(["hoersholm-sib", "laeringsmiljoe", "soem-a", "soem-b", "soem-c"]);
+      }
+      const secretariat = (await getActor(fresh.db, (await signIn(fresh.db, "sekretariat")).request("/")))!;
+      const a849 = listInvestmentCases(fresh.db, secretariat, "849");
+      expect(a849.find((c) => c.template === "soem-a")!.targetIds).toHaveLength(1);
+      expect(a849.find((c) => c.template === "laeringsmiljoe")!.targetIds).toHaveLength(1);
+    } finally {
+      fresh.cleanup();
+    }
+  });
+});

@@ -126,6 +126,10 @@ function hoersholm(): Template {
   };
 }
 
+export function isTemplateKey(s: string): s is TemplateKey {
+  return (TEMPLATE_KEYS as readonly string[]).includes(s);
+}
+
 export function template(key: TemplateKey): Template {
   switch (key) {
     case "laeringsmiljoe":
