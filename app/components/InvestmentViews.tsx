@@ -31,7 +31,8 @@ export function PaybackText({ year }: { year: number | null }) {
 export function InvestmentFlows({ id, title, result }: { id: string; title: string; result: InvestmentResult }) {
   const t = useT();
   const parties = partiesIn(result);
-  const rows = result.years.map((y) => ({ year: String(y.year), ...Object.fromEntries(parties.map((p) => [p, Math.round(y.parties[p].net)])) }));
+  // in thousands: a million-kroner tick label would not fit the shared chart's axis margin
+  const rows = result.years.map((y) => ({ year: String(y.year), ...Object.fromEntries(parties.map((p) => [p, Math.round(y.parties[p].net / 1000)])) }));
   const series = parties.map((p) => ({ key: p, label: t(`investments.parties.${p}`), colour: PARTY_COLOURS[p] }));
   const hasFinancing = parties.includes("investor");
   return (
@@ -39,7 +40,7 @@ export function InvestmentFlows({ id, title, result }: { id: string; title: stri
       id={id}
       title={t("investments.chartTitle", { title })}
       summary={t("investments.chartDesc")}
-      chart={(label) => <GroupedBarChart rows={rows} series={series} unit="kr" categoryKey="year" label={label} />}
+      chart={(label) => <GroupedBarChart rows={rows} series={series} unit="count" categoryKey="year" label={label} />}
       tableOpen={false}
       table={
         <table className="table data-table table--compact">
@@ -136,6 +137,8 @@ export function SensitivityTable({ table }: { table: SensitivityCell[][] }) {
               {row.map((c) => (
                 <td key={c.successRate} className="num">
                   {kr(c.npv)}
+                  <br />
+                  <span className="muted">{t("investments.perChildPerYear", { amount: kr(c.netPerChildPerYear) })}</span>
                 </td>
               ))}
             </tr>

@@ -74,9 +74,7 @@ export default function InvestmentCasePage() {
   const t = useT();
   const m = row.model;
   const base = `/kommuner/${municipality.code}/investeringer`;
-  const investor = result.totals.parties.investor;
-  const financingIn = result.years.reduce((s, y) => s + Math.max(0, y.municipality.financing), 0);
-  const financingOut = result.years.reduce((s, y) => s + Math.max(0, -y.municipality.financing), 0);
+  const { in: financingIn, out: financingOut } = result.externalFinancing;
   return (
     <article className="investment-case">
       <Breadcrumbs items={[{ label: municipality.name, to: `/kommuner/${municipality.code}` }, { label: t("investments.nav"), to: base }, { label: row.title }]} />
@@ -115,7 +113,7 @@ export default function InvestmentCasePage() {
         <dd>{kr(result.npv)}</dd>
         <dt>{t("investments.irr")}</dt>
         <dd>{result.irr === null ? t("investments.irrNone") : percent(result.irr)}</dd>
-        {investor.financing !== 0 ? (
+        {financingIn > 0 ? (
           <>
             <dt>{t("investments.investorIrr")}</dt>
             <dd>{result.partyIrr.investor === null ? t("investments.irrNone") : percent(result.partyIrr.investor)}</dd>

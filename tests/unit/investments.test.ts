@@ -85,6 +85,11 @@ describe("Hørsholm's social impact bond (000)", () => {
     expect(r.totals.parties.investor.net).toBe(200_000);
   });
 
+  it("counts the investor's money in and the repayments out of the municipality, gross", () => {
+    expect(r.externalFinancing).toEqual({ in: 600_000, out: 800_000 });
+    expect(computeInvestment({ ...t.model, successRate: 0.75 }).externalFinancing).toEqual({ in: 600_000, out: 600_000 });
+  });
+
   it("puts 20 % of the costs in the investment", () => {
     expect(r.totals.parties.social.costs).toBe(3_000_000);
     expect(600_000 / r.totals.parties.social.costs).toBe(HOERSHOLM.investorShare);

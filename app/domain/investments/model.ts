@@ -92,6 +92,8 @@ export type InvestmentResult = {
   setupCostPerChild: number | null;
   /** The yearly gain of one successful child, per effect. */
   gainPerSuccessfulChildPerYear: number[];
+  /** Money from outside into the municipality (an investor's) and back out (repayments), over the horizon. */
+  externalFinancing: { in: number; out: number };
 };
 
 const zero = (): PartyYear => ({ costs: 0, gains: 0, financing: 0, net: 0 });
@@ -144,6 +146,8 @@ export function computeInvestment(model: InvestmentModel): InvestmentResult {
       }
   });
 
+  const municipal = (p: Party) => (MUNICIPAL_PARTIES as readonly Party[]).includes(p);
+  const externalFinancing = { in: 0, out: 0 };
   for (const t of model.transfers) {
     const amount = t.amountPerChild * n * (t.onSuccess ? model.successRate : 1);
     for (let cohort = 1; cohort <= effortYears; cohort++)
@@ -152,6 +156,8 @@ export function computeInvestment(model: InvestmentModel): InvestmentResult {
         if (!row) continue;
         add(row.parties[t.from], { financing: -amount });
         add(row.parties[t.to], { financing: amount });
+        if (municipal(t.to) && !municipal(t.from)) externalFinancing.in += amount;
+        if (municipal(t.from) && !municipal(t.to)) externalFinancing.out += amount;
       }
   }
 
@@ -187,6 +193,7 @@ export function computeInvestment(model: InvestmentModel): InvestmentResult {
     runningCostPerChildPerYear: n > 0 && effortYears > 0 ? running / n : null,
     setupCostPerChild: n > 0 ? setup / n : null,
     gainPerSuccessfulChildPerYear: gains,
+    externalFinancing,
   };
 }
 
