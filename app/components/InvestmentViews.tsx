@@ -9,6 +9,8 @@ import type { InvestmentResult, Party, SensitivityCell } from "~/domain/investme
 import { useT } from "~/i18n/react";
 import { ChartFigure } from "./ChartFigure";
 import { GroupedBarChart } from "./charts";
+import type { ReportInvestment } from "~/domain/investments/report";
+import { FigureValue } from "./FigureValue";
 import { CATEGORY_COLOURS } from "./palette";
 
 /** One colour per party, from the chart palette: far apart so the departments are told apart. */
@@ -177,5 +179,70 @@ export function PrintButton() {
     <button type="button" className="button button-secondary no-print" onClick={() => window.print()}>
       {t("investments.print")}
     </button>
+  );
+}
+
+type ReportTargetLike = { id: number; title: string; indicator: { unit: "percent" | "count" | "kr" | "grade" } | null; latest: { period: string; value: number | null; withheld: boolean } | null; targetValue: number | null };
+
+/** The quarterly report's section: each case's expected result beside the realised effect (its targets) and spending. */
+export function ReportInvestments({ investments, targets }: { investments: ReportInvestment[] | undefined; targets: ReportTargetLike[] }) {
+  const t = useT();
+  if (!investments || investments.length === 0) return null;
+  const spending = investments[0].realisedSpending;
+  return (
+    <section aria-labelledby="sociale-investeringer" className="report-investments">
+      <h2 id="sociale-investeringer">{t("investments.report.heading")}</h2>
+      <div className="table-scroll" role="region" aria-labelledby="sociale-investeringer" tabIndex={0}>
+        <table className="table data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("investments.columns.title")}</th>
+              <th scope="col" className="num">
+                {t("investments.report.expected")}: {t("investments.npv").toLowerCase()}
+              </th>
+              <th scope="col" className="num">
+                {t("investments.report.expected")}: {t("investments.netPerChild").toLowerCase()}
+              </th>
+              <th scope="col" className="num">
+                {t("investments.report.spending")}: {t("investments.report.expected").toLowerCase()}
+              </th>
+              <th scope="col">
+                {t("investments.report.effect")}: {t("investments.report.realised").toLowerCase()}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {investments.map((c) => {
+              const linked = c.targetIds.map((id) => targets.find((x) => x.id === id)).filter((x): x is ReportTargetLike => Boolean(x));
+              return (
+                <tr key={c.id}>
+                  <th scope="row">{c.title}</th>
+                  <td className="num">{kr(c.expected.npv)}</td>
+                  <td className="num">{kr(c.expected.netPerChildPerYear)}</td>
+                  <td className="num">{kr(c.expected.costPerChildPerYear)}</td>
+                  <td>
+                    {linked.length === 0
+                      ? MISSING_MARK
+                      : linked.map((x) => (
+                          <span key={x.id} className="report-investments__effect">
+                            {x.title}: <FigureValue figure={x.latest} unit={x.indicator?.unit ?? "count"} />
+                            {x.latest ? ` (${x.latest.period})` : ""}
+                            {x.targetValue !== null && x.indicator ? ` · ${t("investments.report.targetValue", { value: formatValue(x.targetValue, x.indicator.unit) })}` : ""}
+                          </span>
+                        ))}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {spending ? (
+        <p>
+          {t("investments.report.realisedSpending", { period: spending.period })}: <FigureValue figure={spending} unit="kr" />
+        </p>
+      ) : null}
+      <p className="muted">{t("investments.report.realisedNote")}</p>
+    </section>
   );
 }

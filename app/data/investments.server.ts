@@ -13,7 +13,10 @@ import { DomainError } from "../domain/errors";
 import { computeInvestment, PARTIES, sensitivity, type InvestmentModel, type InvestmentResult, type Party } from "../domain/investments/model";
 import { parseDanishNumber } from "../domain/investments/numbers";
 import { isTemplateKey, template } from "../domain/investments/templates";
+import type { ReportInvestment } from "../domain/investments/report";
 import { audit } from "./audit.server";
+import { findIndicator } from "./catalogue.server";
+import { readFigures } from "./figures.server";
 import type { Actor } from "./auth.server";
 
 const E = "investments.errors.";
@@ -262,4 +265,31 @@ export function investmentCaseForApi(c: InvestmentCaseRow & { result: Investment
       internRentePrPart: r.partyIrr,
     },
   };
+}
+
+/** The indicator whose latest value the report shows as realised spending beside the cases' expected. */
+export const SPENDING_INDICATOR = "udgift-specialundervisning-pr-elev";
+
+/** The report's view of a municipality's cases; server-internal, called where the snapshot is built. */
+export function investmentsForReport(db: Db, municipalityCode: string): ReportInvestment[] {
+  const rows = db.select().from(investmentCases).where(eq(investmentCases.municipalityCode, municipalityCode)).orderBy(asc(investmentCases.id)).all();
+  if (rows.length === 0) return [];
+  const links = db.select().from(investmentCaseTargets).where(inArray(investmentCaseTargets.caseId, rows.map((r) => r.id))).all();
+  const indicator = findIndicator(db, SPENDING_INDICATOR);
+  const figures = indicator ? readFigures(db, { indicator, municipalities: [municipalityCode] }).filter((f) => f.breakdown === "") : [];
+  const last = figures.sort((a, b) => a.periodKey - b.periodKey).at(-1);
+  const realisedSpending = last ? { indicatorCode: SPENDING_INDICATOR, period: last.period, value: last.shown, withheld: last.withheld !== null } : null;
+  return rows.map((r) => {
+    const model = r.model as InvestmentModel;
+    const result = computeInvestment(model);
+    return {
+      id: r.id,
+      title: r.title,
+      childrenPerYear: model.childrenPerYear,
+      successRate: model.successRate,
+      expected: { npv: result.npv, costPerChildPerYear: result.costPerChildPerYear, netPerChildPerYear: result.netPerChildPerYear, paybackYear: result.paybackYear },
+      targetIds: links.filter((l) => l.caseId === r.id).map((l) => l.targetId).sort((a, b) => a - b),
+      realisedSpending,
+    };
+  });
 }

@@ -708,7 +708,7 @@ export const da = {
     errorHeading: "Casen blev ikke gemt",
     fields: { title: "Titel", effort: "Indsats", targetGroup: "Målgruppe", childrenPerYear: "Børn pr. år", effortYears: "Indsatsår (år med nye børn)", horizonYears: "Horisont (år)", discountRate: "Diskonteringsrente, % om året (real)", successRate: "Succesrate, %", amount: "Beløb, kr.", payer: "Betales af", weekly: "Pris pr. uge, kr.", budget: "Budget", transferAmount: "Beløb pr. barn, kr." },
     targetBox: { heading: "Sociale investeringer bag målet", text: "Nutidsværdi {{npv}} · netto pr. barn pr. år {{net}}" },
-    report: { heading: "Sociale investeringer", expected: "Forventet (casen)", realised: "Realiseret", spending: "Udgift pr. barn pr. år", effect: "Effekt", none: "Ingen investeringscases.", realisedNote: "Realiseret effekt er målets seneste værdi; realiseret udgift registreres ikke i produktet endnu." },
+    report: { targetValue: "mål {{value}}", realisedSpending: "Realiseret: kommunens udgifter til specialundervisning pr. elev ({{period}})", heading: "Sociale investeringer", expected: "Forventet (casen)", realised: "Realiseret", spending: "Udgift pr. barn pr. år", effect: "Effekt", none: "Ingen investeringscases.", realisedNote: "Den realiserede effekt er de tilknyttede måls seneste værdi. Den realiserede udgift er kommunens samlede udgift til specialundervisning pr. elev, ikke casens egen udgift, som produktet ikke registrerer endnu." },
     errors: {
       forbiddenRead: "Kun kommunens egne brugere og sekretariatet kan se kommunens investeringscases.",
       forbiddenWrite: "Kun kommunens to direktører og sekretariatet kan oprette og ændre investeringscases.",

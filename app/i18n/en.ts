@@ -710,7 +710,7 @@ export const en: Strings = {
     errorHeading: "The case was not saved",
     fields: { title: "Title", effort: "Effort", targetGroup: "Target group", childrenPerYear: "Children a year", effortYears: "Effort years (years with new children)", horizonYears: "Horizon (years)", discountRate: "Discount rate, % a year (real)", successRate: "Success rate, %", amount: "Amount, kr.", payer: "Paid by", weekly: "Price per week, kr.", budget: "Budget", transferAmount: "Amount per child, kr." },
     targetBox: { heading: "Social investments behind the target", text: "Net present value {{npv}} · net per child a year {{net}}" },
-    report: { heading: "Social investments", expected: "Expected (the case)", realised: "Realised", spending: "Spending per child a year", effect: "Effect", none: "No investment cases.", realisedNote: "The realised effect is the target's latest value; realised spending is not recorded in the product yet." },
+    report: { targetValue: "target {{value}}", realisedSpending: "Realised: the municipality's spending on special education per pupil ({{period}})", heading: "Social investments", expected: "Expected (the case)", realised: "Realised", spending: "Spending per child a year", effect: "Effect", none: "No investment cases.", realisedNote: "The realised effect is the linked targets' latest value. The realised spending is the municipality's total spending on special education per pupil, not the case's own spending, which the product does not record yet." },
     errors: {
       forbiddenRead: "Only the municipality's own users and the secretariat can see its investment cases.",
       forbiddenWrite: "Only the municipality's two directors and the secretariat can create and change investment cases.",

@@ -227,3 +227,32 @@ describe("demo data", () => {
     }
   });
 });
+
+describe("the quarterly report", () => {
+  it("freezes each case's expected result, its linked targets and the realised spending in its own field of the snapshot", async () => {
+    const { buildSnapshot } = await import("~/data/reports.server");
+    const school580 = (await getActor(db, (await signIn(db, "skoledirektoer", "580")).request("/")))!;
+    const id = createInvestmentCase(db, school580, "580", "soem-a");
+    const now = new Date().toISOString();
+    const target = db.insert(targets).values({ municipalityCode: "580", title: "Flere i almen klasse", rationale: "Test", kind: "milepael", createdAt: now, updatedAt: now }).returning().get();
+    setInvestmentTargets(db, school580, id, [target.id]);
+    const snapshot = buildSnapshot(db, "580", "2025K4");
+    const c = snapshot.investments!.find((x) => x.id === id)!;
+    expect(c.expected.netPerChildPerYear).toBeCloseTo(65_460, 6);
+    expect(c.targetIds).toEqual([target.id]);
+    expect(c.realisedSpending?.indicatorCode).toBe("udgift-specialundervisning-pr-elev");
+    expect(snapshot.targets.some((x) => x.id === target.id)).toBe(true);
+  });
+});
+
+describe("the target page", () => {
+  it("shows the investment cases linked to the target", async () => {
+    const { loader } = await import("~/routes/kommuner.$kode.maal.$id");
+    const { createTarget } = await import("~/data/targets.server");
+    const targetId = createTarget(db, a.school, "849", { kind: "milepael", title: "Læringsvejledere på alle skoler", rationale: "Test", challenges: [6], milestones: [{ title: "Ansat", dueDate: "2026-06-30" }], schoolOwnerId: a.school.id, socialOwnerId: a.social.id });
+    const id = createInvestmentCase(db, a.school, "849", "laeringsmiljoe");
+    setInvestmentTargets(db, a.school, id, [targetId]);
+    const data = (await loader({ request: sessions.council.request(`/kommuner/849/maal/${targetId}`), params: { kode: "849", id: String(targetId) }, context: sessions.council.context })) as unknown as { investments: { id: number }[] };
+    expect(data.investments.map((c) => c.id)).toEqual([id]);
+  });
+});
