@@ -90,7 +90,7 @@ export default function InvestmentCasePage() {
         </Alert>
       ) : null}
       <p className="lead">
-        {t("investments.plain", { children: formatDecimalOrInteger(m.childrenPerYear), years: m.effortYears, costs: kr(result.totals.municipality.costs), gains: kr(result.totals.municipality.gains), rate: formatDecimalOrInteger(Math.round(m.discountRate * 1000) / 10), npv: kr(result.npv) })}
+        {t("investments.plain", { children: t("investments.childrenCount", { count: m.childrenPerYear === 1 ? 1 : 2, n: formatDecimalOrInteger(m.childrenPerYear) }), years: m.effortYears, costs: kr(result.totals.municipality.costs), gains: kr(result.totals.municipality.gains), rate: formatDecimalOrInteger(Math.round(m.discountRate * 1000) / 10), npv: kr(result.npv) })}
       </p>
       <ul>
         {MUNICIPAL_PARTIES.filter((p) => result.totals.parties[p].costs || result.totals.parties[p].gains).map((p) => (

@@ -7,7 +7,7 @@ import { Alert } from "~/components/ui/Alert";
 import { CsrfInput } from "~/components/ui/FormField";
 import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server";
 import { throwAsResponse } from "~/data/domain-error.server";
-import { createInvestmentCase, listInvestmentCases, summary } from "~/data/investments.server";
+import { createInvestmentCase, listInvestmentCases, SPENDING_INDICATOR, summary } from "~/data/investments.server";
 import { requireMunicipality } from "~/data/params.server";
 import { can } from "~/domain/access";
 import { DomainError } from "~/domain/errors";
@@ -22,7 +22,14 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   requirePermission(actor, { kind: "read-targets", municipality: municipality.code });
   try {
     const cases = listInvestmentCases(context.db, actor, municipality.code).map((c) => ({ id: c.id, title: c.title, template: c.template, childrenPerYear: c.model.childrenPerYear, ...summary(c.result) }));
-    return { municipality, cases, canCreate: can(actor, { kind: "write-targets", municipality: municipality.code }), csrf: actor.csrfToken, templates: TEMPLATE_KEYS };
+    return {
+      municipality,
+      cases,
+      canCreate: can(actor, { kind: "write-targets", municipality: municipality.code }),
+      canCompare: can(actor, { kind: "read-all-municipalities" }),
+      csrf: actor.csrfToken,
+      templates: TEMPLATE_KEYS,
+    };
   } catch (e) {
     throwAsResponse(request, e);
   }
@@ -46,7 +53,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 }
 
 export default function InvestmentsPage() {
-  const { municipality, cases, canCreate, csrf, templates } = useLoaderData<typeof loader>();
+  const { municipality, cases, canCreate, canCompare, csrf, templates } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   return (
@@ -92,6 +99,13 @@ export default function InvestmentsPage() {
           </table>
         </div>
       )}
+      {canCompare ? (
+        <p className="no-print">
+          <Link to={`/sammenlign?indikator=fp9-deltagelse&maalgruppe=anbragte&x=${SPENDING_INDICATOR}&kommune=${municipality.code}#punktdiagram`}>{t("investments.compareLink")}</Link>
+          <br />
+          <span className="muted">{t("investments.compareNote")}</span>
+        </p>
+      ) : null}
       {canCreate ? (
         <section aria-labelledby="opret-case" className="no-print">
           <h2 id="opret-case" className="h3">

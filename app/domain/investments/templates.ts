@@ -13,6 +13,7 @@ export type Template = { key: TemplateKey; title: string; effort: string; target
 /** The Ministry of Finance's real discount rate for public projects (3.5 % for the first 35 years). */
 export const DEFAULT_DISCOUNT_RATE = 0.035;
 
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const roundTo = (x: number, step: number) => Math.round(x / step) * step;
 const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
@@ -84,9 +85,9 @@ function soemArchetype(key: keyof typeof ARCHETYPES): Template {
       discountRate: DEFAULT_DISCOUNT_RATE,
       successRate: 1,
       weeksPerYear: 40,
-      costs: [{ label: "Drift pr. barn", party: "skole", kind: "drift", amount: SOEM_RUNNING_PER_CHILD, perChild: true, offsets: [] }],
+      costs: [{ label: "Drift uden projektleder", party: "skole", kind: "drift", amount: SOEM_RUNNING_PER_CHILD, perChild: true, offsets: [] }],
       prices: SOEM_PRICES,
-      effects: [{ label: a.title.replace(/^Arketype .: /, ""), party: "skole", fromPrice: a.from, toPrice: a.to, delayYears: 0, durationYears: 1 }],
+      effects: [{ label: capitalised(a.title.replace(/^Arketype .: /, "")), party: "skole", fromPrice: a.from, toPrice: a.to, delayYears: 0, durationYears: 1 }],
       transfers: [],
     },
     sources: ["002 §7.2, figur 7-5 og note 45 (2022-priser, 40 skoleuger)"],
