@@ -13,7 +13,7 @@ import { DomainError } from "../domain/errors";
 import { computeInvestment, PARTIES, sensitivity, type InvestmentModel, type InvestmentResult, type Party } from "../domain/investments/model";
 import { parseDanishNumber } from "../domain/investments/numbers";
 import { isTemplateKey, template } from "../domain/investments/templates";
-import type { ReportInvestment } from "../domain/investments/report";
+import { SPENDING_INDICATOR, type ReportInvestment } from "../domain/investments/report";
 import { audit } from "./audit.server";
 import { findIndicator } from "./catalogue.server";
 import { readFigures } from "./figures.server";
@@ -266,9 +266,6 @@ export function investmentCaseForApi(c: InvestmentCaseRow & { result: Investment
     },
   };
 }
-
-/** The indicator whose latest value the report shows as realised spending beside the cases' expected. */
-export const SPENDING_INDICATOR = "udgift-specialundervisning-pr-elev";
 
 /** The report's view of a municipality's cases; server-internal, called where the snapshot is built. */
 export function investmentsForReport(db: Db, municipalityCode: string): ReportInvestment[] {

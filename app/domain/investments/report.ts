@@ -14,3 +14,6 @@ export type ReportInvestment = {
   /** The municipality's latest spending on special education per pupil, through the disclosure path. */
   realisedSpending: { indicatorCode: string; period: string; value: number | null; withheld: boolean } | null;
 };
+
+/** The indicator whose latest value the report shows as realised spending beside the cases' expected. */
+export const SPENDING_INDICATOR = "udgift-specialundervisning-pr-elev";
