@@ -54,6 +54,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const { actor, municipality, id } = await guard(request, context, params);
+  requirePermission(actor, { kind: "write-targets", municipality: municipality.code });
   const form = await request.formData();
   requireCsrf(actor, form);
   const input = linkSchema.safeParse({ targetIds: form.getAll("targetIds") });

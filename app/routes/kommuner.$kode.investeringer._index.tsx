@@ -41,6 +41,7 @@ const createSchema = z.object({ template: z.string().max(40) });
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const actor = await requireActor(context.db, request);
   const municipality = requireMunicipality(context.db, params.kode);
+  requirePermission(actor, { kind: "write-targets", municipality: municipality.code });
   const form = await request.formData();
   requireCsrf(actor, form);
   const input = createSchema.safeParse(Object.fromEntries(form));
