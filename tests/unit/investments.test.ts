@@ -201,3 +201,26 @@ describe("properties", () => {
     );
   });
 });
+
+describe("Danish numbers in the forms", () => {
+  it("reads a decimal comma and points between thousands, and refuses the ambiguous", async () => {
+    const { parseDanishNumber } = await import("~/domain/investments/numbers");
+    expect(parseDanishNumber("1.510.500")).toBe(1_510_500);
+    expect(parseDanishNumber("20,67")).toBe(20.67);
+    expect(parseDanishNumber(" 4.941,5 ")).toBe(4941.5);
+    expect(parseDanishNumber("−94.300")).toBe(-94_300);
+    expect(parseDanishNumber("1 510 500")).toBe(1_510_500);
+    for (const bad of ["3.5", "1.5000", "1,5,0", "", "abc", "1e5", ",5", "12.34,5"]) expect(parseDanishNumber(bad), bad).toBeNull();
+  });
+
+  it("reads back every number the form shows", async () => {
+    const { formatDanishInput, parseDanishNumber } = await import("~/domain/investments/numbers");
+    fc.assert(
+      fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), (x) => {
+        const shown = Math.round(x * 100) / 100;
+        return parseDanishNumber(formatDanishInput(shown)) === shown;
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
