@@ -71,10 +71,13 @@ function Shell({ children, locale, root }: { children: React.ReactNode; locale: 
     ...(user && user.role !== "byraad" ? [{ to: "/", label: t("nav.municipalities"), active: location.pathname === "/" }] : []),
     ...(current
       ? [
-          { to: `/kommuner/${current.code}`, label: t("nav.overview", { name: current.name }), active: location.pathname.startsWith(`/kommuner/${current.code}`) && !location.pathname.includes("/maal") && !location.pathname.includes("/rapporter") },
+          { to: `/kommuner/${current.code}`, label: t("nav.overview", { name: current.name }), active: location.pathname.startsWith(`/kommuner/${current.code}`) && !location.pathname.includes("/maal") && !location.pathname.includes("/rapporter") && !location.pathname.includes("/investeringer") },
           // another municipality's targets and reports are internal to it: no link that answers 403
           ...(user && can(user, { kind: "read-targets", municipality: current.code })
-            ? [{ to: `/kommuner/${current.code}/maal`, label: t("nav.targets"), active: location.pathname.startsWith(`/kommuner/${current.code}/maal`) }]
+            ? [
+                { to: `/kommuner/${current.code}/maal`, label: t("nav.targets"), active: location.pathname.startsWith(`/kommuner/${current.code}/maal`) },
+                { to: `/kommuner/${current.code}/investeringer`, label: t("investments.nav"), active: location.pathname.startsWith(`/kommuner/${current.code}/investeringer`) },
+              ]
             : []),
           ...(user && can(user, { kind: "read-reports", municipality: current.code })
             ? [{ to: `/kommuner/${current.code}/rapporter`, label: t("nav.reports"), active: location.pathname.startsWith(`/kommuner/${current.code}/rapporter`) }]

@@ -498,3 +498,40 @@ export const importPreviewErrors = sqliteTable(
   },
   (t) => [index("import_preview_errors_preview_idx").on(t.previewNo, t.rowNo)],
 );
+
+/**
+ * An investment case (social investment) of a municipality: its inputs as one JSON document,
+ * validated by the investment schema on every write (ADR 0027). The results are computed from
+ * it on read, never stored. Owned like joint targets.
+ */
+export const investmentCases = sqliteTable(
+  "investment_cases",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    municipalityCode: text("municipality_code")
+      .notNull()
+      .references(() => municipalities.code),
+    template: text("template").notNull(),
+    title: text("title").notNull(),
+    effort: text("effort").notNull(),
+    targetGroup: text("target_group").notNull(),
+    model: text("model", { mode: "json" }).notNull(),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [index("investment_cases_municipality_idx").on(t.municipalityCode)],
+);
+
+/** The joint targets an investment case assumes: the effect it counts on is the target's indicator. */
+export const investmentCaseTargets = sqliteTable(
+  "investment_case_targets",
+  {
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => investmentCases.id),
+    targetId: integer("target_id")
+      .notNull()
+      .references(() => targets.id),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.targetId] }), index("investment_case_targets_target_idx").on(t.targetId)],
+);

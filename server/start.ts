@@ -16,6 +16,7 @@ import { ensureData } from "../seeds/load";
 import { demoPassword, isDemoMode } from "../app/data/demo.server";
 import { ensureDemoAccounts } from "../app/data/users.server";
 import { ensureDemoReports, ensureDemoTargets } from "../app/data/demo-targets.server";
+import { ensureDemoInvestments } from "../app/data/demo-investments.server";
 import { sessionSecrets } from "../app/data/auth.server";
 import { createApp } from "./app";
 
@@ -43,6 +44,8 @@ async function prepareDatabase() {
     for (const a of accounts) console.log(`  ${a.email.padEnd(24)} ${a.role}${a.municipalityCode ? ` (${a.municipalityCode})` : ""}`);
     const targets = ensureDemoTargets(db);
     if (targets > 0) console.log(`Oprettede ${targets} demo-mål med kvartalsstatus.`);
+    const cases = ensureDemoInvestments(db);
+    if (cases > 0) console.log(`Oprettede ${cases} demo-investeringscases.`);
     const published = ensureDemoReports(db);
     if (published > 0) console.log(`Udgav ${published} demo-kvartalsrapporter for 2025K3.`);
   } else {

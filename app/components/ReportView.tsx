@@ -1,3 +1,4 @@
+import { ReportInvestments } from "~/components/InvestmentViews";
 import { TrajectoryTable } from "~/components/TrajectoryTable";
 import { TrajectorySvg } from "~/components/TrajectorySvg";
 import { StatusBadge } from "~/components/ui/StatusBadge";
@@ -192,6 +193,8 @@ export function ReportView({ snapshot, summary, identity, previousQuarter }: { s
           </section>
         );
       })}
+
+      <ReportInvestments investments={snapshot.investments} targets={snapshot.targets} />
 
       <footer className="report-footer">
         <p className="muted">

@@ -11,6 +11,7 @@ import { reportApprovals, reports } from "../../db/schema";
 import { can } from "../domain/access";
 import { periodKeyOf } from "../domain/periods";
 import { previousQuarter, type ReportSnapshot, type ReportTarget, type StatusPart } from "../domain/reports/report";
+import { investmentsForReport } from "./investments.server";
 import { audit } from "./audit.server";
 import type { Actor } from "./auth.server";
 import { findMunicipality, listChallenges, readMeta } from "./catalogue.server";
@@ -65,6 +66,7 @@ export function buildSnapshot(db: Db, municipalityCode: string, quarter: string)
     dataLoadedAt: loadedAt,
     challenges: listChallenges(db).map(({ number, shortTitle }) => ({ number, shortTitle })),
     targets,
+    investments: investmentsForReport(db, municipalityCode),
   };
 }
 

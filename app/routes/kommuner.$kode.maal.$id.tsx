@@ -1,3 +1,5 @@
+import { TargetInvestments } from "~/components/InvestmentViews";
+import { casesForTarget } from "~/data/investments.server";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -61,6 +63,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     changed: new URL(request.url).searchParams.has("aendret"),
     quarter: currentQuarter(context.db),
     csrf: actor.csrfToken,
+    investments: casesForTarget(context.db, actor, detail.target.id),
   };
 }
 
@@ -113,7 +116,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 const ASSESSMENTS = ["paa-sporet", "i-risiko", "bagud"] as const;
 
 export default function TargetPage() {
-  const { municipality, detail, side, canEdit, changed, quarter, csrf } = useLoaderData<typeof loader>();
+  const { municipality, detail, side, canEdit, changed, quarter, csrf, investments } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const data = actionData?.form === "status" ? actionData : undefined;
   const t = useT();
@@ -238,6 +241,8 @@ export default function TargetPage() {
           }
         />
       ) : null}
+
+      <TargetInvestments cases={investments} />
 
       {milestones.length > 0 ? (
         <section aria-labelledby="milepaele">

@@ -154,6 +154,40 @@ const EXPECTED: Record<string, RouteSpec> = {
     ],
   },
 
+  // Investment cases (issue 25): the same access as joint targets. The demo cases are made in
+  // the order 849, 167, 580, five each, so 1 is the own municipality's and 6 the other's.
+  "routes/kommuner.$kode.investeringer._index": {
+    get: [
+      { label: "own", kode: OWN, expect: who(LOGIN, OK, OK, OK, OK) },
+      { label: "other", kode: OTHER, expect: who(LOGIN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN) },
+    ],
+    // no template: nothing is created
+    action: { guard: "session", allowed: { own: ["sekretariat", "skoledirektoer", "socialdirektoer"], other: ["sekretariat"] }, harmless: {}, allowedOutcome: OK },
+  },
+  "routes/kommuner.$kode.investeringer.$id": {
+    get: [
+      { label: "own", kode: OWN, id: "1", expect: who(LOGIN, OK, OK, OK, OK) },
+      { label: "other", kode: OTHER, id: "6", expect: who(LOGIN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN) },
+      { label: "mismatch", kode: OWN, id: "6", expect: who(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND) },
+    ],
+    // a target id that is no number: the links stay as they are
+    action: { guard: "session", allowed: { own: ["sekretariat", "skoledirektoer", "socialdirektoer"], other: ["sekretariat"] }, harmless: { targetIds: "ukendt" }, allowedOutcome: OK },
+  },
+  "routes/kommuner.$kode.investeringer.$id_.rediger": {
+    get: [
+      { label: "own", kode: OWN, id: "1", expect: who(LOGIN, OK, OK, OK, FORBIDDEN) },
+      { label: "other", kode: OTHER, id: "6", expect: who(LOGIN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN) },
+      { label: "mismatch", kode: OWN, id: "6", expect: who(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, FORBIDDEN) },
+    ],
+    action: { guard: "session", allowed: { own: ["sekretariat", "skoledirektoer", "socialdirektoer"], other: ["sekretariat"] }, harmless: {}, allowedOutcome: OK },
+  },
+  "routes/api.v1.investeringer": {
+    get: [
+      { label: "own", query: `?kommune=${OWN}`, expect: who(UNAUTHORIZED, OK, OK, OK, OK) },
+      { label: "other", query: `?kommune=${OTHER}`, expect: who(UNAUTHORIZED, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN) },
+    ],
+  },
+
   // Partnership-wide targets: every signed-in user reads them; the secretariat sets, edits and
   // closes them; a municipality's directors adopt them (the adopt intent is tested in targets.test.ts)
   "routes/partnerskabsmaal._index": { get: [{ label: "–", expect: who(LOGIN, OK, OK, OK, OK) }] },

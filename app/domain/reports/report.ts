@@ -3,6 +3,7 @@
  * computed from it. Pure: the same snapshot always gives the same summary, so a published
  * report reads the same forever.
  */
+import type { ReportInvestment } from "../investments/report";
 import type { ComputedStatus } from "../targets/trajectory";
 
 export type Assessment = "paa-sporet" | "i-risiko" | "bagud";
@@ -40,6 +41,8 @@ export type ReportSnapshot = {
   dataLoadedAt: string | null;
   challenges: { number: number; shortTitle: string }[];
   targets: ReportTarget[];
+  /** The municipality's investment cases (absent in reports published before they existed). */
+  investments?: ReportInvestment[];
 };
 
 export const STATUS_ORDER: ComputedStatus[] = ["paa-sporet", "i-risiko", "bagud", "naaet", "ingen-data"];

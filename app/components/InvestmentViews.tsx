@@ -1,0 +1,248 @@
+/**
+ * The investment case's pictures and tables (ADR 0027): the cash flows per department as a
+ * server-drawn bar chart with its table, the sensitivity table, and the small boxes the target
+ * page and the quarterly report show. Self-contained, so other pages insert one element.
+ */
+import { Link } from "@remix-run/react";
+import { formatDecimal, formatValue, MISSING_MARK } from "~/domain/format";
+import type { InvestmentResult, Party, SensitivityCell } from "~/domain/investments/model";
+import { useT } from "~/i18n/react";
+import { ChartFigure } from "./ChartFigure";
+import { GroupedBarChart } from "./charts";
+import type { ReportInvestment } from "~/domain/investments/report";
+import { FigureValue } from "./FigureValue";
+import { CATEGORY_COLOURS } from "./palette";
+
+/** One colour per party, from the chart palette: far apart so the departments are told apart. */
+const PARTY_COLOURS: Record<Party, string> = { skole: CATEGORY_COLOURS[0], social: CATEGORY_COLOURS[3], investor: CATEGORY_COLOURS[5] };
+
+export const kr = (x: number | null | undefined) => formatValue(x === null || x === undefined ? null : Math.round(x), "kr");
+export const percent = (x: number | null | undefined) => (x === null || x === undefined ? MISSING_MARK : `${formatDecimal(x * 100)} %`);
+
+/** The parties that appear in a case: the municipality's two departments, and an investor when there is one. */
+export function partiesIn(result: InvestmentResult): Party[] {
+  const investor = result.years.some((y) => y.parties.investor.costs || y.parties.investor.gains || y.parties.investor.financing);
+  return investor ? ["skole", "social", "investor"] : ["skole", "social"];
+}
+
+export function PaybackText({ year }: { year: number | null }) {
+  const t = useT();
+  return <>{year === null ? t("investments.paybackNever") : t("investments.paybackYear", { year })}</>;
+}
+
+export function InvestmentFlows({ id, title, result }: { id: string; title: string; result: InvestmentResult }) {
+  const t = useT();
+  const parties = partiesIn(result);
+  // in thousands: a million-kroner tick label would not fit the shared chart's axis margin
+  const rows = result.years.map((y) => ({ year: String(y.year), ...Object.fromEntries(parties.map((p) => [p, Math.round(y.parties[p].net / 1000)])) }));
+  const series = parties.map((p) => ({ key: p, label: t(`investments.parties.${p}`), colour: PARTY_COLOURS[p] }));
+  const hasFinancing = parties.includes("investor");
+  return (
+    <ChartFigure
+      id={id}
+      title={t("investments.chartTitle", { title })}
+      summary={t("investments.chartDesc")}
+      chart={(label) => <GroupedBarChart rows={rows} series={series} unit="count" categoryKey="year" label={label} />}
+      tableOpen={false}
+      table={
+        <table className="table data-table table--compact">
+          <caption>{t("investments.flowsHeading")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("investments.year")}</th>
+              {parties.map((p) => (
+                <th key={p} scope="col" colSpan={hasFinancing ? 3 : 2}>
+                  {t(`investments.partiesShort.${p}`)}
+                </th>
+              ))}
+              <th scope="col" className="num">
+                {t("investments.municipality")}
+              </th>
+            </tr>
+            <tr>
+              <td />
+              {parties.map((p) => (
+                <FlowHeads key={p} financing={hasFinancing} />
+              ))}
+              <th scope="col" className="num">
+                {t("investments.net")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...result.years.map((y) => ({ label: String(y.year), v: y })), { label: t("investments.total"), v: result.totals }].map(({ label, v }) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                {parties.map((p) => (
+                  <FlowCells key={p} costs={v.parties[p].costs} gains={v.parties[p].gains} financing={hasFinancing ? v.parties[p].financing : null} />
+                ))}
+                <td className="num">{kr(v.municipality.net)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
+
+function FlowHeads({ financing }: { financing: boolean }) {
+  const t = useT();
+  return (
+    <>
+      <th scope="col" className="num">
+        {t("investments.costs")}
+      </th>
+      <th scope="col" className="num">
+        {t("investments.gains")}
+      </th>
+      {financing ? (
+        <th scope="col" className="num">
+          {t("investments.financing")}
+        </th>
+      ) : null}
+    </>
+  );
+}
+
+function FlowCells({ costs, gains, financing }: { costs: number; gains: number; financing: number | null }) {
+  return (
+    <>
+      <td className="num">{kr(costs)}</td>
+      <td className="num">{kr(gains)}</td>
+      {financing !== null ? <td className="num">{kr(financing)}</td> : null}
+    </>
+  );
+}
+
+export function SensitivityTable({ table }: { table: SensitivityCell[][] }) {
+  const t = useT();
+  const rates = table[0]?.map((c) => c.successRate) ?? [];
+  return (
+    <div className="table-scroll" role="region" aria-labelledby="foelsomhed-titel" tabIndex={0}>
+      <table className="table data-table">
+        <caption>{t("investments.sensitivityCaption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("investments.childrenPerYear")}</th>
+            {rates.map((r) => (
+              <th key={r} scope="col" className="num">
+                {t("investments.successRate")} {percent(r)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.map((row) => (
+            <tr key={row[0].childrenPerYear}>
+              <th scope="row">{formatDecimalOrInteger(row[0].childrenPerYear)}</th>
+              {row.map((c) => (
+                <td key={c.successRate} className="num">
+                  {kr(c.npv)}
+                  <br />
+                  <span className="muted">{t("investments.perChildPerYear", { amount: kr(c.netPerChildPerYear) })}</span>
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export const formatDecimalOrInteger = (n: number) => (Number.isInteger(n) ? formatValue(n, "count") : new Intl.NumberFormat("da-DK", { maximumFractionDigits: 2 }).format(n));
+
+type CaseLink = { id: number; municipalityCode: string; title: string; result: { npv: number; netPerChildPerYear: number | null } };
+
+/** The target page's box: the investment cases that assume this target. */
+export function TargetInvestments({ cases }: { cases: CaseLink[] }) {
+  const t = useT();
+  if (cases.length === 0) return null;
+  return (
+    <section aria-labelledby="investeringer-bag-maalet" className="target-investments">
+      <h2 id="investeringer-bag-maalet">{t("investments.targetBox.heading")}</h2>
+      <ul>
+        {cases.map((c) => (
+          <li key={c.id}>
+            <Link to={`/kommuner/${c.municipalityCode}/investeringer/${c.id}`}>{c.title}</Link>: {t("investments.targetBox.text", { npv: kr(c.result.npv), net: kr(c.result.netPerChildPerYear) })}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function PrintButton() {
+  const t = useT();
+  return (
+    <button type="button" className="button button-secondary no-print" onClick={() => window.print()}>
+      {t("investments.print")}
+    </button>
+  );
+}
+
+type ReportTargetLike = { id: number; title: string; indicator: { unit: "percent" | "count" | "kr" | "grade" } | null; latest: { period: string; value: number | null; withheld: boolean } | null; targetValue: number | null };
+
+/** The quarterly report's section: each case's expected result beside the realised effect (its targets) and spending. */
+export function ReportInvestments({ investments, targets }: { investments: ReportInvestment[] | undefined; targets: ReportTargetLike[] }) {
+  const t = useT();
+  if (!investments || investments.length === 0) return null;
+  const spending = investments[0].realisedSpending;
+  return (
+    <section aria-labelledby="sociale-investeringer" className="report-investments">
+      <h2 id="sociale-investeringer">{t("investments.report.heading")}</h2>
+      <div className="table-scroll" role="region" aria-labelledby="sociale-investeringer" tabIndex={0}>
+        <table className="table data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("investments.columns.title")}</th>
+              <th scope="col" className="num">
+                {t("investments.report.expected")}: {t("investments.npv").toLowerCase()}
+              </th>
+              <th scope="col" className="num">
+                {t("investments.report.expected")}: {t("investments.netPerChild").toLowerCase()}
+              </th>
+              <th scope="col" className="num">
+                {t("investments.report.spending")}: {t("investments.report.expected").toLowerCase()}
+              </th>
+              <th scope="col">
+                {t("investments.report.effect")}: {t("investments.report.realised").toLowerCase()}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {investments.map((c) => {
+              const linked = c.targetIds.map((id) => targets.find((x) => x.id === id)).filter((x): x is ReportTargetLike => Boolean(x));
+              return (
+                <tr key={c.id}>
+                  <th scope="row">{c.title}</th>
+                  <td className="num">{kr(c.expected.npv)}</td>
+                  <td className="num">{kr(c.expected.netPerChildPerYear)}</td>
+                  <td className="num">{kr(c.expected.costPerChildPerYear)}</td>
+                  <td>
+                    {linked.length === 0
+                      ? MISSING_MARK
+                      : linked.map((x) => (
+                          <span key={x.id} className="report-investments__effect">
+                            {x.title}: <FigureValue figure={x.latest} unit={x.indicator?.unit ?? "count"} />
+                            {x.latest ? ` (${x.latest.period})` : ""}
+                            {x.targetValue !== null && x.indicator ? ` · ${t("investments.report.targetValue", { value: formatValue(x.targetValue, x.indicator.unit) })}` : ""}
+                          </span>
+                        ))}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {spending ? (
+        <p>
+          {t("investments.report.realisedSpending", { period: spending.period })}: <FigureValue figure={spending} unit="kr" />
+        </p>
+      ) : null}
+      <p className="muted">{t("investments.report.realisedNote")}</p>
+    </section>
+  );
+}
