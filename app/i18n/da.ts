@@ -669,6 +669,7 @@ export const da = {
       justification: "Begrundelse",
     },
     list: {
+      challengeTag: "Udfordring {{number}}",
       filterChallenge: "Udfordring",
       filterStatus: "Beregnet status",
       all: "Alle",

@@ -671,6 +671,7 @@ export const en: Strings = {
       justification: "Justification",
     },
     list: {
+      challengeTag: "Challenge {{number}}",
       filterChallenge: "Challenge",
       filterStatus: "Computed status",
       all: "All",
