@@ -94,7 +94,8 @@ export function TargetForm({
   const t = useT();
   const locale = useLocale();
   const [form, fields] = useForm<TargetFormValues>({ id, lastResult, defaultValue });
-  const chosen = new Set(((fields.challenges.initialValue as string[] | undefined) ?? []).map(String));
+  // one ticked challenge comes back as a single string, several as a list
+  const chosen = new Set(([] as unknown[]).concat(fields.challenges.initialValue ?? []).map(String));
   const milestoneFields = fields.milestones.getFieldList();
   const kind = (fields.kind.initialValue as string | undefined) ?? "kvantitativ";
   const rows = Math.max(4, milestoneFields.length + 2);
@@ -102,10 +103,20 @@ export function TargetForm({
     <>
       {form.errors?.length || Object.keys(form.allErrors).length ? (
         <Alert variant="error" heading={errorHeading} role="alert">
-          <p>{form.errors?.[0] ?? t("newTarget.fixFields")}</p>
+          {form.errors?.length ? <p>{form.errors[0]}</p> : <p>{t("newTarget.fixFields")}</p>}
+          {/* the error summary: every error at once, each linked to its field (DKFDS) */}
+          <ul className="error-summary-list">
+            {Object.entries(form.allErrors)
+              .filter(([name]) => name !== form.name && name !== "")
+              .map(([name, errors]) => (
+                <li key={name}>
+                  <a href={`#${fieldAnchor(name, fields)}`}>{errors[0]}</a>
+                </li>
+              ))}
+          </ul>
         </Alert>
       ) : null}
-      <Form method="post" {...getFormProps(form)}>
+      <Form method="post" {...getFormProps(form)} className="target-form">
         <CsrfInput token={csrf} />
         <ConformField field={fields.title} label={t("newTarget.titleField")} hint={t("newTarget.titleHint")} />
         <ConformTextarea field={fields.rationale} label={t("newTarget.rationale")} />
@@ -140,7 +151,7 @@ export function TargetForm({
           </fieldset>
         )}
         {!editing || kind === "kvantitativ" ? (
-          <fieldset className="form-group target-kind">
+          <fieldset className="form-group target-kind target-kind--kvantitativ">
             <legend className="h3">{t("newTarget.quantitative")}</legend>
             <ConformSelect field={fields.indicatorCode} label={t("goal.indicator")}>
               <option value="">{t("newTarget.chooseIndicator")}</option>
@@ -164,7 +175,7 @@ export function TargetForm({
           </fieldset>
         ) : null}
         {!editing || kind === "milepael" ? (
-          <fieldset className="form-group target-kind">
+          <fieldset className="form-group target-kind target-kind--milepael">
             <legend className="h3">{t("newTarget.milestones")}</legend>
             {editing ? <p className="form-hint">{t("editTarget.milestonesHint")}</p> : null}
             {fields.milestones.errors ? <span className="form-error-message">{fields.milestones.errors[0]}</span> : null}
@@ -200,6 +211,16 @@ export function TargetForm({
       </Form>
     </>
   );
+}
+
+/** The element an error summary entry links to: the field's own input, the first checkbox, or a milestone row. */
+function fieldAnchor(name: string, fields: Record<string, { id: string } | undefined>): string {
+  const m = /^milestones\[(\d+)\]\.(title|dueDate)$/.exec(name);
+  if (m) return `milestone-${m[1]}-${m[2] === "title" ? "title" : "date"}`;
+  if (name === "challenges" || name.startsWith("challenges[")) return "udfordring-1";
+  if (name === "milestones") return "milestone-0-title";
+  if (name === "kind") return "type-kvantitativ";
+  return fields[name]?.id ?? name;
 }
 
 type OwnerFieldMeta = Parameters<typeof ConformSelect>[0]["field"];
