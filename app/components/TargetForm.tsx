@@ -1,5 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
+import { Form, useFetcher } from "@remix-run/react";
+import { useEffect } from "react";
+import { formatValue } from "~/domain/format";
 import { Alert } from "~/components/ui/Alert";
 import { ConformField, ConformSelect, ConformTextarea, CsrfInput } from "~/components/ui/FormField";
 import { indicatorName, TARGET_GROUPS } from "~/domain/catalogue";
@@ -79,6 +81,7 @@ export function TargetForm({
   editing,
   submitLabel,
   errorHeading,
+  baselineFrom,
 }: {
   id: string;
   lastResult: SubmissionResult<string[]> | undefined;
@@ -90,6 +93,8 @@ export function TargetForm({
   editing: boolean;
   submitLabel: string;
   errorHeading: string;
+  /** The municipality whose own data the baseline preview reads (none for a partnership target). */
+  baselineFrom?: string;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -170,6 +175,7 @@ export function TargetForm({
               ))}
             </ConformSelect>
             <ConformField field={fields.baselinePeriod} label={t("newTarget.baseline")} hint={t("newTarget.periodHint")} />
+            {baselineFrom ? <BaselinePreview code={baselineFrom} formId={form.id} /> : null}
             <ConformField field={fields.targetValue} label={t("newTarget.targetValue")} hint={t("newTarget.targetValueHint")} inputMode="decimal" />
             <ConformField field={fields.deadlinePeriod} label={t("newTarget.deadline")} hint={t("newTarget.periodHint")} />
           </fieldset>
@@ -210,6 +216,43 @@ export function TargetForm({
         {owners && owners.school.length === 0 ? <p className="muted">{t("newTarget.noOwners")}</p> : null}
       </Form>
     </>
+  );
+}
+
+type BaselineReply = { state: "invalid" } | { state: "missing" | "withheld"; period: string } | { state: "shown"; period: string; value: number; unit: "percent" | "count" | "kr" | "grade" };
+
+/**
+ * The baseline value from the municipality's own data, shown as soon as indicator, target group
+ * and baseline period are chosen (or that it is withheld). Needs JavaScript; without it the
+ * target page shows the baseline once the target is saved.
+ */
+function BaselinePreview({ code, formId }: { code: string; formId: string }) {
+  const t = useT();
+  const fetcher = useFetcher<BaselineReply>();
+  const { load } = fetcher;
+  useEffect(() => {
+    const form = document.getElementById(formId) as HTMLFormElement | null;
+    if (!form) return;
+    const update = () => {
+      const data = new FormData(form);
+      const q = { indikator: String(data.get("indicatorCode") ?? ""), maalgruppe: String(data.get("targetGroup") ?? ""), periode: String(data.get("baselinePeriod") ?? "").trim() };
+      if (q.indikator && q.maalgruppe && q.periode) load(`/kommuner/${code}/maal/udgangsvaerdi?${new URLSearchParams(q)}`);
+    };
+    update();
+    form.addEventListener("change", update);
+    return () => form.removeEventListener("change", update);
+  }, [code, formId, load]);
+  const d = fetcher.data;
+  const text =
+    !d || d.state === "invalid"
+      ? ""
+      : d.state === "shown"
+        ? t("trust.form.baselineShown", { period: d.period, value: formatValue(d.value, d.unit) })
+        : t(d.state === "withheld" ? "trust.form.baselineWithheld" : "trust.form.baselineMissing", { period: d.period });
+  return (
+    <p className="form-hint baseline-preview" aria-live="polite">
+      {text}
+    </p>
   );
 }
 

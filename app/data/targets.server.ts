@@ -629,6 +629,19 @@ export function requirePartnershipTarget(db: Db, rawId: string | undefined) {
   };
 }
 
+/**
+ * The baseline the target form shows as soon as indicator, target group and baseline period are
+ * chosen: the municipality's own figure through the one read path, or that it is withheld or missing.
+ */
+export function baselineFigure(db: Db, municipalityCode: string, q: { indicatorCode: string; targetGroup: string; baselinePeriod: string }) {
+  const indicator = findIndicator(db, q.indicatorCode);
+  if (!indicator || !indicator.targetGroups.includes(q.targetGroup) || !isPeriodOfCadence(q.baselinePeriod, indicator.cadence)) return { state: "invalid" as const };
+  const f = readFigures(db, { indicator, targetGroups: [q.targetGroup], municipalities: [municipalityCode], periods: [q.baselinePeriod] })[0];
+  if (!f) return { state: "missing" as const, period: q.baselinePeriod };
+  if (f.withheld !== null || f.shown === null) return { state: "withheld" as const, period: q.baselinePeriod };
+  return { state: "shown" as const, period: q.baselinePeriod, value: f.shown, unit: indicator.unit, polarity: indicator.polarity };
+}
+
 /** A TargetError or DomainError as the form's reply (in the page's language), by the field it names; anything else is rethrown. */
 export function replyOnTargetError<R>(submission: { reply: (o: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => R }, e: unknown, locale: Locale = "da"): R {
   if (e instanceof DomainError && e.code === "invalid") {

@@ -93,6 +93,7 @@ export default function EditTargetPage() {
             editing
             submitLabel={t("editTarget.submit")}
             errorHeading={t("editTarget.errors")}
+            baselineFrom={municipality.code}
           />
         </>
       )}

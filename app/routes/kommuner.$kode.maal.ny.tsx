@@ -67,6 +67,7 @@ export default function NewTargetPage() {
         editing={false}
         submitLabel={t("newTarget.submit")}
         errorHeading={t("newTarget.errors")}
+        baselineFrom={municipality.code}
       />
     </>
   );

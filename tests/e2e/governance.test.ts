@@ -35,7 +35,11 @@ describe.skipIf(!chromiumPath)("the governance chain in Chromium", () => {
     await page.getByLabel("Målgruppe", { exact: true }).selectOption("udsatte");
     await page.getByLabel("Udgangsperiode").fill("2023K1");
     await page.getByLabel("Målværdi").fill("65,5");
+    // the baseline from Jammerbugt's own data shows as soon as indicator, group and period are chosen
+    await page.getByText("Udgangsværdi i 2023K1: 53 %").waitFor();
     await page.getByLabel("Frist").fill("2026K4");
+    // only the chosen kind's section is shown
+    expect(await page.getByLabel("Milepæl 1").isVisible()).toBe(false);
     // no title: the answer is the form again with an error summary, never a 500
     const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Opret fælles mål" }).click()]);
     expect(response.status()).toBeLessThan(500);
