@@ -86,25 +86,67 @@ function requireTargetWrite(actor: Actor, municipalityCode: string | null) {
   if (!ok) throw new Response("Kun kommunens to direktører og sekretariatet kan oprette og ændre fælles mål.", { status: 403 });
 }
 
+type Problem = { field: string; message: string };
 const municipalityCodeFor = (input: { municipalityCode?: string | null }): string[] | undefined => (input.municipalityCode ? [input.municipalityCode] : undefined);
+
+/**
+ * Everything wrong with a quantitative target's data-dependent parts (indicator, group, periods,
+ * range, direction), all at once. Works on a partial input, so the form can show these beside the
+ * schema's own errors in one round.
+ */
+function quantitativeProblems(db: Db, input: { indicatorCode?: string; targetGroup?: string; baselinePeriod?: string; deadlinePeriod?: string; targetValue?: number; municipalityCode?: string | null }, locale: Locale = "da"): Problem[] {
+  const out: Problem[] = [];
+  if (!input.indicatorCode) return out;
+  const indicator = findIndicator(db, input.indicatorCode);
+  if (!indicator) return [{ field: "indicatorCode", message: `Indikatoren '${input.indicatorCode}' findes ikke.` }];
+  if (input.targetGroup && !indicator.targetGroups.includes(input.targetGroup)) out.push({ field: "targetGroup", message: "Indikatoren har ikke den målgruppe." });
+  const cadenceText = indicator.cadence === "school_year" ? "pr. skoleår (fx 2027/28)" : indicator.cadence === "quarter" ? "pr. kvartal (fx 2026K4)" : "pr. år (fx 2027)";
+  let periodsOk = true;
+  for (const [field, period] of [["baselinePeriod", input.baselinePeriod], ["deadlinePeriod", input.deadlinePeriod]] as const) {
+    if (period && !isPeriodOfCadence(period, indicator.cadence)) {
+      out.push({ field, message: `'${period}' passer ikke til indikatoren, som opgøres ${cadenceText}.` });
+      periodsOk = false;
+    }
+  }
+  if (periodsOk && input.baselinePeriod && input.deadlinePeriod && periodKeyOf(input.deadlinePeriod) <= periodKeyOf(input.baselinePeriod)) out.push({ field: "deadlinePeriod", message: "Fristen skal ligge efter udgangsperioden." });
+  const value = input.targetValue;
+  if (value !== undefined && Number.isFinite(value)) {
+    if (indicator.unit === "percent" && (value < 0 || value > 100)) out.push({ field: "targetValue", message: "En andel skal være mellem 0 og 100 %." });
+    // a target must be an improvement in the indicator's direction (a neutral indicator takes the direction from the target itself)
+    else if (input.targetGroup && input.baselinePeriod && indicator.polarity !== "neutral" && isPeriodOfCadence(input.baselinePeriod, indicator.cadence) && indicator.targetGroups.includes(input.targetGroup)) {
+      const base = readFigures(db, { indicator, targetGroups: [input.targetGroup], municipalities: municipalityCodeFor(input), periods: [input.baselinePeriod] })[0];
+      if (base && base.shown !== null) {
+        const d = direction({ polarity: indicator.polarity, baseline: { position: 0, value: base.shown }, target: { position: 1, value } });
+        const t = getT(locale);
+        if ((value - base.shown) * d < 0) out.push({ field: "targetValue", message: t("trust.form.worsening", { baseline: formatValue(base.shown, indicator.unit), better: t(`trust.form.${indicator.polarity}`) }) });
+      }
+    }
+  }
+  return out;
+}
 
 /** Checks the parts of a quantitative target the schema cannot: the indicator, group, periods and direction. */
 function checkQuantitative(db: Db, input: Extract<TargetDefinition, { kind: "kvantitativ" }> & { municipalityCode?: string | null }) {
-  const indicator = findIndicator(db, input.indicatorCode);
-  if (!indicator) throw new TargetError(`Indikatoren '${input.indicatorCode}' findes ikke.`, "indicatorCode");
-  if (!indicator.targetGroups.includes(input.targetGroup)) throw new TargetError("Indikatoren har ikke den målgruppe.", "targetGroup");
-  for (const [field, period] of [["baselinePeriod", input.baselinePeriod], ["deadlinePeriod", input.deadlinePeriod]] as const) {
-    if (!isPeriodOfCadence(period, indicator.cadence)) throw new TargetError(`'${period}' passer ikke til indikatoren, som opgøres ${indicator.cadence === "school_year" ? "pr. skoleår (fx 2027/28)" : indicator.cadence === "quarter" ? "pr. kvartal (fx 2026K4)" : "pr. år (fx 2027)"}.`, field);
-  }
-  if (periodKeyOf(input.deadlinePeriod) <= periodKeyOf(input.baselinePeriod)) throw new TargetError("Fristen skal ligge efter udgangsperioden.", "deadlinePeriod");
-  if (indicator.unit === "percent" && (input.targetValue < 0 || input.targetValue > 100)) throw new TargetError("En andel skal være mellem 0 og 100 %.", "targetValue");
-  // a target must be an improvement in the indicator's direction (a neutral indicator takes the direction from the target itself)
-  const base = readFigures(db, { indicator, targetGroups: [input.targetGroup], municipalities: municipalityCodeFor(input), periods: [input.baselinePeriod] })[0];
-  if (base && base.shown !== null && indicator.polarity !== "neutral") {
-    const d = direction({ polarity: indicator.polarity, baseline: { position: 0, value: base.shown }, target: { position: 1, value: input.targetValue } });
-    if ((input.targetValue - base.shown) * d < 0) throw new DomainError("invalid", "trust.form.worsening", { baseline: formatValue(base.shown, indicator.unit), better: getT("da")(`trust.form.${indicator.polarity}`) }, "targetValue");
-  }
-  return indicator;
+  const [first] = quantitativeProblems(db, input);
+  if (first) throw new TargetError(first.message, first.field);
+}
+
+/**
+ * The data-dependent errors of a target form's raw fields, by field, for the form to show with
+ * the schema's errors in one round (the service checks them again on save).
+ */
+export function targetFormProblems(db: Db, municipalityCode: string | null, raw: FormData, locale: Locale = "da"): Record<string, string[]> {
+  const str = (name: string) => (typeof raw.get(name) === "string" ? String(raw.get(name)).trim() : "") || undefined;
+  if (str("kind") !== "kvantitativ") return {};
+  const value = str("targetValue");
+  const problems = quantitativeProblems(
+    db,
+    { indicatorCode: str("indicatorCode"), targetGroup: str("targetGroup"), baselinePeriod: str("baselinePeriod"), deadlinePeriod: str("deadlinePeriod"), targetValue: value ? Number(value.replace(",", ".")) : undefined, municipalityCode },
+    locale,
+  );
+  const out: Record<string, string[]> = {};
+  for (const p of problems) out[p.field] = [...(out[p.field] ?? []), p.message];
+  return out;
 }
 
 /** The named owners must be active directors of the municipality, one per department. */

@@ -191,3 +191,27 @@ describe("the targets list", () => {
     expect(list[0]).toHaveProperty("joint");
   });
 });
+
+describe("the new-target form's action", () => {
+  it("answers every error at once: the schema's and the data's (a period of the wrong kind, a worsening)", async () => {
+    const { action } = await import("~/routes/kommuner.$kode.maal.ny");
+    const as = await signIn(db, "skoledirektoer", "849");
+    const actor = (await getActor(db, as.request("/")))!;
+    const body = new URLSearchParams({
+      csrf: actor.csrfToken!,
+      kind: "kvantitativ",
+      title: "",
+      rationale: "Fordi.",
+      challenges: "2",
+      indicatorCode: "fp9-deltagelse",
+      targetGroup: "udsatte",
+      baselinePeriod: "2021/22",
+      targetValue: "50",
+      deadlinePeriod: "2027K4",
+      schoolOwnerId: String(actor.id),
+      socialOwnerId: String(social.id),
+    });
+    const reply = (await action({ request: as.request("/kommuner/849/maal/ny", { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } }), params: { kode: "849" }, context: as.context })) as { error?: Record<string, string[]> };
+    expect(Object.keys(reply.error ?? {}).sort()).toEqual(expect.arrayContaining(["deadlinePeriod", "title", "targetValue"]));
+  });
+});
