@@ -1,4 +1,5 @@
 import { ReportInvestments } from "~/components/InvestmentViews";
+import { ComputedStatus } from "~/components/ComputedStatus";
 import { TrajectoryTable } from "~/components/TrajectoryTable";
 import { TrajectorySvg } from "~/components/TrajectorySvg";
 import { StatusBadge } from "~/components/ui/StatusBadge";
@@ -129,7 +130,7 @@ export function ReportView({ snapshot, summary, identity, previousQuarter }: { s
               {x.title}
             </h2>
             <p>
-              <StatusBadge status={x.computedStatus} /> <span className="muted">{t("targets.computed")}</span>
+              <ComputedStatus status={x.computedStatus} latest={x.latest} newest={x.newest} unavailable={x.unavailable} /> <span className="muted">{t("targets.computed")}</span>
               {x.partnership ? <span className="muted"> · {t("report.partnership", { title: x.partnership })}</span> : null}
             </p>
             <p>{x.rationale}</p>
@@ -169,6 +170,7 @@ export function ReportView({ snapshot, summary, identity, previousQuarter }: { s
               <>
                 <TrajectorySvg points={x.trend} unit={unit} label={chartLabel} names={{ actual: municipality.name, expected: t("goal.trajectory"), target: t("goal.targetLine") }} />
                 <TrajectoryTable points={x.trend} unit={unit} title={chartLabel} actualName={municipality.name} />
+                {x.trend.some((p) => p.planned) ? <p className="muted">{t("trust.progress.plannedNote", { quarter })}</p> : null}
               </>
             ) : null}
             {x.milestones.length > 0 ? (

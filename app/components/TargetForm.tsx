@@ -1,5 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
+import { Form, useFetcher } from "@remix-run/react";
+import { useEffect } from "react";
+import { formatValue } from "~/domain/format";
 import { Alert } from "~/components/ui/Alert";
 import { ConformField, ConformSelect, ConformTextarea, CsrfInput } from "~/components/ui/FormField";
 import { indicatorName, TARGET_GROUPS } from "~/domain/catalogue";
@@ -79,6 +81,7 @@ export function TargetForm({
   editing,
   submitLabel,
   errorHeading,
+  baselineFrom,
 }: {
   id: string;
   lastResult: SubmissionResult<string[]> | undefined;
@@ -90,11 +93,14 @@ export function TargetForm({
   editing: boolean;
   submitLabel: string;
   errorHeading: string;
+  /** The municipality whose own data the baseline preview reads (none for a partnership target). */
+  baselineFrom?: string;
 }) {
   const t = useT();
   const locale = useLocale();
   const [form, fields] = useForm<TargetFormValues>({ id, lastResult, defaultValue });
-  const chosen = new Set(((fields.challenges.initialValue as string[] | undefined) ?? []).map(String));
+  // one ticked challenge comes back as a single string, several as a list
+  const chosen = new Set(([] as unknown[]).concat(fields.challenges.initialValue ?? []).map(String));
   const milestoneFields = fields.milestones.getFieldList();
   const kind = (fields.kind.initialValue as string | undefined) ?? "kvantitativ";
   const rows = Math.max(4, milestoneFields.length + 2);
@@ -102,10 +108,20 @@ export function TargetForm({
     <>
       {form.errors?.length || Object.keys(form.allErrors).length ? (
         <Alert variant="error" heading={errorHeading} role="alert">
-          <p>{form.errors?.[0] ?? t("newTarget.fixFields")}</p>
+          {form.errors?.length ? <p>{form.errors[0]}</p> : <p>{t("newTarget.fixFields")}</p>}
+          {/* the error summary: every error at once, each linked to its field (DKFDS) */}
+          <ul className="error-summary-list">
+            {Object.entries(form.allErrors)
+              .filter(([name]) => name !== form.name && name !== "")
+              .map(([name, errors]) => (
+                <li key={name}>
+                  <a href={`#${fieldAnchor(name, fields)}`}>{errors[0]}</a>
+                </li>
+              ))}
+          </ul>
         </Alert>
       ) : null}
-      <Form method="post" {...getFormProps(form)}>
+      <Form method="post" {...getFormProps(form)} className="target-form">
         <CsrfInput token={csrf} />
         <ConformField field={fields.title} label={t("newTarget.titleField")} hint={t("newTarget.titleHint")} />
         <ConformTextarea field={fields.rationale} label={t("newTarget.rationale")} />
@@ -140,7 +156,7 @@ export function TargetForm({
           </fieldset>
         )}
         {!editing || kind === "kvantitativ" ? (
-          <fieldset className="form-group target-kind">
+          <fieldset className="form-group target-kind target-kind--kvantitativ">
             <legend className="h3">{t("newTarget.quantitative")}</legend>
             <ConformSelect field={fields.indicatorCode} label={t("goal.indicator")}>
               <option value="">{t("newTarget.chooseIndicator")}</option>
@@ -159,12 +175,13 @@ export function TargetForm({
               ))}
             </ConformSelect>
             <ConformField field={fields.baselinePeriod} label={t("newTarget.baseline")} hint={t("newTarget.periodHint")} />
+            {baselineFrom ? <BaselinePreview code={baselineFrom} formId={form.id} /> : null}
             <ConformField field={fields.targetValue} label={t("newTarget.targetValue")} hint={t("newTarget.targetValueHint")} inputMode="decimal" />
             <ConformField field={fields.deadlinePeriod} label={t("newTarget.deadline")} hint={t("newTarget.periodHint")} />
           </fieldset>
         ) : null}
         {!editing || kind === "milepael" ? (
-          <fieldset className="form-group target-kind">
+          <fieldset className="form-group target-kind target-kind--milepael">
             <legend className="h3">{t("newTarget.milestones")}</legend>
             {editing ? <p className="form-hint">{t("editTarget.milestonesHint")}</p> : null}
             {fields.milestones.errors ? <span className="form-error-message">{fields.milestones.errors[0]}</span> : null}
@@ -200,6 +217,53 @@ export function TargetForm({
       </Form>
     </>
   );
+}
+
+type BaselineReply = { state: "invalid" } | { state: "missing" | "withheld"; period: string } | { state: "shown"; period: string; value: number; unit: "percent" | "count" | "kr" | "grade" };
+
+/**
+ * The baseline value from the municipality's own data, shown as soon as indicator, target group
+ * and baseline period are chosen (or that it is withheld). Needs JavaScript; without it the
+ * target page shows the baseline once the target is saved.
+ */
+function BaselinePreview({ code, formId }: { code: string; formId: string }) {
+  const t = useT();
+  const fetcher = useFetcher<BaselineReply>();
+  const { load } = fetcher;
+  useEffect(() => {
+    const form = document.getElementById(formId) as HTMLFormElement | null;
+    if (!form) return;
+    const update = () => {
+      const data = new FormData(form);
+      const q = { indikator: String(data.get("indicatorCode") ?? ""), maalgruppe: String(data.get("targetGroup") ?? ""), periode: String(data.get("baselinePeriod") ?? "").trim() };
+      if (q.indikator && q.maalgruppe && q.periode) load(`/kommuner/${code}/maal/udgangsvaerdi?${new URLSearchParams(q)}`);
+    };
+    update();
+    form.addEventListener("change", update);
+    return () => form.removeEventListener("change", update);
+  }, [code, formId, load]);
+  const d = fetcher.data;
+  const text =
+    !d || d.state === "invalid"
+      ? ""
+      : d.state === "shown"
+        ? t("trust.form.baselineShown", { period: d.period, value: formatValue(d.value, d.unit) })
+        : t(d.state === "withheld" ? "trust.form.baselineWithheld" : "trust.form.baselineMissing", { period: d.period });
+  return (
+    <p className="form-hint baseline-preview" aria-live="polite">
+      {text}
+    </p>
+  );
+}
+
+/** The element an error summary entry links to: the field's own input, the first checkbox, or a milestone row. */
+function fieldAnchor(name: string, fields: Record<string, { id: string } | undefined>): string {
+  const m = /^milestones\[(\d+)\]\.(title|dueDate)$/.exec(name);
+  if (m) return `milestone-${m[1]}-${m[2] === "title" ? "title" : "date"}`;
+  if (name === "challenges" || name.startsWith("challenges[")) return "udfordring-1";
+  if (name === "milestones") return "milestone-0-title";
+  if (name === "kind") return "type-kvantitativ";
+  return fields[name]?.id ?? name;
 }
 
 type OwnerFieldMeta = Parameters<typeof ConformSelect>[0]["field"];

@@ -3,7 +3,7 @@ import type { Unit } from "~/domain/catalogue";
 import { formatValue } from "~/domain/format";
 import { useT } from "~/i18n/react";
 
-type Point = { period: string; actual: number | null; withheld: boolean; expected: number | null; target: number | null };
+type Point = { period: string; actual: number | null; withheld: boolean; expected: number | null; target: number | null; planned?: boolean };
 
 /** The data table under a target's trajectory chart: actual (withheld as ..), expected, target. */
 export function TrajectoryTable({ points, unit, title, actualName }: { points: Point[]; unit: Unit; title: string; actualName: string }) {
@@ -24,7 +24,8 @@ export function TrajectoryTable({ points, unit, title, actualName }: { points: P
           <tr key={p.period}>
             <th scope="row">{p.period}</th>
             <td className="num">
-              <FigureValue figure={{ value: p.actual, withheld: p.withheld }} unit={unit} precise />
+              {/* a period after the quarter has no observed value, only the plan */}
+              {p.planned ? <span className="muted">{t("trust.progress.planned")}</span> : <FigureValue figure={{ value: p.actual, withheld: p.withheld }} unit={unit} precise />}
             </td>
             <td className="num">{formatValue(p.expected, unit)}</td>
             <td className="num">{formatValue(p.target, unit)}</td>

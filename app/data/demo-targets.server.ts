@@ -90,9 +90,12 @@ export function ensureDemoTargets(db: Db): number {
       const id = createTarget(db, school, code, input);
       created++;
       const target = db.select().from(targets).where(eq(targets.id, id)).get()!;
-      const computed = targetProgress(db, target).computedStatus;
+      // the 2025K3 status is written against the status computed as of 2025K3; where the computed
+      // status cannot be given (a withheld figure), the directors say what their assessment rests on
+      const computed = targetProgress(db, target, "2025K3").computedStatus;
       const assessment = computed === "i-risiko" || computed === "bagud" ? computed : "paa-sporet";
-      const base = { risks: "", assessment, justification: "Vurderingen bygger på kvartalets tal og de fælles opfølgningsmøder.", confirm: false } as const;
+      const justification = computed === "ingen-data" ? "Tallet vises ikke af hensyn til anonymitet; vurderingen bygger på skolernes og rådgivernes egne opgørelser." : "";
+      const base = { risks: "", assessment, justification, confirm: false } as const;
       writeStatusPart(db, school, id, "school", { ...base, quarter: "2025K3", expectedVersion: 0, done: "Alle skoler har gennemgået de udsatte elevers prøveplaner.", next: "Prøveplanerne drøftes på de fælles opfølgningsmøder." });
       writeStatusPart(db, social, id, "social", { ...base, quarter: "2025K3", expectedVersion: 1, confirm: true, done: "Rådgiverne har skrevet skolefaglige mål ind i handleplanerne.", next: "Anbringelsesstederne inddrages i opfølgningen." });
       confirmStatus(db, school, id, "school", "2025K3", 2);

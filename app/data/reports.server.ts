@@ -9,7 +9,9 @@ import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { reportApprovals, reports } from "../../db/schema";
 import { can } from "../domain/access";
+import { DomainError } from "../domain/errors";
 import { periodKeyOf } from "../domain/periods";
+import { inQuarterWindow, sideWritten } from "../domain/targets/joint";
 import { previousQuarter, type ReportSnapshot, type ReportTarget, type StatusPart } from "../domain/reports/report";
 import { investmentsForReport } from "./investments.server";
 import { audit } from "./audit.server";
@@ -26,17 +28,21 @@ export class ReportError extends Error {
 export const quarterParam = z.string().regex(/^\d{4}K[1-4]$/);
 
 /** The report as it would be published now: the municipality's active targets and the quarter's statuses. */
+/**
+ * The report as it would be published now, as of the quarter: only observations of periods that
+ * ended by the quarter's last day, and the previous quarter's published report for "what changed".
+ */
 export function buildSnapshot(db: Db, municipalityCode: string, quarter: string): ReportSnapshot {
   const municipality = findMunicipality(db, municipalityCode);
   if (!municipality) throw new Response("Kommunen findes ikke.", { status: 404 });
   const loadedAt = readMeta(db).data_loaded_at ?? null;
-  const targets = listTargets(db, municipalityCode)
+  const targets = listTargets(db, municipalityCode, quarter)
     .filter((t) => t.state === "aktiv")
     .map((t): ReportTarget => {
-      const d = targetDetail(db, t.id);
+      const d = targetDetail(db, t.id, quarter);
       const s = d.statuses.find((x) => x.quarter === quarter);
       const part = (side: Side): StatusPart | null =>
-        s && s[`${side}Done`]
+        s && sideWritten(s, side)
           ? { done: s[`${side}Done`] ?? "", next: s[`${side}Next`] ?? "", risks: s[`${side}Risks`] ?? "", assessment: s[`${side}Assessment`] ?? null, justification: s[`${side}Justification`] ?? "" }
           : null;
       return {
@@ -54,6 +60,8 @@ export function buildSnapshot(db: Db, municipalityCode: string, quarter: string)
         deadlinePeriod: t.deadlinePeriod,
         computedStatus: d.progress.computedStatus,
         latest: d.progress.latest,
+        newest: d.progress.newest,
+        unavailable: d.progress.unavailable,
         trend: d.trend,
         milestones: d.milestones.map((m) => ({ title: m.title, dueDate: m.dueDate, done: m.done })),
         owners: { school: d.owners.school?.name ?? null, social: d.owners.social?.name ?? null },
@@ -67,7 +75,14 @@ export function buildSnapshot(db: Db, municipalityCode: string, quarter: string)
     challenges: listChallenges(db).map(({ number, shortTitle }) => ({ number, shortTitle })),
     targets,
     investments: investmentsForReport(db, municipalityCode),
+    previous: previousOf(db, municipalityCode, quarter),
   };
+}
+
+function previousOf(db: Db, municipalityCode: string, quarter: string): ReportSnapshot["previous"] {
+  const prev = previousQuarter(quarter);
+  const report = prev ? findReport(db, municipalityCode, prev) : undefined;
+  return report ? { quarter: report.quarter, version: report.version, targets: report.snapshot.targets.map((t) => ({ id: t.id, title: t.title, computedStatus: t.computedStatus })) } : null;
 }
 
 export function hashSnapshot(snapshot: ReportSnapshot): string {
@@ -76,7 +91,23 @@ export function hashSnapshot(snapshot: ReportSnapshot): string {
 
 export type PublishedReport = Omit<typeof reports.$inferSelect, "snapshot"> & { snapshot: ReportSnapshot };
 
-const parse = (row: typeof reports.$inferSelect): PublishedReport => ({ ...row, snapshot: JSON.parse(row.snapshot) as ReportSnapshot });
+/**
+ * A stored report as rendered. The hash of what is rendered from is recomputed on every read; a
+ * report whose snapshot no longer matches its published hash is refused and logged, never shown.
+ */
+function parse(row: typeof reports.$inferSelect): PublishedReport {
+  let snapshot: ReportSnapshot | null = null;
+  try {
+    snapshot = JSON.parse(row.snapshot) as ReportSnapshot;
+  } catch {
+    snapshot = null;
+  }
+  if (!snapshot || hashSnapshot(snapshot) !== row.contentHash) {
+    console.error(`report integrity: ${row.municipalityCode}/${row.quarter} version ${row.version} does not match its SHA-256 ${row.contentHash}; refused`);
+    throw new DomainError("unavailable", "trust.report.tampered", { quarter: row.quarter, version: row.version });
+  }
+  return { ...row, snapshot };
+}
 
 /** Published reports of a municipality, newest quarter first, each with its versions (newest first). */
 export function listReports(db: Db, municipalityCode: string) {
@@ -101,10 +132,13 @@ export function newestVersion(db: Db, municipalityCode: string, quarter: string)
   return db.select({ v: reports.version }).from(reports).where(and(eq(reports.municipalityCode, municipalityCode), eq(reports.quarter, quarter))).orderBy(desc(reports.version)).get()?.v ?? 0;
 }
 
-/** The newest published report of the quarter before, for "what changed". */
-export function previousSnapshot(db: Db, municipalityCode: string, quarter: string): ReportSnapshot | null {
-  const prev = previousQuarter(quarter);
-  return prev ? (findReport(db, municipalityCode, prev)?.snapshot ?? null) : null;
+/**
+ * Whether a draft of the quarter may be made and published: the current and the previous
+ * quarter, or any quarter already published (a correction).
+ */
+export function draftAllowed(db: Db, municipalityCode: string, quarter: string): boolean {
+  const current = currentQuarter(db);
+  return inQuarterWindow(quarter, current, previousQuarter(current)) || newestVersion(db, municipalityCode, quarter) > 0;
 }
 
 export const publishSchema = z.object({
@@ -139,6 +173,7 @@ export function publishOrApprove(
         : null;
   if (!side && actor.role !== "sekretariat") throw new Response("Kun kommunens to direktører eller sekretariatet kan udgive kvartalsrapporten.", { status: 403 });
   if (periodKeyOf(quarter) > periodKeyOf(currentQuarter(db))) throw new ReportError(`Rapporten for ${quarter} kan først udgives, når kvartalet er begyndt.`);
+  if (!draftAllowed(db, municipalityCode, quarter)) throw new DomainError("invalid", "trust.report.outsideWindow", { quarter });
   const snapshot = buildSnapshot(db, municipalityCode, quarter);
   const hash = hashSnapshot(snapshot);
   if (input.contentHash !== hash) throw new ReportError("Udkastet er ændret, siden du åbnede det. Læs det igen, før du godkender.");

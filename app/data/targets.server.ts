@@ -7,8 +7,14 @@ import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { milestones, municipalities, quarterlyStatuses, statusHistory, targetChallenges, targets, users } from "../../db/schema";
 import { can } from "../domain/access";
-import { formatPeriod as formatP, isPeriodOfCadence, nextPeriod as nextP, parsePeriod, periodKeyOf, periodPosition } from "../domain/periods";
-import { COMPUTED_STATUSES, computeStatus, progress, type ComputedStatus } from "../domain/targets/trajectory";
+import { DomainError } from "../domain/errors";
+import { formatValue } from "../domain/format";
+import { getT, type Locale } from "../i18n/i18n";
+import { isPeriodOfCadence, parsePeriod, periodEndDate, periodKeyOf } from "../domain/periods";
+import { assessmentAgrees, inQuarterWindow, isJoint, otherSide, parseFormBoolean, sideWritten, withdrawnVersion, type Side } from "../domain/targets/joint";
+import { plannedTrend, quantitativeProgress, type PlannedPoint, type Unavailable } from "../domain/targets/progress";
+import { COMPUTED_STATUSES, direction, type ComputedStatus } from "../domain/targets/trajectory";
+import { previousQuarter } from "../domain/reports/report";
 import { audit } from "./audit.server";
 import type { Actor } from "./auth.server";
 import { findIndicator, readMeta } from "./catalogue.server";
@@ -46,7 +52,8 @@ const quantitativeFields = {
   indicatorCode: z.string({ error: "Vælg en indikator." }).min(1, { error: "Vælg en indikator." }),
   targetGroup: z.string({ error: "Vælg en målgruppe." }).min(1, { error: "Vælg en målgruppe." }),
   baselinePeriod: z.string({ error: "Vælg udgangsperioden." }).min(1, { error: "Vælg udgangsperioden." }),
-  targetValue: z.coerce.number({ error: "Skriv målværdien som et tal." }).finite({ error: "Skriv målværdien som et tal." }),
+  // a Danish decimal comma ("12,5") reads as 12.5
+  targetValue: z.preprocess((v) => (typeof v === "string" ? v.trim().replace(",", ".") : v), z.coerce.number({ error: "Skriv målværdien som et tal." }).finite({ error: "Skriv målværdien som et tal." })),
   deadlinePeriod: z.string({ error: "Skriv fristen, fx 2027/28." }).trim().min(1, { error: "Skriv fristen, fx 2027/28." }),
 };
 const milestoneFields = {
@@ -79,17 +86,67 @@ function requireTargetWrite(actor: Actor, municipalityCode: string | null) {
   if (!ok) throw new Response("Kun kommunens to direktører og sekretariatet kan oprette og ændre fælles mål.", { status: 403 });
 }
 
-/** Checks the parts of a quantitative target the schema cannot: the indicator, group and periods. */
-function checkQuantitative(db: Db, input: Extract<TargetDefinition, { kind: "kvantitativ" }>) {
+type Problem = { field: string; message: string };
+const municipalityCodeFor = (input: { municipalityCode?: string | null }): string[] | undefined => (input.municipalityCode ? [input.municipalityCode] : undefined);
+
+/**
+ * Everything wrong with a quantitative target's data-dependent parts (indicator, group, periods,
+ * range, direction), all at once. Works on a partial input, so the form can show these beside the
+ * schema's own errors in one round.
+ */
+function quantitativeProblems(db: Db, input: { indicatorCode?: string; targetGroup?: string; baselinePeriod?: string; deadlinePeriod?: string; targetValue?: number; municipalityCode?: string | null }, locale: Locale = "da"): Problem[] {
+  const out: Problem[] = [];
+  if (!input.indicatorCode) return out;
   const indicator = findIndicator(db, input.indicatorCode);
-  if (!indicator) throw new TargetError(`Indikatoren '${input.indicatorCode}' findes ikke.`, "indicatorCode");
-  if (!indicator.targetGroups.includes(input.targetGroup)) throw new TargetError("Indikatoren har ikke den målgruppe.", "targetGroup");
+  if (!indicator) return [{ field: "indicatorCode", message: `Indikatoren '${input.indicatorCode}' findes ikke.` }];
+  if (input.targetGroup && !indicator.targetGroups.includes(input.targetGroup)) out.push({ field: "targetGroup", message: "Indikatoren har ikke den målgruppe." });
+  const cadenceText = indicator.cadence === "school_year" ? "pr. skoleår (fx 2027/28)" : indicator.cadence === "quarter" ? "pr. kvartal (fx 2026K4)" : "pr. år (fx 2027)";
+  let periodsOk = true;
   for (const [field, period] of [["baselinePeriod", input.baselinePeriod], ["deadlinePeriod", input.deadlinePeriod]] as const) {
-    if (!isPeriodOfCadence(period, indicator.cadence)) throw new TargetError(`'${period}' passer ikke til indikatoren, som opgøres ${indicator.cadence === "school_year" ? "pr. skoleår (fx 2027/28)" : indicator.cadence === "quarter" ? "pr. kvartal (fx 2026K4)" : "pr. år (fx 2027)"}.`, field);
+    if (period && !isPeriodOfCadence(period, indicator.cadence)) {
+      out.push({ field, message: `'${period}' passer ikke til indikatoren, som opgøres ${cadenceText}.` });
+      periodsOk = false;
+    }
   }
-  if (periodKeyOf(input.deadlinePeriod) <= periodKeyOf(input.baselinePeriod)) throw new TargetError("Fristen skal ligge efter udgangsperioden.", "deadlinePeriod");
-  if (indicator.unit === "percent" && (input.targetValue < 0 || input.targetValue > 100)) throw new TargetError("En andel skal være mellem 0 og 100 %.", "targetValue");
-  return indicator;
+  if (periodsOk && input.baselinePeriod && input.deadlinePeriod && periodKeyOf(input.deadlinePeriod) <= periodKeyOf(input.baselinePeriod)) out.push({ field: "deadlinePeriod", message: "Fristen skal ligge efter udgangsperioden." });
+  const value = input.targetValue;
+  if (value !== undefined && Number.isFinite(value)) {
+    if (indicator.unit === "percent" && (value < 0 || value > 100)) out.push({ field: "targetValue", message: "En andel skal være mellem 0 og 100 %." });
+    // a target must be an improvement in the indicator's direction (a neutral indicator takes the direction from the target itself)
+    else if (input.targetGroup && input.baselinePeriod && indicator.polarity !== "neutral" && isPeriodOfCadence(input.baselinePeriod, indicator.cadence) && indicator.targetGroups.includes(input.targetGroup)) {
+      const base = readFigures(db, { indicator, targetGroups: [input.targetGroup], municipalities: municipalityCodeFor(input), periods: [input.baselinePeriod] })[0];
+      if (base && base.shown !== null) {
+        const d = direction({ polarity: indicator.polarity, baseline: { position: 0, value: base.shown }, target: { position: 1, value } });
+        const t = getT(locale);
+        if ((value - base.shown) * d < 0) out.push({ field: "targetValue", message: t("trust.form.worsening", { baseline: formatValue(base.shown, indicator.unit), better: t(`trust.form.${indicator.polarity}`) }) });
+      }
+    }
+  }
+  return out;
+}
+
+/** Checks the parts of a quantitative target the schema cannot: the indicator, group, periods and direction. */
+function checkQuantitative(db: Db, input: Extract<TargetDefinition, { kind: "kvantitativ" }> & { municipalityCode?: string | null }) {
+  const [first] = quantitativeProblems(db, input);
+  if (first) throw new TargetError(first.message, first.field);
+}
+
+/**
+ * The data-dependent errors of a target form's raw fields, by field, for the form to show with
+ * the schema's errors in one round (the service checks them again on save).
+ */
+export function targetFormProblems(db: Db, municipalityCode: string | null, raw: FormData, locale: Locale = "da"): Record<string, string[]> {
+  const str = (name: string) => (typeof raw.get(name) === "string" ? String(raw.get(name)).trim() : "") || undefined;
+  if (str("kind") !== "kvantitativ") return {};
+  const value = str("targetValue");
+  const problems = quantitativeProblems(
+    db,
+    { indicatorCode: str("indicatorCode"), targetGroup: str("targetGroup"), baselinePeriod: str("baselinePeriod"), deadlinePeriod: str("deadlinePeriod"), targetValue: value ? Number(value.replace(",", ".")) : undefined, municipalityCode },
+    locale,
+  );
+  const out: Record<string, string[]> = {};
+  for (const p of problems) out[p.field] = [...(out[p.field] ?? []), p.message];
+  return out;
 }
 
 /** The named owners must be active directors of the municipality, one per department. */
@@ -133,7 +190,7 @@ function insertTarget(tx: Tx, municipalityCode: string | null, input: TargetDefi
 
 export function createTarget(db: Db, actor: Actor, municipalityCode: string, input: TargetInput): number {
   requireTargetWrite(actor, municipalityCode);
-  if (input.kind === "kvantitativ") checkQuantitative(db, input);
+  if (input.kind === "kvantitativ") checkQuantitative(db, { ...input, municipalityCode });
   checkOwners(db, municipalityCode, input);
   return db.transaction((tx) => {
     const id = insertTarget(tx, municipalityCode, input, input, null);
@@ -212,7 +269,7 @@ export function updateTarget(db: Db, actor: Actor, targetId: number, input: Targ
   if (row.state !== "aktiv") throw new TargetError("Målet er lukket og kan ikke ændres.");
   if (definitionLocked(db, row)) throw new TargetError(row.adoptedFromId !== null ? "Målet er taget op fra partnerskabet; kun de ansvarlige kan ændres." : "Kommuner har taget målet op, så det kan ikke ændres længere. Luk det, og opret et nyt.");
   if (input.kind !== row.kind) throw new TargetError("Et måls type kan ikke ændres. Luk målet, og opret et nyt.", "kind");
-  if (input.kind === "kvantitativ") checkQuantitative(db, input);
+  if (input.kind === "kvantitativ") checkQuantitative(db, { ...input, municipalityCode: row.municipalityCode });
   let owners: z.output<typeof ownersSchema> | null = null;
   if (row.municipalityCode !== null) {
     owners = ownersSchema.parse(input);
@@ -280,12 +337,9 @@ export function setMilestoneDone(db: Db, actor: Actor, targetId: number, milesto
   });
 }
 
-export type Side = "school" | "social";
+export type { Side };
+export { isJoint };
 export type QuarterlyStatus = typeof quarterlyStatuses.$inferSelect;
-
-export function isJoint(s: Pick<QuarterlyStatus, "version" | "schoolConfirmedVersion" | "socialConfirmedVersion"> | undefined): boolean {
-  return Boolean(s && s.version > 0 && s.schoolConfirmedVersion === s.version && s.socialConfirmedVersion === s.version);
-}
 
 export const statusPartSchema = z
   .object({
@@ -296,7 +350,7 @@ export const statusPartSchema = z
     risks: z.string().trim().max(2000).default(""),
     assessment: z.enum(["paa-sporet", "i-risiko", "bagud"], { error: "Vælg jeres vurdering." }),
     justification: z.string().trim().max(2000).default(""),
-    confirm: z.coerce.boolean().default(false),
+    confirm: z.any().optional().transform(parseFormBoolean),
   });
 export type StatusPartInput = z.output<typeof statusPartSchema>;
 
@@ -304,6 +358,12 @@ function requireStatusWrite(actor: Actor, municipalityCode: string | null, side:
   if (municipalityCode === null || !can(actor, { kind: "write-status", municipality: municipalityCode, side })) {
     throw new Response(`Kun ${side === "school" ? "direktøren for skoleområdet" : "direktøren for børne- og familieområdet"} kan skrive og bekræfte denne del.`, { status: 403 });
   }
+}
+
+/** Statuses are written and confirmed for the current and the previous quarter only. */
+function requireQuarterWindow(db: Db, quarter: string) {
+  const current = currentQuarter(db);
+  if (!inQuarterWindow(quarter, current, previousQuarter(current))) throw new DomainError("invalid", "trust.status.outsideWindow", { quarter, current, previous: previousQuarter(current) ?? "" }, "quarter");
 }
 
 function loadTarget(db: Db, targetId: number) {
@@ -321,13 +381,15 @@ function recordVersion(tx: Pick<Db, "insert">, status: QuarterlyStatus, actor: A
  * if someone saved in between, nothing is written and StatusConflict carries their text.
  * Writing raises the version, so the other department's confirmation no longer holds.
  */
-export function writeStatusPart(db: Db, actor: Actor, targetId: number, side: Side, input: StatusPartInput): QuarterlyStatus {
+export function writeStatusPart(db: Db, actor: Actor, targetId: number, side: Side, input: StatusPartInput): QuarterlyStatus & { withdrewOther: boolean } {
   const target = loadTarget(db, targetId);
   requireStatusWrite(actor, target.municipalityCode, side);
   if (target.state !== "aktiv") throw new TargetError("Målet er lukket; der skrives ikke længere status.");
-  const computed = targetProgress(db, target).computedStatus;
-  if (computed !== "ingen-data" && computed !== "naaet" && input.assessment !== computed && !input.justification) {
-    throw new TargetError("Jeres vurdering er en anden end den beregnede status. Skriv en sætning om hvorfor.", "justification");
+  requireQuarterWindow(db, input.quarter);
+  // the side counts as written only with a justification where the assessment differs from (or cannot be checked against) the computed status
+  const computed = targetProgress(db, target, input.quarter).computedStatus;
+  if (!assessmentAgrees(input.assessment, computed) && !input.justification) {
+    throw new TargetError(computed === "ingen-data" ? "Den beregnede status kan ikke gives. Skriv en sætning om, hvad jeres vurdering bygger på." : "Jeres vurdering er en anden end den beregnede status. Skriv en sætning om hvorfor.", "justification");
   }
   const now = new Date().toISOString();
   const fields = side === "school"
@@ -351,8 +413,11 @@ export function writeStatusPart(db: Db, actor: Actor, targetId: number, side: Si
       .get();
     if (!updated) throw new StatusConflict(current);
     recordVersion(tx, updated, actor);
-    audit(tx, { actor, action: "status.write", entity: "quarterly-status", entityId: updated.id, municipalityCode: target.municipalityCode, before: current, after: updated });
-    return updated;
+    // the other side had confirmed the version this save replaces: its confirmation is withdrawn
+    const other = otherSide(side);
+    const withdrewOther = current.version > 0 && current[`${other}ConfirmedVersion`] === current.version;
+    audit(tx, { actor, action: "status.write", entity: "quarterly-status", entityId: updated.id, municipalityCode: target.municipalityCode, before: current, after: { ...updated, withdrewOther } });
+    return { ...updated, withdrewOther };
   });
 }
 
@@ -360,10 +425,13 @@ export function writeStatusPart(db: Db, actor: Actor, targetId: number, side: Si
 export function confirmStatus(db: Db, actor: Actor, targetId: number, side: Side, quarter: string, expectedVersion: number): QuarterlyStatus {
   const target = loadTarget(db, targetId);
   requireStatusWrite(actor, target.municipalityCode, side);
+  requireQuarterWindow(db, quarter);
   return db.transaction((tx) => {
     const current = tx.select().from(quarterlyStatuses).where(and(eq(quarterlyStatuses.targetId, targetId), eq(quarterlyStatuses.quarter, quarter))).get();
     if (!current || current.version === 0) throw new TargetError("Der er ingen status at bekræfte for kvartalet endnu.");
     if (current.version !== expectedVersion) throw new StatusConflict(current);
+    // a department confirms only once its own side is written
+    if (!sideWritten(current, side)) throw new DomainError("invalid", "trust.status.confirmUnwritten");
     const set = side === "school" ? { schoolConfirmedVersion: current.version, schoolConfirmedBy: actor.id } : { socialConfirmedVersion: current.version, socialConfirmedBy: actor.id };
     const updated = tx.update(quarterlyStatuses).set(set).where(eq(quarterlyStatuses.id, current.id)).returning().get();
     recordVersion(tx, updated, actor);
@@ -374,43 +442,99 @@ export function confirmStatus(db: Db, actor: Actor, targetId: number, side: Side
 
 export type TargetProgress = {
   baselineValue: number | null;
+  /** The latest value shown after the baseline, as of the quarter. */
   latest: { period: string; value: number | null; withheld: boolean } | null;
+  /** The newest ended period, when it is not the latest shown one (withheld or not yet measured). */
+  newest: { period: string; withheld: boolean } | null;
   computedStatus: ComputedStatus;
+  /** Why the status cannot be computed (only with `ingen-data`). */
+  unavailable: Unavailable | null;
   progress: number | null;
 };
 
-/** Baseline and latest value from the data (through the one read path) and the computed status. */
-export function targetProgress(db: Db, target: typeof targets.$inferSelect): TargetProgress {
-  if (target.kind === "milepael") {
-    const ms = db.select().from(milestones).where(eq(milestones.targetId, target.id)).all();
-    const done = ms.filter((m) => m.done).length;
-    const today = new Date().toISOString().slice(0, 10);
-    const status: ComputedStatus = ms.length && done === ms.length ? "naaet" : ms.some((m) => !m.done && m.dueDate < today) ? "bagud" : "paa-sporet";
-    return { baselineValue: null, latest: null, computedStatus: status, progress: ms.length ? done / ms.length : null };
+type TargetRow = typeof targets.$inferSelect;
+const quantitativeOf = (t: TargetRow) =>
+  t.kind === "kvantitativ" && t.indicatorCode && t.municipalityCode && t.targetGroup && t.baselinePeriod && t.deadlinePeriod && t.targetValue !== null
+    ? { indicatorCode: t.indicatorCode, municipalityCode: t.municipalityCode, targetGroup: t.targetGroup, baselinePeriod: t.baselinePeriod, deadlinePeriod: t.deadlinePeriod, targetValue: t.targetValue }
+    : null;
+
+/**
+ * The progress of many targets as of a quarter in one pass: one read of the figures per
+ * indicator (through the one read path) and one of the milestones, never a query per target.
+ * Only periods that had ended by the quarter's last day count (see quantitativeProgress).
+ */
+export function progressOfTargets(db: Db, rows: TargetRow[], asOf: string = currentQuarter(db)): Map<number, TargetProgress & { series: { period: string; value: number | null; withheld: boolean }[] }> {
+  const out = new Map<number, TargetProgress & { series: { period: string; value: number | null; withheld: boolean }[] }>();
+  const milestoneRows = rows.some((r) => r.kind === "milepael") ? db.select().from(milestones).where(inArray(milestones.targetId, rows.filter((r) => r.kind === "milepael").map((r) => r.id))).all() : [];
+  const cutOff = periodEndDateOf(asOf);
+  const byIndicator = new Map<string, TargetRow[]>();
+  for (const t of rows) {
+    if (t.kind === "milepael") {
+      const ms = milestoneRows.filter((m) => m.targetId === t.id);
+      const done = ms.filter((m) => m.done).length;
+      const status: ComputedStatus = ms.length && done === ms.length ? "naaet" : ms.some((m) => !m.done && m.dueDate <= cutOff && m.dueDate < today()) ? "bagud" : "paa-sporet";
+      out.set(t.id, { baselineValue: null, latest: null, newest: null, computedStatus: status, unavailable: null, progress: ms.length ? done / ms.length : null, series: [] });
+      continue;
+    }
+    const q = quantitativeOf(t);
+    if (!q) {
+      out.set(t.id, { baselineValue: null, latest: null, newest: null, computedStatus: "ingen-data", unavailable: "not-measured", progress: null, series: [] });
+      continue;
+    }
+    byIndicator.set(q.indicatorCode, [...(byIndicator.get(q.indicatorCode) ?? []), t]);
   }
-  const indicator = target.indicatorCode ? findIndicator(db, target.indicatorCode) : undefined;
-  if (!indicator || !target.municipalityCode || !target.targetGroup || !target.baselinePeriod || !target.deadlinePeriod || target.targetValue === null) {
-    return { baselineValue: null, latest: null, computedStatus: "ingen-data", progress: null };
+  for (const [code, group] of byIndicator) {
+    const indicator = findIndicator(db, code);
+    const figures = indicator
+      ? readFigures(db, { indicator, targetGroups: [...new Set(group.map((t) => t.targetGroup!))], municipalities: [...new Set(group.map((t) => t.municipalityCode!))] })
+      : [];
+    for (const t of group) {
+      const q = quantitativeOf(t)!;
+      const series = figures
+        .filter((f) => f.targetGroup === q.targetGroup && f.scope.kind === "municipality" && f.scope.code === q.municipalityCode && f.breakdown === "")
+        .sort((x, y) => x.periodKey - y.periodKey)
+        .map((f) => ({ period: f.period, value: f.shown, withheld: f.withheld !== null }));
+      const p = indicator
+        ? quantitativeProgress({ polarity: indicator.polarity, baselinePeriod: q.baselinePeriod, deadlinePeriod: q.deadlinePeriod, targetValue: q.targetValue }, series, asOf)
+        : { baselineValue: null, latest: null, newest: null, computedStatus: "ingen-data" as const, unavailable: "not-measured" as const, progress: null };
+      out.set(t.id, { ...p, series });
+    }
   }
-  const series = readFigures(db, { indicator, targetGroups: [target.targetGroup], municipalities: [target.municipalityCode] });
-  const baseline = series.find((f) => f.period === target.baselinePeriod);
-  const last = series.at(-1);
-  const latest = last ? { period: last.period, value: last.shown, withheld: last.withheld !== null } : null;
-  const baselineValue = baseline?.shown ?? null;
-  if (baselineValue === null || !latest) return { baselineValue, latest, computedStatus: "ingen-data", progress: null };
-  const trajectory = {
-    polarity: indicator.polarity,
-    baseline: { position: periodPosition(parsePeriod(target.baselinePeriod)!), value: baselineValue },
-    target: { position: periodPosition(parsePeriod(target.deadlinePeriod)!), value: target.targetValue },
-  };
-  const observed = { position: periodPosition(parsePeriod(latest.period)!), value: latest.value, withheld: latest.withheld };
-  return { baselineValue, latest, computedStatus: computeStatus(trajectory, observed), progress: progress(trajectory, observed) };
+  return out;
 }
 
-export function listTargets(db: Db, municipalityCode: string) {
+const today = () => new Date().toISOString().slice(0, 10);
+const periodEndDateOf = (quarter: string) => periodEndDate(parsePeriod(quarter)!);
+
+/** Baseline and latest value from the data (through the one read path) and the computed status, as of a quarter (default: the current one). */
+export function targetProgress(db: Db, target: TargetRow, asOf?: string): TargetProgress {
+  const { series: _series, ...p } = progressOfTargets(db, [target], asOf).get(target.id)!;
+  return p;
+}
+
+/**
+ * A municipality's targets, each once, with challenges, progress as of the quarter and that
+ * quarter's joint state: one read of the links, the statuses and the figures per indicator.
+ */
+export function listTargets(db: Db, municipalityCode: string, asOf: string = currentQuarter(db)) {
   const rows = db.select().from(targets).where(eq(targets.municipalityCode, municipalityCode)).orderBy(asc(targets.id)).all();
-  const links = rows.length ? db.select().from(targetChallenges).where(inArray(targetChallenges.targetId, rows.map((r) => r.id))).all() : [];
-  return rows.map((t) => ({ ...t, challenges: links.filter((l) => l.targetId === t.id).map((l) => l.challengeNumber).sort(), ...targetProgress(db, t) }));
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const links = db.select().from(targetChallenges).where(inArray(targetChallenges.targetId, ids)).all();
+  const statuses = db.select().from(quarterlyStatuses).where(and(inArray(quarterlyStatuses.targetId, ids), eq(quarterlyStatuses.quarter, asOf))).all();
+  const progressById = progressOfTargets(db, rows, asOf);
+  return rows.map((t) => {
+    const { series: _series, ...p } = progressById.get(t.id)!;
+    const s = statuses.find((x) => x.targetId === t.id);
+    return {
+      ...t,
+      challenges: links.filter((l) => l.targetId === t.id).map((l) => l.challengeNumber).sort(),
+      ...p,
+      quarter: asOf,
+      joint: isJoint(s),
+      written: { school: sideWritten(s, "school"), social: sideWritten(s, "social") },
+    };
+  });
 }
 
 export function statusFor(db: Db, targetId: number, quarter: string): QuarterlyStatus | undefined {
@@ -440,31 +564,18 @@ export function currentQuarter(db: Db, now = new Date()): string {
 
 const ownerName = (db: Db, id: number | null) => (id ? db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, id)).get() ?? null : null);
 
-export type TrendPoint = { period: string; actual: number | null; withheld: boolean; expected: number | null; target: number | null };
+export type TrendPoint = PlannedPoint;
 
-export function targetDetail(db: Db, targetId: number) {
+/** A target with everything its page and the report show, as of a quarter (default: the current one). */
+export function targetDetail(db: Db, targetId: number, asOf: string = currentQuarter(db)) {
   const target = loadTarget(db, targetId);
   const challenges = db.select().from(targetChallenges).where(eq(targetChallenges.targetId, targetId)).all().map((c) => c.challengeNumber).sort();
   const ms = db.select().from(milestones).where(eq(milestones.targetId, targetId)).orderBy(asc(milestones.dueDate)).all();
   const statuses = db.select().from(quarterlyStatuses).where(eq(quarterlyStatuses.targetId, targetId)).all().sort((a, b) => periodKeyOf(b.quarter) - periodKeyOf(a.quarter));
-  const prog = targetProgress(db, target);
-  let trend: TrendPoint[] = [];
+  const { series, ...prog } = progressOfTargets(db, [target], asOf).get(target.id)!;
+  const q = quantitativeOf(target);
   const indicator = target.indicatorCode ? findIndicator(db, target.indicatorCode) : undefined;
-  if (target.kind === "kvantitativ" && indicator && target.municipalityCode && target.targetGroup && target.baselinePeriod && target.deadlinePeriod && target.targetValue !== null) {
-    const series = readFigures(db, { indicator, targetGroups: [target.targetGroup], municipalities: [target.municipalityCode] });
-    const from = periodKeyOf(target.baselinePeriod);
-    const b = periodPosition(parsePeriod(target.baselinePeriod)!);
-    const d = periodPosition(parsePeriod(target.deadlinePeriod)!);
-    // the periods from the baseline to the deadline, with data where it exists
-    const periods: string[] = [];
-    for (let p = parsePeriod(target.baselinePeriod)!; periodKeyOf(formatP(p)) <= periodKeyOf(target.deadlinePeriod); p = nextP(p)) periods.push(formatP(p));
-    trend = periods.map((period) => {
-      const f = series.find((s) => s.period === period && periodKeyOf(s.period) >= from);
-      const pos = periodPosition(parsePeriod(period)!);
-      const expected = prog.baselineValue === null ? null : prog.baselineValue + ((pos - b) / (d - b)) * (target.targetValue! - prog.baselineValue);
-      return { period, actual: f?.shown ?? null, withheld: Boolean(f?.withheld), expected, target: target.targetValue };
-    });
-  }
+  const trend: TrendPoint[] = q && indicator ? plannedTrend(q, prog.baselineValue, series, asOf) : [];
   const partnership = target.adoptedFromId ? (db.select({ id: targets.id, title: targets.title }).from(targets).where(eq(targets.id, target.adoptedFromId)).get() ?? null) : null;
   return {
     target: { ...target, challenges },
@@ -472,7 +583,7 @@ export function targetDetail(db: Db, targetId: number) {
     indicator: indicator ? { code: indicator.code, nameDa: indicator.nameDa, nameEn: indicator.nameEn, unit: indicator.unit, polarity: indicator.polarity } : null,
     owners: { school: ownerName(db, target.schoolOwnerId), social: ownerName(db, target.socialOwnerId) },
     milestones: ms,
-    statuses: statuses.map((s) => ({ ...s, joint: isJoint(s) })),
+    statuses: statuses.map((s) => ({ ...s, joint: isJoint(s), written: { school: sideWritten(s, "school"), social: sideWritten(s, "social") }, withdrawn: { school: withdrawalOf(db, s, "school"), social: withdrawalOf(db, s, "social") } })),
     progress: prog,
     trend,
   };
@@ -489,21 +600,39 @@ export function ownerCandidates(db: Db, municipalityCode: string) {
   return { school: rows.filter((r) => r.role === "skoledirektoer"), social: rows.filter((r) => r.role === "socialdirektoer") };
 }
 
-/** "Mine opgaver": active targets of the actor's municipality whose status for the quarter waits for the actor's department. */
+/**
+ * Who withdrew a department's confirmation and when: the save right after the version it had
+ * confirmed (from the status history), or null when it is not withdrawn.
+ */
+export function withdrawalOf(db: Db, s: QuarterlyStatus, side: Side): { by: string; at: string } | null {
+  const v = withdrawnVersion(s, side);
+  if (v === null) return null;
+  const h = db
+    .select({ at: statusHistory.at, name: users.name })
+    .from(statusHistory)
+    .leftJoin(users, eq(users.id, statusHistory.byUserId))
+    .where(and(eq(statusHistory.statusId, s.id), eq(statusHistory.version, v + 1)))
+    .orderBy(asc(statusHistory.id))
+    .get();
+  return h ? { by: h.name ?? "", at: h.at } : null;
+}
+
+/**
+ * "Mine opgaver": active targets of the actor's municipality whose status for the quarter waits
+ * for the actor's department, with who withdrew its confirmation and when, if a save did.
+ */
 export function myTasks(db: Db, actor: Actor, quarter: string) {
   const side: Side | null = actor.role === "skoledirektoer" ? "school" : actor.role === "socialdirektoer" ? "social" : null;
   if (!side || !actor.municipalityCode) return [];
-  return db
-    .select()
-    .from(targets)
-    .where(and(eq(targets.municipalityCode, actor.municipalityCode), eq(targets.state, "aktiv")))
-    .all()
-    .flatMap((t): { id: number; title: string; task: "write" | "confirm" }[] => {
-      const s = statusFor(db, t.id, quarter);
-      if (!s || !s[`${side}Done`]) return [{ id: t.id, title: t.title, task: "write" as const }];
-      if (s[`${side}ConfirmedVersion`] !== s.version) return [{ id: t.id, title: t.title, task: "confirm" as const }];
-      return [];
-    });
+  const active = db.select().from(targets).where(and(eq(targets.municipalityCode, actor.municipalityCode), eq(targets.state, "aktiv"))).all();
+  if (!active.length) return [];
+  const statuses = db.select().from(quarterlyStatuses).where(and(inArray(quarterlyStatuses.targetId, active.map((t) => t.id)), eq(quarterlyStatuses.quarter, quarter))).all();
+  return active.flatMap((t): { id: number; title: string; task: "write" | "confirm"; withdrawn: { by: string; at: string } | null }[] => {
+    const s = statuses.find((x) => x.targetId === t.id);
+    if (!s || !sideWritten(s, side)) return [{ id: t.id, title: t.title, task: "write", withdrawn: null }];
+    if (s[`${side}ConfirmedVersion`] !== s.version) return [{ id: t.id, title: t.title, task: "confirm", withdrawn: withdrawalOf(db, s, side) }];
+    return [];
+  });
 }
 
 /** Partnership-wide targets with the municipalities that adopted each and how they stand. */
@@ -542,8 +671,25 @@ export function requirePartnershipTarget(db: Db, rawId: string | undefined) {
   };
 }
 
-/** A TargetError as the form's reply, by the field it names; anything else is rethrown. */
-export function replyOnTargetError<R>(submission: { reply: (o: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => R }, e: unknown): R {
+/**
+ * The baseline the target form shows as soon as indicator, target group and baseline period are
+ * chosen: the municipality's own figure through the one read path, or that it is withheld or missing.
+ */
+export function baselineFigure(db: Db, municipalityCode: string, q: { indicatorCode: string; targetGroup: string; baselinePeriod: string }) {
+  const indicator = findIndicator(db, q.indicatorCode);
+  if (!indicator || !indicator.targetGroups.includes(q.targetGroup) || !isPeriodOfCadence(q.baselinePeriod, indicator.cadence)) return { state: "invalid" as const };
+  const f = readFigures(db, { indicator, targetGroups: [q.targetGroup], municipalities: [municipalityCode], periods: [q.baselinePeriod] })[0];
+  if (!f) return { state: "missing" as const, period: q.baselinePeriod };
+  if (f.withheld !== null || f.shown === null) return { state: "withheld" as const, period: q.baselinePeriod };
+  return { state: "shown" as const, period: q.baselinePeriod, value: f.shown, unit: indicator.unit, polarity: indicator.polarity };
+}
+
+/** A TargetError or DomainError as the form's reply (in the page's language), by the field it names; anything else is rethrown. */
+export function replyOnTargetError<R>(submission: { reply: (o: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => R }, e: unknown, locale: Locale = "da"): R {
+  if (e instanceof DomainError && e.code === "invalid") {
+    const message = getT(locale)(e.key, e.params);
+    return submission.reply(e.field ? { fieldErrors: { [e.field]: [message] } } : { formErrors: [message] });
+  }
   if (e instanceof TargetError) return submission.reply(e.field ? { fieldErrors: { [e.field]: [e.message] } } : { formErrors: [e.message] });
   throw e;
 }

@@ -90,3 +90,18 @@ export function periodRange(first: string, last: string): string[] {
 export function periodPosition(p: Period): number {
   return p.cadence === "quarter" ? p.year + (p.quarter - 1) / 4 : p.year;
 }
+
+/** The last day of a period (ISO date): a school year ends 31 July, a calendar year 31 December, a quarter on its last day. */
+export function periodEndDate(p: Period): string {
+  if (p.cadence === "year") return `${p.year}-12-31`;
+  if (p.cadence === "school_year") return `${p.year + 1}-07-31`;
+  return `${p.year}-${["03-31", "06-30", "09-30", "12-31"][p.quarter - 1]}`;
+}
+
+/** Whether a period had ended by the last day of a quarter: only such periods are observed "as of" the quarter. */
+export function endedBy(period: string, quarter: string): boolean {
+  const p = parsePeriod(period);
+  const q = parsePeriod(quarter);
+  if (!p || !q || q.cadence !== "quarter") return false;
+  return periodEndDate(p) <= periodEndDate(q);
+}

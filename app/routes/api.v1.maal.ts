@@ -57,12 +57,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       partnerskabsmaal: t.adoptedFromId,
       baselineVaerdi: roundForOutput(unit, t.baselineValue),
       beregnetStatus: t.computedStatus,
+      // as of the current quarter: only periods ended by its last day
+      opgjortPr: t.quarter,
+      seneste: t.latest ? { periode: t.latest.period, vaerdi: roundForOutput(unit, t.latest.value) } : null,
       ansvarlige: { skole: d.owners.school, social: d.owners.social },
       milepaele: d.milestones.map((m) => ({ titel: m.title, dato: m.dueDate, gennemfoert: m.done })),
       statusser: d.statuses.map((s) => ({
         kvartal: s.quarter,
-        skole: { vurdering: s.schoolAssessment, bekraeftet: s.schoolConfirmedVersion === s.version && s.version > 0 },
-        social: { vurdering: s.socialAssessment, bekraeftet: s.socialConfirmedVersion === s.version && s.version > 0 },
+        skole: { skrevet: s.written.school, vurdering: s.schoolAssessment, bekraeftet: s.written.school && s.schoolConfirmedVersion === s.version && s.version > 0 },
+        social: { skrevet: s.written.social, vurdering: s.socialAssessment, bekraeftet: s.written.social && s.socialConfirmedVersion === s.version && s.version > 0 },
         faelles: isJoint(s),
       })),
     };

@@ -15,6 +15,7 @@ import { Alert } from "~/components/ui/Alert";
 import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
 import { ConformRadioGroup, ConformTextarea, CsrfInput } from "~/components/ui/FormField";
 import { StatusBadge } from "~/components/ui/StatusBadge";
+import { ComputedStatus } from "~/components/ComputedStatus";
 import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server";
 import { requireMunicipality } from "~/data/params.server";
 import {
@@ -33,6 +34,7 @@ import {
 import { can } from "~/domain/access";
 import { formatDate, formatValue } from "~/domain/format";
 import { indicatorName } from "~/domain/catalogue";
+import { localeFromRequest } from "~/i18n/i18n";
 import { useLocale, useT } from "~/i18n/react";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.detail.target.title} – Fælles retning` : "Fælles retning" }];
@@ -78,38 +80,42 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const targetId = detail.target.id;
   if (intent === "close") {
     const submission = parseWithZod(formData, { schema: closeSchema });
-    if (submission.status !== "success") return { form: "close" as const, result: submission.reply(), conflict: null, saved: false };
+    if (submission.status !== "success") return { form: "close" as const, result: submission.reply(), conflict: null, saved: false, withdrewOther: false };
     try {
       closeTarget(context.db, actor, targetId, submission.value);
-      return { form: "close" as const, result: submission.reply(), conflict: null, saved: true };
+      return { form: "close" as const, result: submission.reply(), conflict: null, saved: true, withdrewOther: false };
     } catch (e) {
-      return { form: "close" as const, result: replyOnTargetError(submission, e), conflict: null, saved: false };
+      return { form: "close" as const, result: replyOnTargetError(submission, e, localeFromRequest(request).locale), conflict: null, saved: false, withdrewOther: false };
     }
   }
   if (intent === "milestone") {
     const submission = parseWithZod(formData, { schema: milestoneSchema });
-    if (submission.status !== "success") return { form: "milestone" as const, result: submission.reply({ formErrors: ["Milepælen kunne ikke opdateres. Indlæs siden igen."] }), conflict: null, saved: false };
+    if (submission.status !== "success") return { form: "milestone" as const, result: submission.reply({ formErrors: ["Milepælen kunne ikke opdateres. Indlæs siden igen."] }), conflict: null, saved: false, withdrewOther: false };
     try {
       setMilestoneDone(context.db, actor, targetId, submission.value.milestoneId, submission.value.done === "ja");
-      return { form: "milestone" as const, result: submission.reply(), conflict: null, saved: true };
+      return { form: "milestone" as const, result: submission.reply(), conflict: null, saved: true, withdrewOther: false };
     } catch (e) {
-      return { form: "milestone" as const, result: replyOnTargetError(submission, e), conflict: null, saved: false };
+      return { form: "milestone" as const, result: replyOnTargetError(submission, e, localeFromRequest(request).locale), conflict: null, saved: false, withdrewOther: false };
     }
   }
   if (intent !== "write" && intent !== "confirm") {
-    return { form: "status" as const, result: { status: "error" as const, error: { "": ["Ukendt handling. Indlæs siden igen."] } } satisfies SubmissionResult<string[]>, conflict: null, saved: false };
+    return { form: "status" as const, result: { status: "error" as const, error: { "": ["Ukendt handling. Indlæs siden igen."] } } satisfies SubmissionResult<string[]>, conflict: null, saved: false, withdrewOther: false };
   }
   if (!side) throw new Response("Kun kommunens direktører for skole- og socialområdet skriver kvartalsstatus.", { status: 403 });
   const submission = parseWithZod(formData, { schema: intent === "confirm" ? statusPartSchema.pick({ quarter: true, expectedVersion: true }) : statusPartSchema });
-  if (submission.status !== "success") return { form: "status" as const, result: submission.reply(), conflict: null, saved: false };
+  if (submission.status !== "success") return { form: "status" as const, result: submission.reply(), conflict: null, saved: false, withdrewOther: false };
   try {
     const v = submission.value as z.output<typeof statusPartSchema>;
-    if (intent === "confirm") confirmStatus(context.db, actor, targetId, side, v.quarter, v.expectedVersion);
-    else writeStatusPart(context.db, actor, targetId, side, v);
-    return { form: "status" as const, result: submission.reply(), conflict: null, saved: true };
+    if (intent === "confirm") {
+      confirmStatus(context.db, actor, targetId, side, v.quarter, v.expectedVersion);
+      return { form: "status" as const, result: submission.reply(), conflict: null, saved: true, withdrewOther: false };
+    }
+    // the saver is told when the save withdrew the other department's confirmation
+    const { withdrewOther } = writeStatusPart(context.db, actor, targetId, side, v);
+    return { form: "status" as const, result: submission.reply(), conflict: null, saved: true, withdrewOther };
   } catch (e) {
-    if (e instanceof StatusConflict) return { form: "status" as const, result: submission.reply({ formErrors: [e.message] }), conflict: e.current, saved: false };
-    return { form: "status" as const, result: replyOnTargetError(submission, e), conflict: null, saved: false };
+    if (e instanceof StatusConflict) return { form: "status" as const, result: submission.reply({ formErrors: [e.message] }), conflict: e.current, saved: false, withdrewOther: false };
+    return { form: "status" as const, result: replyOnTargetError(submission, e, localeFromRequest(request).locale), conflict: null, saved: false, withdrewOther: false };
   }
 }
 
@@ -128,6 +134,10 @@ export default function TargetPage() {
   const unit = indicator?.unit ?? "percent";
   const mine = side && current ? { done: current[`${side}Done`], next: current[`${side}Next`], risks: current[`${side}Risks`], assessment: current[`${side}Assessment`], justification: current[`${side}Justification`] } : null;
   const iConfirmed = side && current ? current[`${side}ConfirmedVersion`] === current.version : false;
+  const other = side === "school" ? "social" : "school";
+  const sideName = (sd: "school" | "social") => (sd === "school" ? t("targets.ownerSchool") : t("targets.ownerSocial"));
+  // my confirmation was withdrawn by the other department's save: said here until I confirm again
+  const myWithdrawal = side && current && !iConfirmed ? current.withdrawn[side] : null;
   const chartTitle = t("goal.chartTitle", { title: target.title });
   return (
     <>
@@ -136,7 +146,8 @@ export default function TargetPage() {
       <p>
         {active ? (
           <>
-            <StatusBadge status={progress.computedStatus} /> <span className="muted">{t("targets.computed")}</span>
+            <ComputedStatus status={progress.computedStatus} latest={progress.latest} newest={progress.newest} unavailable={progress.unavailable} />{" "}
+            <span className="muted">{t("targets.computed")}</span>
           </>
         ) : (
           <span className="badge">{t(`targets.closed.${target.state as "naaet" | "droppet"}`)}</span>
@@ -241,6 +252,9 @@ export default function TargetPage() {
           }
         />
       ) : null}
+      {trend.some((p) => p.planned) ? (
+        <p className="muted">{t("trust.progress.plannedNote", { quarter })}</p>
+      ) : null}
 
       <TargetInvestments cases={investments} />
 
@@ -282,9 +296,10 @@ export default function TargetPage() {
                 <div key={sd}>
                   <h4 className="h5">
                     {sd === "school" ? t("targets.ownerSchool") : t("targets.ownerSocial")}
-                    {s[`${sd}ConfirmedVersion`] === s.version && s.version > 0 ? ` – ${t("goal.confirmed")}` : ""}
+                    {s.written[sd] && s[`${sd}ConfirmedVersion`] === s.version && s.version > 0 ? ` – ${t("goal.confirmed")}` : ""}
                   </h4>
-                  {s[`${sd}Done`] ? (
+                  {s.withdrawn[sd] ? <p className="muted">{t("trust.status.withdrawnTask", { by: s.withdrawn[sd]!.by, at: formatDate(s.withdrawn[sd]!.at) })}</p> : null}
+                  {s.written[sd] ? (
                     <dl className="facts">
                       <div>
                         <dt>{t("goal.done")}</dt>
@@ -323,9 +338,15 @@ export default function TargetPage() {
           <h2 id="skriv-status">{t("goal.writeTitle", { quarter, side: side === "school" ? t("targets.ownerSchool") : t("targets.ownerSocial") })}</h2>
           {data?.saved ? (
             <Alert variant="success" heading={t("goal.saved")} role="status">
-              <p>{t("goal.savedText")}</p>
+              <p>{data.withdrewOther ? t("trust.status.withdrewOther", { side: sideName(other) }) : t("goal.savedText")}</p>
             </Alert>
           ) : null}
+          {myWithdrawal && !data?.saved ? (
+            <Alert variant="warning" heading={t("trust.status.withdrawnHeading")}>
+              <p>{t("trust.status.withdrawnText", { by: myWithdrawal.by, at: formatDate(myWithdrawal.at) })}</p>
+            </Alert>
+          ) : null}
+          {current && current.written[side] && !current.written[other] ? <p className="muted">{t("trust.status.otherMissing", { side: sideName(other) })}</p> : null}
           {form.errors?.length ? (
             <Alert variant="error" heading={t("goal.notSaved")} role="alert">
               <p>{form.errors[0]}</p>
@@ -336,7 +357,7 @@ export default function TargetPage() {
               ) : null}
             </Alert>
           ) : null}
-          {current && current.version > 0 && !iConfirmed ? (
+          {current && current.version > 0 && current.written[side] && !iConfirmed ? (
             <Form method="post" className="confirm-form">
               <CsrfInput token={csrf} />
               <input type="hidden" name="quarter" value={quarter} />

@@ -11,7 +11,8 @@ import { CsrfInput } from "~/components/ui/FormField";
 import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server";
 import { targetFormChoices } from "~/data/catalogue.server";
 import { requireMunicipality } from "~/data/params.server";
-import { definitionLocked, ownerCandidates, ownersSchema, setTargetOwners, targetDefinitionOf, targetInputSchema, updateTarget, replyOnTargetError } from "~/data/targets.server";
+import { definitionLocked, ownerCandidates, ownersSchema, setTargetOwners, targetDefinitionOf, targetFormProblems, targetInputSchema, updateTarget, replyOnTargetError } from "~/data/targets.server";
+import { localeFromRequest } from "~/i18n/i18n";
 import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Ret målet: ${data.definition.title} – Fælles retning` : "Fælles retning" }];
@@ -47,13 +48,16 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   requireCsrf(actor, formData);
   dropEmptyMilestoneRows(formData);
   const submission = parseWithZod(formData, { schema: ownersOnly ? ownersSchema : targetInputSchema });
-  if (submission.status !== "success") return submission.reply();
+  // every error in one round: the data's checks beside the schema's
+  const problems = ownersOnly ? {} : targetFormProblems(context.db, municipality.code, formData, localeFromRequest(request).locale);
+  const extra = Object.fromEntries(Object.entries(problems).filter(([field]) => submission.status === "success" || !submission.error?.[field]));
+  if (submission.status !== "success" || Object.keys(extra).length) return submission.reply({ fieldErrors: extra });
   try {
     if (ownersOnly) setTargetOwners(context.db, actor, target.row.id, submission.value as z.output<typeof ownersSchema>);
     else updateTarget(context.db, actor, target.row.id, submission.value as z.output<typeof targetInputSchema>);
     return redirect(`/kommuner/${municipality.code}/maal/${target.row.id}?aendret=1`);
   } catch (e) {
-    return replyOnTargetError(submission, e);
+    return replyOnTargetError(submission, e, localeFromRequest(request).locale);
   }
 }
 
@@ -93,6 +97,7 @@ export default function EditTargetPage() {
             editing
             submitLabel={t("editTarget.submit")}
             errorHeading={t("editTarget.errors")}
+            baselineFrom={municipality.code}
           />
         </>
       )}

@@ -1,22 +1,58 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ComputedStatus } from "~/components/ComputedStatus";
+import { FigureValue } from "~/components/FigureValue";
+import { SelectField } from "~/components/ui/FormField";
 import { Alert } from "~/components/ui/Alert";
-import { StatusBadge } from "~/components/ui/StatusBadge";
+import { TARGET_STATUSES } from "~/components/ui/StatusBadge";
 import { requireActor, requirePermission } from "~/data/auth.server";
-import { listChallenges } from "~/data/catalogue.server";
+import { findIndicator, listChallenges } from "~/data/catalogue.server";
 import { requireMunicipality } from "~/data/params.server";
-import { currentQuarter, isJoint, listPartnershipTargets, listTargets, myTasks, statusFor } from "~/data/targets.server";
+import {
+  currentQuarter,
+  listPartnershipTargets,
+  listTargets,
+  myTasks,
+} from "~/data/targets.server";
+import { formatDate } from "~/domain/format";
 import { useT } from "~/i18n/react";
 import { can } from "~/domain/access";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Fælles mål – ${data.municipality.name} – Fælles retning` : "Fælles retning" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data
+      ? `Fælles mål – ${data.municipality.name} – Fælles retning`
+      : "Fælles retning",
+  },
+];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context.db, request);
   const municipality = requireMunicipality(context.db, params.kode);
-  requirePermission(actor, { kind: "read-targets", municipality: municipality.code });
+  requirePermission(actor, {
+    kind: "read-targets",
+    municipality: municipality.code,
+  });
   const quarter = currentQuarter(context.db);
-  const targets = listTargets(context.db, municipality.code).map((t) => ({
+  const url = new URL(request.url);
+  // an unknown filter value shows everything rather than an error: the list is a reading aid
+  const filter = {
+    challenge: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(8)
+      .catch(0)
+      .parse(url.searchParams.get("udfordring") || 0),
+    status: z
+      .enum(TARGET_STATUSES)
+      .nullable()
+      .catch(null)
+      .parse(url.searchParams.get("status") || null),
+  };
+  // each target once (one read: progress of all targets in one pass), with this quarter's joint state
+  const all = listTargets(context.db, municipality.code, quarter).map((t) => ({
     id: t.id,
     title: t.title,
     kind: t.kind,
@@ -24,39 +60,90 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     challenges: t.challenges,
     computedStatus: t.computedStatus,
     progress: t.progress,
-    joint: isJoint(statusFor(context.db, t.id, quarter)),
+    latest: t.latest,
+    newest: t.newest,
+    unavailable: t.unavailable,
+    baselinePeriod: t.baselinePeriod,
+    baselineValue: t.baselineValue,
+    targetValue: t.targetValue,
+    deadlinePeriod: t.deadlinePeriod,
+    unit: t.indicatorCode
+      ? findIndicator(context.db, t.indicatorCode)?.unit ?? "percent"
+      : "percent",
+    joint: t.joint,
     adopted: t.adoptedFromId !== null,
   }));
-  const canCreate = can(actor, { kind: "write-targets", municipality: municipality.code });
+  const targets = all.filter(
+    (t) =>
+      (!filter.challenge || t.challenges.includes(filter.challenge)) &&
+      (!filter.status ||
+        (t.state === "aktiv" && t.computedStatus === filter.status))
+  );
+  const canCreate = can(actor, {
+    kind: "write-targets",
+    municipality: municipality.code,
+  });
   const adoptedIds = new Set(targets.flatMap((t) => (t.adopted ? [t.id] : [])));
   // partnership targets this municipality could still adopt (for those who may adopt them)
   const notAdopted = canCreate
     ? listPartnershipTargets(context.db)
-        .filter((p) => p.state === "aktiv" && !p.adoptions.some((a) => a.municipalityCode === municipality.code || adoptedIds.has(a.id)))
+        .filter(
+          (p) =>
+            p.state === "aktiv" &&
+            !p.adoptions.some(
+              (a) =>
+                a.municipalityCode === municipality.code || adoptedIds.has(a.id)
+            )
+        )
         .map((p) => ({ id: p.id, title: p.title }))
     : [];
   return {
     municipality,
     quarter,
     targets,
+    all: all.length,
+    // the quarter's missing joint statuses are about every active target, whatever the filter
+    missing: all
+      .filter((x) => x.state === "aktiv" && !x.joint)
+      .map((x) => ({ id: x.id, title: x.title })),
+    filter,
     challenges: listChallenges(context.db),
     canCreate,
     notAdopted,
-    tasks: actor.municipalityCode === municipality.code ? myTasks(context.db, actor, quarter) : [],
+    tasks:
+      actor.municipalityCode === municipality.code
+        ? myTasks(context.db, actor, quarter)
+        : [],
   };
 }
 
 export default function TargetsPage() {
-  const { municipality, quarter, targets, challenges, canCreate, notAdopted, tasks } = useLoaderData<typeof loader>();
+  const {
+    municipality,
+    quarter,
+    targets,
+    all,
+    missing,
+    filter,
+    challenges,
+    canCreate,
+    notAdopted,
+    tasks,
+  } = useLoaderData<typeof loader>();
   const t = useT();
-  const missing = targets.filter((x) => x.state === "aktiv" && !x.joint);
+  const challengeTitle = new Map(
+    challenges.map((c) => [c.number, c.shortTitle])
+  );
   return (
     <>
       <h1>{t("targets.title", { name: municipality.name })}</h1>
       <p className="lead">{t("targets.intro")}</p>
       {canCreate ? (
         <p>
-          <Link to={`/kommuner/${municipality.code}/maal/ny`} className="button button-primary">
+          <Link
+            to={`/kommuner/${municipality.code}/maal/ny`}
+            className="button button-primary"
+          >
             {t("newTarget.create")}
           </Link>
         </p>
@@ -69,25 +156,44 @@ export default function TargetsPage() {
           <ul>
             {tasks.map((task) => (
               <li key={task.id}>
-                <Link to={`/kommuner/${municipality.code}/maal/${task.id}#skriv-status`}>{task.title}</Link>: {t(`targets.task.${task.task}`, { quarter })}
+                <Link
+                  to={`/kommuner/${municipality.code}/maal/${task.id}#skriv-status`}
+                >
+                  {task.title}
+                </Link>
+                : {t(`targets.task.${task.task}`, { quarter })}
+                {task.withdrawn
+                  ? ` (${t("trust.status.withdrawnTask", {
+                      by: task.withdrawn.by,
+                      at: formatDate(task.withdrawn.at),
+                    })})`
+                  : null}
               </li>
             ))}
           </ul>
         </section>
       ) : null}
       {missing.length > 0 ? (
-        <Alert variant="warning" heading={t("targets.missingHeading", { quarter })}>
+        <Alert
+          variant="warning"
+          heading={t("targets.missingHeading", { quarter })}
+        >
           <p>{t("targets.missingText", { count: missing.length })}</p>
           <ul>
             {missing.map((x) => (
               <li key={x.id}>
-                <Link to={`/kommuner/${municipality.code}/maal/${x.id}`}>{x.title}</Link>
+                <Link to={`/kommuner/${municipality.code}/maal/${x.id}`}>
+                  {x.title}
+                </Link>
               </li>
             ))}
           </ul>
         </Alert>
       ) : (
-        <Alert variant="success" heading={t("targets.quarterStatus", { quarter })}>
+        <Alert
+          variant="success"
+          heading={t("targets.quarterStatus", { quarter })}
+        >
           <p>{t("targets.allJoint", { quarter })}</p>
         </Alert>
       )}
@@ -103,55 +209,155 @@ export default function TargetsPage() {
           </ul>
         </Alert>
       ) : null}
-      {challenges.map((c) => {
-        const mine = targets.filter((x) => x.challenges.includes(c.number));
-        return (
-          <section key={c.number} className="challenge-section" aria-labelledby={`udfordring-${c.number}`}>
-            <h2 id={`udfordring-${c.number}`} className="h3">
-              {t("overview.challengeHeading", { number: c.number, title: c.shortTitle })}
-            </h2>
-            {mine.length === 0 ? (
-              <p className="muted">{t("targets.none")}</p>
-            ) : (
-              <div className="card-grid">
-                {mine.map((x) => (
-                  <article key={x.id} className="card dashboard-card target-card">
-                    <h3 className="h4">
-                      <Link to={`/kommuner/${municipality.code}/maal/${x.id}`}>{x.title}</Link>
-                    </h3>
+      <section aria-labelledby="maalliste">
+        <h2 id="maalliste" className="h3">
+          {t("nav.targets")}
+        </h2>
+        {all > 0 ? (
+          <Form
+            method="get"
+            className="filter-form"
+            aria-label={t("trust.list.filter")}
+          >
+            <SelectField
+              id="udfordring"
+              name="udfordring"
+              label={t("trust.list.filterChallenge")}
+              defaultValue={filter.challenge || ""}
+            >
+              <option value="">{t("trust.list.all")}</option>
+              {challenges.map((c) => (
+                <option key={c.number} value={c.number}>
+                  {c.number}. {c.shortTitle}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              id="status"
+              name="status"
+              label={t("trust.list.filterStatus")}
+              defaultValue={filter.status ?? ""}
+            >
+              <option value="">{t("trust.list.all")}</option>
+              {TARGET_STATUSES.map((st) => (
+                <option key={st} value={st}>
+                  {t(`status.${st}`)}
+                </option>
+              ))}
+            </SelectField>
+            <button type="submit" className="button button-secondary">
+              {t("trust.list.filter")}
+            </button>
+          </Form>
+        ) : null}
+        {targets.length === 0 ? (
+          <p className="muted">
+            {all > 0 ? t("trust.list.none") : t("targets.none")}
+          </p>
+        ) : (
+          <ul className="unstyled-list target-list">
+            {targets.map((x) => (
+              <li key={x.id}>
+                <article className="card dashboard-card target-card">
+                  <h3 className="h4">
+                    <Link to={`/kommuner/${municipality.code}/maal/${x.id}`}>
+                      {x.title}
+                    </Link>
+                  </h3>
+                  <p className="target-card__tags">
+                    {x.challenges.map((n) => (
+                      <span
+                        key={n}
+                        className="tag"
+                        title={challengeTitle.get(n)}
+                      >
+                        {t("trust.list.challengeTag", { number: n })}
+                      </span>
+                    ))}{" "}
+                    {x.adopted ? (
+                      <span className="badge badge--partnership">
+                        {t("targets.adoptedBadge")}
+                      </span>
+                    ) : null}
+                  </p>
+                  <p>
+                    <span className="visually-hidden">
+                      {t("targets.computed")}:{" "}
+                    </span>
+                    {x.state === "aktiv" ? (
+                      <ComputedStatus
+                        status={x.computedStatus}
+                        latest={x.latest}
+                        newest={x.newest}
+                        unavailable={x.unavailable}
+                      />
+                    ) : (
+                      <span className="badge">
+                        {t(`targets.closed.${x.state}`)}
+                      </span>
+                    )}
+                  </p>
+                  {x.kind === "kvantitativ" ? (
+                    <dl className="facts facts--compact">
+                      <div>
+                        <dt>
+                          {t("trust.list.baseline")} ({x.baselinePeriod})
+                        </dt>
+                        <dd>
+                          <FigureValue
+                            figure={{ value: x.baselineValue, withheld: false }}
+                            unit={x.unit}
+                          />
+                        </dd>
+                      </div>
+                      <div>
+                        <dt>
+                          {t("trust.list.target")} ({x.deadlinePeriod})
+                        </dt>
+                        <dd>
+                          <FigureValue
+                            figure={{ value: x.targetValue, withheld: false }}
+                            unit={x.unit}
+                          />
+                        </dd>
+                      </div>
+                      <div>
+                        <dt>
+                          {t("trust.list.latest")}
+                          {x.latest ? ` (${x.latest.period})` : ""}
+                        </dt>
+                        <dd>
+                          {x.latest ? (
+                            <FigureValue figure={x.latest} unit={x.unit} />
+                          ) : (
+                            "–"
+                          )}
+                        </dd>
+                      </div>
+                    </dl>
+                  ) : (
                     <p className="muted">
                       {t(`targets.kinds.${x.kind}`)}
-                      {x.adopted ? (
-                        <>
-                          {" "}
-                          <span className="badge badge--partnership">{t("targets.adoptedBadge")}</span>
-                        </>
-                      ) : null}
+                      {x.progress !== null
+                        ? ` · ${t("targets.progressValue", {
+                            percent: Math.round(x.progress * 100),
+                          })}`
+                        : ""}
                     </p>
-                    <p>
-                      <span className="visually-hidden">{t("targets.computed")}: </span>
-                      {x.state === "aktiv" ? <StatusBadge status={x.computedStatus} /> : <span className="badge">{t(`targets.closed.${x.state}`)}</span>}
-                    </p>
-                    {x.progress !== null ? (
-                      <div className="progress">
-                        <span className="progress__label">{t("targets.progressLabel")}</span>
-                        <progress max={100} value={Math.round(x.progress * 100)} aria-label={t("targets.progressLabel")}>
-                          {Math.round(x.progress * 100)} %
-                        </progress>
-                        <span>{t("targets.progressValue", { percent: Math.round(x.progress * 100) })}</span>
-                      </div>
-                    ) : null}
-                    <p className={x.joint ? "joint joint--yes" : "joint joint--no"}>
-                      <span aria-hidden="true">{x.joint ? "✓ " : "○ "}</span>
-                      {t("targets.quarterStatus", { quarter })}: {x.joint ? t("targets.joint") : t("targets.notJoint")}
-                    </p>
-                  </article>
-                ))}
-              </div>
-            )}
-          </section>
-        );
-      })}
+                  )}
+                  <p
+                    className={x.joint ? "joint joint--yes" : "joint joint--no"}
+                  >
+                    <span aria-hidden="true">{x.joint ? "✓ " : "○ "}</span>
+                    {t("targets.quarterStatus", { quarter })}:{" "}
+                    {x.joint ? t("targets.joint") : t("targets.notJoint")}
+                  </p>
+                </article>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </>
   );
 }

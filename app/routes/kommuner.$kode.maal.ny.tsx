@@ -7,7 +7,8 @@ import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
 import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server";
 import { targetFormChoices } from "~/data/catalogue.server";
 import { requireMunicipality } from "~/data/params.server";
-import { createTarget, ownerCandidates, targetInputSchema, replyOnTargetError } from "~/data/targets.server";
+import { createTarget, ownerCandidates, targetFormProblems, targetInputSchema, replyOnTargetError } from "~/data/targets.server";
+import { localeFromRequest } from "~/i18n/i18n";
 import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Nyt fælles mål – Fælles retning" }];
@@ -38,12 +39,15 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   requireCsrf(actor, formData);
   dropEmptyMilestoneRows(formData);
   const submission = parseWithZod(formData, { schema: targetInputSchema });
-  if (submission.status !== "success") return submission.reply();
+  // every error in one round: the data's checks beside the schema's, for the fields the schema let through
+  const problems = targetFormProblems(context.db, municipality.code, formData, localeFromRequest(request).locale);
+  const extra = Object.fromEntries(Object.entries(problems).filter(([field]) => submission.status === "success" || !submission.error?.[field]));
+  if (submission.status !== "success" || Object.keys(extra).length) return submission.reply({ fieldErrors: extra });
   try {
     const id = createTarget(context.db, actor, municipality.code, submission.value);
     return redirect(`/kommuner/${municipality.code}/maal/${id}`);
   } catch (e) {
-    return replyOnTargetError(submission, e);
+    return replyOnTargetError(submission, e, localeFromRequest(request).locale);
   }
 }
 
@@ -67,6 +71,7 @@ export default function NewTargetPage() {
         editing={false}
         submitLabel={t("newTarget.submit")}
         errorHeading={t("newTarget.errors")}
+        baselineFrom={municipality.code}
       />
     </>
   );

@@ -13,8 +13,8 @@ import {
   buildSnapshot,
   findReport,
   hashSnapshot,
+  draftAllowed,
   newestVersion,
-  previousSnapshot,
   publishOrApprove,
   publishSchema,
   quarterParam,
@@ -24,6 +24,8 @@ import { currentQuarter } from "~/data/targets.server";
 import { can } from "~/domain/access";
 import { periodKeyOf } from "~/domain/periods";
 import { previousQuarter, summarise } from "~/domain/reports/report";
+import { DomainError } from "~/domain/errors";
+import { getT, localeFromRequest } from "~/i18n/i18n";
 import { useT } from "~/i18n/react";
 
 // Only a draft has the publishing form; its form code (conform) loads with it, not with every published report.
@@ -42,6 +44,16 @@ async function guard(request: Request, context: LoaderFunctionArgs["context"], p
   return { actor, municipality, quarter: quarter.data, mayDraft: can(actor, { kind: "write-targets", municipality: municipality.code }) };
 }
 
+/** A report whose snapshot no longer matches its hash is refused with a clear page, never shown (parse() has logged it). */
+function readOrRefuse<T>(read: () => T, request: Request): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof DomainError && e.key === "trust.report.tampered") throw new Response(getT(localeFromRequest(request).locale)(e.key, e.params), { status: 409 });
+    throw e;
+  }
+}
+
 const versionParam = z.coerce.number().int().positive().optional();
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
@@ -49,7 +61,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const version = versionParam.safeParse(url.searchParams.get("version") ?? undefined);
   if (!version.success) throw new Response("Versionen findes ikke.", { status: 404 });
-  const published = findReport(context.db, municipality.code, quarter, version.data);
+  const published = readOrRefuse(() => findReport(context.db, municipality.code, quarter, version.data), request);
   if (version.data && !published) throw new Response(`Rapporten for ${quarter} har ingen version ${version.data}.`, { status: 404 });
   const newest = newestVersion(context.db, municipality.code, quarter);
   const wantDraft = url.searchParams.has("udkast") || !published;
@@ -57,12 +69,13 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     // a council member reads published reports only; the draft belongs to the directors
     if (!mayDraft) throw new Response(published ? "Du har ikke adgang til udkastet." : `Der er ingen udgivet kvartalsrapport for ${quarter}.`, { status: published ? 403 : 404 });
     if (periodKeyOf(quarter) > periodKeyOf(currentQuarter(context.db))) throw new Response(`Kvartalet ${quarter} er ikke begyndt endnu.`, { status: 404 });
+    if (!draftAllowed(context.db, municipality.code, quarter)) throw new Response(getT(localeFromRequest(request).locale)("trust.report.outsideWindow", { quarter }), { status: 404 });
     const snapshot = buildSnapshot(context.db, municipality.code, quarter);
     const contentHash = hashSnapshot(snapshot);
     return {
       mode: "draft" as const,
       snapshot,
-      summary: summarise(snapshot, previousSnapshot(context.db, municipality.code, quarter)),
+      summary: summarise(snapshot),
       identity: { version: null, publishedAt: null, contentHash, reason: null, listsMissing: false, superseded: false },
       previousQuarter: previousQuarter(quarter),
       newest,
@@ -75,7 +88,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   return {
     mode: "published" as const,
     snapshot: report.snapshot,
-    summary: summarise(report.snapshot, previousSnapshot(context.db, municipality.code, quarter)),
+    summary: summarise(report.snapshot),
     identity: { version: report.version, publishedAt: report.publishedAt, contentHash: report.contentHash, reason: report.reason, listsMissing: report.listsMissing, superseded: report.version < newest },
     previousQuarter: previousQuarter(quarter),
     newest,
@@ -100,6 +113,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     if (published) return redirect(`/kommuner/${municipality.code}/rapporter/${quarter}?udgivet=${published.version}`);
     return { result: submission.reply(), approvedBy };
   } catch (e) {
+    if (e instanceof DomainError) return { result: submission.reply({ formErrors: [getT(localeFromRequest(request).locale)(e.key, e.params)] }), approvedBy: null };
     if (e instanceof ReportError) return { result: submission.reply(e.field ? { fieldErrors: { [e.field]: [e.message] } } : { formErrors: [e.message] }), approvedBy: null };
     throw e;
   }

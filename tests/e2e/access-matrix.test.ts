@@ -122,6 +122,13 @@ const EXPECTED: Record<string, RouteSpec> = {
     ],
     action: { guard: "session", allowed: { own: ["sekretariat", "skoledirektoer", "socialdirektoer"], other: ["sekretariat"] }, harmless: {}, allowedOutcome: OK },
   },
+  // the target form's baseline preview (issue 19): for those who may write targets
+  "routes/kommuner.$kode.maal.udgangsvaerdi": {
+    get: [
+      { label: "own", kode: OWN, query: "?indikator=fravaer&maalgruppe=alle&periode=2021%2F22", expect: who(LOGIN, OK, OK, OK, FORBIDDEN) },
+      { label: "other", kode: OTHER, query: "?indikator=fravaer&maalgruppe=alle&periode=2021%2F22", expect: who(LOGIN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN) },
+    ],
+  },
   "routes/kommuner.$kode.maal.$id": {
     get: [
       { label: "own", kode: OWN, target: OWN, expect: who(LOGIN, OK, OK, OK, OK) },

@@ -3,6 +3,7 @@ import { getActor, type Actor } from "~/data/auth.server";
 import { recomputeDisclosure } from "~/data/disclosure.server";
 import { buildSnapshot, findReport, hashSnapshot, listReports, publishOrApprove, ReportError } from "~/data/reports.server";
 import { createTarget, targetInputSchema, updateTarget, writeStatusPart, confirmStatus, type TargetInput } from "~/data/targets.server";
+import { setMeta } from "~/data/catalogue.server";
 import type { Db } from "../../db/connection";
 import { createTestDatabase } from "../support/database";
 import { signIn } from "../support/session";
@@ -48,6 +49,7 @@ const part = (over: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   ({ db, cleanup } = createTestDatabase());
+  setMeta(db, "current_quarter", "2025K4"); // as in demo mode
   school = await actorOf(await signIn(db, "skoledirektoer", "849"));
   social = await actorOf(await signIn(db, "socialdirektoer", "849"));
   council = await actorOf(await signIn(db, "byraad", "849"));

@@ -26,8 +26,12 @@ export type ReportTarget = {
   deadlinePeriod: string | null;
   computedStatus: ComputedStatus;
   latest: { period: string; value: number | null; withheld: boolean } | null;
-  /** The chart's data after disclosure control: withheld values are null with `withheld`. */
-  trend: { period: string; actual: number | null; withheld: boolean; expected: number | null; target: number | null }[];
+  /** The newest period that had ended by the quarter, when it is not `latest` (withheld or not yet measured). */
+  newest?: { period: string; withheld: boolean } | null;
+  /** Why the status cannot be computed (with `ingen-data`). */
+  unavailable?: "withheld" | "not-measured" | null;
+  /** The chart's data after disclosure control: withheld values are null with `withheld`; periods after the quarter are `planned` (no observed value). */
+  trend: { period: string; actual: number | null; withheld: boolean; expected: number | null; target: number | null; planned?: boolean }[];
   milestones: { title: string; dueDate: string; done: boolean }[];
   owners: { school: string | null; social: string | null };
   /** The quarter's status; null when nobody has written one. */
@@ -43,6 +47,12 @@ export type ReportSnapshot = {
   targets: ReportTarget[];
   /** The municipality's investment cases (absent in reports published before they existed). */
   investments?: ReportInvestment[];
+  /**
+   * The previous quarter's published report as it stood when this one was made, for "what
+   * changed" (null when there was none). Frozen with the snapshot, so publishing an older
+   * quarter later changes nothing here. Absent in snapshots made before it was added.
+   */
+  previous?: { quarter: string; version: number; targets: { id: number; title: string; computedStatus: ComputedStatus }[] } | null;
 };
 
 export const STATUS_ORDER: ComputedStatus[] = ["paa-sporet", "i-risiko", "bagud", "naaet", "ingen-data"];
@@ -61,7 +71,9 @@ export type ReportSummary = {
   uncovered: { number: number; shortTitle: string }[];
 };
 
-export function summarise(report: ReportSnapshot, previous: ReportSnapshot | null): ReportSummary {
+/** The summary, from the snapshot alone (its frozen `previous` included): the same snapshot always reads the same. */
+export function summarise(report: ReportSnapshot): ReportSummary {
+  const previous = report.previous ?? null;
   const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<ComputedStatus, number>;
   for (const t of report.targets) counts[t.computedStatus]++;
   const before = new Map((previous?.targets ?? []).map((t) => [t.id, t]));
