@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { ROLES } from "../app/domain/access";
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const regions = sqliteTable("regions", {
   code: text("code").primaryKey(), // DST region code, e.g. 1081
@@ -498,3 +498,16 @@ export const importPreviewErrors = sqliteTable(
   },
   (t) => [index("import_preview_errors_preview_idx").on(t.previewNo, t.rowNo)],
 );
+
+/**
+ * The PDF of a published report, made once and kept: a published report never changes, so its
+ * PDF is served from here, keyed by the report and its snapshot's SHA-256 (ADR 0023).
+ */
+export const reportPdfs = sqliteTable("report_pdfs", {
+  reportId: integer("report_id")
+    .primaryKey()
+    .references(() => reports.id),
+  snapshotHash: text("snapshot_hash").notNull(),
+  pdf: blob("pdf", { mode: "buffer" }).notNull(),
+  createdAt: text("created_at").notNull(),
+});

@@ -27,6 +27,7 @@ const token = (bytes = 32) => randomBytes(bytes).toString("base64url");
 const nowIso = () => new Date().toISOString();
 
 export const hashPassword = (password: string) => argonHash(password); // argon2id with OWASP's parameters
+export const verifyPassword = (hash: string, password: string) => argonVerify(hash, password).catch(() => false);
 // Verifying against a real hash when the account does not exist keeps the time the same, so timing reveals nothing.
 let dummyHash: Promise<string> | undefined;
 const unknownAccountHash = () => (dummyHash ??= argonHash(token(16)));
@@ -240,7 +241,8 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   } catch {
     return fallback;
   }
-  if (url.origin !== base) return fallback;
+  // "/.//evil", "/%2e//evil" and "/a/..//evil" resolve to the path "//evil", which a browser reads as another host
+  if (url.origin !== base || url.pathname.startsWith("//")) return fallback;
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
