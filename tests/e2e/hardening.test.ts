@@ -203,7 +203,10 @@ describe("operations", () => {
   it("logs one structured line per request, with the route id and no query values", async () => {
     const s = await session();
     logLines = [];
-    await fetch(`${base}/sammenlign?indikator=fp9-deltagelse&kommune=849&hemmelig=0101901234`, { headers: { Cookie: s.cookie } });
+    const res = await fetch(`${base}/sammenlign?indikator=fp9-deltagelse&kommune=849&hemmelig=0101901234`, { headers: { Cookie: s.cookie } });
+    await res.text();
+    await new Promise((r) => setTimeout(r, 50)); // the line is written when the answer has been sent
+    expect(logLines.length, logLines.join("\n")).toBeGreaterThan(0);
     const line = logLines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.route === "routes/sammenlign._index");
     expect(line).toMatchObject({ level: "info", method: "GET", status: 200, route: "routes/sammenlign._index" });
     expect(typeof line!.ms).toBe("number");

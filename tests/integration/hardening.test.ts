@@ -7,7 +7,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { attemptLogin } from "~/data/auth.server";
+import { createUser } from "~/data/users.server";
 import { commitImport, discardPreview, findPreview, ImportRefused, previewErrors, previewErrorsCsv, previewImport } from "~/data/import.server";
 import type { Db } from "../../db/connection";
 import { createTestDatabase } from "../support/database";
@@ -106,5 +108,36 @@ describe("7. formulas in the files the product writes", () => {
     expect(cells.some((c) => c.includes("=1+2*3"))).toBe(true);
     expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
     discardPreview(db, id);
+  });
+});
+
+describe("10. the login throttle cannot be turned on a real user", () => {
+  afterEach(() => vi.useRealTimers());
+  const PASSWORD = "en-lang-test-adgangskode";
+
+  it("lets the owner in from their own address within a minute, however long an attacker keeps failing, with one audit row per episode", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    let now = new Date("2026-04-01T08:00:00.000Z").getTime();
+    vi.setSystemTime(now);
+    const u = await createUser(db, null, { email: "offer@example.dk", name: "Offer", role: "sekretariat", municipalityCode: null }, PASSWORD);
+    const attacker = "203.0.113.66";
+    const throttledRows = () => (db.$client.prepare("select count(*) as n from audit_log where action = 'login.throttled' and actor_email = ?").get(u.email) as { n: number }).n;
+    // an hour of an attacker trying every ten seconds from one address
+    for (let i = 0; i < 360; i++) {
+      await attemptLogin(db, { email: u.email, password: "gaet-" + i, address: attacker });
+      now += 10_000;
+      vi.setSystemTime(now);
+    }
+    expect(throttledRows()).toBe(1);
+    const owner = await attemptLogin(db, { email: u.email, password: PASSWORD, address: "198.51.100.7" });
+    if (!owner.ok) {
+      expect(owner).toMatchObject({ reason: "throttled" });
+      expect((owner as { retryAfterSeconds: number }).retryAfterSeconds).toBeLessThanOrEqual(60);
+      vi.setSystemTime(now + 61_000);
+      expect(await attemptLogin(db, { email: u.email, password: PASSWORD, address: "198.51.100.7" })).toMatchObject({ ok: true });
+    }
+    // the attacker's own address stays slowed down far longer than the account
+    const row = db.$client.prepare("select locked_until from login_throttle where key = ?").get(`adresse:${attacker}`) as { locked_until: string } | undefined;
+    expect(row && Date.parse(row.locked_until) - Date.now()).toBeGreaterThan(60_000);
   });
 });
