@@ -13,7 +13,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 const root = path.resolve(import.meta.dirname, "../..");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "faelles-retning-backup-"));
 const servers: ChildProcess[] = [];
-const env = (database: string, port = 0) => ({ ...process.env, DATABASE_PATH: database, PORT: String(port), NODE_ENV: "production", DEMO: "1", WEB_CONCURRENCY: "1", SESSION_SECRET: "backup-test-secret-backup-test-secret", LOG_LEVEL: "warn" });
+const env = (database: string, port = 0): NodeJS.ProcessEnv => ({ ...process.env, DATABASE_PATH: database, PORT: String(port), NODE_ENV: "production" as const, DEMO: "1", WEB_CONCURRENCY: "1", SESSION_SECRET: "backup-test-secret-backup-test-secret", LOG_LEVEL: "warn" });
 
 afterAll(async () => {
   for (const s of servers) if (s.exitCode === null) s.kill("SIGTERM");
