@@ -200,6 +200,20 @@ describe("operations", () => {
     expect(await res.json()).toEqual({ status: "ok" });
     expect(logLines.filter((l) => l.includes("healthz"))).toEqual([]);
   });
+  it("GET /healthz answers 503 when the database does not answer", async () => {
+    const t = createTestDatabase({ demo: false });
+    const app = await createApp(t.db, { log: () => undefined });
+    const other = app.listen(0);
+    try {
+      t.db.$client.close();
+      const res = await fetch(`http://127.0.0.1:${(other.address() as AddressInfo).port}/healthz`);
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({ status: "fejl" });
+    } finally {
+      other.close();
+      fs.rmSync(path.dirname(t.file), { recursive: true, force: true });
+    }
+  });
   it("logs one structured line per request, with the route id and no query values", async () => {
     const s = await session();
     logLines = [];
