@@ -501,13 +501,16 @@ export const importPreviewErrors = sqliteTable(
 
 /**
  * The PDF of a published report, made once and kept: a published report never changes, so its
- * PDF is served from here, keyed by the report and its snapshot's SHA-256 (ADR 0023).
+ * PDF is served from here, keyed by the report, its snapshot's SHA-256 and the quarter's newest
+ * version (ADR 0023).
  */
 export const reportPdfs = sqliteTable("report_pdfs", {
   reportId: integer("report_id")
     .primaryKey()
     .references(() => reports.id),
   snapshotHash: text("snapshot_hash").notNull(),
+  /** The newest version of the quarter when printed: an older version's PDF says it is replaced, so a newer version means a new print. */
+  newestVersion: integer("newest_version").notNull(),
   pdf: blob("pdf", { mode: "buffer" }).notNull(),
   createdAt: text("created_at").notNull(),
 });

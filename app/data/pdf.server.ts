@@ -6,8 +6,9 @@
  * Bounded (ADR 0023): one shared browser per server process, at most two pages printing at once
  * and a few waiting; one more gets DomainError "unavailable" (the route answers 503 with
  * Retry-After). A published report never changes, so its PDF is made once and kept in the
- * database, keyed by the report and its snapshot's SHA-256; requests that arrive while it is
- * being made wait for that one print.
+ * database, keyed by the report, its snapshot's SHA-256 and the quarter's newest version (an
+ * older version's page says it is replaced); requests that arrive while it is being made wait
+ * for that one print.
  */
 import { existsSync } from "node:fs";
 import type { Browser } from "playwright-core";
@@ -81,26 +82,32 @@ export async function printToPdf(origin: string, path: string, cookie: string | 
   }
 }
 
-const printing = new Map<number, Promise<Buffer>>();
+const printing = new Map<string, Promise<Buffer>>();
 
 /** A published report's PDF: the kept one, or printed once (however many ask at the same time) and kept. */
-export async function publishedReportPdf(db: Db, report: { id: number; contentHash: string }, print: () => Promise<Buffer>): Promise<Buffer> {
+export async function publishedReportPdf(
+  db: Db,
+  report: { id: number; contentHash: string; newestVersion: number },
+  print: () => Promise<Buffer>,
+): Promise<Buffer> {
   const kept = db
     .select({ pdf: reportPdfs.pdf })
     .from(reportPdfs)
-    .where(and(eq(reportPdfs.reportId, report.id), eq(reportPdfs.snapshotHash, report.contentHash)))
+    .where(and(eq(reportPdfs.reportId, report.id), eq(reportPdfs.snapshotHash, report.contentHash), eq(reportPdfs.newestVersion, report.newestVersion)))
     .get();
   if (kept) return kept.pdf;
-  let pending = printing.get(report.id);
+  const key = `${report.id}:${report.newestVersion}`;
+  let pending = printing.get(key);
   if (!pending) {
     pending = print()
       .then((pdf) => {
-        // another server process may have kept it first; either copy is the same report
-        db.insert(reportPdfs).values({ reportId: report.id, snapshotHash: report.contentHash, pdf, createdAt: new Date().toISOString() }).onConflictDoNothing().run();
+        // another server process may have kept the same print first: either copy is the same report
+        const row = { snapshotHash: report.contentHash, newestVersion: report.newestVersion, pdf, createdAt: new Date().toISOString() };
+        db.insert(reportPdfs).values({ reportId: report.id, ...row }).onConflictDoUpdate({ target: reportPdfs.reportId, set: row }).run();
         return pdf;
       })
-      .finally(() => printing.delete(report.id));
-    printing.set(report.id, pending);
+      .finally(() => printing.delete(key));
+    printing.set(key, pending);
   }
   return pending;
 }

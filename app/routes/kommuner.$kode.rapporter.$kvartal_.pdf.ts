@@ -3,7 +3,7 @@ import { z } from "zod";
 import { requireActor, requirePermission } from "~/data/auth.server";
 import { requireMunicipality } from "~/data/params.server";
 import { printToPdf, publishedReportPdf } from "~/data/pdf.server";
-import { findReport, quarterParam } from "~/data/reports.server";
+import { findReport, newestVersion, quarterParam } from "~/data/reports.server";
 import { DomainError } from "~/domain/errors";
 import { getT } from "~/i18n/i18n";
 
@@ -20,7 +20,8 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const path = `/kommuner/${municipality.code}/rapporter/${report.quarter}?version=${report.version}`;
   let pdf: Buffer;
   try {
-    pdf = await publishedReportPdf(context.db, report, () => printToPdf(origin, path, request.headers.get("cookie")));
+    const kept = { id: report.id, contentHash: report.contentHash, newestVersion: newestVersion(context.db, municipality.code, report.quarter) };
+    pdf = await publishedReportPdf(context.db, kept, () => printToPdf(origin, path, request.headers.get("cookie")));
   } catch (e) {
     if (!(e instanceof DomainError) || e.code !== "unavailable") throw e;
     const retryAfter = e.params.retryAfter;
