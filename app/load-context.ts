@@ -7,6 +7,8 @@ declare module "@remix-run/node" {
     cspNonce: string;
     /** The client's address as Express sees it (req.ip), for login throttling. */
     clientAddress: string;
+    /** This server's own address (http://127.0.0.1:PORT), for the report PDF printed from it; absent in loader tests. */
+    serverOrigin?: string;
   }
 }
 

@@ -29,6 +29,8 @@ export function openDatabase(file: string = databasePath(), opts: { migrate?: bo
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
+  // deleted rows are overwritten, so a discarded import preview leaves nothing in the file's free pages
+  sqlite.pragma("secure_delete = ON");
   const db = drizzle(sqlite, { schema }) as Db;
   if (opts.migrate !== false) migrate(db, { migrationsFolder: opts.migrationsFolder ?? MIGRATIONS_FOLDER });
   return db;

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { ROLES } from "../app/domain/access";
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const regions = sqliteTable("regions", {
   code: text("code").primaryKey(), // DST region code, e.g. 1081
@@ -535,3 +535,19 @@ export const investmentCaseTargets = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.caseId, t.targetId] }), index("investment_case_targets_target_idx").on(t.targetId)],
 );
+
+/**
+ * The PDF of a published report, made once and kept: a published report never changes, so its
+ * PDF is served from here, keyed by the report, its snapshot's SHA-256 and the quarter's newest
+ * version (ADR 0023).
+ */
+export const reportPdfs = sqliteTable("report_pdfs", {
+  reportId: integer("report_id")
+    .primaryKey()
+    .references(() => reports.id),
+  snapshotHash: text("snapshot_hash").notNull(),
+  /** The newest version of the quarter when printed: an older version's PDF says it is replaced, so a newer version means a new print. */
+  newestVersion: integer("newest_version").notNull(),
+  pdf: blob("pdf", { mode: "buffer" }).notNull(),
+  createdAt: text("created_at").notNull(),
+});

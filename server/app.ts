@@ -12,13 +12,17 @@ import helmet from "helmet";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import type { Db } from "../db/connection";
+import { importLimits } from "../app/data/import.server";
+import { requestLog, routeMatcher, type LogLevel } from "./request-log";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-/** A mutation must come from our own pages: its Origin (or Referer) must be this host. */
+/**
+ * A mutation must come from our own pages: its Origin (or Referer) must be this host. An API
+ * token is no exemption: the API only reads, and a token never posts a form (getActor).
+ */
 export function sameOriginOnly(req: Request, res: Response, next: NextFunction) {
   if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
-  if (req.headers.authorization?.startsWith("Bearer ")) return next(); // API tokens are not sent by browsers on their own
   const source = req.headers.origin ?? req.headers.referer;
   const host = req.headers["x-forwarded-host"] ?? req.headers.host;
   let ok = false;
@@ -67,14 +71,71 @@ function apiRoutes(build: ServerBuild, db: Db) {
   };
 }
 
-/** What every loader and action gets: the database, the CSP nonce and the client's address. */
+/** What every loader and action gets: the database, the CSP nonce, the client's address and this server's own address. */
 function loadContext(db: Db, req: Request, res: Response) {
-  return { db, cspNonce: res.locals.cspNonce as string, clientAddress: req.ip ?? req.socket.remoteAddress ?? "ukendt" };
+  return {
+    db,
+    cspNonce: res.locals.cspNonce as string,
+    clientAddress: req.ip ?? req.socket.remoteAddress ?? "ukendt",
+    // the report PDF is printed from this server itself, never from whatever Host the request named
+    serverOrigin: `http://127.0.0.1:${req.socket.localPort}`,
+  };
 }
 
-export async function createApp(db: Db, opts: { dev?: boolean; buildDir?: string } = {}) {
+const FORM_MAX_BYTES = 256 * 1024;
+/** Room for the multipart framing and the text fields around an import file. */
+const UPLOAD_OVERHEAD_BYTES = 1024 * 1024;
+
+/**
+ * Every request body has a declared length under a limit, checked before a byte of it is read:
+ * the import's own limit for an upload to /indlaes, 256 KB for any other form, so a large body
+ * (before login too) costs nothing. A body without a length (chunked) gets 411: browsers always
+ * send the length of a form or a file.
+ */
+function bodyLimit(req: Request, res: Response, next: NextFunction) {
+  const declared = req.headers["content-length"];
+  const chunked = req.headers["transfer-encoding"] !== undefined;
+  if (!chunked && (declared === undefined || declared === "0")) return next();
+  const refuse = (status: number, message: string) => {
+    res.status(status).set("Connection", "close").type("text/plain; charset=utf-8").send(message);
+    res.once("finish", () => req.socket.destroy());
+  };
+  if (chunked || declared === undefined) return refuse(411, "Afvist: forespørgslen skal angive sin længde (Content-Length).");
+  const limit = req.path === "/indlaes" ? importLimits().maxBytes + UPLOAD_OVERHEAD_BYTES : FORM_MAX_BYTES;
+  if (Number(declared) > limit) return refuse(413, `Afvist: forespørgslen er for stor (højst ${Math.round(limit / 1024)} KB).`);
+  next();
+}
+
+/** Anything a server answer does not mark itself is private and never stored: every page and API answer needs a session. */
+function noStoreByDefault(_req: Request, res: Response, next: NextFunction) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: Response, ...args: Parameters<typeof writeHead>) {
+    if (!this.getHeader("Cache-Control")) this.setHeader("Cache-Control", "private, no-store");
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
+  next();
+}
+
+/** GET /healthz: 200 when the database answers, 503 when it does not. No session, no log line. */
+function healthz(db: Db) {
+  return (_req: Request, res: Response) => {
+    res.setHeader("Cache-Control", "no-store");
+    try {
+      db.$client.prepare("select count(*) from regions").get();
+      res.status(200).json({ status: "ok" });
+    } catch {
+      res.status(503).json({ status: "fejl" });
+    }
+  };
+}
+
+export async function createApp(db: Db, opts: { dev?: boolean; buildDir?: string; log?: (line: string) => void; logLevel?: LogLevel } = {}) {
   const app = express();
   app.disable("x-powered-by");
+  app.get("/healthz", healthz(db));
+  let matchRoute: (pathname: string) => string | null = () => null;
+  app.use(requestLog({ match: (p) => matchRoute(p), write: opts.log, level: opts.logLevel }));
+  app.use(noStoreByDefault);
   // behind a reverse proxy, TRUST_PROXY (e.g. 1 or "loopback") lets req.ip be the client, so login throttling is per person
   if (process.env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
   app.use(compression());
@@ -113,6 +174,7 @@ export async function createApp(db: Db, opts: { dev?: boolean; buildDir?: string
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
     next();
   });
+  app.use(bodyLimit);
   app.use(sameOriginOnly);
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
@@ -130,7 +192,10 @@ export async function createApp(db: Db, opts: { dev?: boolean; buildDir?: string
     build = (await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href)) as ServerBuild;
   }
 
-  if (typeof build !== "function") app.get("/api/v1/:name", apiRoutes(build, db));
+  if (typeof build !== "function") {
+    matchRoute = routeMatcher(build.routes);
+    app.get("/api/v1/:name", apiRoutes(build, db));
+  }
 
   app.all(
     "*",

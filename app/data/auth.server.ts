@@ -20,13 +20,17 @@ export const MIN_PASSWORD_LENGTH = 12;
 const IDLE_MINUTES = Number(process.env.SESSION_IDLE_MINUTES ?? 120);
 const MAX_SESSION_HOURS = 12;
 const THROTTLE_FREE_FAILURES = 5;
-const THROTTLE_MAX_SECONDS = 15 * 60;
+/** An address that keeps failing waits up to 15 minutes: the stricter limit, on the attacker. */
+const THROTTLE_MAX_SECONDS = { adresse: 15 * 60, konto: 60 } as const;
+/** Failures older than this start a new episode (counted, and audited, afresh). */
+const THROTTLE_EPISODE_MS = 24 * 3600_000;
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 const token = (bytes = 32) => randomBytes(bytes).toString("base64url");
 const nowIso = () => new Date().toISOString();
 
 export const hashPassword = (password: string) => argonHash(password); // argon2id with OWASP's parameters
+export const verifyPassword = (hash: string, password: string) => argonVerify(hash, password).catch(() => false);
 // Verifying against a real hash when the account does not exist keeps the time the same, so timing reveals nothing.
 let dummyHash: Promise<string> | undefined;
 const unknownAccountHash = () => (dummyHash ??= argonHash(token(16)));
@@ -159,16 +163,22 @@ export function requireCsrf(actor: Actor, form: FormData): void {
   if (!ok) throw new Response("Formularen er udløbet eller kom fra et andet websted. Genindlæs siden, og prøv igen.", { status: 403 });
 }
 
-function lockSeconds(failures: number): number {
-  return failures < THROTTLE_FREE_FAILURES ? 0 : Math.min(2 ** (failures - THROTTLE_FREE_FAILURES), THROTTLE_MAX_SECONDS);
+/**
+ * The wait after a failure. An account's wait never passes a minute, so someone failing on
+ * purpose from elsewhere can slow its owner down but never lock them out; the address that
+ * fails waits up to 15 minutes.
+ */
+function lockSeconds(key: string, failures: number): number {
+  const max = key.startsWith("konto:") ? THROTTLE_MAX_SECONDS.konto : THROTTLE_MAX_SECONDS.adresse;
+  return failures < THROTTLE_FREE_FAILURES ? 0 : Math.min(2 ** (failures - THROTTLE_FREE_FAILURES), max);
 }
 
 export type LoginResult = { ok: true; user: User } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /**
  * Checks a login. Failures count per account and per address; after 5, each further attempt
- * waits twice as long (1 s, 2 s, 4 s … up to 15 minutes). The answer never tells whether the
- * account exists.
+ * waits twice as long (1 s, 2 s, 4 s …), up to a minute for the account and 15 minutes for the
+ * address. The answer never tells whether the account exists.
  */
 export async function attemptLogin(db: Db, input: { email: string; password: string; address: string }): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
@@ -182,7 +192,7 @@ async function checkLogin(db: Db, email: string, password: string, keys: readonl
   const rows = keys.map((k) => db.select().from(loginThrottle).where(eq(loginThrottle.key, k)).get());
   const lockedUntil = Math.max(0, ...rows.map((r) => (r?.lockedUntil ? Date.parse(r.lockedUntil) : 0)));
   if (lockedUntil > Date.now()) {
-    db.transaction((tx) => audit(tx, { actor: null, actorEmail: email, action: "login.throttled", entity: "user" }));
+    // refused without a password check and without an audit row: the episode was audited when it began
     return { ok: false, reason: "throttled", retryAfterSeconds: Math.ceil((lockedUntil - Date.now()) / 1000) };
   }
   const user = db.select({ ...userColumns, passwordHash: users.passwordHash, active: users.active }).from(users).where(eq(users.email, email)).get();
@@ -200,13 +210,19 @@ async function checkLogin(db: Db, email: string, password: string, keys: readonl
   // so that the read and the write are one step for every process.
   db.transaction(
     (tx) => {
+      let episodeBegins = false;
       for (const key of keys) {
-        const failures = (tx.select({ failures: loginThrottle.failures }).from(loginThrottle).where(eq(loginThrottle.key, key)).get()?.failures ?? 0) + 1;
-        const wait = lockSeconds(failures);
+        const row = tx.select({ failures: loginThrottle.failures, updatedAt: loginThrottle.updatedAt }).from(loginThrottle).where(eq(loginThrottle.key, key)).get();
+        const earlier = row && Date.now() - Date.parse(row.updatedAt) < THROTTLE_EPISODE_MS ? row.failures : 0;
+        const failures = earlier + 1;
+        const wait = lockSeconds(key, failures);
+        if (failures === THROTTLE_FREE_FAILURES) episodeBegins = true;
         const values = { failures, lockedUntil: wait ? new Date(Date.now() + wait * 1000).toISOString() : null, updatedAt: nowIso() };
         tx.insert(loginThrottle).values({ key, ...values }).onConflictDoUpdate({ target: loginThrottle.key, set: values }).run();
       }
       audit(tx, { actor: null, actorEmail: email, action: "login.failed", entity: "user", entityId: user?.id ?? null });
+      // one row per throttling episode, not one per refused attempt
+      if (episodeBegins) audit(tx, { actor: null, actorEmail: email, action: "login.throttled", entity: "user", entityId: user?.id ?? null });
     },
     { behavior: "immediate" },
   );
@@ -240,7 +256,8 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   } catch {
     return fallback;
   }
-  if (url.origin !== base) return fallback;
+  // "/.//evil", "/%2e//evil" and "/a/..//evil" resolve to the path "//evil", which a browser reads as another host
+  if (url.origin !== base || url.pathname.startsWith("//")) return fallback;
   return `${url.pathname}${url.search}${url.hash}`;
 }
 

@@ -7,6 +7,7 @@ import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { roundForOutput } from "../domain/figures";
 import { MISSING_MARK, WITHHELD_MARK } from "../domain/format";
+import { safeCell } from "../domain/spreadsheet";
 import { getT } from "../i18n/i18n";
 import type { ComparisonChoice, ComparisonTable } from "./comparison.server";
 
@@ -96,7 +97,7 @@ export async function comparisonXlsx(c: ComparisonChoice, table: ComparisonTable
   wb.created = new Date(x.extractedAt);
   const data = wb.addWorksheet("Data", { views: [{ state: "frozen", ySplit: 1 }] });
   data.addRow(header).font = { bold: true };
-  for (const r of rows) data.addRow(r);
+  for (const r of rows) data.addRow(r.map(safeCell));
   data.columns.forEach((col, i) => {
     col.width = [22, 7, 34, 22, 12, 14, 7, 18, 22, 15, 16][i] ?? 14;
   });
@@ -105,7 +106,7 @@ export async function comparisonXlsx(c: ComparisonChoice, table: ComparisonTable
   data.getColumn(8).numFmt = decimals;
   const about = wb.addWorksheet("Om tallene");
   about.addRow(["Felt", "Indhold"]).font = { bold: true };
-  for (const r of aboutRows(c, x)) about.addRow(r);
+  for (const r of aboutRows(c, x)) about.addRow(r.map(safeCell));
   about.getColumn(1).width = 16;
   about.getColumn(2).width = 100;
   about.getColumn(2).alignment = { wrapText: true, vertical: "top" };
@@ -115,6 +116,6 @@ export async function comparisonXlsx(c: ComparisonChoice, table: ComparisonTable
 /** CSV that Danish Excel opens right: BOM, semicolons, decimal comma, no thousands separator. */
 export function comparisonCsv(c: ComparisonChoice, table: ComparisonTable): string {
   const { header, rows } = exportRows(c, table);
-  const cell = (v: Cell) => (typeof v === "number" ? String(v).replace(".", ",") : v ?? "");
+  const cell = (v: Cell) => (typeof v === "number" ? String(v).replace(".", ",") : safeCell(v ?? ""));
   return `\uFEFF${stringify([header, ...rows.map((r) => r.map(cell))], { delimiter: ";", record_delimiter: "\r\n" })}`;
 }

@@ -13,7 +13,9 @@ import { Parser } from "csv-parse";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import type { Db } from "../../db/connection";
-import { mapHeader, looksLikeCpr, validateRow, IMPORT_COLUMNS, type ImportCatalogue, type ImportColumn, type Issue } from "../domain/import/rows";
+import { cprInFileName, cprInText } from "../domain/import/cpr";
+import { safeCell } from "../domain/spreadsheet";
+import { mapHeader, validateRow, IMPORT_COLUMNS, type ImportCatalogue, type ImportColumn, type Issue } from "../domain/import/rows";
 import { audit } from "./audit.server";
 import { listIndicators, listMunicipalities, setMeta } from "./catalogue.server";
 import { recomputeDisclosure, type TableRef } from "./disclosure.server";
@@ -152,8 +154,9 @@ async function* records(path: string, kind: "csv" | "xlsx"): AsyncGenerator<{ ro
     }) as never;
     for await (const sheet of reader) {
       for await (const row of sheet) {
+        // exceljs gives a row with an empty cell as a sparse array; Array.from fills the holes
         const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-        yield { rowNo: row.number, cells: values.map(cellText).map((s) => s.trim()) };
+        yield { rowNo: row.number, cells: Array.from(values, (v) => cellText(v).trim()) };
       }
       break; // the first sheet only
     }
@@ -178,6 +181,8 @@ export async function previewImport(db: Db, file: { path: string; name: string }
   const stat = fs.statSync(file.path);
   if (stat.size > limits.maxBytes) throw new ImportRefused(`Filen er for stor: højst ${Math.round(limits.maxBytes / 1024 / 1024)} MB.`);
   const { hash, kind } = await inspect(file.path);
+  // a name like elev-020290-4321.csv is never stored: the preview, the batch and the audit trail get a neutral one
+  const fileName = cprInFileName(file.name) ? `fil-${hash.slice(0, 12)}.${kind}` : file.name.slice(0, 200);
   const cat = importCatalogue(db);
   const id = randomBytes(18).toString("base64url");
   const c = db.$client;
@@ -187,7 +192,7 @@ export async function previewImport(db: Db, file: { path: string; name: string }
       .prepare(
         "insert into import_previews (id, user_id, file_name, content_hash, created_at, rows_read, rows_new, rows_changed, rows_unchanged, error_count) values (?, ?, ?, ?, ?, 0, 0, 0, 0, 0)"
       )
-      .run(id, who.userId, file.name.slice(0, 200), hash, new Date().toISOString()).lastInsertRowid
+      .run(id, who.userId, fileName, hash, new Date().toISOString()).lastInsertRowid
   );
   // repeated observations and the change each row makes are found set-based once every row is staged
   const insertRow = c.prepare(
@@ -218,7 +223,7 @@ export async function previewImport(db: Db, file: { path: string; name: string }
   try {
     for await (const { rowNo, cells } of records(file.path, kind)) {
       // person-level data stops everything, wherever it is, and the message never repeats it
-      const cpr = cells.findIndex(looksLikeCpr);
+      const cpr = cells.findIndex(cprInText);
       if (cpr >= 0)
         throw new ImportRefused(
           `Række ${rowNo}, kolonne ${
@@ -418,7 +423,7 @@ export function previewErrorsCsv(db: Db, id: string): string {
     column: string;
     message: string;
   }[];
-  return `\uFEFF${stringify([["række", "kolonne", "fejl"], ...rows.map((r) => [r.row_no, r.column, r.message])], {
+  return `\uFEFF${stringify([["række", "kolonne", "fejl"], ...rows.map((r) => [r.row_no, safeCell(r.column), safeCell(r.message)])], {
     delimiter: ";",
     record_delimiter: "\r\n",
   })}`;

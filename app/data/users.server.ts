@@ -8,7 +8,7 @@ import type { Db } from "../../db/connection";
 import { apiTokens, passwordResets, sessions, users } from "../../db/schema";
 import { needsMunicipality, ROLES, type Role } from "../domain/access";
 import { audit } from "./audit.server";
-import { hashPassword, MIN_PASSWORD_LENGTH, randomToken, sha256, type Actor, type User } from "./auth.server";
+import { hashPassword, verifyPassword, MIN_PASSWORD_LENGTH, randomToken, sha256, type Actor, type User } from "./auth.server";
 
 const RESET_HOURS = 72;
 const nowIso = () => new Date().toISOString();
@@ -118,14 +118,22 @@ export async function usePasswordReset(db: Db, token: string, password: string):
   });
 }
 
-export async function changePassword(db: Db, actor: Actor, password: string): Promise<void> {
+/**
+ * Changes the password once the current one is given: someone at an unlocked screen cannot take
+ * the account over. Returns false, changing nothing, when the current password is wrong.
+ */
+export async function changePassword(db: Db, actor: Actor, current: string, password: string): Promise<boolean> {
+  const stored = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id)).get();
+  if (!stored?.passwordHash || !(await verifyPassword(stored.passwordHash, current))) return false;
   const passwordHash = await hashPassword(password);
   db.transaction((tx) => {
     tx.update(users).set({ passwordHash, updatedAt: nowIso() }).where(eq(users.id, actor.id)).run();
-    // a new password ends every other session of the account; this one stays
+    // a new password ends every other session of the account, and its API tokens; this session stays
     tx.delete(sessions).where(and(eq(sessions.userId, actor.id), ne(sessions.idHash, actor.sessionHash ?? ""))).run();
+    tx.update(apiTokens).set({ revokedAt: nowIso() }).where(and(eq(apiTokens.userId, actor.id), isNull(apiTokens.revokedAt))).run();
     audit(tx, { actor, action: "user.password-change", entity: "user", entityId: actor.id });
   });
+  return true;
 }
 
 export function listApiTokens(db: Db, userId: number) {

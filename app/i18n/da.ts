@@ -788,6 +788,15 @@ export const da = {
       none: "Ingen mål passer til filteret.",
     },
   },
+  hardening: {
+    currentPassword: "Nuværende adgangskode",
+    currentPasswordMissing: "Skriv din nuværende adgangskode.",
+    currentPasswordWrong: "Din nuværende adgangskode er forkert. Adgangskoden er ikke skiftet.",
+    passwordChangedEverywhere: "Dine andre sessioner og dine API-tokens er afsluttet. Brug den nye adgangskode næste gang, du logger ind, og lav nye tokens, hvis du bruger dem.",
+    pdfBusy: "Der dannes mange PDF'er lige nu. Prøv igen om et øjeblik.",
+    pdfNoBrowser: "PDF kan ikke dannes på denne server (Chromium mangler). Åbn rapporten, og vælg Udskriv → Gem som PDF i browseren.",
+    pdfFailed: "Rapporten kunne ikke dannes som PDF. Prøv igen om lidt, eller vælg Udskriv → Gem som PDF i browseren.",
+  },
 };
 
 export type Strings = typeof da;

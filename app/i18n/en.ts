@@ -790,4 +790,13 @@ export const en: Strings = {
       none: "No targets match the filter.",
     },
   },
+  hardening: {
+    currentPassword: "Current password",
+    currentPasswordMissing: "Enter your current password.",
+    currentPasswordWrong: "Your current password is wrong. The password has not been changed.",
+    passwordChangedEverywhere: "Your other sessions and your API tokens have ended. Use the new password next time you log in, and make new tokens if you use them.",
+    pdfBusy: "Many PDFs are being made right now. Try again in a moment.",
+    pdfNoBrowser: "PDFs cannot be made on this server (Chromium is missing). Open the report and choose Print → Save as PDF in the browser.",
+    pdfFailed: "The report could not be made as a PDF. Try again shortly, or choose Print → Save as PDF in the browser.",
+  },
 };

@@ -1,16 +1,9 @@
+import { once } from "node:events";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  MaxPartSizeExceededError,
-  NodeOnDiskFile,
-  redirect,
-  unstable_composeUploadHandlers,
-  unstable_createFileUploadHandler,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { MaxPartSizeExceededError, redirect, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Alert } from "~/components/ui/Alert";
@@ -73,40 +66,59 @@ export async function action({ request, context }: ActionFunctionArgs) {
       throw e;
     }
   }
+  // Only the one file part ("fil") goes to disk, and only the csrf field is read; any other part
+  // is read past and dropped. Every temporary file is deleted whatever happens: refused, failed,
+  // or the upload broken off halfway (the request's signal aborts).
   fs.mkdirSync(UPLOAD_DIR, { recursive: true });
-  let form: FormData;
-  let originalName = "";
+  const temporary: string[] = [];
+  const cleanup = () => {
+    for (const p of temporary) fs.rmSync(p, { force: true });
+  };
+  request.signal.addEventListener("abort", cleanup);
+  let upload: { path: string; name: string; size: number } | null = null;
+  let csrf = "";
+  const handler: UploadHandler = async ({ name, filename, data }) => {
+    if (name === "fil" && filename !== undefined && !upload) {
+      const p = path.join(UPLOAD_DIR, `upload-${crypto.randomUUID()}`);
+      temporary.push(p);
+      const out = fs.createWriteStream(p);
+      let size = 0;
+      try {
+        for await (const chunk of data) {
+          size += chunk.length;
+          if (size > limits.maxBytes) throw new MaxPartSizeExceededError(name, limits.maxBytes);
+          if (!out.write(chunk)) await once(out, "drain");
+        }
+      } finally {
+        out.end();
+        await once(out, "close");
+      }
+      upload = { path: p, name: filename, size };
+      return undefined;
+    }
+    if (name === "csrf" && filename === undefined && !csrf) {
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      for await (const chunk of data) if ((size += chunk.length) <= 1_000) chunks.push(chunk);
+      csrf = Buffer.concat(chunks).toString("utf8");
+      return csrf;
+    }
+    for await (const _ of data); // read past and drop
+    return undefined;
+  };
   try {
-    form = await unstable_parseMultipartFormData(
-      request,
-      unstable_composeUploadHandlers(
-        unstable_createFileUploadHandler({
-          directory: UPLOAD_DIR,
-          maxPartSize: limits.maxBytes,
-          file: ({ filename }) => {
-            originalName = filename;
-            return `upload-${crypto.randomUUID()}`;
-          },
-        }),
-        unstable_createMemoryUploadHandler({ maxPartSize: 10_000 }) // the text fields (csrf)
-      )
-    );
-  } catch (e) {
-    if (e instanceof MaxPartSizeExceededError) return { error: t("importPage.tooLarge", { mb: Math.round(limits.maxBytes / 1024 / 1024) }), field: "fil" };
-    throw e;
-  }
-  const file = form.get("fil");
-  // the uploaded bytes never outlive this request: the checked rows are staged, the file goes
-  const cleanup = () => (file instanceof NodeOnDiskFile ? fs.rmSync(file.getFilePath(), { force: true }) : undefined);
-  try {
+    let form: FormData;
+    try {
+      form = await unstable_parseMultipartFormData(request, handler);
+    } catch (e) {
+      if (e instanceof MaxPartSizeExceededError) return { error: t("importPage.tooLarge", { mb: Math.round(limits.maxBytes / 1024 / 1024) }), field: "fil" };
+      throw e;
+    }
     requireCsrf(actor, form);
-    if (!(file instanceof NodeOnDiskFile) || file.size === 0) return { error: t("importPage.noFile"), field: "fil" };
-    const id = await previewImport(
-      context.db,
-      { path: file.getFilePath(), name: path.basename(originalName || file.name) },
-      { userId: actor.id, actor: actor.email },
-      limits
-    );
+    const file = upload as { path: string; name: string; size: number } | null;
+    if (!file || file.size === 0) return { error: t("importPage.noFile"), field: "fil" };
+    // the uploaded bytes never outlive this request: the checked rows are staged, the file goes
+    const id = await previewImport(context.db, { path: file.path, name: path.basename(file.name) }, { userId: actor.id, actor: actor.email }, limits);
     return redirect(`/indlaes/${id}`);
   } catch (e) {
     if (e instanceof ImportRefused) return { error: e.message, field: "fil" };

@@ -7,13 +7,17 @@ import { Alert } from "~/components/ui/Alert";
 import { ConformField, CsrfInput } from "~/components/ui/FormField";
 import { requireActor, requireCsrf } from "~/data/auth.server";
 import { changePassword, createApiToken, listApiTokens, passwordSchema, revokeApiToken } from "~/data/users.server";
+import { getT } from "~/i18n/i18n";
 import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Din profil – Fælles retning" }];
 
+const t = getT("da");
+
 const schema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("password"),
+    current: z.string({ error: t("hardening.currentPasswordMissing") }).min(1, { error: t("hardening.currentPasswordMissing") }).max(200),
     password: passwordSchema,
     confirm: z.string({ error: "Gentag adgangskoden." }),
   }).refine((v) => v.password === v.confirm, { path: ["confirm"], error: "De to adgangskoder er ikke ens." }),
@@ -35,10 +39,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   requireCsrf(actor, formData);
   const submission = parseWithZod(formData, { schema });
-  if (submission.status !== "success") return { result: submission.reply({ hideFields: ["password", "confirm"] }), newToken: null, done: null };
+  if (submission.status !== "success") return { result: submission.reply({ hideFields: ["current", "password", "confirm"] }), newToken: null, done: null };
   const v = submission.value;
   if (v.intent === "password") {
-    await changePassword(context.db, actor, v.password);
+    if (!(await changePassword(context.db, actor, v.current, v.password)))
+      return { result: submission.reply({ fieldErrors: { current: [t("hardening.currentPasswordWrong")] }, hideFields: ["current", "password", "confirm"] }), newToken: null, done: null };
     return { result: submission.reply({ resetForm: true }), newToken: null, done: "password" as const };
   }
   if (v.intent === "create-token") {
@@ -81,12 +86,13 @@ export default function ProfilePage() {
       <h2>{t("profile.passwordTitle")}</h2>
       {data?.done === "password" ? (
         <Alert variant="success" heading={t("profile.passwordChanged")} role="status">
-          <p>{t("profile.passwordChangedText")}</p>
+          <p>{t("hardening.passwordChangedEverywhere")}</p>
         </Alert>
       ) : null}
       <Form method="post" {...getFormProps(passwordForm)}>
         <CsrfInput token={csrf} />
         <input type="hidden" name="intent" value="password" />
+        <ConformField field={pw.current} label={t("hardening.currentPassword")} type="password" autoComplete="current-password" />
         <ConformField field={pw.password} label={t("profile.newPassword")} hint={t("profile.passwordHint")} type="password" autoComplete="new-password" />
         <ConformField field={pw.confirm} label={t("profile.confirmPassword")} type="password" autoComplete="new-password" />
         <button type="submit" className="button button-primary">

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { looksLikeCpr, mapHeader, parseDecimal, validateRow, type ImportCatalogue } from "~/domain/import/rows";
+import { cprInText as looksLikeCpr } from "~/domain/import/cpr";
+import { mapHeader, parseDecimal, validateRow, type ImportCatalogue } from "~/domain/import/rows";
 
 const cat: ImportCatalogue = {
   indicators: new Map([

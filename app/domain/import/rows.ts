@@ -91,16 +91,6 @@ export function mapHeader(headers: readonly string[]): HeaderMap {
   return { columns, issues, personColumn };
 }
 
-/** DDMMYY-XXXX, with or without the dash, with a real day and month. */
-export function looksLikeCpr(cell: string): boolean {
-  if (cell.length < 10) return false; // most cells; the pattern needs ten digits
-  const m = /^\s*(\d{2})(\d{2})(\d{2})\s?-?\s?(\d{4})\s*$/.exec(cell);
-  if (!m) return false;
-  const day = Number(m[1]);
-  const month = Number(m[2]);
-  return day >= 1 && day <= 31 && month >= 1 && month <= 12;
-}
-
 // No Danish municipality has ten million of anything a row counts.
 const MAX_COUNT = 10_000_000;
 
