@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loader as overviewLoader } from "~/routes/kommuner.$kode._index";
+import { loader as challengesLoader } from "~/routes/udfordringer";
 import { listIndicators, listMunicipalities } from "~/data/catalogue.server";
 import { readFigures } from "~/data/figures.server";
 import { effectiveTargetGroup } from "~/domain/catalogue";
@@ -8,8 +9,9 @@ import { createTestDatabase } from "../support/database";
 import { signIn } from "../support/session";
 
 /**
- * The overview shows a card per indicator. It reads all their figures in one pass through the
- * read path, not a query per indicator: counted on a connection that traces every statement.
+ * The overview shows a card per indicator, and /udfordringer a national series per indicator.
+ * Each reads all its indicators' figures in one pass through the read path, not a query per
+ * indicator: counted on a connection that traces every statement.
  */
 let cleanup: () => void;
 let traced: Db;
@@ -68,6 +70,28 @@ describe("the overview's reads", () => {
         const region = alone.find((f) => f.scope.kind === "region" && f.period === last?.period);
         expect(card.region?.value ?? null, indicator.code).toBe(last ? (region?.shown ?? null) : null);
       }
+    }
+  });
+});
+
+describe("the challenges page's reads", () => {
+  it("reads every indicator's national series in one statement, the same as the read path gives for each alone", async () => {
+    const run = async () => {
+      statements = [];
+      const data = await challengesLoader({ request: as.request("/udfordringer"), params: {}, context: as.context });
+      const ran = statements;
+      statements = null;
+      return { data, ran };
+    };
+    await run();
+    const { data, ran } = await run();
+    expect(ran.filter((s) => /\bfrom figure_aggregates\b/i.test(s))).toHaveLength(1);
+    expect(ran.filter((s) => /\bfrom observations\b/i.test(s))).toHaveLength(0);
+    const shown = new Map(data.challenges.flatMap((c) => c.indicators).map((i) => [i.code, i]));
+    for (const indicator of listIndicators(traced)) {
+      const group = effectiveTargetGroup(indicator, "anbragte");
+      const alone = readFigures(traced, { indicator, targetGroups: [group], nation: true });
+      expect(shown.get(indicator.code)!.series, indicator.code).toEqual(alone.map((f) => ({ period: f.period, value: f.shown, withheld: Boolean(f.withheld) })));
     }
   });
 });
