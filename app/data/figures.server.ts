@@ -77,21 +77,18 @@ export function readFiguresOfIndicators(db: Db, req: FiguresOfIndicatorsRequest)
   }
   const breakdowns = req.breakdowns ?? [""];
   if (asked.size === 0 || breakdowns.length === 0 || req.periods?.length === 0) return out;
-  const codes = [...asked.keys()];
-  const targetGroups = [...new Set([...asked.values()].flatMap((a) => [...a.groups]))];
+  // The pairs of indicator and target group asked for, as a row value the indexes' first columns
+  // answer: a list of indicators and a list of groups would also read each indicator's other groups.
+  const pairs = [...asked.values()].flatMap((a) => [...a.groups].map((g) => [a.indicator.code, g]));
   // the conditions every query shares, in the order of the indexes' columns
   // periods by their key, the indexes' last column; the text as well, in case two cadences share a key
   const where = (table: string) =>
-    `${table}.indicator_code in ${list(codes)} and ${table}.target_group in ${list(targetGroups)} and ${table}.breakdown in ${list(breakdowns)}${
+    `(${table}.indicator_code, ${table}.target_group) in (values ${pairs.map(() => "(?, ?)").join(", ")}) and ${table}.breakdown in ${list(breakdowns)}${
       req.periods ? ` and ${table}.period_key in ${list(req.periods)} and ${table}.period in ${list(req.periods)}` : ""
     }`;
-  const params = [...codes, ...targetGroups, ...breakdowns, ...(req.periods ? [...req.periods.map(keyOf), ...req.periods] : [])];
+  const params = [...pairs.flat(), ...breakdowns, ...(req.periods ? [...req.periods.map(keyOf), ...req.periods] : [])];
   const cfg = disclosureConfig();
-  // one indicator's target groups may be another's only: keep the pairs that were asked for
-  const askOf = (r: { indicatorCode: string; targetGroup: string }) => {
-    const a = asked.get(r.indicatorCode);
-    return a && a.groups.has(r.targetGroup) ? a : undefined;
-  };
+  const askOf = (r: { indicatorCode: string }) => asked.get(r.indicatorCode);
 
   if (req.municipalities && req.municipalities.length > 0) {
     const places = req.municipalities === "all" ? [] : req.municipalities;
