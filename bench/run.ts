@@ -42,6 +42,9 @@ const { values: args } = parseArgs({
 });
 const SCALES = args.scales.split(",").filter(Boolean).map(Number); // --scales "" measures only the import and the JavaScript
 const REQUESTS = Number(args.requests);
+// this run's own copy of the 1× database for the import: another run on the machine has its own
+const TEMPLATE = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "faelles-retning-bench-")), "1x.sqlite");
+const CPU_REQUESTS = 60; // 60 × ~7 ms of CPU against /proc's 10 ms ticks
 const SECONDS = Number(args.seconds);
 const IMPORT_ROWS = args["import-rows"] ? args["import-rows"].split(",").map(Number) : [];
 const PASSWORD = "bench-adgangskode-1234";
@@ -83,6 +86,8 @@ type PageResult = {
   floor: Timing;
   /** Median ÷ the floor's median, p95 ÷ the floor's p95. */
   ratio: Timing;
+  /** Server CPU per request of the page ÷ the floor's, from /proc (null where there is none): what load on the machine does not move. */
+  cpuRatio: number | null;
   rps: number;
   sql: Timing & { statements: number };
   /** Page median ÷ SQL median, for information. */
@@ -96,6 +101,23 @@ const timing = (xs: number[]): Timing => {
   return { median: quantile(s, 0.5), p95: quantile(s, 0.95) };
 };
 const ms = (x: number) => x.toFixed(1).padStart(7);
+
+/** CPU seconds used so far by the server's processes (the primary and its workers), from /proc; null off Linux. */
+const TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout?.trim()) || 100;
+function serverCpu(pid: number): number | null {
+  const read = (p: number): number => {
+    const stat = fs.readFileSync(`/proc/${p}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const own = (Number(fields[11]) + Number(fields[12])) / TICKS; // utime, stime
+    const children = fs.existsSync(`/proc/${p}/task/${p}/children`) ? fs.readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number) : [];
+    return own + children.reduce((sum, c) => sum + read(c), 0);
+  };
+  try {
+    return read(pid);
+  } catch {
+    return null;
+  }
+}
 
 async function freePort(): Promise<number> {
   const srv = net.createServer().listen(0);
@@ -264,6 +286,15 @@ async function benchScale(scale: number): Promise<ScaleResult> {
         fs.mkdirSync(args["dump-sql"], { recursive: true });
         fs.writeFileSync(path.join(args["dump-sql"], `${scale}x-${p.key}.sql`), statements.map((s) => `${s};\n`).join(""));
       }
+      // server CPU per request, the floor's and the page's, each over its own run of requests
+      const cpuOf = async (url: string, h: Record<string, string>) => {
+        const before = serverCpu(proc.pid!);
+        for (let i = 0; i < CPU_REQUESTS; i++) await get(base, url, h);
+        const after = serverCpu(proc.pid!);
+        return before === null || after === null ? null : (after - before) / CPU_REQUESTS;
+      };
+      const floorCpu = await cpuOf(FLOOR.url, floorHeaders);
+      const pageCpu = await cpuOf(p.url, headers);
       const http = timing(times);
       const floor = timing(floorTimes);
       const sql = { ...replay(dbFile, statements), statements: statements.length };
@@ -274,6 +305,7 @@ async function benchScale(scale: number): Promise<ScaleResult> {
         http,
         floor,
         ratio: { median: http.median / floor.median, p95: http.p95 / floor.p95 },
+        cpuRatio: floorCpu && pageCpu !== null ? pageCpu / floorCpu : null,
         rps,
         sql,
         sqlRatio: http.median / sql.median,
@@ -288,7 +320,7 @@ async function benchScale(scale: number): Promise<ScaleResult> {
   const dbBytes = fs.statSync(dbFile).size;
   const result: ScaleResult = { scale, observations, dbBytes, generateMs, floorBytes, pages };
   printScale(result);
-  if (scale === 1) fs.copyFileSync(dbFile, path.join(os.tmpdir(), "faelles-retning-bench-1x.sqlite"));
+  if (scale === 1) fs.copyFileSync(dbFile, TEMPLATE);
   fs.rmSync(dir, { recursive: true, force: true });
   return result;
 }
@@ -298,16 +330,17 @@ function printScale(r: ScaleResult) {
   console.log(
     `   database ${mb(r.dbBytes)}; tider i ms over HTTP, ${REQUESTS} forespørgsler efter hinanden skiftevis med gulvet (${FLOOR.url}, ${(r.floorBytes / 1024).toFixed(0)} KB, median ${floors.median.toFixed(1)} ms);`,
   );
-  console.log(`   ×gulv = sidens median og p95 delt med gulvets i samme veksling; SQL = sidens egne forespørgsler kørt direkte (til orientering)`);
+  console.log(`   ×gulv = sidens median og p95 delt med gulvets i samme veksling; CPU× = serverens CPU-tid pr. forespørgsel delt med gulvets (til orientering:`);
+  console.log(`   flyttes ikke af andet arbejde på maskinen); SQL = sidens egne forespørgsler kørt direkte (til orientering)`);
   console.log(
-    `   ${"side".padEnd(16)} ${"median".padStart(7)} ${"p95".padStart(7)} ${"gulv".padStart(6)} ${"×gulv".padStart(6)} ${"p95×".padStart(5)} ${"req/s@10".padStart(8)} ${"SQL med".padStart(7)} ${"stmts".padStart(5)} ${"side/SQL".padStart(8)} ${"KB".padStart(5)}`,
+    `   ${"side".padEnd(16)} ${"median".padStart(7)} ${"p95".padStart(7)} ${"gulv".padStart(6)} ${"×gulv".padStart(6)} ${"p95×".padStart(5)} ${"CPU×".padStart(5)} ${"req/s@10".padStart(8)} ${"SQL med".padStart(7)} ${"stmts".padStart(5)} ${"side/SQL".padStart(8)} ${"KB".padStart(5)}`,
   );
   for (const p of r.pages) {
     const label = PAGES.find((x) => x.key === p.page)!.label;
     console.log(
       `   ${label.padEnd(16)} ${ms(p.http.median)} ${ms(p.http.p95)} ${p.floor.median.toFixed(1).padStart(6)} ${p.ratio.median.toFixed(2).padStart(6)} ${p.ratio.p95
         .toFixed(2)
-        .padStart(5)} ${Math.round(p.rps).toString().padStart(8)} ${ms(p.sql.median)} ${String(p.sql.statements).padStart(5)} ${p.sqlRatio.toFixed(1).padStart(8)} ${(p.bytes / 1024)
+        .padStart(5)} ${(p.cpuRatio === null ? "–" : p.cpuRatio.toFixed(2)).padStart(5)} ${Math.round(p.rps).toString().padStart(8)} ${ms(p.sql.median)} ${String(p.sql.statements).padStart(5)} ${p.sqlRatio.toFixed(1).padStart(8)} ${(p.bytes / 1024)
         .toFixed(0)
         .padStart(5)}`,
     );
@@ -376,7 +409,7 @@ const imports: ImportResult[] = [];
 if (IMPORT_ROWS.length) {
   console.log("\n== Indlæsning (CSV, nye observationer, oven på demodata 1×)");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "faelles-retning-bench-import-"));
-  let template = path.join(os.tmpdir(), "faelles-retning-bench-1x.sqlite");
+  let template = TEMPLATE;
   if (!fs.existsSync(template)) {
     template = path.join(dir, "template.sqlite");
     generate(template, 1);
@@ -390,8 +423,8 @@ if (IMPORT_ROWS.length) {
     imports.push(r);
   }
   fs.rmSync(dir, { recursive: true, force: true });
-  fs.rmSync(template, { force: true });
 }
+fs.rmSync(path.dirname(TEMPLATE), { recursive: true, force: true });
 
 const javascript = javascriptPerPage();
 console.log("\n== JavaScript pr. side (gzip, fra build-manifestet)");
