@@ -144,7 +144,11 @@ async function startServer(dbFile: string): Promise<{ proc: ChildProcess; base: 
   });
   let output = "";
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
+    // a busy machine can take minutes to open 100×; a server that never answers is stopped, not left running
+    const timer = setTimeout(() => {
+      proc.kill("SIGTERM");
+      reject(new Error(`server did not start:\n${output}`));
+    }, 300_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes("kører på")) {
