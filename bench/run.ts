@@ -44,7 +44,7 @@ const SCALES = args.scales.split(",").filter(Boolean).map(Number); // --scales "
 const REQUESTS = Number(args.requests);
 // this run's own copy of the 1× database for the import: another run on the machine has its own
 const TEMPLATE = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "faelles-retning-bench-")), "1x.sqlite");
-const CPU_REQUESTS = 60; // 60 × ~7 ms of CPU against /proc's 10 ms ticks
+const CPU_REQUESTS = 60;
 const SECONDS = Number(args.seconds);
 const IMPORT_ROWS = args["import-rows"] ? args["import-rows"].split(",").map(Number) : [];
 const PASSWORD = "bench-adgangskode-1234";
@@ -102,15 +102,23 @@ const timing = (xs: number[]): Timing => {
 };
 const ms = (x: number) => x.toFixed(1).padStart(7);
 
-/** CPU seconds used so far by the server's processes (the primary and its workers), from /proc; null off Linux. */
-const TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout?.trim()) || 100;
+/**
+ * CPU seconds used so far by the server's processes (the primary and its workers, all their
+ * threads), from the scheduler's nanosecond count in /proc/<pid>/task/<tid>/schedstat; null off Linux.
+ * (utime in /proc/<pid>/stat is sampled at each 10 ms tick, too coarse for a few hundred requests on a busy machine.)
+ */
 function serverCpu(pid: number): number | null {
   const read = (p: number): number => {
-    const stat = fs.readFileSync(`/proc/${p}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const own = (Number(fields[11]) + Number(fields[12])) / TICKS; // utime, stime
+    let ns = 0;
+    for (const tid of fs.readdirSync(`/proc/${p}/task`)) {
+      try {
+        ns += Number(fs.readFileSync(`/proc/${p}/task/${tid}/schedstat`, "utf8").split(" ")[0]);
+      } catch {
+        // the thread ended between the listing and the read
+      }
+    }
     const children = fs.existsSync(`/proc/${p}/task/${p}/children`) ? fs.readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number) : [];
-    return own + children.reduce((sum, c) => sum + read(c), 0);
+    return ns / 1e9 + children.reduce((sum, c) => sum + read(c), 0);
   };
   try {
     return read(pid);
