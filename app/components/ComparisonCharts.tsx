@@ -13,6 +13,9 @@ import { useArrowKeys } from "./useArrowKeys";
 
 export type PlotPoint = { id: string; cx: number; cy: number; r: number; fill: string; label: string; focus?: boolean };
 
+/** A coordinate to a tenth of a unit: finer than a pixel at any size the figures are drawn, and a sixth of the digits in the HTML. */
+export const px = (v: number) => Math.round(v * 10) / 10;
+
 /** Points with a roving focus: Tab enters the plot, arrow keys step through points in `order`. */
 export function PointPlot({
   width,
@@ -34,7 +37,7 @@ export function PointPlot({
   return (
     <div className="point-plot">
       <svg
-        viewBox={`0 0 ${width} ${height}`}
+        viewBox={`0 0 ${px(width)} ${px(height)}`}
         width="100%"
         role="img"
         aria-label={`${label} ${keysHint}`}
@@ -44,32 +47,31 @@ export function PointPlot({
         preserveAspectRatio="xMidYMid meet"
       >
         {children}
+        {/* Opacity and outline come from the style sheet (.point-plot > svg > circle): they are the same for
+            every point. A point has no tooltip of its own: the figures are in a table beside the plot,
+            and after hydration the label of the point under the mouse or in focus is shown below it. */}
         {points.map((p, i) => (
           <circle
             key={p.id}
-            cx={p.cx}
-            cy={p.cy}
-            r={p.r}
+            cx={px(p.cx)}
+            cy={px(p.cy)}
+            r={px(p.r)}
             fill={p.fill}
-            fillOpacity={0.85}
-            stroke={p.focus ? "#000" : "#fff"}
-            strokeWidth={p.focus ? 2.5 : 1}
+            className={p.focus ? "is-focus" : undefined}
             onMouseEnter={() => setActive(i)}
             onMouseLeave={() => setActive(null)}
-          >
-            <title>{p.label}</title>
-          </circle>
+          />
         ))}
         {points
           .filter((p) => p.focus)
           .map((p) => (
-            <text key={`focus-${p.id}`} x={p.cx + p.r + 4} y={p.cy - p.r - 2} className="point-plot__focus-label">
+            <text key={`focus-${p.id}`} x={px(p.cx + p.r + 4)} y={px(p.cy - p.r - 2)} className="point-plot__focus-label">
               {p.label.split(":")[0]}
             </text>
           ))}
         {current ? (
           <g pointerEvents="none">
-            <circle cx={current.cx} cy={current.cy} r={current.r + 4} fill="none" stroke="#000" strokeWidth={2} />
+            <circle cx={px(current.cx)} cy={px(current.cy)} r={px(current.r + 4)} fill="none" stroke="#000" strokeWidth={2} />
           </g>
         ) : null}
       </svg>
@@ -97,7 +99,7 @@ export function RankedBars({ rows, refs, unit, label }: { rows: BarRow[]; refs: 
   const top = 18 + refs.length * 16;
   const height = top + rows.length * rowHeight + 24;
   const max = unit === "percent" ? 100 : Math.max(...rows.map((r) => r.value), ...refs.map((r) => r.value), 1) * 1.05;
-  const x = (v: number) => left + (Math.max(v, 0) / max) * (width - left - right);
+  const x = (v: number) => px(left + (Math.max(v, 0) / max) * (width - left - right));
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
   return (
     <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={label} className="ranked-bars" preserveAspectRatio="xMinYMin meet">
@@ -109,27 +111,35 @@ export function RankedBars({ rows, refs, unit, label }: { rows: BarRow[]; refs: 
           </text>
         </g>
       ))}
-      {rows.map((r, i) => (
-        <g key={r.code}>
-          <text x={left - 6} y={top + i * rowHeight + 12} textAnchor="end" className={r.focus ? "svg-label svg-label--focus" : "svg-label"}>
+      {/* names, bars and values each in one group that carries their shared look; each bar's name
+          and value are drawn beside it, so a bar needs no tooltip of its own */}
+      <g className="svg-label" textAnchor="end">
+        {rows.map((r, i) => (
+          <text key={r.code} x={left - 6} y={top + i * rowHeight + 12} className={r.focus ? "svg-label--focus" : undefined}>
             {r.focus ? `▶ ${r.name}` : r.name}
           </text>
+        ))}
+      </g>
+      <g>
+        {rows.map((r, i) => (
           <rect
+            key={r.code}
             x={left}
             y={top + i * rowHeight + 2}
-            width={Math.max(x(r.value) - left, 1)}
+            width={Math.max(px(x(r.value) - left), 1)}
             height={rowHeight - 4}
             fill={bandColour(r.band)}
-            stroke={r.focus ? "#000" : "none"}
-            strokeWidth={2}
-          >
-            <title>{`${r.name}: ${formatValue(r.value, unit)}`}</title>
-          </rect>
-          <text x={x(r.value) + 4} y={top + i * rowHeight + 12} className="svg-tick">
+            className={r.focus ? "is-focus" : undefined}
+          />
+        ))}
+      </g>
+      <g className="svg-tick">
+        {rows.map((r, i) => (
+          <text key={r.code} x={px(x(r.value) + 4)} y={top + i * rowHeight + 12}>
             {formatValue(r.value, unit)}
           </text>
-        </g>
-      ))}
+        ))}
+      </g>
       {refs.map((ref, i) => (
         <g key={ref.label}>
           <line

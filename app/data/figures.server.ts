@@ -57,31 +57,50 @@ function fromRow(indicator: FigureRequest["indicator"], r: Row, withheld: Figure
   });
 }
 
-export function readFigures(db: Db, req: FigureRequest): Figure[] {
-  const { indicator } = req;
-  const targetGroups = req.targetGroups ?? indicator.targetGroups;
+/** Several indicators' figures for the same places and periods, each with its own target groups. */
+export type FiguresOfIndicatorsRequest = Pick<FigureRequest, "periods" | "breakdowns" | "municipalities" | "regions" | "nation"> & {
+  indicators: { indicator: FigureRequest["indicator"]; targetGroups?: string[] }[];
+};
+
+/**
+ * Reads the stored figures of many indicators in one statement per table (a page of cards does
+ * not pay a query per indicator), and returns each indicator's figures in the order of
+ * `readFigures`: sorted by period, municipalities before regions before the nation.
+ */
+export function readFiguresOfIndicators(db: Db, req: FiguresOfIndicatorsRequest): Map<string, Figure[]> {
+  const out = new Map<string, Figure[]>();
+  const asked = new Map<string, { indicator: FigureRequest["indicator"]; groups: Set<string>; figures: Figure[] }>();
+  for (const { indicator, targetGroups = indicator.targetGroups } of req.indicators) {
+    const figures: Figure[] = [];
+    out.set(indicator.code, figures);
+    if (targetGroups.length > 0) asked.set(indicator.code, { indicator, groups: new Set(targetGroups), figures });
+  }
   const breakdowns = req.breakdowns ?? [""];
-  const out: Figure[] = [];
-  if (targetGroups.length === 0 || breakdowns.length === 0 || req.periods?.length === 0) return out;
+  if (asked.size === 0 || breakdowns.length === 0 || req.periods?.length === 0) return out;
+  // The pairs of indicator and target group asked for, as a row value the indexes' first columns
+  // answer: a list of indicators and a list of groups would also read each indicator's other groups.
+  const pairs = [...asked.values()].flatMap((a) => [...a.groups].map((g) => [a.indicator.code, g]));
   // the conditions every query shares, in the order of the indexes' columns
   // periods by their key, the indexes' last column; the text as well, in case two cadences share a key
   const where = (table: string) =>
-    `${table}.indicator_code = ? and ${table}.target_group in ${list(targetGroups)} and ${table}.breakdown in ${list(breakdowns)}${
+    `(${table}.indicator_code, ${table}.target_group) in (values ${pairs.map(() => "(?, ?)").join(", ")}) and ${table}.breakdown in ${list(breakdowns)}${
       req.periods ? ` and ${table}.period_key in ${list(req.periods)} and ${table}.period in ${list(req.periods)}` : ""
     }`;
-  const params = [indicator.code, ...targetGroups, ...breakdowns, ...(req.periods ? [...req.periods.map(keyOf), ...req.periods] : [])];
-  const measure = measureOf(indicator.unit);
+  const params = [...pairs.flat(), ...breakdowns, ...(req.periods ? [...req.periods.map(keyOf), ...req.periods] : [])];
   const cfg = disclosureConfig();
-  const aggregateWithheld = (raw: RawFigures) => (isPrimaryWithheld(measure, raw, cfg) ? ("primary" as const) : null);
+  const askOf = (r: { indicatorCode: string }) => asked.get(r.indicatorCode);
 
   if (req.municipalities && req.municipalities.length > 0) {
-    const codes = req.municipalities === "all" ? [] : req.municipalities;
+    const places = req.municipalities === "all" ? [] : req.municipalities;
     const rows = prepared(
       db,
-      `select municipality_code as code, period, period_key as periodKey, target_group as targetGroup, breakdown, numerator, denominator, value, withheld
-       from observations o where ${where("o")}${codes.length ? ` and o.municipality_code in ${list(codes)}` : ""}`,
-    ).all(...params, ...codes) as (Row & { withheld: Figure["withheld"] })[];
-    for (const r of rows) out.push(fromRow(indicator, r, r.withheld, { kind: "municipality", code: r.code }));
+      `select indicator_code as indicatorCode, municipality_code as code, period, period_key as periodKey, target_group as targetGroup, breakdown, numerator, denominator, value, withheld
+       from observations o where ${where("o")}${places.length ? ` and o.municipality_code in ${list(places)}` : ""}`,
+    ).all(...params, ...places) as (Row & { indicatorCode: string; withheld: Figure["withheld"] })[];
+    for (const r of rows) {
+      const a = askOf(r);
+      if (a) a.figures.push(fromRow(a.indicator, r, r.withheld, { kind: "municipality", code: r.code }));
+    }
   }
 
   const regions = req.regions === "all" ? "all" : (req.regions ?? []);
@@ -93,12 +112,30 @@ export function readFigures(db: Db, req: FigureRequest): Figure[] {
     ];
     const rows = prepared(
       db,
-      `select scope, scope_code as code, period, period_key as periodKey, target_group as targetGroup, breakdown, numerator, denominator, value
+      `select indicator_code as indicatorCode, scope, scope_code as code, period, period_key as periodKey, target_group as targetGroup, breakdown, numerator, denominator, value
        from figure_aggregates a where ${where("a")} and (${scopes.join(" or ")})
        order by a.scope = 'nation'`,
-    ).all(...params, ...(regions === "all" ? [] : regions)) as (Row & { scope: "region" | "nation" })[];
-    for (const r of rows) out.push(fromRow(indicator, r, aggregateWithheld(r), r.scope === "nation" ? { kind: "nation" } : { kind: "region", code: r.code }));
+    ).all(...params, ...(regions === "all" ? [] : regions)) as (Row & { indicatorCode: string; scope: "region" | "nation" })[];
+    for (const r of rows) {
+      const a = askOf(r);
+      if (!a) continue;
+      const withheld = isPrimaryWithheld(measureOf(a.indicator.unit), r, cfg) ? ("primary" as const) : null;
+      a.figures.push(fromRow(a.indicator, r, withheld, r.scope === "nation" ? { kind: "nation" } : { kind: "region", code: r.code }));
+    }
   }
+  for (const figures of out.values()) figures.sort((a, b) => a.periodKey - b.periodKey);
+  return out;
+}
+
+export function readFigures(db: Db, req: FigureRequest): Figure[] {
+  const { indicator } = req;
+  const targetGroups = req.targetGroups ?? indicator.targetGroups;
+  const breakdowns = req.breakdowns ?? [""];
+  if (targetGroups.length === 0 || breakdowns.length === 0 || req.periods?.length === 0) return [];
+  const out = readFiguresOfIndicators(db, { ...req, indicators: [{ indicator, targetGroups }] }).get(indicator.code)!;
+  const measure = measureOf(indicator.unit);
+  const cfg = disclosureConfig();
+  const aggregateWithheld = (raw: RawFigures) => (isPrimaryWithheld(measure, raw, cfg) ? ("primary" as const) : null);
 
   if (req.groups?.length) {
     // Only from members' shown cells: a group is an arbitrary set that the stored pattern does

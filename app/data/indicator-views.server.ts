@@ -7,7 +7,7 @@ import { changeBetween, type Figure } from "../domain/figures";
 import { effectiveTargetGroup, type Unit } from "../domain/catalogue";
 import { listChallenges, listIndicators, type Indicator, type Municipality } from "./catalogue.server";
 import { comparisonGroupOf } from "./comparison.server";
-import { readFigures } from "./figures.server";
+import { readFigures, readFiguresOfIndicators } from "./figures.server";
 
 export type Point = { period: string; value: number | null; n: number | null; withheld: boolean };
 
@@ -34,15 +34,8 @@ function bySeries(figures: Figure[], kind: Figure["scope"]["kind"]): Map<string,
   return new Map(figures.filter((f) => f.scope.kind === kind).map((f) => [f.period, f]));
 }
 
-export function indicatorCard(db: Db, indicator: Indicator, municipality: Municipality, chosenGroup: string): IndicatorCard {
-  const targetGroup = effectiveTargetGroup(indicator, chosenGroup);
-  const figures = readFigures(db, {
-    indicator,
-    targetGroups: [targetGroup],
-    municipalities: [municipality.code],
-    regions: [municipality.regionCode],
-    nation: true,
-  });
+/** A card from one indicator's figures for the municipality, its region and the nation. */
+function cardOf(indicator: Indicator, targetGroup: string, figures: Figure[]): IndicatorCard {
   const nation = bySeries(figures, "nation");
   const region = bySeries(figures, "region");
   const own = bySeries(figures, "municipality");
@@ -72,7 +65,10 @@ export type MunicipalityOverview = {
 
 export function municipalityOverview(db: Db, municipality: Municipality, chosenGroup: string): MunicipalityOverview {
   const indicators = listIndicators(db);
-  const cards = new Map(indicators.map((i) => [i.code, indicatorCard(db, i, municipality, chosenGroup)]));
+  const asked = indicators.map((indicator) => ({ indicator, targetGroups: [effectiveTargetGroup(indicator, chosenGroup)] }));
+  // every card's figures in one read, not a query per indicator
+  const figures = readFiguresOfIndicators(db, { indicators: asked, municipalities: [municipality.code], regions: [municipality.regionCode], nation: true });
+  const cards = new Map(asked.map(({ indicator, targetGroups: [group] }) => [indicator.code, cardOf(indicator, group, figures.get(indicator.code)!)]));
   return {
     challenges: listChallenges(db).map((c) => ({
       number: c.number,

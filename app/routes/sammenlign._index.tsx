@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ChartFigure } from "~/components/ChartFigure";
-import { PointPlot, RankedBars, bandColour, type PlotPoint } from "~/components/ComparisonCharts";
+import { PointPlot, RankedBars, bandColour, px, type PlotPoint } from "~/components/ComparisonCharts";
 import { FigureValue } from "~/components/FigureValue";
 import { Alert } from "~/components/ui/Alert";
 import { SelectField } from "~/components/ui/FormField";
@@ -68,16 +68,13 @@ type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 const BAND_SYMBOL: Record<Band, string> = { best: "▲", middle: "◆", worst: "▼" };
 
-function BandLabel({ band, withheld, neutral }: { band: Band | null; withheld: boolean; neutral: boolean }) {
-  const t = useT();
-  if (band) {
-    return (
-      <span className={`band-label band-label--${band}`}>
-        <span aria-hidden="true">{BAND_SYMBOL[band]} </span>
-        {t(`compare.bands.${band}`)}
-      </span>
-    );
-  }
+type T = ReturnType<typeof useT>;
+
+// The table's per-row parts are plain functions, not components: 98 rows of components cost the
+// server a render each for what is a few words.
+function bandLabel(t: T, band: Band | null, withheld: boolean, neutral: boolean) {
+  // the symbol (▲ ◆ ▼) is drawn by the style sheet: one rule, not a span in each of 98 rows
+  if (band) return <span className={`band-label band-label--${band}`}>{t(`compare.bands.${band}`)}</span>;
   return <span className="band-label">{withheld || !neutral ? t("compare.notRanked") : t("compare.bandNeutral")}</span>;
 }
 
@@ -276,8 +273,9 @@ function ComparisonTableView({ data, title, refName }: { data: Data; title: stri
             {table.rows.map((r) => (
               <tr key={r.code} className={`band-row band-row--${r.band ?? "none"}${r.focus ? " is-focus" : ""}`} aria-current={r.focus ? "true" : undefined}>
                 <th scope="row">
-                  <Link to={`/kommuner/${r.code}/indikatorer/${choice.indicator.code}?maalgruppe=${choice.targetGroup}`}>{r.name}</Link>
-                  <Tags row={r} />
+                  {/* a plain link: Remix's Link resolves its path through the router for each of 98 rows; following one loads the page */}
+                  <a href={`/kommuner/${r.code}/indikatorer/${choice.indicator.code}?maalgruppe=${choice.targetGroup}`}>{r.name}</a>
+                  {tags(t, r)}
                 </th>
                 <td>{r.regionName.replace("Region ", "")}</td>
                 <td className="num">
@@ -287,7 +285,7 @@ function ComparisonTableView({ data, title, refName }: { data: Data; title: stri
                 <td className="num">{r.rank ?? "–"}</td>
                 <td className="num">{formatChange(r.change, unit)}</td>
                 <td>
-                  <BandLabel band={r.band} withheld={r.withheld} neutral={choice.indicator.polarity === "neutral"} />
+                  {bandLabel(t, r.band, r.withheld, choice.indicator.polarity === "neutral")}
                 </td>
               </tr>
             ))}
@@ -298,8 +296,7 @@ function ComparisonTableView({ data, title, refName }: { data: Data; title: stri
   );
 }
 
-function Tags({ row }: { row: ComparisonRow }) {
-  const t = useT();
+function tags(t: T, row: ComparisonRow) {
   const tags = [row.focus ? t("compare.tagFocus") : null, row.inGroup ? t("compare.tagGroup") : null, row.member ? t("compare.tagMember") : null].filter(
     Boolean
   );
@@ -332,8 +329,8 @@ function ScatterFigure({ plot }: { plot: NonNullable<Data["plot"]> }) {
   };
   const [x0, x1] = span(xs.length ? xs : [0, 1], plot.x.indicator.unit);
   const [y0, y1] = span(ys.length ? ys : [0, 1], plot.y.indicator.unit);
-  const sx = (v: number) => m.left + ((v - x0) / (x1 - x0 || 1)) * (width - m.left - m.right);
-  const sy = (v: number) => height - m.bottom - ((v - y0) / (y1 - y0 || 1)) * (height - m.top - m.bottom);
+  const sx = (v: number) => px(m.left + ((v - x0) / (x1 - x0 || 1)) * (width - m.left - m.right));
+  const sy = (v: number) => px(height - m.bottom - ((v - y0) / (y1 - y0 || 1)) * (height - m.top - m.bottom));
   const fmtX = (v: number) => formatValue(v, plot.x.indicator.unit);
   const fmtY = (v: number) => formatValue(v, plot.y.indicator.unit);
   const xName = `${indicatorName(plot.x.indicator, locale)} (${t(`targetGroupsShort.${plot.x.targetGroup}`)}, ${plot.x.period})`;

@@ -5,7 +5,7 @@ import { Sparkline } from "~/components/Sparkline";
 import { StatusBadge, TARGET_STATUSES } from "~/components/ui/StatusBadge";
 import { requireActor, requirePermission } from "~/data/auth.server";
 import { listChallenges, listIndicators } from "~/data/catalogue.server";
-import { readFigures } from "~/data/figures.server";
+import { readFiguresOfIndicators } from "~/data/figures.server";
 import { effectiveTargetGroup, indicatorName } from "~/domain/catalogue";
 import { targetsByChallenge } from "~/data/targets.server";
 import { formatValue } from "~/domain/format";
@@ -16,9 +16,11 @@ export const meta: MetaFunction = () => [{ title: "De otte udfordringer – Fæl
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context.db, request);
   requirePermission(actor, { kind: "read-all-municipalities" });
-  const indicators = listIndicators(context.db).map((indicator) => {
-    const targetGroup = effectiveTargetGroup(indicator, "anbragte");
-    const series = readFigures(context.db, { indicator, targetGroups: [targetGroup], nation: true }).map((f) => ({
+  const asked = listIndicators(context.db).map((indicator) => ({ indicator, targetGroups: [effectiveTargetGroup(indicator, "anbragte")] }));
+  // every indicator's national series in one read, not a query per indicator
+  const figures = readFiguresOfIndicators(context.db, { indicators: asked, nation: true });
+  const indicators = asked.map(({ indicator, targetGroups: [targetGroup] }) => {
+    const series = figures.get(indicator.code)!.map((f) => ({
       period: f.period,
       value: f.shown,
       withheld: Boolean(f.withheld),

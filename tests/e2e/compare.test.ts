@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, visit } from "./a11y";
-import { chromiumPath, launchBrowser, loggedInContext, screenshotPath } from "./browser";
+import { baseURL, chromiumPath, launchBrowser, loggedInContext, screenshotPath } from "./browser";
 
 /**
  * Issue 7's done-when: as the secretariat in Chromium, the table for fp9-deltagelse / anbragte /
@@ -106,6 +106,34 @@ describe.skipIf(!chromiumPath)("comparing municipalities in Chromium", () => {
     await page.screenshot({ path: screenshotPath("sammenlign-kort"), fullPage: false });
     await expectAccessible(page);
     await page.close();
+  });
+
+  it("works without JavaScript: the table, its sort links, the form, the links and the pictures are in the first HTML", async () => {
+    const noScript = await loggedInContext(browser, "sekretariat@demo.dk", { javaScriptEnabled: false });
+    const page = await noScript.newPage();
+    const url = "/sammenlign?indikator=fp9-deltagelse&maalgruppe=anbragte&periode=2023/24&kommune=849";
+    const res = await page.goto(`${baseURL}${url}`);
+    // the page's own size: the rows, the pictures and the data for hydration (it was 155 KB)
+    expect((await res!.body()).byteLength).toBeLessThan(140 * 1024);
+    expect(await page.locator(bodyRows).count()).toBe(98);
+    const ranked = await page.locator(`${bodyRows}.band-row--best, ${bodyRows}.band-row--middle, ${bodyRows}.band-row--worst`).count();
+    expect(await page.locator("#rangering svg rect").count()).toBe(ranked);
+    expect(await page.locator("#kort svg > circle").count()).toBe(98);
+    expect(await page.locator("#punktdiagram svg > circle").count()).toBeGreaterThan(10);
+    // the band's symbol is drawn by the style sheet, beside the word
+    const symbol = await page.locator(`${bodyRows}.band-row--best .band-label`).first().evaluate((el) => getComputedStyle(el, "::before").content);
+    expect(symbol).toContain("▲");
+
+    await page.getByRole("link", { name: /^Sortér efter Værdi/ }).click();
+    await page.waitForURL(/sorter=vaerdi&retning=asc/);
+    expect(await page.locator("th[aria-sort='ascending']").innerText()).toContain("Værdi");
+    await page.getByLabel("Periode").selectOption("2022/23");
+    await page.getByRole("button", { name: "Vis", exact: true }).last().click();
+    await page.waitForURL(/periode=2022%2F23/);
+    await page.getByRole("heading", { level: 2, name: /Anbragte, 2022\/23/ }).waitFor();
+    await page.locator(bodyRows).getByRole("link", { name: "Jammerbugt", exact: true }).click();
+    await page.waitForURL(/\/kommuner\/849\/indikatorer\/fp9-deltagelse\?maalgruppe=anbragte/);
+    await noScript.close();
   });
 
   it("lists Jammerbugt's comparison group with its difference index", async () => {

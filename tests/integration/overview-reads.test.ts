@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loader as overviewLoader } from "~/routes/kommuner.$kode._index";
+import { loader as challengesLoader } from "~/routes/udfordringer";
+import { listIndicators, listMunicipalities } from "~/data/catalogue.server";
+import { readFigures } from "~/data/figures.server";
+import { effectiveTargetGroup } from "~/domain/catalogue";
+import { openDatabase, type Db } from "../../db/connection";
+import { createTestDatabase } from "../support/database";
+import { signIn } from "../support/session";
+
+/**
+ * The overview shows a card per indicator, and /udfordringer a national series per indicator.
+ * Each reads all its indicators' figures in one pass through the read path, not a query per
+ * indicator: counted on a connection that traces every statement.
+ */
+let cleanup: () => void;
+let traced: Db;
+let statements: string[] | null = null;
+let as: Awaited<ReturnType<typeof signIn>>;
+beforeAll(async () => {
+  const test = createTestDatabase();
+  cleanup = test.cleanup;
+  traced = openDatabase(test.file, { trace: (sql) => statements?.push(sql) });
+  as = await signIn(traced, "sekretariat");
+});
+afterAll(() => {
+  traced.$client.close();
+  cleanup();
+});
+
+async function overview(path: string) {
+  statements = [];
+  const data = await overviewLoader({ request: as.request(path), params: { kode: "849" }, context: as.context });
+  const ran = statements;
+  statements = null;
+  return { data, ran };
+}
+
+describe("the overview's reads", () => {
+  it("reads every indicator's figures in one statement per table, however many indicators there are", async () => {
+    await overview("/kommuner/849"); // the catalogue and other per-connection caches
+    const { data, ran } = await overview("/kommuner/849");
+    const cards = data.overview.challenges.flatMap((c) => c.cards);
+    expect(new Set(cards.map((c) => c.code)).size).toBe(listIndicators(traced).length);
+    expect(listIndicators(traced).length).toBeGreaterThan(5);
+    const of = (table: RegExp) => ran.filter((s) => table.test(s));
+    expect(of(/\bfrom observations\b/i)).toHaveLength(1);
+    expect(of(/\bfrom figure_aggregates\b/i)).toHaveLength(1);
+  });
+
+  it("shows for each card exactly what the read path gives for that indicator alone", async () => {
+    const jammerbugt = listMunicipalities(traced).find((m) => m.code === "849")!;
+    for (const chosen of ["anbragte", "oevrige"]) {
+      const { data } = await overview(`/kommuner/849?maalgruppe=${chosen}`);
+      const cards = new Map(data.overview.challenges.flatMap((c) => c.cards).map((c) => [c.code, c]));
+      for (const indicator of listIndicators(traced)) {
+        const group = effectiveTargetGroup(indicator, chosen);
+        const alone = readFigures(traced, { indicator, targetGroups: [group], municipalities: ["849"], regions: [jammerbugt.regionCode], nation: true });
+        const card = cards.get(indicator.code)!;
+        expect(card.targetGroup, indicator.code).toBe(group);
+        const own = alone.filter((f) => f.scope.kind === "municipality");
+        const nation = alone.filter((f) => f.scope.kind === "nation");
+        expect(card.series.map((p) => p.period), indicator.code).toEqual(nation.map((f) => f.period));
+        expect(
+          card.series.map((p) => [p.value, p.n, p.withheld]),
+          indicator.code,
+        ).toEqual(nation.map((n) => own.find((f) => f.period === n.period)).map((f) => [f?.shown ?? null, f?.n ?? null, Boolean(f?.withheld)]));
+        const last = nation.at(-1);
+        expect(card.nation?.value ?? null, indicator.code).toBe(last?.shown ?? null);
+        const region = alone.find((f) => f.scope.kind === "region" && f.period === last?.period);
+        expect(card.region?.value ?? null, indicator.code).toBe(last ? (region?.shown ?? null) : null);
+      }
+    }
+  });
+});
+
+describe("the challenges page's reads", () => {
+  it("reads every indicator's national series in one statement, the same as the read path gives for each alone", async () => {
+    const run = async () => {
+      statements = [];
+      const data = await challengesLoader({ request: as.request("/udfordringer"), params: {}, context: as.context });
+      const ran = statements;
+      statements = null;
+      return { data, ran };
+    };
+    await run();
+    const { data, ran } = await run();
+    expect(ran.filter((s) => /\bfrom figure_aggregates\b/i.test(s))).toHaveLength(1);
+    expect(ran.filter((s) => /\bfrom observations\b/i.test(s))).toHaveLength(0);
+    const shown = new Map(data.challenges.flatMap((c) => c.indicators).map((i) => [i.code, i]));
+    for (const indicator of listIndicators(traced)) {
+      const group = effectiveTargetGroup(indicator, "anbragte");
+      const alone = readFigures(traced, { indicator, targetGroups: [group], nation: true });
+      expect(shown.get(indicator.code)!.series, indicator.code).toEqual(alone.map((f) => ({ period: f.period, value: f.shown, withheld: Boolean(f.withheld) })));
+    }
+  });
+});
