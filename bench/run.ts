@@ -71,6 +71,8 @@ const PAGES = [
   },
   { key: "report", label: "Udgivet rapport", url: "/kommuner/849/rapporter/2025K3", route: "routes/kommuner.$kode.rapporter.$kvartal", charts: false, limit: 2 },
   { key: "challenges", label: "Udfordringer", url: "/udfordringer", route: "routes/udfordringer", charts: true, limit: 2 },
+  { key: "investments", label: "Investeringer", url: "/kommuner/849/investeringer", route: "routes/kommuner.$kode.investeringer._index", charts: false, limit: 2 },
+  { key: "investment", label: "Investeringscase", url: "/kommuner/849/investeringer/1", route: "routes/kommuner.$kode.investeringer.$id", charts: true, limit: 2 },
   { key: "partnership", label: "Partnerskabsmål", url: "/partnerskabsmaal", route: "routes/partnerskabsmaal._index", charts: false, limit: 2 },
   { key: "api", label: "API (849, fp9)", url: "/api/v1/observationer?indikator=fp9-deltagelse&kommune=849", route: null, charts: false, limit: null },
 ] as const;
