@@ -11,7 +11,7 @@
 import type { Db } from "../../db/connection";
 import { measureOf, type Measure } from "../domain/catalogue";
 import { aggregateOf, combine, type RawFigures } from "../domain/figures";
-import { cellId, standardRelations, suppressDetailed, type DisclosureCell, type ModelCache, type Withholding } from "../domain/disclosure";
+import { cellId, standardRelations, suppressDetailed, unionCohorts, type Cohort, type DisclosureCell, type ModelCache, type Withholding } from "../domain/disclosure";
 import { periodKeyOf } from "../domain/periods";
 import { listIndicators, listMunicipalities, type Indicator } from "./catalogue.server";
 import { disclosureConfig } from "./config.server";
@@ -58,7 +58,7 @@ export function recomputeDisclosure(db: Db, only?: Iterable<TableRef>): Disclosu
   const exposed = new Set<string>();
 
   // the same for every period of an indicator, and so is the model's structure when the cells are
-  const relationsOf = new Map<string, { relations: ReturnType<typeof standardRelations>; cache: ModelCache }>();
+  const relationsOf = new Map<string, { relations: ReturnType<typeof standardRelations>; cohorts: Cohort[]; cache: ModelCache }>();
   const rowsOf = (indicatorCode: string, period: string): Row[] =>
     (select.all(indicatorCode, periodKeyOf(period), period) as [number, string, string, string, number | null, number | null, number | null, Withholding | null][]).map(
       (r) => ({ id: r[0], municipalityCode: r[1], targetGroup: r[2], breakdown: r[3], numerator: r[4], denominator: r[5], value: r[6], withheld: r[7] }),
@@ -99,12 +99,11 @@ export function recomputeDisclosure(db: Db, only?: Iterable<TableRef>): Disclosu
       cells.push({ id: cellId({ scope: a.scope, code: a.code, targetGroup: a.targetGroup, breakdown: a.breakdown }), measure, ...combine(measure, a.parts), protected: true });
     }
     let relations = relationsOf.get(indicator.code);
-    if (!relations)
-      relationsOf.set(
-        indicator.code,
-        (relations = { relations: standardRelations({ municipalities, targetGroups: indicator.targetGroups, breakdowns: indicator.breakdowns }), cache: {} }),
-      );
-    const result = suppressDetailed(cells, relations.relations, cfg, relations.cache);
+    if (!relations) {
+      const shape = { municipalities, targetGroups: indicator.targetGroups, breakdowns: indicator.breakdowns };
+      relationsOf.set(indicator.code, (relations = { relations: standardRelations(shape), cohorts: unionCohorts(shape), cache: {} }));
+    }
+    const result = suppressDetailed(cells, relations.relations, cfg, relations.cache, relations.cohorts);
     for (const id of result.exposed) exposed.add(`${indicator.code}:${id}`);
     const out = new Map<string, Withholding>();
     for (const r of rows) {

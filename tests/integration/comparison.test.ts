@@ -58,7 +58,9 @@ describe("the comparison table", () => {
     expect(withheld.every((r) => r.value === null && r.n === null && r.rank === null && r.band === null)).toBe(true);
     // thirds of the ranked: each band holds about a third, and every best value beats every worst
     const count = (b: string) => ranked.filter((r) => r.band === b).length;
-    for (const b of ["best", "middle", "worst"]) expect(Math.abs(count(b) - ranked.length / 3)).toBeLessThanOrEqual(2);
+    // ties share a band, so a band can be off by the largest tie
+    const ties = Math.max(...ranked.map((r) => ranked.filter((o) => o.value === r.value).length));
+    for (const b of ["best", "middle", "worst"]) expect(Math.abs(count(b) - ranked.length / 3)).toBeLessThanOrEqual(2 + ties);
     const minBest = Math.min(...ranked.filter((r) => r.band === "best").map((r) => r.value!));
     const maxWorst = Math.max(...ranked.filter((r) => r.band === "worst").map((r) => r.value!));
     expect(minBest).toBeGreaterThan(maxWorst);

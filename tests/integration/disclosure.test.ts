@@ -49,7 +49,7 @@ describe("disclosure control over the full demo data", () => {
         tables++;
       }
     }
-    expect(tables).toBe(160);
+    expect(tables).toBe(181);
     expect(withheldCells).toBeGreaterThan(1000);
   });
 
