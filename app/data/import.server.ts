@@ -14,6 +14,8 @@ import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import type { Db } from "../../db/connection";
 import { mapHeader, looksLikeCpr, validateRow, IMPORT_COLUMNS, type ImportCatalogue, type ImportColumn, type Issue } from "../domain/import/rows";
+import { unionIssues, UNION_GROUPS, type UnionGroup } from "../domain/import/union";
+import { measureOf } from "../domain/catalogue";
 import { audit } from "./audit.server";
 import { listIndicators, listMunicipalities, setMeta } from "./catalogue.server";
 import { recomputeDisclosure, type TableRef } from "./disclosure.server";
@@ -267,6 +269,7 @@ export async function previewImport(db: Db, file: { path: string; name: string }
     }
     flush();
     counts.errors += repeatedObservations(db, no, Math.max(0, MAX_STORED_ERRORS - counts.errors));
+    for (const { rowNo, issue } of unionBreaches(db, no, cat)) error(rowNo, issue);
     if (!columns && counts.errors === 0) throw new ImportRefused("Filen har ingen rækker.");
     if (columns && counts.read === 0 && counts.errors === 0) error(1, { column: "–", message: "filen har en overskrift, men ingen rækker med tal." });
     flush();
@@ -320,6 +323,49 @@ function repeatedObservations(db: Db, previewNo: number, room: number): number {
     c.prepare(`delete from import_preview_rows where preview_no = ? and row_no in (select row_no from (${REPEATS}))`).run(previewNo, previewNo);
     return repeats;
   })();
+}
+
+/**
+ * The union's bounds, max(anbragte, forebyggende) ≤ udsatte ≤ anbragte + forebyggende, on the
+ * figures as they would be after loading: a group the file does not give is taken from the
+ * database. One grouped pass over the staged rows; each breach is reported on the udsatte row,
+ * or on the file's first row of that cell.
+ */
+function unionBreaches(db: Db, previewNo: number, cat: ImportCatalogue): { rowNo: number; issue: Issue }[] {
+  const c = db.$client;
+  const cells = c
+    .prepare(
+      `select indicator_code, municipality_code, period, breakdown,
+         ${UNION_GROUPS.map((g) => `max(case when target_group = '${g}' then row_no end), max(case when target_group = '${g}' then numerator end), max(case when target_group = '${g}' then denominator end)`).join(", ")}
+       from import_preview_rows where preview_no = ? and target_group in (${UNION_GROUPS.map((g) => `'${g}'`).join(", ")})
+       group by indicator_code, municipality_code, period, breakdown`
+    )
+    .raw(true)
+    .iterate(previewNo) as IterableIterator<(string | number | null)[]>;
+  const loaded = c.prepare(
+    "select numerator, denominator from observations where indicator_code = ? and municipality_code = ? and target_group = ? and breakdown = ? and period = ?"
+  );
+  const out: { rowNo: number; issue: Issue }[] = [];
+  for (const r of cells) {
+    const [indicatorCode, municipalityCode, period, breakdown] = r as string[];
+    const rules = cat.indicators.get(indicatorCode);
+    if (!rules || !UNION_GROUPS.every((g) => rules.targetGroups.includes(g))) continue;
+    const figures: Partial<Record<UnionGroup, { numerator: number | null; denominator: number | null }>> = {};
+    const rows: number[] = [];
+    UNION_GROUPS.forEach((g, i) => {
+      const [rowNo, numerator, denominator] = r.slice(4 + 3 * i, 7 + 3 * i) as (number | null)[];
+      if (rowNo !== null) {
+        rows.push(rowNo);
+        figures[g] = { numerator, denominator };
+      } else {
+        const o = loaded.get(indicatorCode, municipalityCode, g, breakdown, period) as { numerator: number | null; denominator: number | null } | undefined;
+        if (o) figures[g] = o;
+      }
+    });
+    const at = (r[4 + 3 * 2] as number | null) ?? Math.min(...rows);
+    for (const issue of unionIssues(measureOf(rules.unit), figures)) out.push({ rowNo: at, issue });
+  }
+  return out;
 }
 
 /** Whether each staged row is new, changes a figure or repeats it: one statement, not a look-up per row. */
