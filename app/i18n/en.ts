@@ -97,7 +97,7 @@ export const en: Strings = {
     aggregate: "A share is computed from the underlying counts: numerator divided by denominator. Regional and national figures are summed from the municipalities' counts before anything is hidden – so the national figure is always right, even when a small municipality's figure is not shown. Averages (grades, kroner per child) are weighted by the number of children.",
     rulesTitle: "Figures about fewer than {{k}} children are not shown",
     rulePrimary: "A count of 1 to {{k1}} children is not shown. A share is not shown if it is based on fewer than {{k}} children, or if 1 to {{k1}} children are in the numerator – or 1 to {{k1}} children are not (47 of 50 reveals that 3 did not sit the exam). An average is not shown if it covers fewer than {{k}} children. 0 may be shown.",
-    ruleSecondary: "A hidden figure must not be computable by subtracting shown figures either. When a figure in a sum is hidden, the smallest other figure in the same sum is hidden too. This applies to placement sites and their total, placed + preventive = vulnerable, vulnerable + others = all, and the municipalities of a region and the regions of the nation.",
+    ruleSecondary: "A hidden figure must not be computable by subtracting shown figures either. When a figure in a sum is hidden, the smallest other figure in the same sum is hidden too. This applies to placement sites and their total, vulnerable + others = all, and the municipalities of a region and the regions of the nation. Vulnerable means a placement or a preventive measure, and a child can have both, so vulnerable lies between the larger of placed and preventive and their sum: when placed or preventive is hidden, so is the other, and when vulnerable is hidden, so are both.",
     ruleStable: "Which figures are hidden is computed once, every time data is loaded. So the same figures are hidden on every page, in every export and in the API: comparing two pages does not reveal a hidden figure.",
     exampleTitle: "An example",
     exampleIntro: "A municipality has 3 placed pupils and 26 pupils with preventive measures in 9th grade, 29 vulnerable in all. The 3 placed are not shown. If 26 and 29 were shown, anyone could work out that there are 3 placed. So the smallest of the other figures is hidden too – here the 26:",
@@ -501,12 +501,13 @@ export const en: Strings = {
     own: "{{name}} itself",
     variables: "Variables",
     variableNames: {
+      befolkning: "Residents",
       boern: "Children aged 0–17",
-      "udsatte-andel": "Share of children in vulnerable positions (placed and preventive)",
+      "udsatte-andel": "Share of pupils in vulnerable positions (a placement and/or a preventive measure)",
       "anbragte-andel": "Share of children placed",
       urbanitet: "Urbanity: residents within 30 km",
-      "karakter-oevrige": "Grade average, other pupils (socio-economic background)",
-      specialundervisning: "Share of pupils in special education",
+      "karakter-oevrige": "Grade average, other pupils (outcome)",
+      specialundervisning: "Share of pupils in special education (outcome)",
     },
     variableFrom: "from {{period}}",
     settingsTitle: "Settings for all municipalities",
@@ -634,5 +635,11 @@ export const en: Strings = {
     unknownMunicipality: "Unknown municipality: '{{value}}'. Use a three-digit municipality code, 'alle' or 'hele-landet'.",
     unknownPeriod: "Unknown period: '{{value}}'. The indicator is published {{cadence}}, e.g. '{{example}}'.",
     unknownTargetGroup: "Unknown target group: '{{value}}'. The indicator has: {{allowed}}.",
+  },
+  catalogue: {
+    outcomeNote:
+      "Variables marked (outcome) are results the municipality's own effort moves, not structure. Choosing them compares the municipality with those alike in results, not only in their starting point.",
+    groupMembers: "{{used}} of {{of}} municipalities",
+    groupTooFew: "Similar municipalities are shown only when at least half of the group's municipalities have a shown figure; otherwise '..'.",
   },
 };

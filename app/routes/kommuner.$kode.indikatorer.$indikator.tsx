@@ -110,7 +110,10 @@ export default function IndicatorPage() {
                   <td className="num">{fmtTable(r.municipality)}</td>
                   <td className="num">{fmtTable(r.region)}</td>
                   <td className="num">{fmtTable(r.nation)}</td>
-                  <td className="num">{fmtTable(r.group)}</td>
+                  <td className="num">
+                    {fmtTable(r.group)}
+                    {r.group.members ? <span className="compare-table__note"> ({t("catalogue.groupMembers", r.group.members)})</span> : null}
+                  </td>
                   <td className="num">{nCell(r.municipality)}</td>
                 </tr>
               ))}
@@ -120,7 +123,7 @@ export default function IndicatorPage() {
       />
 
       <p className="note">
-        {t("indicator.comparisonGroupNote")}{" "}
+        {t("indicator.comparisonGroupNote")} {t("catalogue.groupTooFew")}{" "}
         {canCompare ? <Link to={`/sammenlign/grupper?kommune=${municipality.code}`}>{t("indicator.comparisonGroupLink")}</Link> : null}
       </p>
 
@@ -171,7 +174,10 @@ export default function IndicatorPage() {
                     <td className="num">{fmtTable(g.municipality)}</td>
                     <td className="num">{fmtTable(g.region)}</td>
                     <td className="num">{fmtTable(g.nation)}</td>
-                    <td className="num">{fmtTable(g.group)}</td>
+                    <td className="num">
+                      {fmtTable(g.group)}
+                      {g.group.members ? <span className="compare-table__note"> ({t("catalogue.groupMembers", g.group.members)})</span> : null}
+                    </td>
                     <td className="num">{nCell(g.municipality)}</td>
                   </tr>
                 ))}

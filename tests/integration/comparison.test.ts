@@ -11,6 +11,7 @@ import { comparisonGroupOf } from "~/data/comparison.server";
 import { createTarget, targetInputSchema } from "~/data/targets.server";
 import { readFigures } from "~/data/figures.server";
 import { combine } from "~/domain/figures";
+import { OUTCOME_VARIABLES } from "~/domain/comparison";
 import { loader as exportLoader } from "~/routes/sammenlign.eksport";
 import { action as groupsAction, loader as groupsLoader } from "~/routes/sammenlign.grupper";
 import { loader as compareLoader } from "~/routes/sammenlign._index";
@@ -118,6 +119,28 @@ describe("the comparison table", () => {
     const after = (await page(secretariat, path)).table.references.find((r) => r.kind === "group")!;
     expect(after.value).toBe(before.value);
     expect(after.n).toBe(before.n);
+  });
+
+  it("shows a group's figure only when at least half its members are shown, always saying how many; else ..", async () => {
+    const indicator = findIndicator(db, "fp9-deltagelse")!;
+    let few = 0;
+    let enough = 0;
+    for (const code of ["849", "167", "580", "101", "751", "461", "825", "492"]) {
+      const figures = readFigures(db, { indicator, targetGroups: ["anbragte"], municipalities: [], groups: [{ code, members: comparisonGroupOf(db, code) }] });
+      for (const f of figures.filter((x) => x.scope.kind === "group")) {
+        expect(f.members!.of).toBe(comparisonGroupOf(db, code).length);
+        if (f.members!.used * 2 < f.members!.of) {
+          few++;
+          expect(f.shown, `${code} ${f.period}`).toBeNull();
+          expect(f.withheld, `${code} ${f.period}`).toBeTruthy();
+        } else if (f.members!.used > 0) {
+          enough++;
+          expect(f.shown).not.toBeNull();
+        }
+      }
+    }
+    expect(few).toBeGreaterThan(0);
+    expect(enough).toBeGreaterThan(0);
   });
 
   it("filters by region, partnership members and comparison group without changing anyone's colour", async () => {
@@ -238,6 +261,12 @@ describe("comparison groups", () => {
     expect(indices).toEqual([...indices].sort((a, b) => a - b));
     expect(indices[0]).toBeGreaterThan(0);
     expect(data.canEdit).toBe(true);
+  });
+
+  it("builds groups from structural variables only by default; outcomes are the user's choice, with a note", async () => {
+    const data = await groupsLoader({ request: secretariat.request("/sammenlign/grupper?kommune=849"), params: {}, context: secretariat.context });
+    expect(data.settings.variables).toEqual(["befolkning", "boern", "urbanitet", "udsatte-andel"]);
+    expect(data.settings.variables.some((v: string) => OUTCOME_VARIABLES.includes(v as never))).toBe(false);
   });
 
   it("lets only the secretariat change the variables and size; bad input changes nothing", async () => {
