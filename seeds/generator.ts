@@ -11,7 +11,7 @@
  * Every random draw comes from a stream keyed by what it is for (indicator, period, group,
  * municipality), so a figure does not change when the iteration order or the catalogue does.
  */
-import { INDICATORS, measureOf, type IndicatorDef, type Measure, type TargetGroup } from "../app/domain/catalogue";
+import { INDICATORS, TEACHING_SITES, measureOf, type IndicatorDef, type Measure, type TargetGroup } from "../app/domain/catalogue";
 import { parsePeriod, periodPosition, periodRange, type Cadence, type Period } from "../app/domain/periods";
 import type { MunicipalitySeed } from "./municipalities";
 
@@ -146,6 +146,13 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
   ref("udgift-specialundervisning-pr-elev", "2025", "alle", 33000, 0.03, ASSUMED, rel),
   ref("handleplan-skolemaal", "2023K1", "udsatte", 35, 1.5, ASSUMED),
   ref("handleplan-skolemaal", "2025K4", "udsatte", 60, 1.5, ASSUMED),
+  ref("progression-social", "2019/20", "anbragte", 48, 2, "seed 002 kap. 4 (5-15, social: 48 pct. før indsatsen; modellens børn, ikke landstal)"),
+  ref("progression-social", "2021/22", "anbragte", 57, 2, "seed 002 kap. 4 (5-15, social: 57 pct. ved anden progressionsmåling)"),
+  ref("progression-laering", "2019/20", "anbragte", 30, 2, "seed 002 kap. 4 (5-15, læring: 30 pct. før indsatsen)"),
+  ref("progression-laering", "2021/22", "anbragte", 54, 2, "seed 002 kap. 4 (5-15, læring: 54 pct. i slutningen af indsatsperioden)"),
+  ref("anbragt-anden-kommune", "2019", "anbragte", 39, 1.5, "seed 002 (39 pct. af modellens børn var anbragt af en anden kommune; landstallet antaget ens)"),
+  ref("trivsel-social", "2022/23", "oevrige", 91, 1, ASSUMED),
+  ref("trivsel-social", "2022/23", "anbragte", 75, 1.5, ASSUMED),
   ref("opfoelgning-rettidig", "2023K1", "anbragte", 55, 1, ASSUMED),
   ref("opfoelgning-rettidig", "2025K4", "anbragte", 77, 1, ASSUMED),
 ];
@@ -201,6 +208,21 @@ const RATE_TRENDS: Record<string, PerBase<Anchors>> = {
     forebyggende: [[2015, 39], [2018, 40.5], [2022, 42], [2025, 43]],
     oevrige: [[2015, 77.5], [2018, 78.2], [2022, 79], [2025, 79.3]],
   },
+  "trivsel-social": {
+    anbragte: [[2015, 74], [2024, 76]],
+    forebyggende: [[2015, 79], [2024, 80]],
+    oevrige: [[2015, 91], [2024, 91.5]],
+  },
+  // seed 002 ch. 4: 48 → 57 % (social) and 30 → 54 % (learning) from the start to the end of the evaluation
+  "progression-social": { anbragte: [[2015, 45], [2019, 48], [2021, 57], [2024, 60]] },
+  "progression-laering": { anbragte: [[2015, 28], [2019, 30], [2021, 54], [2024, 57]] },
+  "barn-inddraget-maal": { anbragte: [[2015, 35], [2019, 40], [2021, 60], [2024, 65]] },
+  "hoeje-forventninger": { anbragte: [[2015, 40], [2019, 45], [2021, 62], [2024, 66]] },
+  "sparring-brugbar": { anbragte: [[2015, 30], [2019, 35], [2021, 55], [2024, 60]] },
+  boernesamtale: { anbragte: [[2023, 78], [2025.75, 88]], forebyggende: [[2023, 65], [2025.75, 78]] },
+  "handleplan-opdateret": { anbragte: [[2023, 70], [2025.75, 82]], forebyggende: [[2023, 60], [2025.75, 72]] },
+  "elevplan-faelles-maal": { anbragte: [[2023, 20], [2025.75, 40]], forebyggende: [[2023, 15], [2025.75, 32]] },
+  "anbringelse-revurderet": { anbragte: [[2023, 60], [2025.75, 75]] },
   "uu-21": {
     anbragte: [[2015, 19], [2018, 20.5], [2021, 21.7], [2022, 22], [2023, 22.3], [2025, 23]],
     forebyggende: [[2015, 31], [2018, 32.5], [2021, 33.7], [2022, 34], [2023, 34.3], [2025, 35]],
@@ -241,7 +263,32 @@ const SPEND_PER_CHILD: Anchors = [[2015, 11900], [2016, 12200], [2025, 14800]];
 const SPECIAL_SPEND_PER_PUPIL: Anchors = [[2015, 24000], [2018, 25800], [2021, 28500], [2025, 33000]];
 
 /** Municipal spread of rates on the logit scale; process indicators differ more between municipalities. */
-const MUNI_SD: Record<string, number> = { "handleplan-skolemaal": 0.4, "opfoelgning-rettidig": 0.4 };
+const MUNI_SD: Record<string, number> = {
+  "handleplan-skolemaal": 0.4,
+  "opfoelgning-rettidig": 0.4,
+  boernesamtale: 0.4,
+  "handleplan-opdateret": 0.4,
+  "elevplan-faelles-maal": 0.5,
+  "anbringelse-revurderet": 0.4,
+  "undersoegelse-rettidig": 0.4,
+  "laeringsvejleder-skoler": 0.8,
+};
+/** Single-group rates drawn on their own denominators (antaget, except where the calibration says otherwise). */
+const SINGLE_TRENDS: Record<string, Anchors> = {
+  "anbragt-anden-kommune": [[2015, 37], [2019, 39], [2025, 40]],
+  "undersoegelse-rettidig": [[2023, 70], [2025.75, 80]],
+  "laeringsvejleder-skoler": [[2015, 5], [2019, 12], [2025, 35]],
+};
+/** Of the special-education pupils per part: support in a mainstream class, special class, special school, internal school (antaget; seed 002: internal schools are for the placed). */
+const TEACHING_SPLIT: Record<Part, readonly [number, number, number, number]> = {
+  a0: [0.12, 0.3, 0.18, 0.4],
+  ab: [0.12, 0.3, 0.18, 0.4],
+  f0: [0.45, 0.3, 0.2, 0.05],
+  o: [0.5, 0.3, 0.2, 0],
+};
+const RESPONDENT_SHARE = 0.55; // pupils in grades 4–9 who answer the well-being survey, of all pupils
+const MODEL_SHARE = 0.3; // placed pupils measured in the model, of all placed pupils
+const INVESTIGATION_SHARE = 0.3; // child-welfare investigations closed in a quarter, of active cases
 const DEFAULT_MUNI_SD = 0.25;
 const SLOPE_SD = 0.02; // logit per year: a municipality's own drift
 const YEAR_SD = 0.08; // logit: year-to-year wobble around it
@@ -720,6 +767,56 @@ class DemoModel {
     });
   }
 
+  /** A fixed share of each part's children, drawn once per purpose and period. */
+  private subset(key: string, from: PerPart<readonly number[]>, share: number): PerPart<number[]> {
+    return this.cached(key, () => {
+      const out: PerPart<number[]> = {};
+      for (const part of PARTS) {
+        const xs = from[part];
+        if (xs) out[part] = xs.map((c, i) => this.rng(`${key}|${part}|${this.codes[i]}`).binomial(c, share));
+      }
+      return out;
+    });
+  }
+
+  /** One group's rate on its own denominators, corrected to the trend nationally. */
+  private singleRate(code: string, period: string, group: TargetGroup, dens: readonly number[], x: number): Block {
+    const p = trendAt(SINGLE_TRENDS[code]!, x) / 100;
+    const nums = this.rates(`${code}|${period}`, code, group, dens, p, x, p * sum(dens), MUNI_SD[code] ?? DEFAULT_MUNI_SD);
+    return { measure: "rate", groups: { [group]: dens.map((d, i) => ({ numerator: nums[i]!, denominator: d, value: null })) } };
+  }
+
+  /** Pupils by where they are taught: the special-education numerators split four ways, the rest in a mainstream class without support. */
+  private teaching(ind: IndicatorDef, period: string, x: number): Block {
+    const pupils = this.pupils(x);
+    const parts = partsFor(ind.targetGroups);
+    const special = this.partRates("specialundervisning-andel", period, parts, pupils, RATE_TRENDS["specialundervisning-andel"]!, x, MUNI_SD["specialundervisning-andel"] ?? DEFAULT_MUNI_SD);
+    const sites: Record<string, PerPart<number[]>> = Object.fromEntries(TEACHING_SITES.map((t) => [t, {}]));
+    for (const part of parts) {
+      const split = TEACHING_SPLIT[part];
+      sites["almen-uden-stoette"]![part] = pupils[part].map((c, i) => c - special[part]![i]!);
+      const rest = [...special[part]!];
+      TEACHING_SITES.slice(1).forEach((site, j) => {
+        const left = split.slice(j).reduce((a, b) => a + b, 0);
+        const share = left > 0 ? split[j]! / left : 0;
+        sites[site]![part] = rest.map((c, i) => {
+          const k = j === split.length - 1 ? c : this.rng(`teaching|${period}|${site}|${part}|${this.codes[i]}`).binomial(c, share);
+          rest[i] = c - k;
+          return k;
+        });
+      });
+    }
+    const cells = (perPart: PerPart<readonly number[]>, g: TargetGroup): Cell[] =>
+      Array.from({ length: this.n }, (_, i) => ({ numerator: partsOf(g).reduce((t, p) => t + perPart[p]![i]!, 0), denominator: null, value: null }));
+    const groups: Partial<Record<TargetGroup, Cell[]>> = {};
+    const breakdowns: Partial<Record<TargetGroup, ReadonlyArray<readonly [string, Cell[]]>>> = {};
+    for (const g of ind.targetGroups) {
+      groups[g] = cells(pupils, g);
+      breakdowns[g] = TEACHING_SITES.map((site) => [site, cells(sites[site]!, g)] as const);
+    }
+    return { measure: "count", groups, breakdowns };
+  }
+
   private rateIndicator(ind: IndicatorDef, period: string, x: number, dens: PerPart<readonly number[]>): Block {
     const trends = RATE_TRENDS[ind.code];
     if (!trends) throw new Error(`Ingen demotrend for ${ind.code}`);
@@ -768,8 +865,35 @@ class DemoModel {
         return this.rateIndicator(ind, period, x, this.pupils(x));
       case "handleplan-skolemaal":
       case "opfoelgning-rettidig":
+      case "boernesamtale":
+      case "handleplan-opdateret":
+      case "elevplan-faelles-maal":
+      case "anbringelse-revurderet":
         if (p.cadence !== "quarter") throw new Error(`${ind.code} er kvartalsvis`);
         return this.rateIndicator(ind, period, x, this.cases(p, period));
+      case "undersoegelse-rettidig": {
+        if (p.cadence !== "quarter") throw new Error(`${ind.code} er kvartalsvis`);
+        const cases = this.cases(p, period);
+        const dens = cases.a0!.map((a, i) => this.rng(`investigations|${period}|${this.codes[i]}`).binomial(a + cases.ab![i]! + cases.f0![i]!, INVESTIGATION_SHARE));
+        return this.singleRate(ind.code, period, "alle", dens, x);
+      }
+      case "trivsel-social":
+        return this.rateIndicator(ind, period, x, this.subset(`respondents|${x}`, this.pupils(x), RESPONDENT_SHARE));
+      case "progression-social":
+      case "progression-laering":
+      case "barn-inddraget-maal":
+      case "hoeje-forventninger":
+      case "sparring-brugbar":
+        return this.rateIndicator(ind, period, x, this.subset(`model|${x}`, this.pupils(x), MODEL_SHARE));
+      case "undervisningssted":
+        return this.teaching(ind, period, x);
+      case "anbragt-anden-kommune":
+        return this.singleRate(ind.code, period, "anbragte", this.placements(x).total, x);
+      case "laeringsvejleder-skoler": {
+        // schools with placed pupils: about one per 4,500 inhabitants, at least one
+        const schools = Array.from(this.share.oevrige, (s) => Math.max(1, Math.round((s * REFERENCE_POPULATION * this.popFactor) / 4500)));
+        return this.singleRate(ind.code, period, "alle", schools, x);
+      }
       case "anbragte-type": {
         const pl = this.placements(x);
         const cell = (c: number): Cell => ({ numerator: c, denominator: null, value: null });

@@ -318,6 +318,12 @@ describe("the eight challenges across the partnership", () => {
     expect(data.challenges.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     const fp9 = data.challenges.find((c) => c.number === 2)!.indicators.find((i) => i.code === "fp9-deltagelse")!;
     expect(fp9.series.find((p) => p.period === "2023/24")!.value).toBeCloseTo((100 * 589) / 1227, 6);
+    // every challenge has at least two indicators, each saying why it belongs there in the sources' words
+    for (const c of data.challenges) {
+      expect(c.indicators.length, `challenge ${c.number}`).toBeGreaterThanOrEqual(2);
+      for (const i of c.indicators) expect(i.reason, `${i.code} → ${c.number}`).toMatch(/^Seed 00\d/);
+    }
+    expect(data.challenges[3]!.indicators.find((i) => i.code === "skoleskift")!.reason).toContain("skoleskift");
     const counted = db.$client
       .prepare(
         "select tc.challenge_number as c, count(*) as n, count(distinct t.municipality_code) as m from targets t join target_challenges tc on tc.target_id = t.id where t.municipality_code is not null and t.state in ('aktiv','naaet') group by tc.challenge_number",

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { INDICATORS, PLACEMENT_SITES, measureOf } from "../../app/domain/catalogue";
+import { INDICATORS, PLACEMENT_SITES, TEACHING_SITES, measureOf } from "../../app/domain/catalogue";
 import {
   CALIBRATION_TARGETS,
   DEMO_PERIODS,
@@ -120,13 +120,15 @@ describe("demo generator", () => {
           const f = get(ind.code, m.code, p, "forebyggende");
           const u = get(ind.code, m.code, p, "udsatte");
           const within = (x: number | null, y: number | null, z: number | null) => z! >= Math.max(x!, y!) && z! <= x! + y!;
-          if (!within(a.denominator, f.denominator, u.denominator)) throw new Error(`${ind.code} ${m.code} ${p}: n`);
+          // the children counted: a count's number, a rate's or a mean's n
+          const n = (r: ObservationSeed) => (measure === "count" ? r.numerator : r.denominator);
+          if (!within(n(a), n(f), n(u))) throw new Error(`${ind.code} ${m.code} ${p}: n`);
           if (measure === "rate" && !within(a.numerator, f.numerator, u.numerator)) throw new Error(`${ind.code} ${m.code} ${p}: numerator`);
-          if (u.denominator! < a.denominator! + f.denominator!) overlapping++;
+          if (n(u)! < n(a)! + n(f)!) overlapping++;
           if (groups.has("alle")) {
             const o = get(ind.code, m.code, p, "oevrige");
             const all = get(ind.code, m.code, p, "alle");
-            expect(all.denominator).toBe(u.denominator! + o.denominator!);
+            expect(n(all)).toBe(n(u)! + n(o)!);
             if (measure === "rate") expect(all.numerator).toBe(u.numerator! + o.numerator!);
           }
           checked++;
@@ -176,6 +178,15 @@ describe("demo generator", () => {
           expect(min2.numerator!).toBeLessThanOrEqual(part.numerator!);
           expect(get("fp9-karakter", m.code, p, g).denominator).toBe(part.numerator);
           expect(get("fravaer", m.code, p, g).denominator).toBe(get("specialundervisning-andel", m.code, p, g).denominator);
+        }
+      // where pupils are taught: the special-education share follows from the breakdown
+      for (const p of DEMO_PERIODS.school_year)
+        for (const g of ["anbragte", "udsatte", "alle"]) {
+          const share = get("specialundervisning-andel", m.code, p, g);
+          const sites = TEACHING_SITES.map((b) => get("undervisningssted", m.code, p, g, b).numerator!);
+          expect(get("undervisningssted", m.code, p, g).numerator).toBe(share.denominator);
+          expect(sites.reduce((t, x) => t + x, 0)).toBe(share.denominator);
+          expect(sites.slice(1).reduce((t, x) => t + x, 0)).toBe(share.numerator);
         }
       for (const p of DEMO_PERIODS.quarter) expect(get("opfoelgning-rettidig", m.code, p, "anbragte").denominator).toBe(get("handleplan-skolemaal", m.code, p, "anbragte").denominator);
     }

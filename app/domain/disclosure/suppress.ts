@@ -153,8 +153,9 @@ export function suppressDetailed(
     for (const x of determined) {
       if (stuck.has(x)) continue;
       const shown = witnesses.get(x)!;
-      // a cell added this round already breaks this combination; later rounds re-check
-      if (added.some((a) => shown.includes(a))) continue;
+      // a cell withheld this round (added, or in an added cell's cohort) already breaks this
+      // combination; later rounds re-check
+      if (shown.some((c) => unknown[c])) continue;
       let best = -1;
       for (const c of shown) if (eligible(c) && (best < 0 || better(c, best))) best = c;
       if (best < 0) {
