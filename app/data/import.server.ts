@@ -155,7 +155,8 @@ async function* records(path: string, kind: "csv" | "xlsx"): AsyncGenerator<{ ro
     for await (const sheet of reader) {
       for await (const row of sheet) {
         const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-        yield { rowNo: row.number, cells: values.map(cellText).map((s) => s.trim()) };
+        // Array.from, not map: a row with an empty cell in the middle is a sparse array, and map skips its holes
+        yield { rowNo: row.number, cells: Array.from(values, (v) => cellText(v).trim()) };
       }
       break; // the first sheet only
     }
@@ -674,7 +675,16 @@ export async function importTemplate(db: Db, indicatorCode: string, format: "csv
     ],
   };
   const [a, b] = figures[indicator.unit];
-  const rows = [[...IMPORT_COLUMNS], row("849", a), row("Hvidovre", b)];
+  // where udsatte is a group, the example gives it with its two parts: the union, below their sum
+  const union: Record<string, [string, string, string][]> = {
+    percent: [["7", "12", ""], ["20", "35", ""], ["24", "41", ""]],
+    count: [["14", "", ""], ["52", "", ""], ["60", "", ""]],
+    kr: [["", "12", "15200"], ["", "35", "16100"], ["", "41", "15900"]],
+    grade: [["", "7", "5,1"], ["", "20", "6,2"], ["", "24", "6"]],
+  };
+  const rows = UNION_GROUPS.every((g) => indicator.targetGroups.includes(g))
+    ? [[...IMPORT_COLUMNS], ...UNION_GROUPS.map((g, i) => [indicator.code, "849", example, g, breakdown, ...union[indicator.unit][i]!])]
+    : [[...IMPORT_COLUMNS], row("849", a), row("Hvidovre", b)];
   if (format === "csv") return Buffer.from(`\uFEFF${stringify(rows, { delimiter: ";", record_delimiter: "\r\n" })}`, "utf8");
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet("Data");

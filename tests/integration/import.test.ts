@@ -296,6 +296,24 @@ describe("udsatte as the union of anbragte and forebyggende", () => {
   });
 });
 
+describe("the templates", () => {
+  it("give every indicator of the catalogue a file that reads without errors, as CSV and as XLSX", async () => {
+    const { importTemplate } = await import("~/data/import.server");
+    const { INDICATORS } = await import("~/domain/catalogue");
+    for (const indicator of INDICATORS) {
+      for (const format of ["csv", "xlsx"] as const) {
+        const bytes = await importTemplate(db, indicator.code, format);
+        expect(bytes, indicator.code).not.toBeNull();
+        const id = await preview(bytes!, format);
+        expect(previewErrors(db, id), `${indicator.code} ${format}`).toEqual([]);
+        // with udsatte among its groups, the example gives anbragte, forebyggende and udsatte together
+        const union = ["anbragte", "forebyggende", "udsatte"].every((g) => indicator.targetGroups.includes(g as never));
+        expect(findPreview(db, id)!.rowsRead, indicator.code).toBe(union ? 3 : 2);
+      }
+    }
+  }, 60_000);
+});
+
 describe("refused files keep nothing", () => {
   const refusedWith = async (content: string | Buffer, pattern: RegExp, ext = "csv", limits?: { maxBytes: number; maxRows: number }) => {
     const before = fingerprint();
