@@ -658,6 +658,20 @@ export const INDICATORS: IndicatorDef[] = DEFINITIONS.map((d) => {
   return { ...d, challenges: Object.keys(why).map(Number), why };
 });
 
+/** The source documents by the names a reader knows them by, for texts that cite them as "seed 00N". */
+const SOURCE_NAMES: Record<string, string> = {
+  "000": "Partnerskabets webinar (SBST, 2025)",
+  "001": "Udfordringsbilledet (SBST)",
+  "002": "Evalueringen af læringsmiljømodellen (Rambøll)",
+  "003": "KL's udspil »Vejen frem«",
+  "004": "Læringsmiljømodellen, »Den fælles retning«",
+};
+
+/** A catalogue text with its "seed 00N" citations named for readers. */
+export function citeSources(text: string): string {
+  return text.replace(/\b[Ss]eed (00[0-4])\b( \(KL\))?/g, (_, n: string) => SOURCE_NAMES[n] ?? n);
+}
+
 export function measureOf(unit: Unit): Measure {
   return unit === "percent" ? "rate" : unit === "count" ? "count" : "mean";
 }

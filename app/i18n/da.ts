@@ -639,6 +639,15 @@ export const da = {
       "Variable mærket (resultat) er resultater, som kommunens egen indsats flytter, ikke struktur. Vælges de, sammenlignes kommunen med kommuner, der ligner den på resultaterne – ikke kun på forudsætningerne.",
     groupMembers: "{{used}} af {{of}} kommuner",
     groupTooFew: "Sammenlignelige kommuner vises kun, når mindst halvdelen af gruppens kommuner har et vist tal; ellers står der '..'.",
+    teachingTitle: "Elever efter undervisningssted, {{name}}",
+    teachingSummary: "I {{period}} gik {{count}} elever fra {{name}} i skole; flest i {{site}}.",
+    teachingSites: {
+      "almen-uden-stoette": "Almen klasse uden støtte",
+      "almen-med-stoette": "Almen klasse med specialpædagogisk støtte",
+      specialklasse: "Specialklasse",
+      specialskole: "Specialskole",
+      "intern-skole": "Intern skole på anbringelsessted",
+    },
   },
 };
 

@@ -641,5 +641,14 @@ export const en: Strings = {
       "Variables marked (outcome) are results the municipality's own effort moves, not structure. Choosing them compares the municipality with those alike in results, not only in their starting point.",
     groupMembers: "{{used}} of {{of}} municipalities",
     groupTooFew: "Similar municipalities are shown only when at least half of the group's municipalities have a shown figure; otherwise '..'.",
+    teachingTitle: "Pupils by where they are taught, {{name}}",
+    teachingSummary: "In {{period}}, {{count}} pupils from {{name}} were at school; most in {{site}}.",
+    teachingSites: {
+      "almen-uden-stoette": "Mainstream class without support",
+      "almen-med-stoette": "Mainstream class with special support",
+      specialklasse: "Special class",
+      specialskole: "Special school",
+      "intern-skole": "Internal school at a placement",
+    },
   },
 };

@@ -6,7 +6,7 @@ import { StatusBadge, TARGET_STATUSES } from "~/components/ui/StatusBadge";
 import { requireActor, requirePermission } from "~/data/auth.server";
 import { listChallenges, listIndicators } from "~/data/catalogue.server";
 import { readFigures } from "~/data/figures.server";
-import { effectiveTargetGroup, indicatorName } from "~/domain/catalogue";
+import { citeSources, effectiveTargetGroup, indicatorName } from "~/domain/catalogue";
 import { targetsByChallenge } from "~/data/targets.server";
 import { formatValue } from "~/domain/format";
 import { useLocale, useT } from "~/i18n/react";
@@ -30,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     challenges: listChallenges(context.db).map((c) => ({
       number: c.number,
       title: c.title,
-      indicators: indicators.filter((i) => c.number in i.reasons).map(({ reasons, ...i }) => ({ ...i, reason: reasons[c.number] ?? "" })),
+      indicators: indicators.filter((i) => c.number in i.reasons).map(({ reasons, ...i }) => ({ ...i, reason: citeSources(reasons[c.number] ?? "") })),
       targets: targets.get(c.number) ?? null,
     })),
   };
