@@ -43,8 +43,10 @@ describe("municipalities", () => {
 
 describe("demo generator", () => {
   it("is fast enough for scale 1", () => {
-    expect(rows.length).toBeGreaterThan(50_000);
-    expect(elapsedMs).toBeLessThan(2000);
+    expect(rows.length).toBeGreaterThan(100_000);
+    // the budget grew with the catalogue (about 114,000 rows, twice the first one's), and the
+    // suite runs on 2 shared cores
+    expect(elapsedMs).toBeLessThan(4000);
   });
 
   it("is deterministic for a seed and differs between seeds", () => {
