@@ -55,6 +55,8 @@ export const indicatorChallenges = sqliteTable(
     challengeNumber: integer("challenge_number")
       .notNull()
       .references(() => challenges.number),
+    /** Why the indicator measures the challenge, in the sources' words (catalogue.ts). */
+    reason: text("reason").notNull().default(""),
   },
   (t) => [primaryKey({ columns: [t.indicatorCode, t.challengeNumber] })],
 );

@@ -11,7 +11,7 @@
  * Every random draw comes from a stream keyed by what it is for (indicator, period, group,
  * municipality), so a figure does not change when the iteration order or the catalogue does.
  */
-import { INDICATORS, measureOf, type IndicatorDef, type Measure, type TargetGroup } from "../app/domain/catalogue";
+import { INDICATORS, TEACHING_SITES, measureOf, type IndicatorDef, type Measure, type TargetGroup } from "../app/domain/catalogue";
 import { parsePeriod, periodPosition, periodRange, type Cadence, type Period } from "../app/domain/periods";
 import type { MunicipalitySeed } from "./municipalities";
 
@@ -78,72 +78,83 @@ const ref = (
 });
 const n3 = { statistic: "n", relative: true } as const;
 const rel = { relative: true } as const;
-const SEEDS = "seeds";
-const BRIEF = "brief (assumed)";
+// Each target names where its figure comes from: a seed file (with page or section), a named
+// publisher outside the seeds, or "antaget" (the demo data's own assumption).
+const S000 = "seed 000 s. 11 (SBST på registerdata fra Danmarks Statistik, 2023/24)";
+const S001_FSA = "seed 001 (intet år angivet; lagt i 2021/22 og 'social indsats' læst som forebyggende: antaget)";
+const S001_UU = "seed 001 (intet år angivet; holdt fra 2021 til 2023: antaget)";
+const ASSUMED = "antaget";
 
 export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
-  ref("fp9-deltagelse", "2023/24", "anbragte", 48, 1, SEEDS),
-  ref("fp9-deltagelse", "2023/24", "forebyggende", 57, 1, "seeds 57 (generated 57.6 so udsatte adds up)"),
-  ref("fp9-deltagelse", "2023/24", "udsatte", 56, 1, SEEDS),
-  ref("fp9-deltagelse", "2023/24", "oevrige", 92, 1, SEEDS),
-  ref("fp9-deltagelse", "2023/24", "anbragte", 1227, 0.03, SEEDS, n3),
-  ref("fp9-deltagelse", "2023/24", "forebyggende", 4930, 0.03, SEEDS, n3),
-  ref("fp9-deltagelse", "2023/24", "oevrige", 64185, 0.03, SEEDS, n3),
-  ref("fp9-deltagelse", "2021/22", "anbragte", 50, 1, SEEDS),
-  ref("fp9-deltagelse", "2021/22", "forebyggende", 63, 1, SEEDS),
-  ref("fp9-deltagelse", "2021/22", "oevrige", 93, 1, SEEDS),
-  ref("fp9-deltagelse", "2015/16", "anbragte", 44, 1, BRIEF),
-  ref("fp9-min2", "2023/24", "anbragte", 35, 1, BRIEF),
-  ref("fp9-min2", "2023/24", "forebyggende", 45, 1, BRIEF),
-  ref("fp9-min2", "2023/24", "oevrige", 86, 1, BRIEF),
-  ref("fp9-karakter", "2021/22", "anbragte", 5.7, 0.1, SEEDS),
-  ref("fp9-karakter", "2021/22", "forebyggende", 6.0, 0.1, SEEDS),
-  ref("fp9-karakter", "2021/22", "oevrige", 8.0, 0.1, SEEDS),
-  ref("fp9-karakter", "2015/16", "anbragte", 5.0, 0.1, BRIEF),
+  ref("fp9-deltagelse", "2023/24", "anbragte", 48, 1, S000),
+  ref("fp9-deltagelse", "2023/24", "forebyggende", 57, 1, S000),
+  ref("fp9-deltagelse", "2023/24", "udsatte", 56, 1, S000),
+  ref("fp9-deltagelse", "2023/24", "oevrige", 92, 1, S000),
+  ref("fp9-deltagelse", "2023/24", "udsatte", 5520, 0.02, S000, n3),
+  ref("fp9-deltagelse", "2023/24", "anbragte", 1227, 0.02, S000, n3),
+  ref("fp9-deltagelse", "2023/24", "forebyggende", 4930, 0.02, S000, n3),
+  ref("fp9-deltagelse", "2023/24", "oevrige", 64185, 0.02, S000, n3),
+  ref("fp9-deltagelse", "2015/16", "anbragte", 44, 1, ASSUMED),
+  ref("fsa-gennemfoert", "2021/22", "anbragte", 50, 1, S001_FSA),
+  ref("fsa-gennemfoert", "2021/22", "forebyggende", 63, 1, S001_FSA),
+  ref("fsa-gennemfoert", "2021/22", "oevrige", 93, 1, S001_FSA),
+  ref("fp9-min2", "2023/24", "anbragte", 35, 1, ASSUMED),
+  ref("fp9-min2", "2023/24", "forebyggende", 45, 1, ASSUMED),
+  ref("fp9-min2", "2023/24", "oevrige", 86, 1, ASSUMED),
+  ref("fp9-karakter", "2021/22", "anbragte", 5.7, 0.1, "antaget (domænebeskrivelsen; ikke i kilderne, der har 4,5 mod 6,7 i 2013, seed 003 fig. 6)"),
+  ref("fp9-karakter", "2021/22", "forebyggende", 6.0, 0.1, "antaget (domænebeskrivelsen; ikke i kilderne)"),
+  ref("fp9-karakter", "2021/22", "oevrige", 8.0, 0.1, "antaget (domænebeskrivelsen; ikke i kilderne)"),
+  ref("fp9-karakter", "2015/16", "anbragte", 5.0, 0.1, ASSUMED),
   ...(["2021", "2022", "2023"] as const).flatMap((y) => [
-    ref("uu-21", y, "anbragte", 22, 1, SEEDS),
-    ref("uu-21", y, "forebyggende", 34, 1, SEEDS),
-    ref("uu-21", y, "oevrige", 73, 1, SEEDS),
+    ref("uu-21", y, "anbragte", 22, 1, S001_UU),
+    ref("uu-21", y, "forebyggende", 34, 1, S001_UU),
+    ref("uu-21", y, "oevrige", 73, 1, S001_UU),
   ]),
-  ref("uu-21", "2022", "alle", 70000, 0.03, BRIEF, n3),
-  ref("uu-21", "2022", "anbragte", 1400, 0.03, BRIEF, n3),
-  ref("uu-21", "2022", "forebyggende", 4900, 0.03, BRIEF, n3),
-  ref("anbragte-type", "2018", "anbragte", 10800, 0.03, "seeds 13,823 (0–22) × 0.78", rel),
-  ref("anbragte-type", "2021", "anbragte", 10450, 0.03, "seeds 13,386 (0–22) × 0.78", rel),
-  ref("anbragte-type", "2018", "anbragte", 63, 1, SEEDS, {
+  ref("uu-21", "2022", "alle", 69300, 0.03, ASSUMED, n3),
+  ref("uu-21", "2022", "anbragte", 1400, 0.03, ASSUMED, n3),
+  ref("uu-21", "2022", "forebyggende", 4900, 0.03, ASSUMED, n3),
+  ref("uu-25", "2022", "anbragte", 30, 1, "seed 003 (KL: 70 pct. af tidligere anbragte har ikke fuldført en ungdomsuddannelse som 25-årig; intet år angivet)"),
+  ref("uu-25", "2022", "oevrige", 79, 1, "seed 003 (KL: 21 pct. af øvrige unge har ikke; intet år angivet)"),
+  ref("uu-25", "2022", "forebyggende", 42, 1, "antaget (domænebeskrivelsen; ikke i kilderne)"),
+  ref("anbragte-type", "2018", "anbragte", 10800, 0.03, "Danmarks Statistik (ANBAAR): 13.823 anbragte 0–22-årige i 2018, × 0,78 for 0–17 år (antaget)", rel),
+  ref("anbragte-type", "2021", "anbragte", 10450, 0.03, "Danmarks Statistik (ANBAAR): 13.386 anbragte 0–22-årige i 2021, × 0,78 for 0–17 år (antaget)", rel),
+  ref("anbragte-type", "2019", "anbragte", 55, 1, "seed 002 (familiepleje inkl. netværkspleje 55 pct. af de anbragte i 2019)", {
     statistic: "share",
     breakdown: "familiepleje+netvaerkspleje+kommunal-plejefamilie",
   }),
-  ref("anbragte-type", "2018", "anbragte", 17, 1, SEEDS, { statistic: "share", breakdown: "doegninstitution" }),
-  ref("anbragte-type", "2018", "anbragte", 14, 1, SEEDS, { statistic: "share", breakdown: "opholdssted" }),
-  ref("anbragte-type", "2018", "anbragte", 6, 1, SEEDS, { statistic: "share", breakdown: "eget-vaerelse+andet" }),
-  ref("familiepleje-andel", "2018", "anbragte", 63, 1, SEEDS),
-  ref("familiepleje-andel", "2015", "anbragte", 60, 1, BRIEF),
-  ref("familiepleje-andel", "2025", "anbragte", 65, 1, BRIEF),
-  ref("forebyggende-antal", "2021", "forebyggende", 35900, 0.03, "seeds 43,769 (0–22) × 0.82", rel),
-  ref("specialundervisning-andel", "2015/16", "alle", 6.5, 1, BRIEF),
-  ref("specialundervisning-andel", "2024/25", "alle", 8.5, 1, BRIEF),
-  ref("specialundervisning-andel", "2019/20", "anbragte", 45, 1, BRIEF),
-  ref("specialundervisning-andel", "2019/20", "forebyggende", 22, 1, BRIEF),
-  ref("specialundervisning-andel", "2015/16", "oevrige", 5.5, 1, BRIEF),
-  ref("specialundervisning-andel", "2019/20", "alle", 560000, 0.03, BRIEF, n3),
-  ref("specialundervisning-andel", "2019/20", "anbragte", 6500, 0.03, BRIEF, n3),
-  ref("specialundervisning-andel", "2019/20", "forebyggende", 26000, 0.03, BRIEF, n3),
-  ref("almen-skole-anbragte", "2018/19", "anbragte", 54, 1, SEEDS),
-  ref("almen-skole-anbragte", "2018/19", "anbragte", 6500, 0.03, BRIEF, n3),
-  ref("skoleskift", "2019/20", "anbragte", 24, 1, BRIEF),
-  ref("fravaer", "2022/23", "alle", 27, 1, BRIEF),
-  ref("fravaer", "2022/23", "anbragte", 45, 1, BRIEF),
-  ref("fravaer", "2022/23", "forebyggende", 40, 1, BRIEF),
-  ref("fravaer", "2022/23", "oevrige", 25, 1, BRIEF),
-  ref("udgift-udsatte-pr-barn", "2016", "alle", 12200, 0.03, "seeds ~10,000 per 0–22-year-old", rel),
-  ref("udgift-udsatte-pr-barn", "2025", "alle", 14800, 0.03, BRIEF, rel),
-  ref("udgift-specialundervisning-pr-elev", "2015", "alle", 24000, 0.03, BRIEF, rel),
-  ref("udgift-specialundervisning-pr-elev", "2025", "alle", 33000, 0.03, BRIEF, rel),
-  ref("handleplan-skolemaal", "2023K1", "udsatte", 35, 1, BRIEF),
-  ref("handleplan-skolemaal", "2025K4", "udsatte", 60, 1, BRIEF),
-  ref("opfoelgning-rettidig", "2023K1", "udsatte", 50, 1, BRIEF),
-  ref("opfoelgning-rettidig", "2025K4", "udsatte", 72, 1, BRIEF),
+  ref("familiepleje-andel", "2019", "anbragte", 55, 1, "seed 002 (55 pct. i familiepleje i 2019)"),
+  ref("familiepleje-andel", "2024", "anbragte", 60, 2, "seed 003 (KL: i Danmark er fordelingen mere 60/40; intet år angivet)"),
+  ref("forebyggende-antal", "2021", "forebyggende", 35900, 0.03, "Danmarks Statistik (BUForan): 43.769 0–22-årige med forebyggende foranstaltninger i 2021, × 0,82 for 0–17 år (antaget)", rel),
+  ref("specialundervisning-andel", "2015/16", "alle", 6.5, 1, ASSUMED),
+  ref("specialundervisning-andel", "2024/25", "alle", 8.5, 1, ASSUMED),
+  ref("specialundervisning-andel", "2019/20", "anbragte", 45, 1, ASSUMED),
+  ref("specialundervisning-andel", "2019/20", "forebyggende", 22, 1, ASSUMED),
+  ref("specialundervisning-andel", "2015/16", "oevrige", 5.5, 1, ASSUMED),
+  ref("specialundervisning-andel", "2019/20", "alle", 556500, 0.03, ASSUMED, n3),
+  ref("specialundervisning-andel", "2019/20", "anbragte", 6500, 0.03, ASSUMED, n3),
+  ref("specialundervisning-andel", "2019/20", "forebyggende", 26000, 0.03, ASSUMED, n3),
+  ref("almen-skole-anbragte", "2018/19", "anbragte", 54, 1, "seed 002 (54 pct. af alle anbragte i den almene grundskole i 2018/19)"),
+  ref("almen-skole-anbragte", "2018/19", "anbragte", 6500, 0.03, ASSUMED, n3),
+  ref("skoleskift", "2019/20", "anbragte", 59, 2, "seed 002 (59 pct. af modellens anbragte børn har skiftet skole i skoletiden; modellens børn, ikke landstal)"),
+  ref("fravaer", "2022/23", "alle", 27, 1, ASSUMED),
+  ref("fravaer", "2022/23", "anbragte", 45, 1, ASSUMED),
+  ref("fravaer", "2022/23", "forebyggende", 40, 1, ASSUMED),
+  ref("fravaer", "2022/23", "oevrige", 25, 1, ASSUMED),
+  ref("udgift-udsatte-pr-barn", "2016", "alle", 12200, 0.03, "antaget (domænebeskrivelsen: ca. 10.000 kr. pr. 0–22-årig i 2016, omregnet til 0–17-årige; ikke i kilderne)", rel),
+  ref("udgift-udsatte-pr-barn", "2025", "alle", 14800, 0.03, ASSUMED, rel),
+  ref("udgift-specialundervisning-pr-elev", "2015", "alle", 24000, 0.03, ASSUMED, rel),
+  ref("udgift-specialundervisning-pr-elev", "2025", "alle", 33000, 0.03, ASSUMED, rel),
+  ref("handleplan-skolemaal", "2023K1", "udsatte", 35, 1.5, ASSUMED),
+  ref("handleplan-skolemaal", "2025K4", "udsatte", 60, 1.5, ASSUMED),
+  ref("progression-social", "2019/20", "anbragte", 48, 2, "seed 002 kap. 4 (5-15, social: 48 pct. før indsatsen; modellens børn, ikke landstal)"),
+  ref("progression-social", "2021/22", "anbragte", 57, 2, "seed 002 kap. 4 (5-15, social: 57 pct. ved anden progressionsmåling)"),
+  ref("progression-laering", "2019/20", "anbragte", 30, 2, "seed 002 kap. 4 (5-15, læring: 30 pct. før indsatsen)"),
+  ref("progression-laering", "2021/22", "anbragte", 54, 2, "seed 002 kap. 4 (5-15, læring: 54 pct. i slutningen af indsatsperioden)"),
+  ref("anbragt-anden-kommune", "2019", "anbragte", 39, 1.5, "seed 002 (39 pct. af modellens børn var anbragt af en anden kommune; landstallet antaget ens)"),
+  ref("trivsel-social", "2022/23", "oevrige", 91, 1, ASSUMED),
+  ref("trivsel-social", "2022/23", "anbragte", 75, 1.5, ASSUMED),
+  ref("opfoelgning-rettidig", "2023K1", "anbragte", 55, 1, ASSUMED),
+  ref("opfoelgning-rettidig", "2025K4", "anbragte", 77, 1, ASSUMED),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -170,15 +181,48 @@ const COHORT_21: Record<Base, Anchors> = {
   forebyggende: [[2015, 4730], [2022, 4900], [2025, 4970]],
   oevrige: [[2015, 61900], [2022, 63700], [2025, 64400]],
 };
+/** 25-year-olds by the measure they had as children (antaget, like COHORT_21). */
+const COHORT_25: Record<Base, Anchors> = {
+  anbragte: [[2015, 1300], [2022, 1380], [2025, 1400]],
+  forebyggende: [[2015, 4500], [2022, 4800], [2025, 4900]],
+  oevrige: [[2015, 63500], [2022, 65000], [2025, 65500]],
+};
 const CHILD_SHARE = 0.195; // 0–17-year-olds per inhabitant
 const CASE_SHARE = 0.9; // active school-age cases per placed/preventive pupil
+/** seed 000 p. 11 (2023/24): 1,227 + 4,930 − 5,520 = 637 of the 1,227 placed ninth-graders also had a preventive measure. */
+const OVERLAP_OF_PLACED = 637 / 1227;
 
 const RATE_TRENDS: Record<string, PerBase<Anchors>> = {
   "fp9-deltagelse": {
-    anbragte: [[2015, 44], [2017, 45.5], [2019, 48], [2021, 50], [2022, 49], [2023, 48], [2024, 48.5]],
-    forebyggende: [[2015, 59], [2017, 60.5], [2019, 62], [2021, 63], [2022, 60.5], [2023, 57.6], [2024, 57.5]],
+    anbragte: [[2015, 44], [2017, 45.5], [2019, 47], [2021, 48], [2022, 48], [2023, 48], [2024, 48.5]],
+    forebyggende: [[2015, 59], [2017, 60.5], [2019, 61], [2021, 61.5], [2022, 59.5], [2023, 57], [2024, 57]],
     oevrige: [[2015, 91.5], [2018, 92.3], [2021, 93], [2022, 92.5], [2023, 92], [2024, 92]],
   },
+  "fsa-gennemfoert": {
+    anbragte: [[2015, 46], [2018, 48], [2021, 50], [2024, 51]],
+    forebyggende: [[2015, 60], [2018, 61.5], [2021, 63], [2024, 63.5]],
+    oevrige: [[2015, 92], [2018, 92.5], [2021, 93], [2024, 93]],
+  },
+  "uu-25": {
+    anbragte: [[2015, 27], [2018, 28.5], [2022, 30], [2025, 31]],
+    forebyggende: [[2015, 39], [2018, 40.5], [2022, 42], [2025, 43]],
+    oevrige: [[2015, 77.5], [2018, 78.2], [2022, 79], [2025, 79.3]],
+  },
+  "trivsel-social": {
+    anbragte: [[2015, 74], [2024, 76]],
+    forebyggende: [[2015, 79], [2024, 80]],
+    oevrige: [[2015, 91], [2024, 91.5]],
+  },
+  // seed 002 ch. 4: 48 → 57 % (social) and 30 → 54 % (learning) from the start to the end of the evaluation
+  "progression-social": { anbragte: [[2015, 45], [2019, 48], [2021, 57], [2024, 60]] },
+  "progression-laering": { anbragte: [[2015, 28], [2019, 30], [2021, 54], [2024, 57]] },
+  "barn-inddraget-maal": { anbragte: [[2015, 35], [2019, 40], [2021, 60], [2024, 65]] },
+  "hoeje-forventninger": { anbragte: [[2015, 40], [2019, 45], [2021, 62], [2024, 66]] },
+  "sparring-brugbar": { anbragte: [[2015, 30], [2019, 35], [2021, 55], [2024, 60]] },
+  boernesamtale: { anbragte: [[2023, 78], [2025.75, 88]], forebyggende: [[2023, 65], [2025.75, 78]] },
+  "handleplan-opdateret": { anbragte: [[2023, 70], [2025.75, 82]], forebyggende: [[2023, 60], [2025.75, 72]] },
+  "elevplan-faelles-maal": { anbragte: [[2023, 20], [2025.75, 40]], forebyggende: [[2023, 15], [2025.75, 32]] },
+  "anbringelse-revurderet": { anbragte: [[2023, 60], [2025.75, 75]] },
   "uu-21": {
     anbragte: [[2015, 19], [2018, 20.5], [2021, 21.7], [2022, 22], [2023, 22.3], [2025, 23]],
     forebyggende: [[2015, 31], [2018, 32.5], [2021, 33.7], [2022, 34], [2023, 34.3], [2025, 35]],
@@ -190,7 +234,8 @@ const RATE_TRENDS: Record<string, PerBase<Anchors>> = {
     oevrige: [[2015, 5.5], [2019, 6.2], [2024, 7.2]],
   },
   "almen-skole-anbragte": { anbragte: [[2015, 52], [2018, 54], [2024, 56]] },
-  skoleskift: { anbragte: [[2015, 26], [2019, 24], [2024, 22]] },
+  // school changes during the whole schooling so far (seed 002's measure), falling slowly
+  skoleskift: { anbragte: [[2015, 61], [2019, 59], [2024, 55]] },
   fravaer: {
     anbragte: [[2015, 42], [2019, 43], [2021, 46], [2022, 45], [2024, 44.5]],
     forebyggende: [[2015, 37], [2019, 38], [2021, 41], [2022, 40], [2024, 39.5]],
@@ -212,13 +257,38 @@ const GRADES: Record<Base, Anchors> = {
   oevrige: [[2015, 7.4], [2018, 7.6], [2021, 8.0], [2023, 7.8], [2024, 7.8]],
 };
 const PLACED_TOTAL: Anchors = [[2015, 11150], [2018, 10800], [2021, 10450], [2025, 10250]];
-const FAMILY_CARE_PCT: Anchors = [[2015, 60], [2018, 63], [2021, 63.8], [2025, 65]];
+const FAMILY_CARE_PCT: Anchors = [[2015, 53], [2019, 55], [2022, 58], [2025, 60]];
 const PREVENTIVE_TOTAL: Anchors = [[2015, 33800], [2018, 34900], [2021, 35900], [2025, 37000]];
 const SPEND_PER_CHILD: Anchors = [[2015, 11900], [2016, 12200], [2025, 14800]];
 const SPECIAL_SPEND_PER_PUPIL: Anchors = [[2015, 24000], [2018, 25800], [2021, 28500], [2025, 33000]];
 
 /** Municipal spread of rates on the logit scale; process indicators differ more between municipalities. */
-const MUNI_SD: Record<string, number> = { "handleplan-skolemaal": 0.4, "opfoelgning-rettidig": 0.4 };
+const MUNI_SD: Record<string, number> = {
+  "handleplan-skolemaal": 0.4,
+  "opfoelgning-rettidig": 0.4,
+  boernesamtale: 0.4,
+  "handleplan-opdateret": 0.4,
+  "elevplan-faelles-maal": 0.5,
+  "anbringelse-revurderet": 0.4,
+  "undersoegelse-rettidig": 0.4,
+  "laeringsvejleder-skoler": 0.8,
+};
+/** Single-group rates drawn on their own denominators (antaget, except where the calibration says otherwise). */
+const SINGLE_TRENDS: Record<string, Anchors> = {
+  "anbragt-anden-kommune": [[2015, 37], [2019, 39], [2025, 40]],
+  "undersoegelse-rettidig": [[2023, 70], [2025.75, 80]],
+  "laeringsvejleder-skoler": [[2015, 5], [2019, 12], [2025, 35]],
+};
+/** Of the special-education pupils per part: support in a mainstream class, special class, special school, internal school (antaget; seed 002: internal schools are for the placed). */
+const TEACHING_SPLIT: Record<Part, readonly [number, number, number, number]> = {
+  a0: [0.12, 0.3, 0.18, 0.4],
+  ab: [0.12, 0.3, 0.18, 0.4],
+  f0: [0.45, 0.3, 0.2, 0.05],
+  o: [0.5, 0.3, 0.2, 0],
+};
+const RESPONDENT_SHARE = 0.55; // pupils in grades 4–9 who answer the well-being survey, of all pupils
+const MODEL_SHARE = 0.3; // placed pupils measured in the model, of all placed pupils
+const INVESTIGATION_SHARE = 0.3; // child-welfare investigations closed in a quarter, of active cases
 const DEFAULT_MUNI_SD = 0.25;
 const SLOPE_SD = 0.02; // logit per year: a municipality's own drift
 const YEAR_SD = 0.08; // logit: year-to-year wobble around it
@@ -401,24 +471,63 @@ type Block = {
   breakdowns?: Partial<Record<TargetGroup, ReadonlyArray<readonly [string, Cell[]]>>>;
 };
 
-const isBase = (g: TargetGroup): g is Base => g === "anbragte" || g === "forebyggende" || g === "oevrige";
+/**
+ * The four disjoint parts every child falls in: placed only (a0), placed and with a preventive
+ * measure in the same year (ab), preventive only (f0), and all others (o). The target groups are
+ * unions of parts, so udsatte (a0 + ab + f0) is below anbragte + forebyggende by the overlap and
+ * alle = udsatte + øvrige exactly.
+ */
+type Part = "a0" | "ab" | "f0" | "o";
+const PARTS: readonly Part[] = ["a0", "ab", "f0", "o"];
+type PerPart<T> = Partial<Record<Part, T>>;
 
-/** The base groups a list of target groups is built from (udsatte = a + f, alle = a + f + ø). */
-function basesFor(groups: readonly TargetGroup[]): Base[] {
-  const need = new Set<Base>();
-  for (const g of groups) {
-    if (isBase(g)) need.add(g);
-    if (g === "udsatte" || g === "alle") need.add("anbragte").add("forebyggende");
-    if (g === "alle") need.add("oevrige");
+function partsOf(g: TargetGroup): readonly Part[] {
+  switch (g) {
+    case "anbragte":
+      return ["a0", "ab"];
+    case "forebyggende":
+      return ["ab", "f0"];
+    case "udsatte":
+      return ["a0", "ab", "f0"];
+    case "oevrige":
+      return ["o"];
+    case "alle":
+      return PARTS;
   }
-  return BASES.filter((b) => need.has(b));
 }
 
-function partsOf(g: TargetGroup): Base[] {
-  return g === "udsatte" ? ["anbragte", "forebyggende"] : g === "alle" ? [...BASES] : isBase(g) ? [g] : [];
+/** The parts a list of target groups is built from. */
+function partsFor(groups: readonly TargetGroup[]): Part[] {
+  const need = new Set(groups.flatMap((g) => partsOf(g)));
+  return PARTS.filter((p) => need.has(p));
 }
 
-function rateCells(groups: readonly TargetGroup[], num: PerBase<number[]>, den: PerBase<readonly number[]>, n: number) {
+/**
+ * Per-part values (rates, ratios or means) whose weighted mean per group is the group's trend:
+ * the overlap is taken to resemble the placed (antaget), and the preventive-only part takes the
+ * rest of forebyggende's figure. `w` is each part's weight (its national count).
+ */
+function partValues(trend: PerBase<number>, w: Record<Part, number>): Record<Part, number> {
+  const va = trend.anbragte ?? trend.forebyggende ?? 0;
+  const vf = trend.forebyggende ?? va;
+  const f0 = w.f0 > 0 ? (vf * (w.f0 + w.ab) - va * w.ab) / w.f0 : vf;
+  return { a0: va, ab: va, f0, o: trend.oevrige ?? 0 };
+}
+
+const weightsOf = (xs: PerPart<readonly number[]>): Record<Part, number> => ({
+  a0: xs.a0 ? sum(xs.a0) : 0,
+  ab: xs.ab ? sum(xs.ab) : 0,
+  f0: xs.f0 ? sum(xs.f0) : 0,
+  o: xs.o ? sum(xs.o) : 0,
+});
+
+function trendsAt(anchors: PerBase<Anchors>, x: number, scale = 1): PerBase<number> {
+  const out: PerBase<number> = {};
+  for (const b of BASES) if (anchors[b]) out[b] = trendAt(anchors[b]!, x) * scale;
+  return out;
+}
+
+function rateCells(groups: readonly TargetGroup[], num: PerPart<number[]>, den: PerPart<readonly number[]>, n: number) {
   const out: Partial<Record<TargetGroup, Cell[]>> = {};
   for (const g of groups) {
     const parts = partsOf(g);
@@ -435,7 +544,7 @@ function rateCells(groups: readonly TargetGroup[], num: PerBase<number[]>, den: 
   return out;
 }
 
-function meanCells(groups: readonly TargetGroup[], value: PerBase<(number | null)[]>, count: PerBase<readonly number[]>, n: number) {
+function meanCells(groups: readonly TargetGroup[], value: PerPart<(number | null)[]>, count: PerPart<readonly number[]>, n: number) {
   const out: Partial<Record<TargetGroup, Cell[]>> = {};
   for (const g of groups) {
     const parts = partsOf(g);
@@ -517,12 +626,14 @@ class DemoModel {
     return out;
   }
 
-  private groupCounts(key: string, anchors: Record<Base, Anchors>, x: number): Record<Base, number[]> {
-    const out = {} as Record<Base, number[]>;
-    for (const b of BASES) {
-      const total = this.national(anchors[b], x);
-      out[b] = this.counts(`${key}|${b}`, this.share[b].map((s) => s * total), total);
-    }
+  /** Children per part: the groups' national trends, with OVERLAP_OF_PLACED of the placed also in forebyggende. */
+  private groupCounts(key: string, anchors: Record<Base, Anchors>, x: number): Record<Part, number[]> {
+    const placed = this.national(anchors.anbragte, x);
+    const both = OVERLAP_OF_PLACED * placed;
+    const total: Record<Part, number> = { a0: placed - both, ab: both, f0: this.national(anchors.forebyggende, x) - both, o: this.national(anchors.oevrige, x) };
+    const share: Record<Part, Float64Array> = { a0: this.share.anbragte, ab: this.share.anbragte, f0: this.share.forebyggende, o: this.share.oevrige };
+    const out = {} as Record<Part, number[]>;
+    for (const part of PARTS) out[part] = this.counts(`${key}|${part}`, share[part].map((s) => s * total[part]), total[part]);
     return out;
   }
 
@@ -555,7 +666,7 @@ class DemoModel {
   }
 
   /** Grade means per municipality, shifted so the weighted national mean is `target` (±0.05 after rounding). */
-  private grades(key: string, group: Base, count: readonly number[], target: number, x: number): (number | null)[] {
+  private grades(key: string, group: Part, count: readonly number[], target: number, x: number): (number | null)[] {
     const eff = this.effect("fp9-karakter", group);
     const raw = count.map((c, i) => {
       const r = this.rng(`${key}|${group}|${this.codes[i]}`);
@@ -589,31 +700,40 @@ class DemoModel {
     return this.cached(`cohort21|${year}`, () => this.groupCounts(`cohort21|${year}`, COHORT_21, year));
   }
 
+  private cohort25(year: number) {
+    return this.cached(`cohort25|${year}`, () => this.groupCounts(`cohort25|${year}`, COHORT_25, year));
+  }
+
   private children(year: number) {
     return this.cached(`children|${year}`, () =>
       this.counts(`children|${year}`, this.share.oevrige.map((s) => s * this.childTotal), this.childTotal),
     );
   }
 
+  /** Binomial numerators per part around partValues of the groups' trends (in %). */
+  private partRates(code: string, period: string, parts: readonly Part[], dens: PerPart<readonly number[]>, trend: PerBase<Anchors>, x: number, sd: number): PerPart<number[]> {
+    const p = partValues(trendsAt(trend, x, 1 / 100), weightsOf(dens));
+    const out: PerPart<number[]> = {};
+    for (const part of parts) {
+      const den = dens[part];
+      if (!den) throw new Error(`Ingen demomodel for ${code}/${part}`);
+      const q = clamp(p[part], 0, 1);
+      out[part] = this.rates(`${code}|${period}`, code, part, den, q, x, q * sum(den), sd);
+    }
+    return out;
+  }
+
   private participation(sy: number, period: string) {
-    return this.cached(`participation|${sy}`, () => {
-      const dens = this.ninth(sy);
-      const out = {} as Record<Base, number[]>;
-      for (const b of BASES) {
-        const p = trendAt(RATE_TRENDS["fp9-deltagelse"]![b]!, sy) / 100;
-        out[b] = this.rates(`fp9-deltagelse|${period}`, "fp9-deltagelse", b, dens[b], p, sy, p * sum(dens[b]), DEFAULT_MUNI_SD);
-      }
-      return out;
-    });
+    return this.cached(`participation|${sy}`, () => this.partRates("fp9-deltagelse", period, PARTS, this.ninth(sy), RATE_TRENDS["fp9-deltagelse"]!, sy, DEFAULT_MUNI_SD) as Record<Part, number[]>);
   }
 
   /** Active school-age cases in a quarter: most placed/preventive pupils of that school year. */
   private cases(q: Period & { cadence: "quarter" }, period: string) {
     return this.cached(`cases|${period}`, () => {
       const pupils = this.pupils(q.quarter <= 2 ? q.year - 1 : q.year); // K3 holds the August start
-      const out: PerBase<number[]> = {};
-      for (const b of ["anbragte", "forebyggende"] as const) {
-        out[b] = pupils[b].map((c, i) => this.rng(`cases|${period}|${b}|${this.codes[i]}`).binomial(c, CASE_SHARE));
+      const out: PerPart<number[]> = {};
+      for (const part of ["a0", "ab", "f0"] as const) {
+        out[part] = pupils[part].map((c, i) => this.rng(`cases|${period}|${part}|${this.codes[i]}`).binomial(c, CASE_SHARE));
       }
       return out;
     });
@@ -647,17 +767,60 @@ class DemoModel {
     });
   }
 
-  private rateIndicator(ind: IndicatorDef, period: string, x: number, dens: PerBase<readonly number[]>): Block {
+  /** A fixed share of each part's children, drawn once per purpose and period. */
+  private subset(key: string, from: PerPart<readonly number[]>, share: number): PerPart<number[]> {
+    return this.cached(key, () => {
+      const out: PerPart<number[]> = {};
+      for (const part of PARTS) {
+        const xs = from[part];
+        if (xs) out[part] = xs.map((c, i) => this.rng(`${key}|${part}|${this.codes[i]}`).binomial(c, share));
+      }
+      return out;
+    });
+  }
+
+  /** One group's rate on its own denominators, corrected to the trend nationally. */
+  private singleRate(code: string, period: string, group: TargetGroup, dens: readonly number[], x: number): Block {
+    const p = trendAt(SINGLE_TRENDS[code]!, x) / 100;
+    const nums = this.rates(`${code}|${period}`, code, group, dens, p, x, p * sum(dens), MUNI_SD[code] ?? DEFAULT_MUNI_SD);
+    return { measure: "rate", groups: { [group]: dens.map((d, i) => ({ numerator: nums[i]!, denominator: d, value: null })) } };
+  }
+
+  /** Pupils by where they are taught: the special-education numerators split four ways, the rest in a mainstream class without support. */
+  private teaching(ind: IndicatorDef, period: string, x: number): Block {
+    const pupils = this.pupils(x);
+    const parts = partsFor(ind.targetGroups);
+    const special = this.partRates("specialundervisning-andel", period, parts, pupils, RATE_TRENDS["specialundervisning-andel"]!, x, MUNI_SD["specialundervisning-andel"] ?? DEFAULT_MUNI_SD);
+    const sites: Record<string, PerPart<number[]>> = Object.fromEntries(TEACHING_SITES.map((t) => [t, {}]));
+    for (const part of parts) {
+      const split = TEACHING_SPLIT[part];
+      sites["almen-uden-stoette"]![part] = pupils[part].map((c, i) => c - special[part]![i]!);
+      const rest = [...special[part]!];
+      TEACHING_SITES.slice(1).forEach((site, j) => {
+        const left = split.slice(j).reduce((a, b) => a + b, 0);
+        const share = left > 0 ? split[j]! / left : 0;
+        sites[site]![part] = rest.map((c, i) => {
+          const k = j === split.length - 1 ? c : this.rng(`teaching|${period}|${site}|${part}|${this.codes[i]}`).binomial(c, share);
+          rest[i] = c - k;
+          return k;
+        });
+      });
+    }
+    const cells = (perPart: PerPart<readonly number[]>, g: TargetGroup): Cell[] =>
+      Array.from({ length: this.n }, (_, i) => ({ numerator: partsOf(g).reduce((t, p) => t + perPart[p]![i]!, 0), denominator: null, value: null }));
+    const groups: Partial<Record<TargetGroup, Cell[]>> = {};
+    const breakdowns: Partial<Record<TargetGroup, ReadonlyArray<readonly [string, Cell[]]>>> = {};
+    for (const g of ind.targetGroups) {
+      groups[g] = cells(pupils, g);
+      breakdowns[g] = TEACHING_SITES.map((site) => [site, cells(sites[site]!, g)] as const);
+    }
+    return { measure: "count", groups, breakdowns };
+  }
+
+  private rateIndicator(ind: IndicatorDef, period: string, x: number, dens: PerPart<readonly number[]>): Block {
     const trends = RATE_TRENDS[ind.code];
     if (!trends) throw new Error(`Ingen demotrend for ${ind.code}`);
-    const nums: PerBase<number[]> = {};
-    for (const b of basesFor(ind.targetGroups)) {
-      const den = dens[b];
-      const anchors = trends[b];
-      if (!den || !anchors) throw new Error(`Ingen demomodel for ${ind.code}/${b}`);
-      const p = trendAt(anchors, x) / 100;
-      nums[b] = this.rates(`${ind.code}|${period}`, ind.code, b, den, p, x, p * sum(den), MUNI_SD[ind.code] ?? DEFAULT_MUNI_SD);
-    }
+    const nums = this.partRates(ind.code, period, partsFor(ind.targetGroups), dens, trends, x, MUNI_SD[ind.code] ?? DEFAULT_MUNI_SD);
     return { measure: "rate", groups: rateCells(ind.targetGroups, nums, dens, this.n) };
   }
 
@@ -673,23 +836,28 @@ class DemoModel {
       case "fp9-min2": {
         const dens = this.ninth(x);
         const participants = this.participation(x, period);
-        const nums: PerBase<number[]> = {};
-        for (const b of basesFor(groups)) {
-          const ratio = trendAt(MIN2_OF_PARTICIPANTS[b], x);
-          const target = (trendAt(RATE_TRENDS["fp9-deltagelse"]![b]!, x) / 100) * ratio * sum(dens[b]);
+        const ratios = partValues(trendsAt(MIN2_OF_PARTICIPANTS, x), weightsOf(participants));
+        const nums: PerPart<number[]> = {};
+        for (const part of partsFor(groups)) {
+          const ratio = clamp(ratios[part], 0, 1);
           // drawn among participants: nobody reaches 2 without sitting the exams
-          nums[b] = this.rates(`fp9-min2|${period}`, "fp9-min2", b, participants[b], ratio, x, target, DEFAULT_MUNI_SD);
+          nums[part] = this.rates(`fp9-min2|${period}`, "fp9-min2", part, participants[part], ratio, x, ratio * sum(participants[part]), DEFAULT_MUNI_SD);
         }
         return { measure: "rate", groups: rateCells(groups, nums, dens, n) };
       }
       case "fp9-karakter": {
         const counts = this.participation(x, period);
-        const values: PerBase<(number | null)[]> = {};
-        for (const b of basesFor(groups)) values[b] = this.grades(`fp9-karakter|${period}`, b, counts[b], trendAt(GRADES[b], x), x);
+        const means = partValues(trendsAt(GRADES, x), weightsOf(counts));
+        const values: PerPart<(number | null)[]> = {};
+        for (const part of partsFor(groups)) values[part] = this.grades(`fp9-karakter|${period}`, part, counts[part], means[part], x);
         return { measure: "mean", groups: meanCells(groups, values, counts, n) };
       }
       case "uu-21":
         return this.rateIndicator(ind, period, x, this.cohort21(x));
+      case "uu-25":
+        return this.rateIndicator(ind, period, x, this.cohort25(x));
+      case "fsa-gennemfoert":
+        return this.rateIndicator(ind, period, x, this.ninth(x));
       case "specialundervisning-andel":
       case "almen-skole-anbragte":
       case "skoleskift":
@@ -697,8 +865,35 @@ class DemoModel {
         return this.rateIndicator(ind, period, x, this.pupils(x));
       case "handleplan-skolemaal":
       case "opfoelgning-rettidig":
+      case "boernesamtale":
+      case "handleplan-opdateret":
+      case "elevplan-faelles-maal":
+      case "anbringelse-revurderet":
         if (p.cadence !== "quarter") throw new Error(`${ind.code} er kvartalsvis`);
         return this.rateIndicator(ind, period, x, this.cases(p, period));
+      case "undersoegelse-rettidig": {
+        if (p.cadence !== "quarter") throw new Error(`${ind.code} er kvartalsvis`);
+        const cases = this.cases(p, period);
+        const dens = cases.a0!.map((a, i) => this.rng(`investigations|${period}|${this.codes[i]}`).binomial(a + cases.ab![i]! + cases.f0![i]!, INVESTIGATION_SHARE));
+        return this.singleRate(ind.code, period, "alle", dens, x);
+      }
+      case "trivsel-social":
+        return this.rateIndicator(ind, period, x, this.subset(`respondents|${x}`, this.pupils(x), RESPONDENT_SHARE));
+      case "progression-social":
+      case "progression-laering":
+      case "barn-inddraget-maal":
+      case "hoeje-forventninger":
+      case "sparring-brugbar":
+        return this.rateIndicator(ind, period, x, this.subset(`model|${x}`, this.pupils(x), MODEL_SHARE));
+      case "undervisningssted":
+        return this.teaching(ind, period, x);
+      case "anbragt-anden-kommune":
+        return this.singleRate(ind.code, period, "anbragte", this.placements(x).total, x);
+      case "laeringsvejleder-skoler": {
+        // schools with placed pupils: about one per 4,500 inhabitants, at least one
+        const schools = Array.from(this.share.oevrige, (s) => Math.max(1, Math.round((s * REFERENCE_POPULATION * this.popFactor) / 4500)));
+        return this.singleRate(ind.code, period, "alle", schools, x);
+      }
       case "anbragte-type": {
         const pl = this.placements(x);
         const cell = (c: number): Cell => ({ numerator: c, denominator: null, value: null });
@@ -728,7 +923,7 @@ class DemoModel {
       }
       case "udgift-specialundervisning-pr-elev": {
         const pupils = this.pupils(x);
-        const count = pupils.anbragte.map((a, i) => a + pupils.forebyggende[i]! + pupils.oevrige[i]!);
+        const count = pupils.a0.map((a, i) => a + pupils.ab[i]! + pupils.f0[i]! + pupils.o[i]!);
         const values = this.kroner(ind.code, count, trendAt(SPECIAL_SPEND_PER_PUPIL, x), x, 0.08, 0.15);
         return { measure: "mean", groups: { alle: count.map((c, i) => ({ numerator: null, denominator: c, value: c > 0 ? values[i]! : null })) } };
       }

@@ -51,7 +51,7 @@ export function loadReferenceData(db: Db): void {
       };
       tx.insert(t.indicators).values(row).onConflictDoUpdate({ target: t.indicators.code, set: row }).run();
       tx.delete(t.indicatorChallenges).where(sql`${t.indicatorChallenges.indicatorCode} = ${i.code}`).run();
-      for (const n of i.challenges) tx.insert(t.indicatorChallenges).values({ indicatorCode: i.code, challengeNumber: n }).run();
+      for (const n of i.challenges) tx.insert(t.indicatorChallenges).values({ indicatorCode: i.code, challengeNumber: n, reason: i.why[n] ?? "" }).run();
     });
   });
 }

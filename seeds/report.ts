@@ -87,7 +87,7 @@ function formatNumber(x: number | null, decimals: number): string {
 }
 
 export function formatTargetTable(checks: readonly TargetCheck[]): string {
-  const header = ["indicator", "period", "group", "statistic", "reference", "generated", "national n", "tolerance", "check"];
+  const header = ["indicator", "period", "group", "statistic", "reference", "generated", "national n", "tolerance", "check", "source"];
   const lines = checks.map(({ target: t, actual, n, ok }) => {
     const decimals = t.statistic === "n" || Number.isInteger(t.expected) && Math.abs(t.expected) >= 1000 ? 0 : t.indicatorCode === "fp9-karakter" ? 2 : 1;
     const stat = t.statistic === "share" ? `share ${t.breakdown}` : t.statistic === "n" ? "n" : "value";
@@ -101,11 +101,13 @@ export function formatTargetTable(checks: readonly TargetCheck[]): string {
       formatNumber(n, 0),
       t.relative ? `±${t.tolerance * 100}%` : `±${t.tolerance}`,
       ok ? "ok" : "FAIL",
+      t.source,
     ];
   });
   const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c]!.length)));
   const right = new Set([4, 5, 6, 7]);
-  const fmt = (cols: string[]) => cols.map((s, c) => (right.has(c) ? s.padStart(widths[c]!) : s.padEnd(widths[c]!))).join("  ");
+  const last = header.length - 1;
+  const fmt = (cols: string[]) => cols.map((s, c) => (right.has(c) ? s.padStart(widths[c]!) : c === last ? s : s.padEnd(widths[c]!))).join("  ");
   return [fmt(header), widths.map((w) => "-".repeat(w)).join("  "), ...lines.map(fmt)].join("\n");
 }
 

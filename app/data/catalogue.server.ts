@@ -20,6 +20,8 @@ export type Indicator = {
   targetGroups: string[];
   breakdowns: string[];
   challenges: number[];
+  /** Per challenge number: why the indicator belongs there, in the sources' words. */
+  reasons: Record<number, string>;
 };
 
 // The catalogue is read several times on every page: raw statements, kept until the database changes.
@@ -48,20 +50,22 @@ export function listIndicators(db: Db): Indicator[] {
 }
 
 function readIndicators(db: Db): Indicator[] {
-  const links = prepared(db, "select indicator_code as indicatorCode, challenge_number as challengeNumber from indicator_challenges order by challenge_number").all() as {
+  const links = prepared(db, "select indicator_code as indicatorCode, challenge_number as challengeNumber, reason from indicator_challenges order by challenge_number").all() as {
     indicatorCode: string;
     challengeNumber: number;
+    reason: string;
   }[];
   const rows = prepared(
     db,
     `select code, name_da as nameDa, name_en as nameEn, unit, polarity, department, cadence, source, definition, target_groups as targetGroups, breakdowns
      from indicators order by sort_order`,
-  ).all() as (Omit<Indicator, "targetGroups" | "breakdowns" | "challenges"> & { targetGroups: string; breakdowns: string })[];
+  ).all() as (Omit<Indicator, "targetGroups" | "breakdowns" | "challenges" | "reasons"> & { targetGroups: string; breakdowns: string })[];
   return rows.map((i) => ({
     ...i,
     targetGroups: JSON.parse(i.targetGroups) as string[],
     breakdowns: JSON.parse(i.breakdowns) as string[],
     challenges: links.filter((l) => l.indicatorCode === i.code).map((l) => l.challengeNumber),
+    reasons: Object.fromEntries(links.filter((l) => l.indicatorCode === i.code).map((l) => [l.challengeNumber, l.reason])),
   }));
 }
 

@@ -86,7 +86,9 @@ export function structureTable(db: Db): { rows: StructureRow[]; periods: Partial
   const all = listMunicipalities(db);
   const children = latestByMunicipality(db, "udgift-udsatte-pr-barn", "alle"); // its n is the 0–17-year-olds
   const placed = latestByMunicipality(db, "anbragte-type", "anbragte");
-  const preventive = latestByMunicipality(db, "forebyggende-antal", "forebyggende");
+  // udsatte is the union of placed and preventive, so its share is counted, never added: the
+  // udsatte pupils of all pupils (the special-education share's denominators)
+  const vulnerable = latestByMunicipality(db, "specialundervisning-andel", "udsatte");
   const grades = latestByMunicipality(db, "fp9-karakter", "oevrige");
   const special = latestByMunicipality(db, "specialundervisning-andel", "alle");
   const urban = populationWithin(all.map((m) => ({ code: m.code, lat: m.lat, lon: m.lon, population: m.population })));
@@ -94,12 +96,13 @@ export function structureTable(db: Db): { rows: StructureRow[]; periods: Partial
   const rows = all.map((m) => {
     const kids = children.figures.get(m.code)?.n ?? null;
     const a = placed.figures.get(m.code)?.shown;
-    const f = preventive.figures.get(m.code)?.shown;
+    const u = vulnerable.figures.get(m.code);
     return {
       code: m.code,
       values: {
+        befolkning: m.population,
         boern: kids,
-        "udsatte-andel": a != null && f != null ? share(a + f, kids) : null,
+        "udsatte-andel": share(u?.n, special.figures.get(m.code)?.n),
         "anbragte-andel": share(a, kids),
         urbanitet: urban.get(m.code) ?? null,
         "karakter-oevrige": grades.figures.get(m.code)?.shown ?? null,
@@ -109,7 +112,7 @@ export function structureTable(db: Db): { rows: StructureRow[]; periods: Partial
   });
   const periods: Partial<Record<StructureVariable, string>> = {
     boern: children.period ?? undefined,
-    "udsatte-andel": placed.period ?? undefined,
+    "udsatte-andel": vulnerable.period ?? undefined,
     "anbragte-andel": placed.period ?? undefined,
     "karakter-oevrige": grades.period ?? undefined,
     specialundervisning: special.period ?? undefined,
@@ -118,7 +121,7 @@ export function structureTable(db: Db): { rows: StructureRow[]; periods: Partial
 }
 
 // Sizes are skewed (København against Læsø); neighbours are found on their logarithm.
-const LOGGED: ReadonlySet<StructureVariable> = new Set(["boern", "urbanitet"]);
+const LOGGED: ReadonlySet<StructureVariable> = new Set(["befolkning", "boern", "urbanitet"]);
 
 export type ComparisonGroups = {
   settings: ComparisonSettings;

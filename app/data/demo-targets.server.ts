@@ -43,9 +43,9 @@ export function ensureDemoTargets(db: Db): number {
     if (!school || !social) continue;
     const owners = { schoolOwnerId: school.id, socialOwnerId: social.id };
     // aim 10 points above the municipality's own starting point, so every demo target is a real stretch
-    const aim = (indicatorCode: string, period: string) => {
+    const aim = (indicatorCode: string, period: string, targetGroup = "udsatte") => {
       const indicator = findIndicator(db, indicatorCode)!;
-      const base = readFigures(db, { indicator, targetGroups: ["udsatte"], periods: [period], municipalities: [code] })[0]?.shown;
+      const base = readFigures(db, { indicator, targetGroups: [targetGroup], periods: [period], municipalities: [code] })[0]?.shown;
       return Math.min(95, Math.round((base ?? 60) + 10));
     };
     const inputs: TargetInput[] = [
@@ -67,9 +67,10 @@ export function ensureDemoTargets(db: Db): number {
         rationale: "Skole og familieafdeling følger op sammen, så barnet ikke selv skal holde den røde tråd.",
         challenges: [4, 5],
         indicatorCode: "opfoelgning-rettidig",
-        targetGroup: "udsatte",
+        // the model's follow-up meeting is for placed children (seed 002 §5.2)
+        targetGroup: "anbragte",
         baselinePeriod: "2023K1",
-        targetValue: aim("opfoelgning-rettidig", "2023K1"),
+        targetValue: aim("opfoelgning-rettidig", "2023K1", "anbragte"),
         deadlinePeriod: "2026K4",
         ...owners,
       },

@@ -9,9 +9,9 @@
  * and its linked tables for the same period. An import recomputes the tables it touched.
  */
 import type { Db } from "../../db/connection";
-import { measureOf, type Measure } from "../domain/catalogue";
+import { TEACHING_SITES, measureOf, type Measure } from "../domain/catalogue";
 import { aggregateOf, combine, type RawFigures } from "../domain/figures";
-import { cellId, standardRelations, suppressDetailed, type DisclosureCell, type ModelCache, type Withholding } from "../domain/disclosure";
+import { cellId, standardRelations, suppressDetailed, unionCohorts, type Cohort, type DisclosureCell, type ModelCache, type Withholding } from "../domain/disclosure";
 import { periodKeyOf } from "../domain/periods";
 import { listIndicators, listMunicipalities, type Indicator } from "./catalogue.server";
 import { disclosureConfig } from "./config.server";
@@ -24,6 +24,17 @@ const LINKED: { from: string; to: string }[] = [
   { from: "fp9-deltagelse", to: "fp9-karakter" },
 ];
 const FAMILY_SITES = ["familiepleje", "netvaerkspleje", "kommunal-plejefamilie"];
+/**
+ * Where pupils are taught counts the pupils of the special-education share: its four special
+ * sites add up to that share's numerator, its total is the denominator. The breakdown is
+ * suppressed after the share, with the share's numerator as an extra cell tied to the special
+ * sites: known where the share is shown, withheld (linked) where it is not, so neither table
+ * gives away what the other withholds.
+ */
+const TEACHING = "undervisningssted";
+const SPECIAL_SHARE = "specialundervisning-andel";
+const SPECIAL_SITES = TEACHING_SITES.filter((s) => s !== "almen-uden-stoette");
+const SPECIAL_CELL = "=specialundervisning";
 const PLACEMENTS = "anbragte-type";
 const FAMILY_SHARE = "familiepleje-andel";
 
@@ -58,7 +69,7 @@ export function recomputeDisclosure(db: Db, only?: Iterable<TableRef>): Disclosu
   const exposed = new Set<string>();
 
   // the same for every period of an indicator, and so is the model's structure when the cells are
-  const relationsOf = new Map<string, { relations: ReturnType<typeof standardRelations>; cache: ModelCache }>();
+  const relationsOf = new Map<string, { relations: ReturnType<typeof standardRelations>; cohorts: Cohort[]; cache: ModelCache }>();
   const rowsOf = (indicatorCode: string, period: string): Row[] =>
     (select.all(indicatorCode, periodKeyOf(period), period) as [number, string, string, string, number | null, number | null, number | null, Withholding | null][]).map(
       (r) => ({ id: r[0], municipalityCode: r[1], targetGroup: r[2], breakdown: r[3], numerator: r[4], denominator: r[5], value: r[6], withheld: r[7] }),
@@ -80,8 +91,8 @@ export function recomputeDisclosure(db: Db, only?: Iterable<TableRef>): Disclosu
     return [...groups.values()];
   }
 
-  /** Suppresses one (indicator, period) table; `linked` are municipal cell keys withheld from outside. */
-  function table(indicator: Indicator, rows: Row[], linked: Set<string>): Map<string, Withholding> {
+  /** Suppresses one (indicator, period) table; `linked` are municipal cell keys withheld from outside; `extra` cells are another table's, tied in by relations. */
+  function table(indicator: Indicator, rows: Row[], linked: Set<string>, extra: DisclosureCell[] = []): Map<string, Withholding> {
     const measure: Measure = measureOf(indicator.unit);
     const cells: DisclosureCell[] = [];
     for (const r of rows) {
@@ -98,13 +109,15 @@ export function recomputeDisclosure(db: Db, only?: Iterable<TableRef>): Disclosu
     for (const a of aggregatesOf(rows)) {
       cells.push({ id: cellId({ scope: a.scope, code: a.code, targetGroup: a.targetGroup, breakdown: a.breakdown }), measure, ...combine(measure, a.parts), protected: true });
     }
+    cells.push(...extra);
     let relations = relationsOf.get(indicator.code);
-    if (!relations)
-      relationsOf.set(
-        indicator.code,
-        (relations = { relations: standardRelations({ municipalities, targetGroups: indicator.targetGroups, breakdowns: indicator.breakdowns }), cache: {} }),
-      );
-    const result = suppressDetailed(cells, relations.relations, cfg, relations.cache);
+    if (!relations) {
+      const shape = { municipalities, targetGroups: indicator.targetGroups, breakdowns: indicator.breakdowns };
+      const own = standardRelations(shape);
+      if (indicator.code === TEACHING) own.push(...specialRelations(indicator.targetGroups));
+      relationsOf.set(indicator.code, (relations = { relations: own, cohorts: unionCohorts(shape), cache: {} }));
+    }
+    const result = suppressDetailed(cells, relations.relations, cfg, relations.cache, relations.cohorts);
     for (const id of result.exposed) exposed.add(`${indicator.code}:${id}`);
     const out = new Map<string, Withholding>();
     for (const r of rows) {
@@ -115,6 +128,40 @@ export function recomputeDisclosure(db: Db, only?: Iterable<TableRef>): Disclosu
       else if (linked.has(k)) out.set(k, "secondary");
     }
     return out;
+  }
+
+  /** The share's numerator = Σ the special sites, in every scope and group. */
+  function specialRelations(targetGroups: readonly string[]) {
+    const regions = [...new Set(municipalities.map((m) => m.regionCode))];
+    const scopes = [
+      ...municipalities.map((m) => ({ scope: "municipality" as const, code: m.code })),
+      ...regions.map((code) => ({ scope: "region" as const, code })),
+      { scope: "nation" as const, code: "" },
+    ];
+    return scopes.flatMap((s) =>
+      targetGroups.map((targetGroup) => ({
+        total: cellId({ ...s, targetGroup, breakdown: SPECIAL_CELL }),
+        parts: SPECIAL_SITES.map((breakdown) => cellId({ ...s, targetGroup, breakdown })),
+      })),
+    );
+  }
+
+  /** The share's numerators as count cells of the breakdown's table: shown ones known, withheld ones linked, aggregates protected. */
+  function specialCells(period: string, shareWithheld: ReadonlyMap<string, Withholding>): DisclosureCell[] {
+    const rows = rowsOf(SPECIAL_SHARE, period).filter((r) => r.breakdown === "");
+    const cells: DisclosureCell[] = rows.map((r) => ({
+      id: cellId({ scope: "municipality", code: r.municipalityCode, targetGroup: r.targetGroup, breakdown: SPECIAL_CELL }),
+      measure: "count",
+      numerator: r.numerator,
+      denominator: null,
+      value: null,
+      // shown in the share's table: a known constant here, never a complement
+      ...(shareWithheld.has(key(r.municipalityCode, r.targetGroup, "")) ? { linked: true } : { protected: true }),
+    }));
+    for (const a of aggregatesOf(rows)) {
+      cells.push({ id: cellId({ scope: a.scope, code: a.code, targetGroup: a.targetGroup, breakdown: SPECIAL_CELL }), measure: "count", ...combine("count", a.parts.map((p) => ({ numerator: p.numerator, denominator: null, value: null }))), protected: true });
+    }
+    return cells;
   }
 
   function write(indicatorCode: string, period: string, rows: Row[], withheld: Map<string, Withholding>) {
@@ -147,6 +194,7 @@ export function recomputeDisclosure(db: Db, only?: Iterable<TableRef>): Disclosu
       want(indicatorCode, period);
       for (const l of LINKED) if (l.from === indicatorCode || l.to === indicatorCode) (want(l.from, period), want(l.to, period));
       if (indicatorCode === PLACEMENTS || indicatorCode === FAMILY_SHARE) (want(PLACEMENTS, period), want(FAMILY_SHARE, period));
+      if (indicatorCode === TEACHING || indicatorCode === SPECIAL_SHARE) (want(TEACHING, period), want(SPECIAL_SHARE, period));
     }
   } else {
     for (const i of indicators) for (const { period } of periodsOf.all(i.code) as { period: string }[]) want(i.code, period);
@@ -154,12 +202,22 @@ export function recomputeDisclosure(db: Db, only?: Iterable<TableRef>): Disclosu
   const periodsWanted = (code: string) => [...(wanted.get(code) ?? [])].sort((a, b) => periodKeyOf(a) - periodKeyOf(b));
 
   const linkedInto = new Map<string, Set<string>>(); // "indicator|period" → municipal keys forced
+  const specialWithheld = new Map<string, Map<string, Withholding>>(); // period → the share's withheld cells
+
+  /** The stored pattern of a table not recomputed in this run. */
+  function readWithheld(indicatorCode: string, period: string): Map<string, Withholding> {
+    const out = new Map<string, Withholding>();
+    for (const r of rowsOf(indicatorCode, period)) if (r.withheld) out.set(key(r.municipalityCode, r.targetGroup, r.breakdown), r.withheld);
+    return out;
+  }
 
   function suppressIndicator(indicator: Indicator) {
     for (const period of periodsWanted(indicator.code)) {
       const rows = rowsOf(indicator.code, period);
-      const withheld = rows.length ? table(indicator, rows, linkedInto.get(`${indicator.code}|${period}`) ?? new Set()) : new Map<string, Withholding>();
+      const extra = indicator.code === TEACHING ? specialCells(period, specialWithheld.get(period) ?? readWithheld(SPECIAL_SHARE, period)) : [];
+      const withheld = rows.length ? table(indicator, rows, linkedInto.get(`${indicator.code}|${period}`) ?? new Set(), extra) : new Map<string, Withholding>();
       write(indicator.code, period, rows, withheld);
+      if (indicator.code === SPECIAL_SHARE) specialWithheld.set(period, withheld);
       for (const link of LINKED.filter((l) => l.from === indicator.code)) {
         const target = linkedInto.get(`${link.to}|${period}`) ?? new Set<string>();
         for (const k of withheld.keys()) target.add(k);
@@ -173,10 +231,9 @@ export function recomputeDisclosure(db: Db, only?: Iterable<TableRef>): Disclosu
     const placements = byCode.get(PLACEMENTS);
     const share = byCode.get(FAMILY_SHARE);
     if (placements && share) suppressPlacementsJointly(placements, share);
-    // link sources first, so their targets know what they must withhold
-    const ordered = indicators
-      .filter((i) => i !== placements && i !== share)
-      .sort((a, b) => Number(LINKED.some((l) => l.to === a.code)) - Number(LINKED.some((l) => l.to === b.code)));
+    // link sources first, so their targets know what they must withhold; the teaching breakdown after the share
+    const after = (i: Indicator) => Number(LINKED.some((l) => l.to === i.code) || i.code === TEACHING);
+    const ordered = indicators.filter((i) => i !== placements && i !== share).sort((a, b) => after(a) - after(b));
     for (const indicator of ordered) suppressIndicator(indicator);
   })();
 

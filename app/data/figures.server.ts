@@ -9,6 +9,7 @@ import { prepared, type Db } from "../../db/connection";
 import { measureOf } from "../domain/catalogue";
 import { isPrimaryWithheld } from "../domain/disclosure";
 import { combine, toFigure, type Figure, type RawFigures } from "../domain/figures";
+import { groupFigureShown } from "../domain/comparison";
 import { parsePeriod, periodKey } from "../domain/periods";
 import { disclosureConfig } from "./config.server";
 import type { Indicator } from "./catalogue.server";
@@ -156,6 +157,9 @@ export function readFigures(db: Db, req: FigureRequest): Figure[] {
         const shown = own.filter((f) => !f.withheld && f.shown !== null);
         const first = inKey[0];
         const raw = combine(measure, shown);
+        const counted = { used: shown.length, of: g.members.length };
+        // from fewer than half its members a group's figure says more about those few than the group
+        const enough = groupFigureShown(counted);
         out.push({
           ...toFigure(indicator.unit, {
             indicatorCode: indicator.code,
@@ -164,11 +168,12 @@ export function readFigures(db: Db, req: FigureRequest): Figure[] {
             targetGroup: first.targetGroup,
             breakdown: first.breakdown,
             ...raw,
-            withheld: shown.length === 0 ? null : aggregateWithheld(raw),
+            // too few shown because members are withheld: ".."; no member with data at all: "–"
+            withheld: enough ? aggregateWithheld(raw) : own.some((f) => f.withheld) ? "secondary" : null,
             scope: { kind: "group", code: g.code },
           }),
-          ...(shown.length === 0 ? { shown: null, n: null } : {}),
-          members: { used: shown.length, of: g.members.length },
+          ...(enough ? {} : { shown: null, n: null }),
+          members: counted,
         });
       }
     }

@@ -16,6 +16,8 @@ import type { Db } from "../../db/connection";
 import { cprInFileName, cprInText } from "../domain/import/cpr";
 import { safeCell } from "../domain/spreadsheet";
 import { mapHeader, validateRow, IMPORT_COLUMNS, type ImportCatalogue, type ImportColumn, type Issue } from "../domain/import/rows";
+import { unionIssues, UNION_GROUPS, type UnionGroup } from "../domain/import/union";
+import { measureOf } from "../domain/catalogue";
 import { audit } from "./audit.server";
 import { listIndicators, listMunicipalities, setMeta } from "./catalogue.server";
 import { recomputeDisclosure, type TableRef } from "./disclosure.server";
@@ -272,6 +274,7 @@ export async function previewImport(db: Db, file: { path: string; name: string }
     }
     flush();
     counts.errors += repeatedObservations(db, no, Math.max(0, MAX_STORED_ERRORS - counts.errors));
+    for (const { rowNo, issue } of unionBreaches(db, no, cat)) error(rowNo, issue);
     if (!columns && counts.errors === 0) throw new ImportRefused("Filen har ingen rækker.");
     if (columns && counts.read === 0 && counts.errors === 0) error(1, { column: "–", message: "filen har en overskrift, men ingen rækker med tal." });
     flush();
@@ -325,6 +328,49 @@ function repeatedObservations(db: Db, previewNo: number, room: number): number {
     c.prepare(`delete from import_preview_rows where preview_no = ? and row_no in (select row_no from (${REPEATS}))`).run(previewNo, previewNo);
     return repeats;
   })();
+}
+
+/**
+ * The union's bounds, max(anbragte, forebyggende) ≤ udsatte ≤ anbragte + forebyggende, on the
+ * figures as they would be after loading: a group the file does not give is taken from the
+ * database. One grouped pass over the staged rows; each breach is reported on the udsatte row,
+ * or on the file's first row of that cell.
+ */
+function unionBreaches(db: Db, previewNo: number, cat: ImportCatalogue): { rowNo: number; issue: Issue }[] {
+  const c = db.$client;
+  const cells = c
+    .prepare(
+      `select indicator_code, municipality_code, period, breakdown,
+         ${UNION_GROUPS.map((g) => `max(case when target_group = '${g}' then row_no end), max(case when target_group = '${g}' then numerator end), max(case when target_group = '${g}' then denominator end)`).join(", ")}
+       from import_preview_rows where preview_no = ? and target_group in (${UNION_GROUPS.map((g) => `'${g}'`).join(", ")})
+       group by indicator_code, municipality_code, period, breakdown`
+    )
+    .raw(true)
+    .iterate(previewNo) as IterableIterator<(string | number | null)[]>;
+  const loaded = c.prepare(
+    "select numerator, denominator from observations where indicator_code = ? and municipality_code = ? and target_group = ? and breakdown = ? and period = ?"
+  );
+  const out: { rowNo: number; issue: Issue }[] = [];
+  for (const r of cells) {
+    const [indicatorCode, municipalityCode, period, breakdown] = r as string[];
+    const rules = cat.indicators.get(indicatorCode);
+    if (!rules || !UNION_GROUPS.every((g) => rules.targetGroups.includes(g))) continue;
+    const figures: Partial<Record<UnionGroup, { numerator: number | null; denominator: number | null }>> = {};
+    const rows: number[] = [];
+    UNION_GROUPS.forEach((g, i) => {
+      const [rowNo, numerator, denominator] = r.slice(4 + 3 * i, 7 + 3 * i) as (number | null)[];
+      if (rowNo !== null) {
+        rows.push(rowNo);
+        figures[g] = { numerator, denominator };
+      } else {
+        const o = loaded.get(indicatorCode, municipalityCode, g, breakdown, period) as { numerator: number | null; denominator: number | null } | undefined;
+        if (o) figures[g] = o;
+      }
+    });
+    const at = (r[4 + 3 * 2] as number | null) ?? Math.min(...rows);
+    for (const issue of unionIssues(measureOf(rules.unit), figures)) out.push({ rowNo: at, issue });
+  }
+  return out;
 }
 
 /** Whether each staged row is new, changes a figure or repeats it: one statement, not a look-up per row. */
@@ -633,7 +679,16 @@ export async function importTemplate(db: Db, indicatorCode: string, format: "csv
     ],
   };
   const [a, b] = figures[indicator.unit];
-  const rows = [[...IMPORT_COLUMNS], row("849", a), row("Hvidovre", b)];
+  // where udsatte is a group, the example gives it with its two parts: the union, below their sum
+  const union: Record<string, [string, string, string][]> = {
+    percent: [["7", "12", ""], ["20", "35", ""], ["24", "41", ""]],
+    count: [["14", "", ""], ["52", "", ""], ["60", "", ""]],
+    kr: [["", "12", "15200"], ["", "35", "16100"], ["", "41", "15900"]],
+    grade: [["", "7", "5,1"], ["", "20", "6,2"], ["", "24", "6"]],
+  };
+  const rows = UNION_GROUPS.every((g) => indicator.targetGroups.includes(g))
+    ? [[...IMPORT_COLUMNS], ...UNION_GROUPS.map((g, i) => [indicator.code, "849", example, g, breakdown, ...union[indicator.unit][i]!])]
+    : [[...IMPORT_COLUMNS], row("849", a), row("Hvidovre", b)];
   if (format === "csv") return Buffer.from(`\uFEFF${stringify(rows, { delimiter: ";", record_delimiter: "\r\n" })}`, "utf8");
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet("Data");

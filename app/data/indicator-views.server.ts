@@ -9,7 +9,8 @@ import { listChallenges, listIndicators, type Indicator, type Municipality } fro
 import { comparisonGroupOf } from "./comparison.server";
 import { readFigures, readFiguresOfIndicators } from "./figures.server";
 
-export type Point = { period: string; value: number | null; n: number | null; withheld: boolean };
+/** `members`: for a comparison group, how many of its municipalities the figure is from. */
+export type Point = { period: string; value: number | null; n: number | null; withheld: boolean; members?: { used: number; of: number } };
 
 export type IndicatorCard = {
   code: string;
@@ -27,7 +28,9 @@ export type IndicatorCard = {
 };
 
 function point(f: Figure | undefined, period: string): Point {
-  return { period, value: f?.shown ?? null, n: f?.n ?? null, withheld: Boolean(f?.withheld) };
+  const p: Point = { period, value: f?.shown ?? null, n: f?.n ?? null, withheld: Boolean(f?.withheld) };
+  if (f?.members) p.members = f.members;
+  return p;
 }
 
 function bySeries(figures: Figure[], kind: Figure["scope"]["kind"]): Map<string, Figure> {

@@ -41,10 +41,21 @@ function bandOf(rank: number, count: number): Band {
 // Similar municipalities
 // -----------------------------------------------------------------------------------------------
 
-/** The structural variables a comparison group can be built from, in the order they are listed. */
-export const STRUCTURE_VARIABLES = ["boern", "udsatte-andel", "anbragte-andel", "urbanitet", "karakter-oevrige", "specialundervisning"] as const;
+/** The variables a comparison group can be built from, in the order they are listed: structure first, then outcomes. */
+export const STRUCTURE_VARIABLES = ["befolkning", "boern", "urbanitet", "udsatte-andel", "anbragte-andel", "karakter-oevrige", "specialundervisning"] as const;
 export type StructureVariable = (typeof STRUCTURE_VARIABLES)[number];
-export const DEFAULT_STRUCTURE: StructureVariable[] = ["boern", "udsatte-andel", "urbanitet", "karakter-oevrige"];
+/**
+ * Outcomes, not structure: other pupils' grades and the special-education share are results a
+ * municipality's own effort moves. A user may add them, to compare like with like on outcomes.
+ */
+export const OUTCOME_VARIABLES: readonly StructureVariable[] = ["karakter-oevrige", "specialundervisning"];
+/** Structure only (issue 22): population, children 0–17, urbanity, the share of children in vulnerable positions. */
+export const DEFAULT_STRUCTURE: StructureVariable[] = ["befolkning", "boern", "urbanitet", "udsatte-andel"];
+
+/** A comparison group's figure from at least half its members' shown cells; fewer say too little about the group. */
+export function groupFigureShown(members: { used: number; of: number }): boolean {
+  return members.used > 0 && members.used * 2 >= members.of;
+}
 export const DEFAULT_GROUP_SIZE = 7;
 export const GROUP_SIZE_RANGE = { min: 3, max: 20 } as const;
 

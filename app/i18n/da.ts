@@ -95,7 +95,7 @@ export const da = {
     aggregate: "En andel beregnes af de bagvedliggende antal: tæller delt med nævner. Tallene for regionen og hele landet lægges sammen af kommunernes antal, før noget skjules – derfor er landstallet altid rigtigt, også når en lille kommunes tal ikke vises. Gennemsnit (karakterer, kroner pr. barn) vægtes med antallet af børn.",
     rulesTitle: "Tal om færre end {{k}} børn vises ikke",
     rulePrimary: "Et antal på 1 til {{k1}} børn vises ikke. En andel vises ikke, hvis den bygger på færre end {{k}} børn, eller hvis der er 1 til {{k1}} børn i tælleren – eller 1 til {{k1}} børn, som ikke er talt med (47 af 50 afslører, at 3 ikke gik til prøve). Et gennemsnit vises ikke, hvis det dækker færre end {{k}} børn. 0 må gerne vises.",
-    ruleSecondary: "Et skjult tal må heller ikke kunne regnes ud ved at trække de viste tal fra hinanden. Når et tal i en sum skjules, skjules derfor også det mindste af de andre tal i samme sum. Det gælder anbringelsessteder og deres i alt, anbragte + forebyggende = udsatte, udsatte + øvrige = alle, og kommunerne i en region og regionerne i hele landet.",
+    ruleSecondary: "Et skjult tal må heller ikke kunne regnes ud ved at trække de viste tal fra hinanden. Når et tal i en sum skjules, skjules derfor også det mindste af de andre tal i samme sum. Det gælder anbringelsessteder og deres i alt, udsatte + øvrige = alle, og kommunerne i en region og regionerne i hele landet. Udsatte er børn med en anbringelse eller en forebyggende foranstaltning, og et barn kan have begge, så udsatte ligger mellem det største af anbragte og forebyggende og deres sum: skjules anbragte eller forebyggende, skjules den anden også, og skjules udsatte, skjules begge.",
     ruleStable: "Hvilke tal der skjules, beregnes én gang, hver gang der indlæses data. Derfor skjules de samme tal på alle sider, i alle udtræk og i API'et: man kan ikke regne et tal ud ved at sammenligne to sider.",
     exampleTitle: "Et eksempel",
     exampleIntro: "En kommune har 3 anbragte og 26 børn med forebyggende foranstaltninger i 9. klasse, i alt 29 udsatte. De 3 anbragte vises ikke. Hvis de 26 og de 29 blev vist, kunne alle regne ud, at der er 3 anbragte. Derfor skjules også det mindste af de andre tal – her de 26:",
@@ -499,12 +499,13 @@ export const da = {
     own: "{{name}} selv",
     variables: "Variable",
     variableNames: {
+      befolkning: "Indbyggere",
       boern: "Børn og unge 0–17 år",
-      "udsatte-andel": "Andel udsatte børn (anbragte og forebyggende)",
+      "udsatte-andel": "Andel udsatte elever (anbringelse og/eller forebyggende foranstaltning)",
       "anbragte-andel": "Andel anbragte børn",
       urbanitet: "Urbanitet: indbyggere inden for 30 km",
-      "karakter-oevrige": "Karaktergennemsnit, øvrige elever (socioøkonomisk baggrund)",
-      specialundervisning: "Andel elever i specialundervisning",
+      "karakter-oevrige": "Karaktergennemsnit, øvrige elever (resultat)",
+      specialundervisning: "Andel elever i specialundervisning (resultat)",
     },
     variableFrom: "fra {{period}}",
     settingsTitle: "Indstillinger for alle kommuner",
@@ -796,6 +797,21 @@ export const da = {
     pdfBusy: "Der dannes mange PDF'er lige nu. Prøv igen om et øjeblik.",
     pdfNoBrowser: "PDF kan ikke dannes på denne server (Chromium mangler). Åbn rapporten, og vælg Udskriv → Gem som PDF i browseren.",
     pdfFailed: "Rapporten kunne ikke dannes som PDF. Prøv igen om lidt, eller vælg Udskriv → Gem som PDF i browseren.",
+  },
+  catalogue: {
+    outcomeNote:
+      "Variable mærket (resultat) er resultater, som kommunens egen indsats flytter, ikke struktur. Vælges de, sammenlignes kommunen med kommuner, der ligner den på resultaterne – ikke kun på forudsætningerne.",
+    groupMembers: "{{used}} af {{of}} kommuner",
+    groupTooFew: "Sammenlignelige kommuner vises kun, når mindst halvdelen af gruppens kommuner har et vist tal; ellers står der '..'.",
+    teachingTitle: "Elever efter undervisningssted, {{name}}",
+    teachingSummary: "I {{period}} gik {{count}} elever fra {{name}} i skole; flest i {{site}}.",
+    teachingSites: {
+      "almen-uden-stoette": "Almen klasse uden støtte",
+      "almen-med-stoette": "Almen klasse med specialpædagogisk støtte",
+      specialklasse: "Specialklasse",
+      specialskole: "Specialskole",
+      "intern-skole": "Intern skole på anbringelsessted",
+    },
   },
 };
 

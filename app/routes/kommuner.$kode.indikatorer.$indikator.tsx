@@ -9,7 +9,7 @@ import { indicatorDetail, type Point } from "~/data/indicator-views.server";
 import { chosenTargetGroup, requireIndicator, requireMunicipality } from "~/data/params.server";
 import { FigureValue, MarksLegend } from "~/components/FigureValue";
 import { formatInteger, formatValue } from "~/domain/format";
-import { indicatorName } from "~/domain/catalogue";
+import { TEACHING_SITES, citeSources, indicatorName } from "~/domain/catalogue";
 import { useLocale, useT } from "~/i18n/react";
 import { requireActor, requirePermission } from "~/data/auth.server";
 import { can } from "~/domain/access";
@@ -110,7 +110,10 @@ export default function IndicatorPage() {
                   <td className="num">{fmtTable(r.municipality)}</td>
                   <td className="num">{fmtTable(r.region)}</td>
                   <td className="num">{fmtTable(r.nation)}</td>
-                  <td className="num">{fmtTable(r.group)}</td>
+                  <td className="num">
+                    {fmtTable(r.group)}
+                    {r.group.members ? <span className="compare-table__note"> ({t("catalogue.groupMembers", r.group.members)})</span> : null}
+                  </td>
                   <td className="num">{nCell(r.municipality)}</td>
                 </tr>
               ))}
@@ -120,7 +123,7 @@ export default function IndicatorPage() {
       />
 
       <p className="note">
-        {t("indicator.comparisonGroupNote")}{" "}
+        {t("indicator.comparisonGroupNote")} {t("catalogue.groupTooFew")}{" "}
         {canCompare ? <Link to={`/sammenlign/grupper?kommune=${municipality.code}`}>{t("indicator.comparisonGroupLink")}</Link> : null}
       </p>
 
@@ -171,7 +174,10 @@ export default function IndicatorPage() {
                     <td className="num">{fmtTable(g.municipality)}</td>
                     <td className="num">{fmtTable(g.region)}</td>
                     <td className="num">{fmtTable(g.nation)}</td>
-                    <td className="num">{fmtTable(g.group)}</td>
+                    <td className="num">
+                      {fmtTable(g.group)}
+                      {g.group.members ? <span className="compare-table__note"> ({t("catalogue.groupMembers", g.group.members)})</span> : null}
+                    </td>
                     <td className="num">{nCell(g.municipality)}</td>
                   </tr>
                 ))}
@@ -186,11 +192,11 @@ export default function IndicatorPage() {
       <section aria-labelledby="om-indikatoren" className="about-indicator">
         <h2 id="om-indikatoren">{t("indicator.aboutTitle")}</h2>
         <h3 className="h4">{t("indicator.definitionTitle")}</h3>
-        <p>{indicator.definition}</p>
+        <p>{citeSources(indicator.definition)}</p>
         <dl className="facts">
           <div>
             <dt>{t("indicator.source")}</dt>
-            <dd>{indicator.source}</dd>
+            <dd>{citeSources(indicator.source)}</dd>
           </div>
           <div>
             <dt>{t("indicator.cadence")}</dt>
@@ -224,11 +230,14 @@ function BreakdownFigure() {
   const t = useT();
   const rows = detail.breakdown ?? [];
   const sites = indicator.breakdowns;
-  const title = t("indicator.breakdownTitle", { name: municipality.name });
+  // the placements by site, or the pupils by where they are taught
+  const teaching = sites.every((s) => (TEACHING_SITES as readonly string[]).includes(s));
+  const siteLabel = (s: string) => (teaching ? t(`catalogue.teachingSites.${s}`) : t(`placementSites.${s}`));
+  const title = teaching ? t("catalogue.teachingTitle", { name: municipality.name }) : t("indicator.breakdownTitle", { name: municipality.name });
   const last = [...rows].reverse().find((r) => r.total.value !== null);
   const biggest = last ? sites.reduce((a, b) => ((last.sites[b].value ?? -1) > (last.sites[a].value ?? -1) ? b : a), sites[0]) : null;
   const summary = last && biggest
-    ? t("indicator.summaryBreakdown", { period: last.period, count: formatInteger(last.total.value ?? 0), name: municipality.name, site: t(`placementSites.${biggest}`).toLocaleLowerCase("da-DK") })
+    ? t(teaching ? "catalogue.teachingSummary" : "indicator.summaryBreakdown", { period: last.period, count: formatInteger(last.total.value ?? 0), name: municipality.name, site: siteLabel(biggest).toLocaleLowerCase("da-DK") })
     : t("indicator.summaryNoData", { who: municipality.name });
   return (
     <ChartFigure
@@ -239,7 +248,7 @@ function BreakdownFigure() {
         <StackedBarChart
           label={label}
           unit={indicator.unit}
-          keys={sites.map((s) => ({ key: s, label: t(`placementSites.${s}`) }))}
+          keys={sites.map((s) => ({ key: s, label: siteLabel(s) }))}
           rows={rows.map((r) => ({ period: r.period, ...Object.fromEntries(Object.entries(r.sites).map(([site, p]) => [site, p.value])) }))}
         />
       )}
@@ -251,7 +260,7 @@ function BreakdownFigure() {
                 <th scope="col">{t("indicator.period")}</th>
                 {sites.map((s) => (
                   <th key={s} scope="col" className="num">
-                    {t(`placementSites.${s}`)}
+                    {siteLabel(s)}
                   </th>
                 ))}
                 <th scope="col" className="num">

@@ -67,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 function formatVariable(v: StructureVariable, x: number | null): string {
   if (x === null) return "–";
-  if (v === "boern" || v === "urbanitet") return formatInteger(Math.round(x));
+  if (v === "befolkning" || v === "boern" || v === "urbanitet") return formatInteger(Math.round(x));
   if (v === "karakter-oevrige") return formatDecimal(x);
   return `${formatDecimal(x)} %`;
 }
@@ -201,6 +201,7 @@ function SettingsForm() {
               <label htmlFor={`variabel-${v}`}>{t(`groups.variableNames.${v}`)}</label>
             </div>
           ))}
+          <p className="form-hint">{t("catalogue.outcomeNote")}</p>
         </fieldset>
         <ConformField
           field={fields.groupSize}

@@ -6,7 +6,7 @@ import { StatusBadge, TARGET_STATUSES } from "~/components/ui/StatusBadge";
 import { requireActor, requirePermission } from "~/data/auth.server";
 import { listChallenges, listIndicators } from "~/data/catalogue.server";
 import { readFiguresOfIndicators } from "~/data/figures.server";
-import { effectiveTargetGroup, indicatorName } from "~/domain/catalogue";
+import { citeSources, effectiveTargetGroup, indicatorName } from "~/domain/catalogue";
 import { targetsByChallenge } from "~/data/targets.server";
 import { formatValue } from "~/domain/format";
 import { useLocale, useT } from "~/i18n/react";
@@ -25,14 +25,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       value: f.shown,
       withheld: Boolean(f.withheld),
     }));
-    return { code: indicator.code, nameDa: indicator.nameDa, nameEn: indicator.nameEn, unit: indicator.unit, polarity: indicator.polarity, challenges: indicator.challenges, targetGroup, series };
+    return { code: indicator.code, nameDa: indicator.nameDa, nameEn: indicator.nameEn, unit: indicator.unit, polarity: indicator.polarity, reasons: indicator.reasons, targetGroup, series };
   });
   const targets = new Map(targetsByChallenge(context.db).map((s) => [s.challenge, s]));
   return {
     challenges: listChallenges(context.db).map((c) => ({
       number: c.number,
       title: c.title,
-      indicators: indicators.filter((i) => i.challenges.includes(c.number)),
+      indicators: indicators.filter((i) => c.number in i.reasons).map(({ reasons, ...i }) => ({ ...i, reason: citeSources(reasons[c.number] ?? "") })),
       targets: targets.get(c.number) ?? null,
     })),
   };
@@ -82,6 +82,7 @@ export default function ChallengesPage() {
                     <tr key={i.code}>
                       <th scope="row">
                         <Link to={`/sammenlign?indikator=${i.code}&maalgruppe=${i.targetGroup}`}>{indicatorName(i, locale)}</Link>
+                        {i.reason ? <span className="challenge-reason">{i.reason}</span> : null}
                       </th>
                       <td>{t(`targetGroupsShort.${i.targetGroup}`)}</td>
                       <td className="num">

@@ -83,7 +83,7 @@ describe.skipIf(!chromiumPath)("quarterly reports in Chromium", () => {
     const db = openDatabase(inject("databasePath"));
     try {
       const row = db.$client
-        .prepare("select id, denominator from observations where indicator_code = 'opfoelgning-rettidig' and municipality_code = '849' and target_group = 'udsatte' and period = '2025K4' and breakdown = ''")
+        .prepare("select id, denominator from observations where indicator_code = 'opfoelgning-rettidig' and municipality_code = '849' and target_group = 'anbragte' and period = '2025K4' and breakdown = ''")
         .get() as { id: number; denominator: number };
       expect(row.denominator).toBeGreaterThan(10);
       db.$client.prepare("update observations set numerator = denominator where id = ?").run(row.id);

@@ -1,3 +1,4 @@
+import { INDICATORS } from "~/domain/catalogue";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loader as catalogueLoader } from "~/routes/api.v1.indikatorer";
 import { loader as observationsLoader } from "~/routes/api.v1.observationer";
@@ -23,7 +24,10 @@ describe("GET /api/v1/indikatorer", () => {
   it("lists the whole catalogue with challenges", async () => {
     const { status, body } = await get(catalogueLoader as typeof observationsLoader, "");
     expect(status).toBe(200);
-    expect(body).toHaveLength(15);
+    expect(body).toHaveLength(INDICATORS.length);
+    // seed 001's FSA completion and seed 000's exam participation are two measures, each with its own source
+    const fsa = body.find((i: { kode: string }) => i.kode === "fsa-gennemfoert");
+    expect(fsa.kilde).toMatch(/001/);
     const fp9 = body.find((i: { kode: string }) => i.kode === "fp9-deltagelse");
     expect(fp9).toMatchObject({ enhed: "percent", retning: "higher", omraade: "school", kadence: "school_year" });
     expect(fp9.udfordringer).toContain(2);
@@ -31,6 +35,18 @@ describe("GET /api/v1/indikatorer", () => {
 });
 
 describe("GET /api/v1/observationer", () => {
+  it("gives seed 000's national 2023/24 exam participation per target group, with udsatte as the union", async () => {
+    const { status, body } = await get(observationsLoader, "?indikator=fp9-deltagelse&kommune=hele-landet&periode=2023/24");
+    expect(status).toBe(200);
+    const of = (g: string) => body.find((r: { maalgruppe: string }) => r.maalgruppe === g);
+    for (const [g, pct, n] of [["udsatte", 56, 5520], ["anbragte", 48, 1227], ["forebyggende", 57, 4930], ["oevrige", 92, 64185]] as const) {
+      expect(Math.abs(of(g).vaerdi - pct), g).toBeLessThanOrEqual(1);
+      expect(Math.abs(of(g).naevner - n) / n, g).toBeLessThanOrEqual(0.02);
+    }
+    expect(of("udsatte").naevner).toBeLessThan(of("anbragte").naevner + of("forebyggende").naevner);
+    expect(of("alle").naevner).toBe(of("udsatte").naevner + of("oevrige").naevner);
+  });
+
   it("gives national 2023/24 exam participation for anbragte within 1 pp of 48 %", async () => {
     const { status, body } = await get(observationsLoader, "?indikator=fp9-deltagelse&kommune=hele-landet&periode=2023/24&maalgruppe=anbragte");
     expect(status).toBe(200);

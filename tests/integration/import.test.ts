@@ -112,10 +112,10 @@ describe("an observation given more than once", () => {
       [
         HEADER,
         "fravaer;849;2024/25;oevrige;;120;1000;",
-        "fravaer;849;2024/25;anbragte;;3;10;",
+        "fravaer;849;2024/25;alle;;3;10;",
         "fravaer;Jammerbugt;2024/25;oevrige;;121;1000;",
         "fravaer;849;2024/25;oevrige;;122;1000;",
-        "fravaer;849;2024/25;anbragte;;4;10;",
+        "fravaer;849;2024/25;alle;;4;10;",
       ].join("\n")
     );
     expect(findPreview(db, id)).toMatchObject({ rowsRead: 5, rowsChanged: 2, rowsNew: 0, errorCount: 3 });
@@ -253,6 +253,67 @@ describe("committing and rolling back", () => {
   });
 });
 
+describe("udsatte as the union of anbragte and forebyggende", () => {
+  const figures = (period: string) =>
+    Object.fromEntries(["anbragte", "forebyggende", "udsatte"].map((g) => [g, obs("fravaer", "849", period, g)!]));
+
+  it("refuses a udsatte outside max(anbragte, forebyggende) … anbragte + forebyggende, against the file and the figures already loaded, by row", async () => {
+    const before = fingerprint();
+    const now = figures("2020/21");
+    const a = now.anbragte!.denominator!;
+    const f = now.forebyggende!.denominator!;
+    const id = await preview(
+      [
+        HEADER,
+        // the sum: no child in both groups, allowed
+        `fravaer;849;2019/20;anbragte;;5;20;`,
+        `fravaer;849;2019/20;forebyggende;;10;60;`,
+        `fravaer;849;2019/20;udsatte;;15;80;`,
+        // udsatte alone, above the sum of the groups already loaded
+        `fravaer;849;2020/21;udsatte;;${now.udsatte!.numerator};${a + f + 1};`,
+        // forebyggende alone, so the loaded udsatte would be below it
+        `fravaer;849;2021/22;forebyggende;;${figures("2021/22").forebyggende!.numerator};${figures("2021/22").udsatte!.denominator! + 1};`,
+      ].join("\n")
+    );
+    const errors = previewErrors(db, id);
+    expect(errors.map((e) => [e.rowNo, e.column])).toEqual([
+      [5, "naevner"],
+      [6, "naevner"],
+    ]);
+    expect(errors[0]!.message).toBe(
+      `udsatte (nævner ${a + f + 1}) skal ligge mellem ${Math.max(a, f)} og ${a + f}: mindst det største af anbragte (${a}) og forebyggende (${f}) og højst deres sum. Udsatte er børn med en anbringelse eller en forebyggende foranstaltning, og et barn med begge tælles én gang.`
+    );
+    expect(() => commitImport(db, who, id)).toThrow(ImportError);
+    expect(fingerprint()).toBe(before);
+  });
+
+  it("loads a file whose three groups overlap, as seed 000's 2023/24 figures do", async () => {
+    const id = await preview([HEADER, "fp9-deltagelse;849;2023/24;anbragte;;6;12;", "fp9-deltagelse;849;2023/24;forebyggende;;20;35;", "fp9-deltagelse;849;2023/24;udsatte;;23;40;"].join("\n"));
+    expect(previewErrors(db, id)).toEqual([]);
+    const batch = commitImport(db, who, id)!;
+    expect(obs("fp9-deltagelse", "849", "2023/24", "udsatte")).toMatchObject({ numerator: 23, denominator: 40 });
+    rollbackBatch(db, who, batch);
+  });
+});
+
+describe("the templates", () => {
+  it("give every indicator of the catalogue a file that reads without errors, as CSV and as XLSX", async () => {
+    const { importTemplate } = await import("~/data/import.server");
+    const { INDICATORS } = await import("~/domain/catalogue");
+    for (const indicator of INDICATORS) {
+      for (const format of ["csv", "xlsx"] as const) {
+        const bytes = await importTemplate(db, indicator.code, format);
+        expect(bytes, indicator.code).not.toBeNull();
+        const id = await preview(bytes!, format);
+        expect(previewErrors(db, id), `${indicator.code} ${format}`).toEqual([]);
+        // with udsatte among its groups, the example gives anbragte, forebyggende and udsatte together
+        const union = ["anbragte", "forebyggende", "udsatte"].every((g) => indicator.targetGroups.includes(g as never));
+        expect(findPreview(db, id)!.rowsRead, indicator.code).toBe(union ? 3 : 2);
+      }
+    }
+  }, 60_000);
+});
+
 describe("refused files keep nothing", () => {
   const refusedWith = async (content: string | Buffer, pattern: RegExp, ext = "csv", limits?: { maxBytes: number; maxRows: number }) => {
     const before = fingerprint();
@@ -360,7 +421,8 @@ describe("random and mangled files", () => {
 
 describe("a crash during the command line's commit", () => {
   it("leaves none or all of the batch, and the database opens", async () => {
-    // Every absence figure changed, and 120 school years no one has loaded added for each
+    // Every absence figure changed (one more child in each count, which keeps udsatte within its
+    // bounds), and 120 school years no one has loaded added for each
     // municipality and group: about 64,000 rows, so the set-based commit takes long enough to be
     // killed halfway (a few thousand rows no longer do)
     const rows = db.$client
@@ -372,7 +434,7 @@ describe("a crash during the command line's commit", () => {
     const added = cells.flatMap(([m, g]) =>
       Array.from({ length: 120 }, (_, i) => `fravaer;${m};${1800 + i}/${String((1801 + i) % 100).padStart(2, "0")};${g};;10;100;`),
     );
-    const lines = [HEADER, ...rows.map((r) => `fravaer;${r.m};${r.p};${r.g};;${r.t === r.d ? r.t - 1 : r.t + 1};${r.d};`), ...added];
+    const lines = [HEADER, ...rows.map((r) => `fravaer;${r.m};${r.p};${r.g};;${r.t + 1};${r.d + 1};`), ...added];
     const csv = write(lines.join("\n"));
     db.$client.pragma("wal_checkpoint(TRUNCATE)");
     const child = spawn(process.execPath, ["--import", "tsx", "server/import-cli.ts", csv], {

@@ -81,6 +81,12 @@ describe("the indicator page loader", () => {
     expect(data.detail.trend.at(-1)!.region.value).not.toBeNull();
     expect(data.detail.groups.map((g) => g.targetGroup)).toEqual(["anbragte", "forebyggende", "udsatte", "oevrige", "alle"]);
     expect(data.detail.breakdown).toBeNull();
+    // the comparison group always says how many of its municipalities it is from, and is '..' from fewer than half
+    for (const r of data.detail.trend) {
+      expect(r.group.members!.of).toBe(7);
+      if (r.group.members!.used * 2 < 7) expect(r.group).toMatchObject({ value: null, withheld: true });
+    }
+    expect(data.detail.trend.some((r) => r.group.members!.used * 2 < 7)).toBe(true);
   });
 
   it("breaks placements down by site, adding up to the total", async () => {

@@ -15,18 +15,28 @@ import {
   isPrimaryWithheld,
   standardRelations,
   suppressDetailed,
+  unionCohorts,
+  type Cohort,
   type DisclosureCell,
   type Relation,
 } from "~/domain/disclosure";
 
-type Table = { cells: DisclosureCell[]; relations: Relation[]; k: number };
+type Table = { cells: DisclosureCell[]; relations: Relation[]; cohorts: Cohort[]; k: number };
 
 const GROUP_SETS = [
   ["anbragte", "forebyggende", "udsatte", "oevrige", "alle"],
   ["anbragte", "forebyggende", "udsatte"],
   ["anbragte"],
 ] as const;
-const BASE_GROUPS = ["anbragte", "forebyggende", "oevrige"] as const;
+/** Disjoint parts: placed only, placed and preventive, preventive only, all others. udsatte is the union of the first three. */
+const PARTS = ["a0", "ab", "f0", "o"] as const;
+const GROUP_PARTS: Record<string, readonly string[]> = {
+  anbragte: ["a0", "ab"],
+  forebyggende: ["ab", "f0"],
+  udsatte: ["a0", "ab", "f0"],
+  oevrige: ["o"],
+  alle: PARTS,
+};
 
 /**
  * Children per leaf cell. "sparse" tables are mostly tiny (many small aggregates, some of which
@@ -68,7 +78,7 @@ const tableArb: fc.Arbitrary<Table> = fc
       Array.from({ length: n }, (_, i) => ({ code: `${r + 1}${String(i).padStart(2, "0")}`, regionCode: `R${r + 1}` })),
     );
     const sites = Array.from({ length: shape.sites }, (_, i) => `site${i + 1}`);
-    const leaves = municipalities.length * BASE_GROUPS.length * Math.max(1, sites.length);
+    const leaves = municipalities.length * PARTS.length * Math.max(1, sites.length);
     return fc
       .array(rawArb(shape.measure, shape.profile), { minLength: leaves, maxLength: leaves })
       .map((values) => buildTable(shape.measure, municipalities, [...GROUP_SETS[shape.groupSet]], sites, values, shape.k));
@@ -89,13 +99,11 @@ function buildTable(
   let next = 0;
   for (const m of municipalities) {
     for (const b of leafBreakdowns) {
-      for (const g of BASE_GROUPS) raw.set(id("municipality", m.code, g, b), values[next++]);
-      const get = (g: string) => raw.get(id("municipality", m.code, g, b))!;
-      raw.set(id("municipality", m.code, "udsatte", b), combine(measure, [get("anbragte"), get("forebyggende")]));
-      raw.set(id("municipality", m.code, "alle", b), combine(measure, [get("udsatte"), get("oevrige")]));
+      const part = new Map(PARTS.map((p) => [p, values[next++]]));
+      for (const [g, ps] of Object.entries(GROUP_PARTS)) raw.set(id("municipality", m.code, g, b), combine(measure, ps.map((p) => part.get(p as (typeof PARTS)[number])!)));
     }
     if (sites.length) {
-      for (const g of [...BASE_GROUPS, "udsatte", "alle"]) {
+      for (const g of Object.keys(GROUP_PARTS)) {
         raw.set(id("municipality", m.code, g, ""), combine(measure, sites.map((s) => raw.get(id("municipality", m.code, g, s))!)));
       }
     }
@@ -112,7 +120,8 @@ function buildTable(
       cells.push({ id: id("nation", "", g, b), measure, ...combine(measure, of(municipalities)), protected: true });
     }
   }
-  return { cells, relations: standardRelations({ municipalities, targetGroups: groups, breakdowns: sites }), k };
+  const shape = { municipalities, targetGroups: groups, breakdowns: sites };
+  return { cells, relations: standardRelations(shape), cohorts: unionCohorts(shape), k };
 }
 
 /** Shuffles cells, relations and the parts of each relation (seeded mulberry32, replayable). */
@@ -135,6 +144,7 @@ function shuffleTable(t: Table, seed: number): Table {
   return {
     cells: shuffle(t.cells).map((c) => ({ ...c })),
     relations: shuffle(t.relations).map((r) => ({ total: r.total, parts: shuffle(r.parts) })),
+    cohorts: shuffle(t.cohorts).map((c) => ({ id: c.id, with: shuffle(c.with) })),
     k: t.k,
   };
 }
@@ -145,8 +155,15 @@ const hasData = (c: DisclosureCell): boolean =>
 describe("suppression properties on random tables", () => {
   it("respects the primary rule, protects every withheld cell it can, and never picks protected cells", () => {
     fc.assert(
-      fc.property(tableArb, ({ cells, relations, k }) => {
-        const { withheld, exposed } = suppressDetailed(cells, relations, { k });
+      fc.property(tableArb, ({ cells, relations, cohorts, k }) => {
+        const { withheld, exposed } = suppressDetailed(cells, relations, { k }, undefined, cohorts);
+
+        // (e) the union's bounds: a withheld anbragte or forebyggende takes the other with it, a withheld udsatte both
+        const byId = new Map(cells.map((c) => [c.id, c]));
+        for (const cohort of cohorts) {
+          if (!withheld.has(cohort.id)) continue;
+          for (const other of cohort.with) if (byId.has(other) && hasData(byId.get(other)!)) expect(withheld.has(other), other).toBe(true);
+        }
 
         for (const c of cells) {
           const primary = isPrimaryWithheld(c.measure, c, { k });
@@ -175,9 +192,9 @@ describe("suppression properties on random tables", () => {
   it("is deterministic: the same table in any order gives the same withheld set", () => {
     fc.assert(
       fc.property(tableArb, fc.integer(), (table, seed) => {
-        const a = suppressDetailed(table.cells, table.relations, { k: table.k });
+        const a = suppressDetailed(table.cells, table.relations, { k: table.k }, undefined, table.cohorts);
         const t = shuffleTable(table, seed);
-        const b = suppressDetailed(t.cells, t.relations, { k: t.k });
+        const b = suppressDetailed(t.cells, t.relations, { k: t.k }, undefined, t.cohorts);
         const sorted = (m: Map<string, string>) => [...m].sort(([x], [y]) => (x < y ? -1 : 1));
         expect(sorted(b.withheld)).toEqual(sorted(a.withheld));
         expect(b.exposed).toEqual(a.exposed);
@@ -198,8 +215,8 @@ describe("suppression properties on random tables", () => {
           const gone = dropOne ? municipal[drop % municipal.length].id : null;
           // new figures: the counts scaled, so primary and secondary cells move
           const cells = t.cells.filter((c) => c.id !== gone).map((c) => ({ ...c, numerator: c.numerator === null ? null : (c.numerator * (1 + (seed & 3))) % 97 }));
-          const cached = suppressDetailed(cells, table.relations, { k: table.k }, cache);
-          const fresh = suppressDetailed(cells, table.relations, { k: table.k });
+          const cached = suppressDetailed(cells, table.relations, { k: table.k }, cache, table.cohorts);
+          const fresh = suppressDetailed(cells, table.relations, { k: table.k }, undefined, table.cohorts);
           expect([...cached.withheld].sort()).toEqual([...fresh.withheld].sort());
           expect(cached.exposed).toEqual(fresh.exposed);
         }

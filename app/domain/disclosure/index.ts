@@ -5,6 +5,8 @@ export {
   standardRelations,
   suppress,
   suppressDetailed,
+  unionCohorts,
+  type Cohort,
   type DisclosureCell,
   type Relation,
   type SuppressionResult,

@@ -55,8 +55,20 @@ export type SuppressionResult = {
   exposed: string[];
 };
 
-export function suppress(cells: DisclosureCell[], relations: Relation[], cfg: DisclosureConfig = DEFAULT_DISCLOSURE): Map<string, Withholding> {
-  return suppressDetailed(cells, relations, cfg).withheld;
+/**
+ * When `id` is withheld, the cells in `with` (those with a figure) are withheld too. Used for the
+ * union udsatte = anbragte ∪ forebyggende of one scope and breakdown, which ties the three by
+ * bounds (max(a, f) ≤ u ≤ a + f), not by a sum the linear check could see:
+ * - a withheld anbragte takes forebyggende with it (and the reverse): a shown udsatte and
+ *   forebyggende would bound it from below by their difference, u − f = a − overlap;
+ * - a withheld udsatte takes both with it: between max(a, f) and a + f it would be pinned to
+ *   within the smaller of the two (exactly, when one is 0).
+ * Udsatte stays shown beside a withheld pair: a ≤ u, f ≤ u and a + f ≥ u then bound neither.
+ */
+export type Cohort = { id: string; with: readonly string[] };
+
+export function suppress(cells: DisclosureCell[], relations: Relation[], cfg: DisclosureConfig = DEFAULT_DISCLOSURE, cohorts: readonly Cohort[] = []): Map<string, Withholding> {
+  return suppressDetailed(cells, relations, cfg, undefined, cohorts).withheld;
 }
 
 export function suppressDetailed(
@@ -64,6 +76,7 @@ export function suppressDetailed(
   relations: readonly Relation[],
   cfg: DisclosureConfig = DEFAULT_DISCLOSURE,
   cache?: ModelCache,
+  cohorts: readonly Cohort[] = [],
 ): SuppressionResult {
   assertDisclosureConfig(cfg);
   const model = buildModel(cells, relations, cache);
@@ -87,6 +100,27 @@ export function suppressDetailed(
   const eligible = (c: number): boolean => model.kind[c] === "data" && !model.cells[c]!.protected && !unknown[c];
   const better = (a: number, b: number): boolean => rankBefore(model, a, b);
 
+  const partners: number[][] = [];
+  for (const cohort of cohorts) {
+    const c = model.index.get(cohort.id);
+    if (c === undefined) continue;
+    for (const id of cohort.with) {
+      const o = model.index.get(id);
+      if (o !== undefined && o !== c) (partners[c] ??= []).push(o);
+    }
+  }
+  // before the equations count their unknowns: a withheld cell's cohort is withheld with it
+  const spread = (from: number[]) => {
+    for (let c = from.pop(); c !== undefined; c = from.pop())
+      for (const o of partners[c] ?? [])
+        if (eligible(o)) {
+          reason[o] = "secondary";
+          unknown[o] = true;
+          from.push(o);
+        }
+  };
+  spread(unknown.flatMap((u, c) => (u ? [c] : [])));
+
   const unknownCount = model.eqs.map((eq) => eq.cols.reduce((s, c) => s + (unknown[c] ? 1 : 0), 0));
   // smallest equations first: a complement chosen in a group or site sum, or in a region, usually
   // also covers the nation-wide sum, whereas the reverse order picks far-away complements
@@ -95,6 +129,7 @@ export function suppressDetailed(
     reason[c] = "secondary";
     unknown[c] = true;
     for (const e of model.eqsOf[c]) if (++unknownCount[e] === 1) queue.push(e);
+    for (const o of partners[c] ?? []) if (eligible(o)) withhold(o);
   };
 
   const cheapLoop = () => {
@@ -118,8 +153,9 @@ export function suppressDetailed(
     for (const x of determined) {
       if (stuck.has(x)) continue;
       const shown = witnesses.get(x)!;
-      // a cell added this round already breaks this combination; later rounds re-check
-      if (added.some((a) => shown.includes(a))) continue;
+      // a cell withheld this round (added, or in an added cell's cohort) already breaks this
+      // combination; later rounds re-check
+      if (shown.some((c) => unknown[c])) continue;
       let best = -1;
       for (const c of shown) if (eligible(c) && (best < 0 || better(c, best))) best = c;
       if (best < 0) {
@@ -212,17 +248,39 @@ export function cellId(k: TableCellKey): string {
   return `${k.scope}/${k.code}/${k.targetGroup}/${k.breakdown}`;
 }
 
-/** Group identities; used only when all three groups are in the table. */
-const GROUP_SUMS: readonly { total: string; parts: readonly string[] }[] = [
-  { total: "udsatte", parts: ["anbragte", "forebyggende"] },
-  { total: "alle", parts: ["udsatte", "oevrige"] },
-];
+/**
+ * Group identities; used only when all three groups are in the table. udsatte is the union of
+ * anbragte and forebyggende (a child can have both), not their sum: see unionCohorts.
+ */
+const GROUP_SUMS: readonly { total: string; parts: readonly string[] }[] = [{ total: "alle", parts: ["udsatte", "oevrige"] }];
+
+/** The groups bound by the union: udsatte = anbragte ∪ forebyggende. */
+const UNION_GROUPS = ["anbragte", "forebyggende", "udsatte"] as const;
+
+/**
+ * The union's cohorts of one (indicator, period) table, per municipality and breakdown (regions
+ * and the nation are always shown, so they need none): see Cohort.
+ */
+export function unionCohorts(input: { municipalities: readonly { code: string }[]; targetGroups: readonly string[]; breakdowns: readonly string[] }): Cohort[] {
+  if (!UNION_GROUPS.every((g) => input.targetGroups.includes(g))) return [];
+  const breakdowns = ["", ...input.breakdowns.filter((b) => b !== "")];
+  return input.municipalities.flatMap((m) =>
+    breakdowns.flatMap((breakdown) => {
+      const [a, f, u] = UNION_GROUPS.map((targetGroup) => cellId({ scope: "municipality", code: m.code, targetGroup, breakdown }));
+      return [
+        { id: a, with: [f] },
+        { id: f, with: [a] },
+        { id: u, with: [a, f] },
+      ];
+    }),
+  );
+}
 
 /**
  * The sums of one (indicator, period) table, over cell ids from cellId(): in every scope
- * udsatte = anbragte + forebyggende and alle = udsatte + oevrige (when those groups are in the
- * table) and total "" = Σ breakdowns; per group and breakdown, region = Σ its municipalities,
- * nation = Σ regions and nation = Σ municipalities.
+ * alle = udsatte + oevrige (when those groups are in the table) and total "" = Σ breakdowns;
+ * per group and breakdown, region = Σ its municipalities, nation = Σ regions and nation = Σ
+ * municipalities.
  */
 export function standardRelations(input: {
   municipalities: readonly { code: string; regionCode: string }[];

@@ -1,0 +1,1 @@
+ALTER TABLE `indicator_challenges` ADD `reason` text DEFAULT '' NOT NULL;
