@@ -2,24 +2,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { inject } from "vitest";
 import { openDatabase, type Db } from "../../db/connection";
 import { ensureData } from "../../seeds/load";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    /** Template databases built once per run by tests/support/templates.ts (the unit project). */
-    databaseTemplates?: { demo: string; empty: string };
-  }
-}
-
+/** Template databases built once per run by tests/support/templates.ts (the unit project's global setup). */
 function templateFor(demo: boolean): string | undefined {
-  try {
-    const t = inject("databaseTemplates");
-    return t ? (demo ? t.demo : t.empty) : undefined;
-  } catch {
-    return undefined; // outside a vitest worker (a script), or a project without the templates
-  }
+  const dir = process.env.FR_TEST_TEMPLATES;
+  return dir ? path.join(dir, demo ? "demo.sqlite" : "empty.sqlite") : undefined;
 }
 
 export function createTestDatabase(opts: { demo?: boolean } = {}): { db: Db; file: string; cleanup: () => void } {

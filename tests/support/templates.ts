@@ -5,18 +5,18 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { TestProject } from "vitest/node";
 import { buildDatabase } from "./build-database";
 
 let dir: string | undefined;
 
-export function setup(project: TestProject) {
+export function setup() {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "faelles-retning-templates-"));
   const demo = path.join(dir, "demo.sqlite");
   const empty = path.join(dir, "empty.sqlite");
   buildDatabase(demo, true);
   buildDatabase(empty, false);
-  project.provide("databaseTemplates", { demo, empty });
+  // the test workers inherit the environment; a script without it builds its own database
+  process.env.FR_TEST_TEMPLATES = dir;
 }
 
 export function teardown() {
