@@ -108,7 +108,16 @@ export type IndicatorDef = {
   /** Breakdown values (placement sites) besides the total, for indicators that have one. */
   breakdowns?: readonly string[];
   challenges: readonly number[];
+  /**
+   * The children a rate counts in its denominator, when other indicators count the same ones
+   * (same municipality, period and target group): their tables are protected together (ADR 0029).
+   */
+  population?: Population;
 };
+
+/** Denominator populations shared between indicators: pupils, ninth-graders, social cases. */
+export const POPULATIONS = ["elever", "9-klasse", "sager"] as const;
+export type Population = (typeof POPULATIONS)[number];
 
 const ALL_GROUPS = TARGET_GROUPS;
 const CASE_GROUPS = ["anbragte", "forebyggende", "udsatte"] as const;
@@ -127,6 +136,7 @@ export const INDICATORS: IndicatorDef[] = [
       "Andelen af elever i 9. klasse, der har aflagt alle de bundne prøver i dansk og matematik ved folkeskolens afgangsprøve. Tæller: elever med aflagte prøver. Nævner: elever i 9. klasse i skoleåret.",
     targetGroups: ALL_GROUPS,
     challenges: [2, 4, 7],
+    population: "9-klasse",
   },
   {
     code: "fp9-min2",
@@ -141,6 +151,7 @@ export const INDICATORS: IndicatorDef[] = [
       "Andelen af elever i 9. klasse, der har opnået mindst 2 i både dansk og matematik ved de bundne prøver. Nævner: alle elever i 9. klasse, også dem der ikke har aflagt prøverne.",
     targetGroups: ALL_GROUPS,
     challenges: [2, 5],
+    population: "9-klasse",
   },
   {
     code: "fp9-karakter",
@@ -225,6 +236,7 @@ export const INDICATORS: IndicatorDef[] = [
       "Andelen af elever i grundskolen, der går i specialklasse eller specialskole eller modtager mindst 9 timers ugentlig specialpædagogisk støtte i almenundervisningen.",
     targetGroups: ALL_GROUPS,
     challenges: [3, 6],
+    population: "elever",
   },
   {
     code: "almen-skole-anbragte",
@@ -239,6 +251,7 @@ export const INDICATORS: IndicatorDef[] = [
       "Andelen af anbragte elever i grundskolealderen, der går i almen grundskole – ikke i specialklasse, specialskole eller intern skole på et anbringelsessted.",
     targetGroups: ["anbragte"],
     challenges: [1, 3],
+    population: "elever",
   },
   {
     code: "skoleskift",
@@ -252,6 +265,7 @@ export const INDICATORS: IndicatorDef[] = [
     definition: "Andelen af anbragte elever, der har skiftet skole mindst én gang i løbet af skoleåret.",
     targetGroups: ["anbragte"],
     challenges: [1, 4],
+    population: "elever",
   },
   {
     code: "fravaer",
@@ -265,6 +279,7 @@ export const INDICATORS: IndicatorDef[] = [
     definition: "Andelen af elever i grundskolen med et samlet fravær på mere end 10 % af skoledagene i skoleåret.",
     targetGroups: ALL_GROUPS,
     challenges: [1, 3],
+    population: "elever",
   },
   {
     code: "udgift-udsatte-pr-barn",
@@ -307,6 +322,7 @@ export const INDICATORS: IndicatorDef[] = [
       "Andelen af aktive sager om børn i skolealderen, hvor handleplanen efter barnets lov indeholder skolefaglige mål, som skolen kender. Opgøres ved kvartalets udgang.",
     targetGroups: CASE_GROUPS,
     challenges: [1, 4, 7],
+    population: "sager",
   },
   {
     code: "opfoelgning-rettidig",
@@ -321,6 +337,7 @@ export const INDICATORS: IndicatorDef[] = [
       "Andelen af børn med en social indsats, hvor skole og familieafdeling har holdt et fælles opfølgningsmøde inden for de seneste 4 måneder. Opgøres ved kvartalets udgang.",
     targetGroups: CASE_GROUPS,
     challenges: [4, 5, 8],
+    population: "sager",
   },
 ];
 

@@ -24,7 +24,7 @@
  * Everything runs on a canonical (sorted) model, so the result does not depend on input order.
  */
 import type { Measure } from "../catalogue";
-import { DEFAULT_DISCLOSURE, assertDisclosureConfig, isPrimaryWithheld, type DisclosureConfig } from "./rules";
+import { DEFAULT_DISCLOSURE, assertDisclosureConfig, ownWithholding, type DisclosureConfig } from "./rules";
 import { analyse, buildModel, type Model, type ModelCache } from "./verify";
 
 export type DisclosureCell = {
@@ -46,7 +46,8 @@ export type DisclosureCell = {
 /** total = Σ parts, for every additive quantity of the cells' measure. */
 export type Relation = { total: string; parts: string[] };
 
-export type Withholding = "primary" | "secondary";
+/** primary: too few children; attribute: a 0 % or 100 % of a small group (ADR 0029); secondary: hides another cell. */
+export type Withholding = "primary" | "attribute" | "secondary";
 
 export type SuppressionResult = {
   /** Only withheld ids appear. */
@@ -75,8 +76,9 @@ export function suppressDetailed(
 
   for (let c = 0; c < n; c++) {
     const cell = model.cells[c];
-    if (cell && isPrimaryWithheld(cell.measure, cell, cfg)) {
-      reason[c] = "primary";
+    const own = cell ? ownWithholding(cell.measure, cell, cfg) : null;
+    if (own) {
+      reason[c] = own;
       unknown[c] = true;
     } else if (cell?.linked && model.kind[c] === "data") {
       reason[c] = "secondary";
