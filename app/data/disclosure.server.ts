@@ -107,11 +107,18 @@ export function recomputeDisclosure(db: Db, only?: Iterable<TableRef>): Disclosu
         denominator: r.denominator,
         value: r.value,
         linked: linked.has(key(r.municipalityCode, r.targetGroup, r.breakdown)),
+        outcomeShown: indicator.code === FAMILY_SHARE,
       });
     }
     // aggregates come from raw counts and are always shown, so they are protected
     for (const a of aggregatesOf(rows)) {
-      cells.push({ id: cellId({ scope: a.scope, code: a.code, targetGroup: a.targetGroup, breakdown: a.breakdown }), measure, ...combine(measure, a.parts), protected: true });
+      cells.push({
+        id: cellId({ scope: a.scope, code: a.code, targetGroup: a.targetGroup, breakdown: a.breakdown }),
+        measure,
+        ...combine(measure, a.parts),
+        protected: true,
+        outcomeShown: indicator.code === FAMILY_SHARE,
+      });
     }
     let relations = relationsOf.get(indicator.code);
     if (!relations)

@@ -7,7 +7,7 @@
  */
 import { prepared, type Db } from "../../db/connection";
 import { measureOf } from "../domain/catalogue";
-import { isPrimaryWithheld } from "../domain/disclosure";
+import { ownWithholding } from "../domain/disclosure";
 import { combine, toFigure, type Figure, type RawFigures } from "../domain/figures";
 import { parsePeriod, periodKey } from "../domain/periods";
 import { disclosureConfig } from "./config.server";
@@ -72,7 +72,8 @@ export function readFigures(db: Db, req: FigureRequest): Figure[] {
   const params = [indicator.code, ...targetGroups, ...breakdowns, ...(req.periods ? [...req.periods.map(keyOf), ...req.periods] : [])];
   const measure = measureOf(indicator.unit);
   const cfg = disclosureConfig();
-  const aggregateWithheld = (raw: RawFigures) => (isPrimaryWithheld(measure, raw, cfg) ? ("primary" as const) : null);
+  // an aggregate is withheld only on its own account: too few children, or a whole small group sharing one outcome
+  const aggregateWithheld = (raw: RawFigures) => ownWithholding(measure, raw, cfg);
 
   if (req.municipalities && req.municipalities.length > 0) {
     const codes = req.municipalities === "all" ? [] : req.municipalities;

@@ -30,6 +30,10 @@ export type AuditProblem = {
   known: readonly boolean[];
   constraints: readonly AuditConstraint[];
   targets: readonly (readonly LinearTerm[])[];
+  /** Per target, the width it needs (else options.minWidth): solving stops as soon as it is seen. */
+  minWidths?: readonly number[];
+  /** Audit only these targets (the others are returned as their true value, unaudited). */
+  only?: readonly boolean[];
 };
 
 /**
@@ -80,7 +84,7 @@ export function auditIntervals(problem: AuditProblem, solver: LpSolver, options:
     rows.push({ terms, lower: c.lower - constant, upper: c.upper - constant, origin });
     link(terms.map((t) => t[0]));
   }
-  const unknownTerms = targets.map((terms) => terms.filter((t) => !known[t[0]]));
+  const unknownTerms = targets.map((terms, i) => (problem.only && !problem.only[i] ? [] : terms.filter((t) => !known[t[0]])));
   unknownTerms.forEach((terms) => link(terms.map((t) => t[0])));
 
   const out: Interval[] = targets.map((terms) => {
@@ -133,7 +137,7 @@ export function auditIntervals(problem: AuditProblem, solver: LpSolver, options:
       });
     };
     const pending = targetIds.map((_, j) => j);
-    const wide = (j: number) => seenHigh[j] - seenLow[j] >= options.minWidth - EPS;
+    const wide = (j: number) => seenHigh[j] - seenLow[j] >= (problem.minWidths?.[targetIds[j]] ?? options.minWidth) - EPS;
     if (!options.exact && pending.every(wide)) {
       targetIds.forEach((i, j) => (out[i] = { lower: seenLow[j], upper: seenHigh[j], exact: false }));
       continue;
@@ -169,6 +173,16 @@ export function auditIntervals(problem: AuditProblem, solver: LpSolver, options:
         });
         return model.getObjectiveValue() + constant;
       };
+      // a few spread-out solutions first: most targets are then seen to vary enough, without an LP of their own
+      if (!options.exact) {
+        const all = targetIds.flatMap((i) => targets[i]);
+        let seed = targetIds.length;
+        const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1;
+        for (const terms of [all, all.map(([v, c]) => [v, c * random()] as const)]) {
+          solve(terms, minimize, new Set());
+          solve(terms, maximize, new Set());
+        }
+      }
       for (const j of pending) {
         const i = targetIds[j];
         if (!options.exact && wide(j)) {

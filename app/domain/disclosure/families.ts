@@ -15,7 +15,8 @@
  *
  * The rule: for a cell withheld as primary or attribute, its numerator and complement (and its
  * denominator when that is below k) each have an interval at least k wide, so none is pinned to
- * one value or narrowed to a small count. Cells withheld as complements need no width of their own.
+ * one value or narrowed to a small count. A cell withheld as a complement must not be worked out
+ * exactly (its numerator and, when hidden everywhere, its denominator are not pinned).
  */
 import type { Population } from "../catalogue";
 import { auditIntervals, type AuditConstraint, type Interval, type LinearTerm } from "./audit";
@@ -96,7 +97,7 @@ export function familyDenominatorCells(input: Omit<FamilyInput, "cfg">): Disclos
 
 type Variable = { key: string; value: number; known: boolean; /** The cells that show it (withholding them all hides it). */ cells: FamilyCell[]; kind: "d" | "t" };
 
-type Target = { table: string; cell: FamilyCell; quantity: Quantity; terms: LinearTerm[] };
+type Target = { table: string; cell: FamilyCell; quantity: Quantity; terms: LinearTerm[]; minWidth: number };
 
 /** The attacker's model of one family and period: variables, constraints, and the targets to audit. */
 function attackerModel(input: FamilyInput) {
@@ -138,17 +139,19 @@ function attackerModel(input: FamilyInput) {
       vars[n].cells.push(c);
       cellVars.set(c, { d, t: n });
     }
-  for (const v of vars) v.known = v.cells.some((c) => !c.withheld);
 
   const constraints: AuditConstraint[] = [];
   const seen = new Set<string>();
   const constrain = (terms: LinearTerm[], lower: number, upper: number) => {
-    const key = `${terms
-      .map(([v, c]) => `${v}:${c}`)
-      .sort()
-      .join(",")}|${lower}|${upper}`;
-    if (seen.has(key)) return; // the shared denominators repeat the same relation per table
-    seen.add(key);
+    // a relation the data break (an import that changed one group only) is no knowledge to rely on
+    const actual = terms.reduce((s, [v, c]) => s + c * vars[v].value, 0);
+    if (actual < lower || actual > upper) return;
+    // the shared denominators repeat the same relation per table; numerators are each table's own
+    if (vars[terms[0][0]].kind === "d") {
+      const key = `${terms.map(([v, c]) => `${v}:${c}`).join(",")}|${lower}|${upper}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+    }
     constraints.push({ terms, lower, upper });
   };
   const eq = (terms: LinearTerm[], value = 0) => constrain(terms, value, value);
@@ -195,64 +198,81 @@ function attackerModel(input: FamilyInput) {
     }
 
     // region and nation sums, shown unless they are themselves withheld
-    for (const part of ["d", "t"] as const) {
-      const groups = new Map<string, { region: Map<string, number[]>; all: number[] }>();
-      for (const c of t.cells) {
-        if (!present(c)) continue;
-        const g = groups.get(c.targetGroup) ?? { region: new Map<string, number[]>(), all: [] as number[] };
-        groups.set(c.targetGroup, g);
-        const v = cellVars.get(c)![part];
-        g.all.push(v);
-        const r = regionOf.get(c.municipalityCode);
-        if (r !== undefined) g.region.set(r, [...(g.region.get(r) ?? []), v]);
+    type Sum = { cells: FamilyCell[]; numerator: number; denominator: number };
+    const groups = new Map<string, { region: Map<string, Sum>; all: Sum }>();
+    const addTo = (sum: Sum, c: FamilyCell) => {
+      sum.cells.push(c);
+      sum.numerator += c.numerator!;
+      sum.denominator += c.denominator!;
+    };
+    const empty = (): Sum => ({ cells: [], numerator: 0, denominator: 0 });
+    for (const c of t.cells) {
+      if (!present(c)) continue;
+      let g = groups.get(c.targetGroup);
+      if (!g) groups.set(c.targetGroup, (g = { region: new Map(), all: empty() }));
+      addTo(g.all, c);
+      const r = regionOf.get(c.municipalityCode);
+      if (r === undefined) continue;
+      let sum = g.region.get(r);
+      if (!sum) g.region.set(r, (sum = empty()));
+      addTo(sum, c);
+    }
+    const shown = (sum: Sum) => ownWithholding("rate", { numerator: sum.numerator, denominator: sum.denominator, value: null }, cfg) === null;
+    const equal = (sum: Sum) => {
+      eq(sum.cells.map((c) => [cellVars.get(c)!.t, 1] as LinearTerm), sum.numerator);
+      eq(sum.cells.map((c) => [cellVars.get(c)!.d, 1] as LinearTerm), sum.denominator);
+    };
+    for (const g of groups.values()) {
+      let allRegionsShown = true;
+      for (const sum of g.region.values()) {
+        if (shown(sum)) equal(sum);
+        else allRegionsShown = false;
       }
-      for (const [group, g] of groups) {
-        const sumOf = (vs: number[]) => vs.reduce((s, v) => s + vars[v].value, 0);
-        const shown = (cellsOf: FamilyCell[]) => {
-          const numerator = cellsOf.reduce((s, c) => s + c.numerator!, 0);
-          const denominator = cellsOf.reduce((s, c) => s + c.denominator!, 0);
-          return ownWithholding("rate", { numerator, denominator, value: null }, cfg) === null;
-        };
-        const cellsIn = (region: string | null) =>
-          t.cells.filter((c) => present(c) && c.targetGroup === group && (region === null || regionOf.get(c.municipalityCode) === region));
-        let allRegionsShown = true;
-        for (const [r, vs] of g.region) {
-          if (shown(cellsIn(r))) eq(vs.map((v) => [v, 1] as LinearTerm), sumOf(vs));
-          else allRegionsShown = false;
-        }
-        // Σ regions = nation adds nothing when every region is shown (and would join all regions into one LP)
-        if ((!allRegionsShown || g.region.size === 0) && shown(cellsIn(null))) eq(g.all.map((v) => [v, 1] as LinearTerm), sumOf(g.all));
-      }
+      // Σ regions = nation adds nothing when every region is shown (and would join all regions into one LP)
+      if ((!allRegionsShown || g.region.size === 0) && shown(g.all)) equal(g.all);
     }
   }
 
+  return { vars, constraints, cellVars, targets: [] as Target[] };
+}
+
+type AttackerModel = ReturnType<typeof attackerModel>;
+
+/** What the attacker sees under the cells' current pattern, and the withheld quantities to audit. */
+function refresh(model: AttackerModel, input: FamilyInput): AttackerModel {
+  const { vars, cellVars } = model;
+  const { tables, cfg } = input;
+  for (const v of vars) v.known = v.cells.some((c) => !c.withheld);
   const targets: Target[] = [];
-  const dTargets = new Set<number>();
+  // a denominator hidden everywhere must not be worked out; when it is itself small, not narrowed below k
+  const dWidth = new Map<number, { width: number; table: string; cell: FamilyCell }>();
   for (const t of tables)
     for (const c of t.cells) {
-      if (!present(c) || (c.withheld !== "primary" && c.withheld !== "attribute")) continue;
+      if (!present(c) || !c.withheld) continue;
       const { d, t: n } = cellVars.get(c)!;
-      // the denominator itself is sensitive only when it is small (a share of 2 of 40 hides the 2, not the 40)
-      if (!vars[d].known && c.denominator! < cfg.k && !dTargets.has(d)) {
-        dTargets.add(d);
-        targets.push({ table: t.indicatorCode, cell: c, quantity: "denominator", terms: [[d, 1]] });
+      const own = c.withheld !== "secondary";
+      if (!vars[d].known) {
+        const width = own && c.denominator! < cfg.k ? cfg.k : 1;
+        if ((dWidth.get(d)?.width ?? 0) < width) dWidth.set(d, { width, table: t.indicatorCode, cell: c });
       }
-      targets.push({ table: t.indicatorCode, cell: c, quantity: "numerator", terms: [[n, 1]] });
+      // a complement need not be wide, but it must not be worked out exactly either
+      targets.push({ table: t.indicatorCode, cell: c, quantity: "numerator", terms: [[n, 1]], minWidth: own ? cfg.k : 1 });
       // with the denominator shown, the complement's interval is the numerator's
-      if (!vars[d].known) targets.push({ table: t.indicatorCode, cell: c, quantity: "complement", terms: [[d, 1], [n, -1]] });
+      if (own && !vars[d].known) targets.push({ table: t.indicatorCode, cell: c, quantity: "complement", terms: [[d, 1], [n, -1]], minWidth: cfg.k });
     }
-  return { vars, constraints, targets };
+  for (const [d, { width, table, cell }] of dWidth) targets.push({ table, cell, quantity: "denominator", terms: [[d, 1]], minWidth: width });
+  return { ...model, targets };
 }
 
 /** Audits one family and period as it stands (no changes). `exact`: solve every interval (reports). */
 export function auditFamily(input: FamilyInput, solver: LpSolver, exact = false): AuditedCell[] {
-  return audit(attackerModel(input), input.cfg, solver, exact);
+  return audit(refresh(attackerModel(input), input), input.cfg, solver, exact);
 }
 
-function audit(model: ReturnType<typeof attackerModel>, cfg: DisclosureConfig, solver: LpSolver, exact = false): AuditedCell[] {
+function audit(model: AttackerModel, cfg: DisclosureConfig, solver: LpSolver, exact = false, only?: boolean[]): AuditedCell[] {
   const { vars, constraints, targets } = model;
   const intervals = auditIntervals(
-    { values: vars.map((v) => v.value), known: vars.map((v) => v.known), constraints, targets: targets.map((t) => t.terms) },
+    { values: vars.map((v) => v.value), known: vars.map((v) => v.known), constraints, targets: targets.map((t) => t.terms), minWidths: targets.map((t) => t.minWidth), only },
     solver,
     { minWidth: cfg.k, exact },
   );
@@ -267,7 +287,7 @@ function audit(model: ReturnType<typeof attackerModel>, cfg: DisclosureConfig, s
       reason: t.cell.withheld!,
       interval,
       width,
-      passes: width >= cfg.k,
+      passes: (only !== undefined && !only[i]) || width >= t.minWidth,
     };
   });
 }
@@ -282,15 +302,24 @@ export function protectFamily(input: FamilyInput, solver: LpSolver, maxRounds = 
   for (const t of input.tables) for (const c of t.cells) tableOf.set(c, t.indicatorCode);
   const stuck = new Set<string>();
   let rounds = 0;
+  const structure = attackerModel(input);
+  const passed = new Set<string>();
   for (;;) {
     rounds++;
-    const model = attackerModel(input);
+    const model = refresh(structure, input);
     const { vars, constraints, targets } = model;
-    const audited = audit(model, input.cfg, solver);
+    // withholding more only takes knowledge away, so an interval wide enough once stays so:
+    // later rounds audit only what failed or is new
+    const ids = targets.map(targetId);
+    const only = rounds === 1 ? undefined : ids.map((id) => !passed.has(id));
+    const audited = audit(model, input.cfg, solver, false, only);
+    audited.forEach((a, i) => {
+      if (a.passes && (!only || only[i])) passed.add(ids[i]);
+    });
     const failing = targets.map((t, i) => ({ target: t, interval: audited[i].interval })).filter((_, i) => !audited[i].passes);
     const chosen = new Set<number>();
     for (const { target, interval } of failing) {
-      const id = `${target.table}|${target.cell.municipalityCode}|${target.cell.targetGroup}|${target.quantity}`;
+      const id = targetId(target);
       if (stuck.has(id)) continue;
       const wantKind = target.quantity === "denominator" ? "d" : "t";
       // the known members of the relations that hold the interval narrow (the LP's binding rows)
@@ -308,7 +337,6 @@ export function protectFamily(input: FamilyInput, solver: LpSolver, maxRounds = 
       }
       chosen.add(best);
     }
-    if (process.env.DEBUG_AUDIT) console.log("round", rounds, "failing", failing.length, "chosen", [...chosen].map((v) => vars[v].key + "=" + vars[v].value).join(" "), "stuck", [...stuck].join(" "));
     if (chosen.size === 0 || rounds >= maxRounds) return { audited, added, exposed: audited.filter((a) => !a.passes), rounds };
     for (const v of chosen) {
       for (const c of vars[v].cells) {
@@ -319,6 +347,8 @@ export function protectFamily(input: FamilyInput, solver: LpSolver, maxRounds = 
     }
   }
 }
+
+const targetId = (t: Target) => `${t.table}|${t.cell.municipalityCode}|${t.cell.targetGroup}|${t.quantity}|${t.minWidth}`;
 
 /** Complement order: the kind the target needs, non-zero before zero, then fewest children, then key. */
 function rank(a: Variable, b: Variable, kind: "d" | "t"): number {

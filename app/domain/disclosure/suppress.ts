@@ -41,6 +41,11 @@ export type DisclosureCell = {
    * other withheld cell.
    */
   linked?: boolean;
+  /**
+   * The rate's outcome is published as counts elsewhere (the family-care share from the placement
+   * sites), so withholding a 0 % or 100 % would hide nothing: the attribute rule does not apply.
+   */
+  outcomeShown?: boolean;
 };
 
 /** total = Σ parts, for every additive quantity of the cells' measure. */
@@ -76,7 +81,8 @@ export function suppressDetailed(
 
   for (let c = 0; c < n; c++) {
     const cell = model.cells[c];
-    const own = cell ? ownWithholding(cell.measure, cell, cfg) : null;
+    let own = cell ? ownWithholding(cell.measure, cell, cfg) : null;
+    if (own === "attribute" && cell?.outcomeShown) own = null;
     if (own) {
       reason[c] = own;
       unknown[c] = true;
