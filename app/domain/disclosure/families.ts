@@ -251,12 +251,13 @@ function refresh(model: AttackerModel, input: FamilyInput): AttackerModel {
       if (!present(c) || !c.withheld) continue;
       const { d, t: n } = cellVars.get(c)!;
       const own = c.withheld !== "secondary";
-      if (!vars[d].known) {
+      // a zero may be shown, so a withheld zero the sums pin at zero is no disclosure
+      if (!vars[d].known && (own || c.denominator! > 0)) {
         const width = own && c.denominator! < cfg.k ? cfg.k : 1;
         if ((dWidth.get(d)?.width ?? 0) < width) dWidth.set(d, { width, table: t.indicatorCode, cell: c });
       }
       // a complement need not be wide, but it must not be worked out exactly either
-      targets.push({ table: t.indicatorCode, cell: c, quantity: "numerator", terms: [[n, 1]], minWidth: own ? cfg.k : 1 });
+      if (own || c.numerator! > 0) targets.push({ table: t.indicatorCode, cell: c, quantity: "numerator", terms: [[n, 1]], minWidth: own ? cfg.k : 1 });
       // with the denominator shown, the complement's interval is the numerator's
       if (own && !vars[d].known) targets.push({ table: t.indicatorCode, cell: c, quantity: "complement", terms: [[d, 1], [n, -1]], minWidth: cfg.k });
     }
@@ -287,7 +288,8 @@ function audit(model: AttackerModel, cfg: DisclosureConfig, solver: LpSolver, ex
       reason: t.cell.withheld!,
       interval,
       width,
-      passes: (only !== undefined && !only[i]) || width >= t.minWidth,
+      // the same tolerance as the audit's: solutions seen are floating-point vertices
+      passes: (only !== undefined && !only[i]) || width >= t.minWidth - 1e-6,
     };
   });
 }
@@ -304,6 +306,8 @@ export function protectFamily(input: FamilyInput, solver: LpSolver, maxRounds = 
   let rounds = 0;
   const structure = attackerModel(input);
   const passed = new Set<string>();
+  const rowsOfVar: number[][] = structure.vars.map(() => []);
+  structure.constraints.forEach((c, r) => c.terms.forEach(([v]) => rowsOfVar[v].push(r)));
   for (;;) {
     rounds++;
     const model = refresh(structure, input);
@@ -324,12 +328,23 @@ export function protectFamily(input: FamilyInput, solver: LpSolver, maxRounds = 
       const wantKind = target.quantity === "denominator" ? "d" : "t";
       // the known members of the relations that hold the interval narrow (the LP's binding rows)
       let best = -1;
-      for (const r of interval.binding ?? []) {
-        for (const [v] of constraints[r].terms) {
-          const x = vars[v];
-          if (!x.known || chosen.has(v)) continue;
-          if (best < 0 || rank(x, vars[best], wantKind) < 0) best = v;
+      let ring = interval.binding ?? [];
+      const visited = new Set(ring);
+      // when the binding relations hold no shown figure, the relations around their members do
+      for (let depth = 0; best < 0 && ring.length > 0 && depth < 3; depth++) {
+        const next: number[] = [];
+        for (const r of ring) {
+          for (const [v] of constraints[r].terms) {
+            const x = vars[v];
+            if (!x.known) {
+              for (const r2 of rowsOfVar[v]) if (!visited.has(r2)) (visited.add(r2), next.push(r2));
+              continue;
+            }
+            if (chosen.has(v)) continue;
+            if (best < 0 || rank(x, vars[best], wantKind) < 0) best = v;
+          }
         }
+        ring = next;
       }
       if (best < 0) {
         stuck.add(id);
