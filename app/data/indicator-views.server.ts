@@ -9,7 +9,7 @@ import { listChallenges, listIndicators, type Indicator, type Municipality } fro
 import { comparisonGroupOf } from "./comparison.server";
 import { readFigures } from "./figures.server";
 
-export type Point = { period: string; value: number | null; n: number | null; withheld: boolean };
+export type Point = { period: string; value: number | null; n: number | null; withheld: boolean; why: Figure["withheld"] };
 
 export type IndicatorCard = {
   code: string;
@@ -27,7 +27,7 @@ export type IndicatorCard = {
 };
 
 function point(f: Figure | undefined, period: string): Point {
-  return { period, value: f?.shown ?? null, n: f?.n ?? null, withheld: Boolean(f?.withheld) };
+  return { period, value: f?.shown ?? null, n: f?.n ?? null, withheld: Boolean(f?.withheld), why: f?.withheld ?? null };
 }
 
 function bySeries(figures: Figure[], kind: Figure["scope"]["kind"]): Map<string, Figure> {
