@@ -208,33 +208,42 @@ export function recomputeDisclosure(db: Db, only?: Iterable<TableRef>): Disclosu
     const periods = [...new Set(members.flatMap((m) => periodsWanted(m.code)))].sort((a, b) => periodKeyOf(a) - periodKeyOf(b));
     for (const period of periods) {
       const rowsBy = new Map(members.map((m) => [m.code, rowsOf(m.code, period)]));
-      const asTables = (withheldOf: (code: string, r: Row) => Withholding | null): FamilyTable[] =>
+      // the family's tables have no breakdown; rows with one (the benchmark's scale copies) are families of their own
+      const breakdowns = [...new Set([...rowsBy.values()].flat().map((r) => r.breakdown))].sort();
+      const asTables = (breakdown: string, withheldOf: (code: string, r: Row) => Withholding | null): FamilyTable[] =>
         members.map((m) => ({
           indicatorCode: m.code,
-          cells: rowsBy.get(m.code)!.map((r) => ({ municipalityCode: r.municipalityCode, targetGroup: r.targetGroup, numerator: r.numerator, denominator: r.denominator, withheld: withheldOf(m.code, r) })),
+          cells: rowsBy
+            .get(m.code)!
+            .filter((r) => r.breakdown === breakdown)
+            .map((r) => ({ municipalityCode: r.municipalityCode, targetGroup: r.targetGroup, numerator: r.numerator, denominator: r.denominator, withheld: withheldOf(m.code, r) })),
         }));
       const groups = [...new Set(members.flatMap((m) => m.targetGroups))];
-      const denominators = suppressDetailed(
-        familyDenominatorCells({ municipalities, tables: asTables(() => null) }),
-        standardRelations({ municipalities, targetGroups: groups, breakdowns: [] }),
-        cfg,
-      );
       const shared = new Set<string>();
-      for (const id of denominators.withheld.keys()) {
-        const [scope, code, group] = id.split("/");
-        if (scope === "municipality") shared.add(key(code, group, ""));
+      for (const b of breakdowns) {
+        const denominators = suppressDetailed(
+          familyDenominatorCells({ municipalities, tables: asTables(b, () => null) }),
+          standardRelations({ municipalities, targetGroups: groups, breakdowns: [] }),
+          cfg,
+        );
+        for (const id of denominators.withheld.keys()) {
+          const [scope, code, group] = id.split("/");
+          if (scope === "municipality") shared.add(key(code, group, b));
+        }
       }
       const patterns = new Map(members.map((m) => [m.code, rowsBy.get(m.code)!.length ? table(m, rowsBy.get(m.code)!, shared) : new Map<string, Withholding>()]));
-      const tables = asTables((code, r) => patterns.get(code)!.get(key(r.municipalityCode, r.targetGroup, r.breakdown)) ?? null);
-      const report = protectFamily({ municipalities, tables, cfg }, lpSolver());
-      summary.audit.families++;
-      summary.audit.added += report.added.length;
-      for (const a of report.exposed) exposed.add(`${a.indicatorCode}:${cellId({ scope: "municipality", code: a.municipalityCode, targetGroup: a.targetGroup, breakdown: "" })}`);
-      for (const t of tables) {
-        const withheld = new Map<string, Withholding>();
-        for (const c of t.cells) if (c.withheld) withheld.set(key(c.municipalityCode, c.targetGroup, ""), c.withheld);
-        write(t.indicatorCode, period, rowsBy.get(t.indicatorCode)!, withheld);
-        propagateLinks(t.indicatorCode, period, withheld);
+      const withheldBy = new Map(members.map((m) => [m.code, new Map<string, Withholding>()]));
+      for (const b of breakdowns) {
+        const tables = asTables(b, (code, r) => patterns.get(code)!.get(key(r.municipalityCode, r.targetGroup, r.breakdown)) ?? null);
+        const report = protectFamily({ municipalities, tables, cfg }, lpSolver());
+        summary.audit.families++;
+        summary.audit.added += report.added.length;
+        for (const a of report.exposed) exposed.add(`${a.indicatorCode}:${cellId({ scope: "municipality", code: a.municipalityCode, targetGroup: a.targetGroup, breakdown: b })}`);
+        for (const t of tables) for (const c of t.cells) if (c.withheld) withheldBy.get(t.indicatorCode)!.set(key(c.municipalityCode, c.targetGroup, b), c.withheld);
+      }
+      for (const m of members) {
+        write(m.code, period, rowsBy.get(m.code)!, withheldBy.get(m.code)!);
+        propagateLinks(m.code, period, withheldBy.get(m.code)!);
       }
     }
     summary.audit.ms += Math.round(performance.now() - started);
