@@ -85,10 +85,11 @@ export const observations = sqliteTable(
     value: real("value"),
     /**
      * Disclosure control, recomputed after every data change: null = shown,
-     * 'primary' = about fewer than k children, 'secondary' = withheld so a primary cell
+     * 'primary' = about fewer than k children, 'attribute' = a 0 % or 100 % of a small group
+     * (ADR 0029), 'secondary' = withheld so a primary cell
      * cannot be worked out by subtraction.
      */
-    withheld: text("withheld", { enum: ["primary", "secondary"] }),
+    withheld: text("withheld", { enum: ["primary", "attribute", "secondary"] }),
     /** The import batch that last set this observation; null for the initial (demo) load. */
     batchId: integer("batch_id"),
   },

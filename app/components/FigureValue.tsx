@@ -1,9 +1,25 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { formatValue, formatValuePrecise, MISSING_MARK, WITHHELD_MARK } from "~/domain/format";
 import type { Unit } from "~/domain/catalogue";
+import type { Figure } from "~/domain/figures";
 import { useT } from "~/i18n/react";
 
-type Shown = { value: number | null; withheld: boolean };
+/** `why`: the stored reason, when the page has it; without it the label says only that the figure is hidden. */
+type Shown = { value: number | null; withheld: boolean | Figure["withheld"]; why?: Figure["withheld"] };
+
+/** The label of a withheld figure: honest about why (ADR 0029). */
+export function useWithheldLabel(): (why: Figure["withheld"] | boolean | undefined) => string {
+  const t = useT();
+  const k = useDisclosureK();
+  return (why) =>
+    why === "primary"
+      ? t("marks.withheld", { k })
+      : why === "secondary"
+        ? t("disclosure.withheldSecondary")
+        : why === "attribute"
+          ? t("disclosure.withheldAttribute")
+          : t("disclosure.withheldAny");
+}
 
 /** The disclosure threshold, from the root loader, for the explanations of `..`. */
 export function useDisclosureK(): number {
@@ -13,9 +29,9 @@ export function useDisclosureK(): number {
 /** A figure as text: the value, `..` (withheld, with its reason on hover and for screen readers) or `–`. */
 export function FigureValue({ figure, unit, precise = false }: { figure: Shown | null | undefined; unit: Unit; precise?: boolean }) {
   const t = useT();
-  const k = useDisclosureK();
+  const label = useWithheldLabel();
   if (figure?.withheld) {
-    const why = t("marks.withheld", { k });
+    const why = label(figure.why ?? figure.withheld);
     return (
       <abbr className="withheld" title={why}>
         <span aria-hidden="true">{WITHHELD_MARK}</span>
@@ -41,7 +57,7 @@ export function MarksLegend() {
   return (
     <p className="marks-legend">
       <span>
-        <strong>{WITHHELD_MARK}</strong> {t("marks.withheld", { k })}.
+        <strong>{WITHHELD_MARK}</strong> {t("disclosure.legendIntro")} {t("disclosure.legendPrimary", { k })}; {t("disclosure.legendSecondary")}; {t("disclosure.legendAttribute")}.
       </span>{" "}
       <span>
         <strong>{MISSING_MARK}</strong> {t("marks.missingShort")}.

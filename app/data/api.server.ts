@@ -47,7 +47,14 @@ export type ObservationRow = {
   vaerdi: number | null;
   /** Withheld by disclosure control: vaerdi, taeller and naevner are then null. */
   undertrykt: boolean;
+  /**
+   * Why (ADR 0029): "faa-boern" fewer than k children, "lille-gruppe" a 0 %/100 % of a small
+   * group, "beskytter-andre-tal" hidden so another hidden figure cannot be worked out; null when shown.
+   */
+  undertrykt_aarsag: "faa-boern" | "lille-gruppe" | "beskytter-andre-tal" | null;
 };
+
+const WHY = { primary: "faa-boern", attribute: "lille-gruppe", secondary: "beskytter-andre-tal" } as const;
 
 const ALLOWED = ["indikator", "kommune", "periode", "maalgruppe", "opdeling"] as const;
 export const NATION = "hele-landet";
@@ -126,6 +133,7 @@ export function toObservationRow(indicator: Indicator, f: Figure): ObservationRo
     naevner: count ? null : f.denominator,
     vaerdi: roundForOutput(indicator.unit, f.shown),
     undertrykt: f.withheld !== null,
+    undertrykt_aarsag: f.withheld ? WHY[f.withheld] : null,
   };
 }
 

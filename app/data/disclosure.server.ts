@@ -9,10 +9,12 @@
  * and its linked tables for the same period. An import recomputes the tables it touched.
  */
 import type { Db } from "../../db/connection";
-import { TEACHING_SITES, measureOf, type Measure } from "../domain/catalogue";
+import { TEACHING_SITES, findIndicatorDef, measureOf, type Measure } from "../domain/catalogue";
 import { aggregateOf, combine, type RawFigures } from "../domain/figures";
 import { cellId, standardRelations, suppressDetailed, unionCohorts, type Cohort, type DisclosureCell, type ModelCache, type Withholding } from "../domain/disclosure";
 import { periodKeyOf } from "../domain/periods";
+import { familyDenominatorCells, protectFamily, type FamilyTable, type Population } from "../domain/disclosure/families";
+import { lpSolver } from "../domain/disclosure/lp";
 import { listIndicators, listMunicipalities, type Indicator } from "./catalogue.server";
 import { disclosureConfig } from "./config.server";
 
@@ -40,7 +42,20 @@ const FAMILY_SHARE = "familiepleje-andel";
 
 const key = (m: string, g: string, b: string) => `${m}|${g}|${b}`;
 
-export type DisclosureSummary = { tables: number; cells: number; primary: number; secondary: number; exposed: string[]; ms: number };
+export type DisclosureSummary = {
+  tables: number;
+  cells: number;
+  primary: number;
+  secondary: number;
+  attribute: number;
+  exposed: string[];
+  /** The linked families' interval audit (ADR 0029): family × period units, complements it added, its time. */
+  audit: { families: number; added: number; ms: number };
+  ms: number;
+};
+
+/** The population an indicator's rate counts, when other indicators count the same children (ADR 0029). */
+const populationOf = (code: string): Population | undefined => findIndicatorDef(code)?.population;
 
 /** One indicator × period table; omitted: every table in the database. */
 export type TableRef = { indicatorCode: string; period: string };
@@ -65,7 +80,7 @@ export function recomputeDisclosure(db: Db, only?: Iterable<TableRef>): Disclosu
     `insert into figure_aggregates (indicator_code, scope, scope_code, period, period_key, target_group, breakdown, numerator, denominator, value)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const summary: DisclosureSummary = { tables: 0, cells: 0, primary: 0, secondary: 0, exposed: [], ms: 0 };
+  const summary: DisclosureSummary = { tables: 0, cells: 0, primary: 0, secondary: 0, attribute: 0, exposed: [], audit: { families: 0, added: 0, ms: 0 }, ms: 0 };
   const exposed = new Set<string>();
 
   // the same for every period of an indicator, and so is the model's structure when the cells are
@@ -103,11 +118,18 @@ export function recomputeDisclosure(db: Db, only?: Iterable<TableRef>): Disclosu
         denominator: r.denominator,
         value: r.value,
         linked: linked.has(key(r.municipalityCode, r.targetGroup, r.breakdown)),
+        outcomeShown: indicator.code === FAMILY_SHARE,
       });
     }
     // aggregates come from raw counts and are always shown, so they are protected
     for (const a of aggregatesOf(rows)) {
-      cells.push({ id: cellId({ scope: a.scope, code: a.code, targetGroup: a.targetGroup, breakdown: a.breakdown }), measure, ...combine(measure, a.parts), protected: true });
+      cells.push({
+        id: cellId({ scope: a.scope, code: a.code, targetGroup: a.targetGroup, breakdown: a.breakdown }),
+        measure,
+        ...combine(measure, a.parts),
+        protected: true,
+        outcomeShown: indicator.code === FAMILY_SHARE,
+      });
     }
     cells.push(...extra);
     let relations = relationsOf.get(indicator.code);
@@ -178,6 +200,7 @@ export function recomputeDisclosure(db: Db, only?: Iterable<TableRef>): Disclosu
       summary.cells++;
       if (w === "primary") summary.primary++;
       if (w === "secondary") summary.secondary++;
+      if (w === "attribute") summary.attribute++;
     }
   }
 
@@ -195,6 +218,9 @@ export function recomputeDisclosure(db: Db, only?: Iterable<TableRef>): Disclosu
       for (const l of LINKED) if (l.from === indicatorCode || l.to === indicatorCode) (want(l.from, period), want(l.to, period));
       if (indicatorCode === PLACEMENTS || indicatorCode === FAMILY_SHARE) (want(PLACEMENTS, period), want(FAMILY_SHARE, period));
       if (indicatorCode === TEACHING || indicatorCode === SPECIAL_SHARE) (want(TEACHING, period), want(SPECIAL_SHARE, period));
+      // a table of a linked family is protected with all the others of its period
+      const population = populationOf(indicatorCode);
+      if (population) for (const i of indicators) if (populationOf(i.code) === population) want(i.code, period);
     }
   } else {
     for (const i of indicators) for (const { period } of periodsOf.all(i.code) as { period: string }[]) want(i.code, period);
@@ -211,6 +237,14 @@ export function recomputeDisclosure(db: Db, only?: Iterable<TableRef>): Disclosu
     return out;
   }
 
+  function propagateLinks(indicatorCode: string, period: string, withheld: Map<string, Withholding>) {
+    for (const link of LINKED.filter((l) => l.from === indicatorCode)) {
+      const target = linkedInto.get(`${link.to}|${period}`) ?? new Set<string>();
+      for (const k of withheld.keys()) target.add(k);
+      linkedInto.set(`${link.to}|${period}`, target);
+    }
+  }
+
   function suppressIndicator(indicator: Indicator) {
     for (const period of periodsWanted(indicator.code)) {
       const rows = rowsOf(indicator.code, period);
@@ -218,12 +252,61 @@ export function recomputeDisclosure(db: Db, only?: Iterable<TableRef>): Disclosu
       const withheld = rows.length ? table(indicator, rows, linkedInto.get(`${indicator.code}|${period}`) ?? new Set(), extra) : new Map<string, Withholding>();
       write(indicator.code, period, rows, withheld);
       if (indicator.code === SPECIAL_SHARE) specialWithheld.set(period, withheld);
-      for (const link of LINKED.filter((l) => l.from === indicator.code)) {
-        const target = linkedInto.get(`${link.to}|${period}`) ?? new Set<string>();
-        for (const k of withheld.keys()) target.add(k);
-        linkedInto.set(`${link.to}|${period}`, target);
+      propagateLinks(indicator.code, period, withheld);
+    }
+  }
+
+  /**
+   * The tables of one population and period together (ADR 0029): one pattern for the shared
+   * denominators, each table's own rules on top, then the interval audit adds complements until
+   * every cell withheld on its own account keeps an interval at least k wide.
+   */
+  function suppressFamily(members: Indicator[]) {
+    const started = performance.now();
+    const periods = [...new Set(members.flatMap((m) => periodsWanted(m.code)))].sort((a, b) => periodKeyOf(a) - periodKeyOf(b));
+    for (const period of periods) {
+      const rowsBy = new Map(members.map((m) => [m.code, rowsOf(m.code, period)]));
+      // the family's tables have no breakdown; rows with one (the benchmark's scale copies) are families of their own
+      const breakdowns = [...new Set([...rowsBy.values()].flat().map((r) => r.breakdown))].sort();
+      const asTables = (breakdown: string, withheldOf: (code: string, r: Row) => Withholding | null): FamilyTable[] =>
+        members.map((m) => ({
+          indicatorCode: m.code,
+          cells: rowsBy
+            .get(m.code)!
+            .filter((r) => r.breakdown === breakdown)
+            .map((r) => ({ municipalityCode: r.municipalityCode, targetGroup: r.targetGroup, numerator: r.numerator, denominator: r.denominator, withheld: withheldOf(m.code, r) })),
+        }));
+      const groups = [...new Set(members.flatMap((m) => m.targetGroups))];
+      const shared = new Set<string>();
+      for (const b of breakdowns) {
+        const denominators = suppressDetailed(
+          familyDenominatorCells({ municipalities, tables: asTables(b, () => null) }),
+          standardRelations({ municipalities, targetGroups: groups, breakdowns: [] }),
+          cfg,
+        );
+        for (const id of denominators.withheld.keys()) {
+          const [scope, code, group] = id.split("/");
+          if (scope === "municipality") shared.add(key(code, group, b));
+        }
+      }
+      const patterns = new Map(members.map((m) => [m.code, rowsBy.get(m.code)!.length ? table(m, rowsBy.get(m.code)!, shared) : new Map<string, Withholding>()]));
+      const withheldBy = new Map(members.map((m) => [m.code, new Map<string, Withholding>()]));
+      for (const b of breakdowns) {
+        const tables = asTables(b, (code, r) => patterns.get(code)!.get(key(r.municipalityCode, r.targetGroup, r.breakdown)) ?? null);
+        const report = protectFamily({ municipalities, tables, cfg }, lpSolver());
+        summary.audit.families++;
+        summary.audit.added += report.added.length;
+        for (const a of report.exposed) exposed.add(`${a.indicatorCode}:${cellId({ scope: "municipality", code: a.municipalityCode, targetGroup: a.targetGroup, breakdown: b })}`);
+        for (const t of tables) for (const c of t.cells) if (c.withheld) withheldBy.get(t.indicatorCode)!.set(key(c.municipalityCode, c.targetGroup, b), c.withheld);
+      }
+      for (const m of members) {
+        write(m.code, period, rowsBy.get(m.code)!, withheldBy.get(m.code)!);
+        // the teaching breakdown is checked against the special-education share's pattern
+        if (m.code === SPECIAL_SHARE) specialWithheld.set(period, withheldBy.get(m.code)!);
+        propagateLinks(m.code, period, withheldBy.get(m.code)!);
       }
     }
+    summary.audit.ms += Math.round(performance.now() - started);
   }
 
   db.$client.transaction(() => {
@@ -231,9 +314,17 @@ export function recomputeDisclosure(db: Db, only?: Iterable<TableRef>): Disclosu
     const placements = byCode.get(PLACEMENTS);
     const share = byCode.get(FAMILY_SHARE);
     if (placements && share) suppressPlacementsJointly(placements, share);
+    // families first: they are link sources too
+    const families = new Map<Population, Indicator[]>();
+    for (const i of indicators) {
+      const population = populationOf(i.code);
+      if (population && measureOf(i.unit) === "rate") families.set(population, [...(families.get(population) ?? []), i]);
+    }
+    for (const members of families.values()) suppressFamily(members);
+    const inFamily = new Set([...families.values()].flat());
     // link sources first, so their targets know what they must withhold; the teaching breakdown after the share
     const after = (i: Indicator) => Number(LINKED.some((l) => l.to === i.code) || i.code === TEACHING);
-    const ordered = indicators.filter((i) => i !== placements && i !== share).sort((a, b) => after(a) - after(b));
+    const ordered = indicators.filter((i) => i !== placements && i !== share && !inFamily.has(i)).sort((a, b) => after(a) - after(b));
     for (const indicator of ordered) suppressIndicator(indicator);
   })();
 
@@ -291,4 +382,22 @@ export function recomputeDisclosure(db: Db, only?: Iterable<TableRef>): Disclosu
   summary.exposed = [...exposed].sort();
   summary.ms = Math.round(performance.now() - started);
   return summary;
+}
+
+/** The families of linked tables (ADR 0029): population → its rate indicators, from the catalogue. */
+export function linkedFamilies(db: Db): Map<Population, Indicator[]> {
+  const families = new Map<Population, Indicator[]>();
+  for (const i of listIndicators(db)) {
+    const population = populationOf(i.code);
+    if (population && measureOf(i.unit) === "rate") families.set(population, [...(families.get(population) ?? []), i]);
+  }
+  return families;
+}
+
+/** One family's tables for one period with the stored pattern, as the interval audit reads them. */
+export function storedFamily(db: Db, members: readonly Indicator[], period: string): FamilyTable[] {
+  const select = db.$client.prepare(
+    "select municipality_code as municipalityCode, target_group as targetGroup, numerator, denominator, withheld from observations where indicator_code = ? and period_key = ? and period = ? and breakdown = ''",
+  );
+  return members.map((m) => ({ indicatorCode: m.code, cells: select.all(m.code, periodKeyOf(period), period) as FamilyTable["cells"] }));
 }

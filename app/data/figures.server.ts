@@ -7,7 +7,7 @@
  */
 import { prepared, type Db } from "../../db/connection";
 import { measureOf } from "../domain/catalogue";
-import { isPrimaryWithheld } from "../domain/disclosure";
+import { ownWithholding } from "../domain/disclosure";
 import { combine, toFigure, type Figure, type RawFigures } from "../domain/figures";
 import { groupFigureShown } from "../domain/comparison";
 import { parsePeriod, periodKey } from "../domain/periods";
@@ -120,7 +120,8 @@ export function readFiguresOfIndicators(db: Db, req: FiguresOfIndicatorsRequest)
     for (const r of rows) {
       const a = askOf(r);
       if (!a) continue;
-      const withheld = isPrimaryWithheld(measureOf(a.indicator.unit), r, cfg) ? ("primary" as const) : null;
+      // an aggregate is withheld only on its own account: too few children, or a whole small group sharing one outcome
+      const withheld = ownWithholding(measureOf(a.indicator.unit), r, cfg);
       a.figures.push(fromRow(a.indicator, r, withheld, r.scope === "nation" ? { kind: "nation" } : { kind: "region", code: r.code }));
     }
   }
@@ -136,7 +137,7 @@ export function readFigures(db: Db, req: FigureRequest): Figure[] {
   const out = readFiguresOfIndicators(db, { ...req, indicators: [{ indicator, targetGroups }] }).get(indicator.code)!;
   const measure = measureOf(indicator.unit);
   const cfg = disclosureConfig();
-  const aggregateWithheld = (raw: RawFigures) => (isPrimaryWithheld(measure, raw, cfg) ? ("primary" as const) : null);
+  const aggregateWithheld = (raw: RawFigures) => ownWithholding(measure, raw, cfg);
 
   if (req.groups?.length) {
     // Only from members' shown cells: a group is an arbitrary set that the stored pattern does

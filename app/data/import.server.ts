@@ -283,6 +283,15 @@ export async function previewImport(db: Db, file: { path: string; name: string }
     throw e;
   }
   Object.assign(counts, classify(db, no));
+  // a preview reads stored figures, so it is audited like the commit it prepares
+  audit(db, {
+    actor: who.userId ? { id: who.userId, email: who.actor } : null,
+    actorEmail: who.actor,
+    action: "data.import.preview",
+    entity: "import-preview",
+    entityId: id,
+    after: { fileName: file.name.slice(0, 200), contentHash: hash, rows: counts.read, new: counts.new, changed: counts.changed, unchanged: counts.unchanged, errors: counts.errors },
+  });
   c.prepare("update import_previews set rows_read = ?, rows_new = ?, rows_changed = ?, rows_unchanged = ?, error_count = ? where no = ?").run(
     counts.read,
     counts.new,
@@ -377,7 +386,9 @@ function unionBreaches(db: Db, previewNo: number, cat: ImportCatalogue): { rowNo
 function classify(db: Db, previewNo: number): { new: number; changed: number; unchanged: number } {
   const c = db.$client;
   c.prepare(
-    `update import_preview_rows as p set change = case when ${SAME_FIGURES} then 'unchanged' else 'changed' end
+    // no oracle (ADR 29): against a withheld figure a row counts as changed whatever it holds,
+    // so an upload cannot test a guess of a hidden value
+    `update import_preview_rows as p set change = case when o.withheld is null and ${SAME_FIGURES} then 'unchanged' else 'changed' end
      from observations o where p.preview_no = ? and ${SAME_CELL}`
   ).run(previewNo);
   const counts = { new: 0, changed: 0, unchanged: 0 };

@@ -9,8 +9,8 @@ import { listChallenges, listIndicators, type Indicator, type Municipality } fro
 import { comparisonGroupOf } from "./comparison.server";
 import { readFigures, readFiguresOfIndicators } from "./figures.server";
 
-/** `members`: for a comparison group, how many of its municipalities the figure is from. */
-export type Point = { period: string; value: number | null; n: number | null; withheld: boolean; members?: { used: number; of: number } };
+/** `members`: for a comparison group, how many of its municipalities the figure is from; `why`: the reason a figure is withheld. */
+export type Point = { period: string; value: number | null; n: number | null; withheld: boolean; why: Figure["withheld"]; members?: { used: number; of: number } };
 
 export type IndicatorCard = {
   code: string;
@@ -28,7 +28,7 @@ export type IndicatorCard = {
 };
 
 function point(f: Figure | undefined, period: string): Point {
-  const p: Point = { period, value: f?.shown ?? null, n: f?.n ?? null, withheld: Boolean(f?.withheld) };
+  const p: Point = { period, value: f?.shown ?? null, n: f?.n ?? null, withheld: Boolean(f?.withheld), why: f?.withheld ?? null };
   if (f?.members) p.members = f.members;
   return p;
 }

@@ -113,7 +113,16 @@ export type IndicatorDef = {
   challenges: readonly number[];
   /** Per challenge: why the indicator measures it, in the sources' words. */
   why: Readonly<Record<number, string>>;
+  /**
+   * The children a rate counts in its denominator, when other indicators count the same ones
+   * (same municipality, period and target group): their tables are protected together (ADR 0029).
+   */
+  population?: Population;
 };
+
+/** Denominator populations shared between indicators: pupils, ninth-graders, social cases. */
+export const POPULATIONS = ["elever", "9-klasse", "sager"] as const;
+export type Population = (typeof POPULATIONS)[number];
 
 const ALL_GROUPS = TARGET_GROUPS;
 const CASE_GROUPS = ["anbragte", "forebyggende", "udsatte"] as const;
@@ -131,6 +140,7 @@ const DEFINITIONS: Omit<IndicatorDef, "challenges" | "why">[] = [
     definition:
       "Andelen af elever i 9. klasse, der har deltaget i de obligatoriske prøver i både dansk og matematik (seed 000 s. 11: udsatte 56 %, anbragte 48 %, børn med støttende indsatser 57 %, øvrige 92 % i 2023/24). Tæller: elever med aflagte prøver. Nævner: elever i 9. klasse i skoleåret. Udsatte er børn med en anbringelse eller en forebyggende foranstaltning (foreningsmængden), ikke summen af de to grupper.",
     targetGroups: ALL_GROUPS,
+    population: "9-klasse",
   },
   {
     code: "fsa-gennemfoert",
@@ -144,6 +154,7 @@ const DEFINITIONS: Omit<IndicatorDef, "challenges" | "why">[] = [
     definition:
       "Andelen af elever i 9. klasse, der gennemfører folkeskolens afgangsprøve (FSA). Et andet mål end deltagelse i de obligatoriske prøver i dansk og matematik: kilden angiver intet år. Tæller: elever, der har gennemført FSA. Nævner: elever i 9. klasse i skoleåret.",
     targetGroups: ALL_GROUPS,
+    population: "9-klasse",
   },
   {
     code: "fp9-min2",
@@ -157,6 +168,7 @@ const DEFINITIONS: Omit<IndicatorDef, "challenges" | "why">[] = [
     definition:
       "Andelen af elever i 9. klasse, der har opnået mindst 2 i både dansk og matematik ved de bundne prøver. Nævner: alle elever i 9. klasse, også dem der ikke har aflagt prøverne.",
     targetGroups: ALL_GROUPS,
+    population: "9-klasse",
   },
   {
     code: "fp9-karakter",
@@ -248,6 +260,7 @@ const DEFINITIONS: Omit<IndicatorDef, "challenges" | "why">[] = [
     definition:
       "Andelen af elever i grundskolen, der går i specialklasse eller specialskole eller modtager mindst 9 timers ugentlig specialpædagogisk støtte i almenundervisningen.",
     targetGroups: ALL_GROUPS,
+    population: "elever",
   },
   {
     code: "almen-skole-anbragte",
@@ -261,6 +274,7 @@ const DEFINITIONS: Omit<IndicatorDef, "challenges" | "why">[] = [
     definition:
       "Andelen af anbragte elever i grundskolealderen, der går i almen grundskole – ikke i specialklasse, specialskole eller intern skole på et anbringelsessted.",
     targetGroups: ["anbragte"],
+    population: "elever",
   },
   {
     code: "skoleskift",
@@ -274,6 +288,7 @@ const DEFINITIONS: Omit<IndicatorDef, "challenges" | "why">[] = [
     definition:
       "Andelen af anbragte elever, der har skiftet skole mindst én gang i løbet af hele deres skoletid indtil skoleåret (ikke kun inden for ét skoleår), som i seed 002.",
     targetGroups: ["anbragte"],
+    population: "elever",
   },
   {
     code: "fravaer",
@@ -286,6 +301,7 @@ const DEFINITIONS: Omit<IndicatorDef, "challenges" | "why">[] = [
     source: "Børne- og Undervisningsministeriet (STIL)",
     definition: "Andelen af elever i grundskolen med et samlet fravær på mere end 10 % af skoledagene i skoleåret.",
     targetGroups: ALL_GROUPS,
+    population: "elever",
   },
   {
     code: "udgift-udsatte-pr-barn",
@@ -325,6 +341,7 @@ const DEFINITIONS: Omit<IndicatorDef, "challenges" | "why">[] = [
     definition:
       "Andelen af aktive sager om børn i skolealderen, hvor handleplanen efter barnets lov indeholder skolefaglige mål, som skolen kender. Opgøres ved kvartalets udgang.",
     targetGroups: CASE_GROUPS,
+    population: "sager",
   },
   {
     code: "opfoelgning-rettidig",
@@ -338,6 +355,7 @@ const DEFINITIONS: Omit<IndicatorDef, "challenges" | "why">[] = [
     definition:
       "Andelen af anbragte børn i skolealderen, hvor skolen og plejefamilien eller institutionen har holdt et opfølgningsmøde, indkaldt af læringskoordinatoren, inden for de seneste 4 måneder. Modellen følger op hver 3.–4. måned (seed 002 §5.2 og §6.3.2). Opgøres ved kvartalets udgang.",
     targetGroups: ["anbragte"],
+    population: "sager",
   },
   {
     code: "trivsel-social",

@@ -17,7 +17,8 @@ export type Scope =
 
 export type Figure = RawFigures & {
   /** Withheld by disclosure control: the raw figures, shown value and n are then all null. */
-  withheld: "primary" | "secondary" | null;
+  /** Why the figure is withheld (ADR 0029): too few children, a small group's shared outcome, or to protect another figure. */
+  withheld: "primary" | "attribute" | "secondary" | null;
   indicatorCode: string;
   period: string;
   periodKey: number;

@@ -813,6 +813,21 @@ export const da = {
       "intern-skole": "Intern skole på anbringelsessted",
     },
   },
+  disclosure: {
+    withheldAny: "Skjult af hensyn til anonymitet",
+    withheldSecondary: "Skjult for at beskytte andre tal",
+    withheldAttribute: "Skjult, fordi alle eller ingen i en lille gruppe har samme udfald",
+    legendPrimary: "færre end {{k}} børn",
+    legendSecondary: "skjult for at beskytte andre tal",
+    legendAttribute: "en lille gruppe, hvor alle eller ingen har samme udfald",
+    legendIntro: "betyder, at tallet er skjult:",
+    ruleLinked:
+      "Flere indikatorer tæller de samme børn – fx elever (specialundervisning, fravær, skoleskift, almen skole), elever i 9. klasse (prøvedeltagelse og karakterkrav) og sager (handleplaner og opfølgning). Deres tabeller beskyttes sammen: et antal, der skjules i én tabel, skjules i dem alle, så den ene tabel ikke kan udfylde hullet i den anden. Efter hver indlæsning beregnes for hvert skjult tal, hvor snævert det kan indkredses ud fra alt, der vises – også med uligheder som at udsatte er mindst lige så mange som anbragte. Et tal om færre end {{k}} børn skal have et spænd på mindst {{k}}, og intet skjult tal må kunne regnes ud præcist.",
+    ruleAttribute:
+      "En andel på 0 % eller 100 % siger noget om hvert eneste barn i gruppen (0 % af 7 betyder, at ingen af de 7 gik til prøve). Derfor vises en sådan andel ikke, når gruppen har færre end {{n}} børn.",
+    exampleWhyAttribute: "0 af 7: alle 7 har samme udfald",
+    exampleAttributeCaption: "Eksempel: andel elever, der har aflagt prøverne",
+  },
 };
 
 export type Strings = typeof da;

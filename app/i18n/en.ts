@@ -815,4 +815,19 @@ export const en: Strings = {
       "intern-skole": "Internal school at a placement",
     },
   },
+  disclosure: {
+    withheldAny: "Hidden to protect anonymity",
+    withheldSecondary: "Hidden to protect other figures",
+    withheldAttribute: "Hidden because all or none in a small group share the outcome",
+    legendPrimary: "fewer than {{k}} children",
+    legendSecondary: "hidden to protect other figures",
+    legendAttribute: "a small group where all or none share the outcome",
+    legendIntro: "means the figure is hidden:",
+    ruleLinked:
+      "Several indicators count the same children – e.g. pupils (special education, absence, school changes, mainstream school), 9th-graders (exam participation and grade requirement) and cases (action plans and follow-up). Their tables are protected together: a count hidden in one table is hidden in all of them, so one table cannot fill the gap in another. After every data load, each hidden figure is checked for how narrowly it can be pinned down from everything shown – including inequalities such as vulnerable children being at least as many as placed ones. A figure about fewer than {{k}} children must keep a range of at least {{k}}, and no hidden figure may be computable exactly.",
+    ruleAttribute:
+      "A share of 0 % or 100 % says something about every child in the group (0 % of 7 means none of the 7 sat the exams). Such a share is therefore not shown when the group has fewer than {{n}} children.",
+    exampleWhyAttribute: "0 of 7: all 7 share the outcome",
+    exampleAttributeCaption: "Example: share of pupils who sat the exams",
+  },
 };

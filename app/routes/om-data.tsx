@@ -1,5 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
-import { FigureValue, MarksLegend, useDisclosureK } from "~/components/FigureValue";
+import { FigureValue, MarksLegend, useDisclosureK, useWithheldLabel } from "~/components/FigureValue";
+import { attributeThreshold } from "~/domain/disclosure";
+import type { Figure } from "~/domain/figures";
 import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Om data – Fælles retning" }];
@@ -7,10 +9,11 @@ export const meta: MetaFunction = () => [{ title: "Om data – Fælles retning" 
 export default function AboutDataPage() {
   const t = useT();
   const k = useDisclosureK();
-  const example = [
-    { group: "anbragte", count: 3, withheld: true, why: t("aboutData.exampleWhyPrimary", { k }) },
-    { group: "forebyggende", count: 26, withheld: true, why: t("aboutData.exampleWhySecondary") },
-    { group: "udsatte", count: 29, withheld: false, why: t("aboutData.exampleWhyShown") },
+  const label = useWithheldLabel();
+  const example: { group: string; count: number; kind: Figure["withheld"]; why: string }[] = [
+    { group: "anbragte", count: 3, kind: "primary", why: t("aboutData.exampleWhyPrimary", { k }) },
+    { group: "forebyggende", count: 26, kind: "secondary", why: t("aboutData.exampleWhySecondary") },
+    { group: "udsatte", count: 29, kind: null, why: t("aboutData.exampleWhyShown") },
   ];
   return (
     <article className="about-data">
@@ -23,6 +26,8 @@ export default function AboutDataPage() {
       <h2>{t("aboutData.rulesTitle", { k })}</h2>
       <p>{t("aboutData.rulePrimary", { k, k1: k - 1 })}</p>
       <p>{t("aboutData.ruleSecondary")}</p>
+      <p>{t("disclosure.ruleLinked", { k })}</p>
+      <p>{t("disclosure.ruleAttribute", { n: attributeThreshold({ k }) })}</p>
       <p>{t("aboutData.ruleStable")}</p>
       <h2>{t("aboutData.exampleTitle")}</h2>
       <p>{t("aboutData.exampleIntro")}</p>
@@ -46,11 +51,41 @@ export default function AboutDataPage() {
               <th scope="row">{t(`targetGroups.${row.group}`)}</th>
               <td className="num">{row.count}</td>
               <td className="num">
-                <FigureValue figure={{ value: row.count, withheld: row.withheld }} unit="count" />
+                <FigureValue figure={{ value: row.count, withheld: row.kind }} unit="count" />
               </td>
-              <td>{row.why}</td>
+              <td>
+                {row.why}
+                {row.kind ? <span className="muted"> ({label(row.kind)})</span> : null}
+              </td>
             </tr>
           ))}
+        </tbody>
+      </table>
+      <table className="table table--compact data-table about-data__example">
+        <caption>{t("disclosure.exampleAttributeCaption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("aboutData.exampleGroup")}</th>
+            <th scope="col" className="num">
+              {t("aboutData.exampleCount")}
+            </th>
+            <th scope="col" className="num">
+              {t("aboutData.exampleShown")}
+            </th>
+            <th scope="col" />
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">{t("targetGroups.anbragte")}</th>
+            <td className="num">0 / 7</td>
+            <td className="num">
+              <FigureValue figure={{ value: 0, withheld: "attribute" }} unit="percent" />
+            </td>
+            <td>
+              {t("disclosure.exampleWhyAttribute")} <span className="muted">({label("attribute")})</span>
+            </td>
+          </tr>
         </tbody>
       </table>
       <h2>{t("aboutData.marksTitle")}</h2>

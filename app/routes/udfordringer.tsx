@@ -24,6 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       period: f.period,
       value: f.shown,
       withheld: Boolean(f.withheld),
+      why: f.withheld,
     }));
     return { code: indicator.code, nameDa: indicator.nameDa, nameEn: indicator.nameEn, unit: indicator.unit, polarity: indicator.polarity, reasons: indicator.reasons, targetGroup, series };
   });

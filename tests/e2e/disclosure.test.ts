@@ -66,19 +66,28 @@ describe.skipIf(!chromiumPath)("disclosure control through the API and the pages
     const rows = await api<Row[]>("/api/v1/observationer?indikator=fp9-deltagelse&kommune=825&maalgruppe=anbragte");
     const hidden = rows.filter((r) => r.undertrykt).map((r) => r.periode);
     expect(hidden.length).toBeGreaterThan(0);
+    // the label says why, as the API does (issue 23: a complement is not "fewer than 5")
+    const label = {
+      "faa-boern": "Færre end 5 børn – vises ikke af hensyn til anonymitet",
+      "beskytter-andre-tal": "Skjult for at beskytte andre tal",
+      "lille-gruppe": "Skjult, fordi alle eller ingen i en lille gruppe har samme udfald",
+    } as const;
+    const why = new Map(rows.map((r) => [r.periode, (r as Row & { undertrykt_aarsag: keyof typeof label | null }).undertrykt_aarsag]));
     const page = await context.newPage();
     await visit(page, "/kommuner/825/indikatorer/fp9-deltagelse?maalgruppe=anbragte");
     const table = page.locator("#udvikling table");
     for (const period of hidden) {
       const cell = table.locator("tbody tr", { has: page.locator(`th:text-is("${period}")`) }).locator("td").first();
       await expect(cell.locator('abbr > [aria-hidden="true"]').innerText()).resolves.toBe("..");
-      await expect(cell.locator("abbr").getAttribute("title")).resolves.toBe("Færre end 5 børn – vises ikke af hensyn til anonymitet");
+      await expect(cell.locator("abbr").getAttribute("title")).resolves.toBe(label[why.get(period)!]);
     }
     for (const r of rows.filter((r) => !r.undertrykt && r.vaerdi !== null)) {
       const cell = table.locator("tbody tr", { has: page.locator(`th:text-is("${r.periode}")`) }).locator("td").first();
       await expect(cell.innerText()).resolves.toBe(`${r.vaerdi!.toFixed(1).replace(".", ",")} %`);
     }
-    await expect(page.locator(".marks-legend").first().innerText()).resolves.toContain("Færre end 5 børn");
+    const legend = await page.locator(".marks-legend").first().innerText();
+    expect(legend).toContain("færre end 5 børn");
+    expect(legend).toContain("skjult for at beskytte andre tal");
     await page.screenshot({ path: screenshotPath("indikator-825-undertrykt"), fullPage: true });
     await visit(page, "/kommuner/825");
     expect(await page.locator("abbr.withheld").count()).toBeGreaterThan(0);

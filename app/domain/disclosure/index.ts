@@ -1,5 +1,13 @@
 /** Disclosure control for the dashboard's tables: primary rules, complementary suppression, exact check. */
-export { DEFAULT_DISCLOSURE, assertDisclosureConfig, isPrimaryWithheld, type DisclosureConfig } from "./rules";
+export {
+  DEFAULT_DISCLOSURE,
+  assertDisclosureConfig,
+  attributeThreshold,
+  isAttributeWithheld,
+  isPrimaryWithheld,
+  ownWithholding,
+  type DisclosureConfig,
+} from "./rules";
 export {
   cellId,
   standardRelations,

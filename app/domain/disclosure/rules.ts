@@ -42,3 +42,27 @@ export function isPrimaryWithheld(measure: Measure, raw: RawFigures, cfg: Disclo
       return raw.denominator !== null && isSmall(raw.denominator, k);
   }
 }
+
+/**
+ * Group attribute disclosure (ADR 0029): a shown 0 % or 100 % tells something about every child
+ * in the group. Below this many children such a rate is withheld; at least 10, and 2k when k is
+ * configured higher.
+ */
+export function attributeThreshold(cfg: DisclosureConfig = DEFAULT_DISCLOSURE): number {
+  return Math.max(10, 2 * cfg.k);
+}
+
+/** A rate where every child (or none) shares the outcome, in a group too small for that to be harmless. */
+export function isAttributeWithheld(measure: Measure, raw: RawFigures, cfg: DisclosureConfig = DEFAULT_DISCLOSURE): boolean {
+  if (measure !== "rate") return false;
+  const d = raw.denominator;
+  const t = raw.numerator;
+  if (d === null || t === null || d <= 0) return false;
+  return d < attributeThreshold(cfg) && (t === 0 || t === d);
+}
+
+/** Why a figure must be withheld on its own, or null; primary rules before the attribute rule. */
+export function ownWithholding(measure: Measure, raw: RawFigures, cfg: DisclosureConfig = DEFAULT_DISCLOSURE): "primary" | "attribute" | null {
+  if (isPrimaryWithheld(measure, raw, cfg)) return "primary";
+  return isAttributeWithheld(measure, raw, cfg) ? "attribute" : null;
+}

@@ -24,7 +24,7 @@
  * Everything runs on a canonical (sorted) model, so the result does not depend on input order.
  */
 import type { Measure } from "../catalogue";
-import { DEFAULT_DISCLOSURE, assertDisclosureConfig, isPrimaryWithheld, type DisclosureConfig } from "./rules";
+import { DEFAULT_DISCLOSURE, assertDisclosureConfig, ownWithholding, type DisclosureConfig } from "./rules";
 import { analyse, buildModel, type Model, type ModelCache } from "./verify";
 
 export type DisclosureCell = {
@@ -41,12 +41,18 @@ export type DisclosureCell = {
    * other withheld cell.
    */
   linked?: boolean;
+  /**
+   * The rate's outcome is published as counts elsewhere (the family-care share from the placement
+   * sites), so withholding a 0 % or 100 % would hide nothing: the attribute rule does not apply.
+   */
+  outcomeShown?: boolean;
 };
 
 /** total = Σ parts, for every additive quantity of the cells' measure. */
 export type Relation = { total: string; parts: string[] };
 
-export type Withholding = "primary" | "secondary";
+/** primary: too few children; attribute: a 0 % or 100 % of a small group (ADR 0029); secondary: hides another cell. */
+export type Withholding = "primary" | "attribute" | "secondary";
 
 export type SuppressionResult = {
   /** Only withheld ids appear. */
@@ -88,8 +94,10 @@ export function suppressDetailed(
 
   for (let c = 0; c < n; c++) {
     const cell = model.cells[c];
-    if (cell && isPrimaryWithheld(cell.measure, cell, cfg)) {
-      reason[c] = "primary";
+    let own = cell ? ownWithholding(cell.measure, cell, cfg) : null;
+    if (own === "attribute" && cell?.outcomeShown) own = null;
+    if (own) {
+      reason[c] = own;
       unknown[c] = true;
     } else if (cell?.linked && model.kind[c] === "data") {
       reason[c] = "secondary";
