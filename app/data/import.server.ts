@@ -290,7 +290,7 @@ export async function previewImport(db: Db, file: { path: string; name: string }
     action: "data.import.preview",
     entity: "import-preview",
     entityId: id,
-    after: { fileName: file.name.slice(0, 200), contentHash: hash, rows: counts.read, new: counts.new, changed: counts.changed, unchanged: counts.unchanged, errors: counts.errors },
+    after: { fileName, contentHash: hash, rows: counts.read, new: counts.new, changed: counts.changed, unchanged: counts.unchanged, errors: counts.errors },
   });
   c.prepare("update import_previews set rows_read = ?, rows_new = ?, rows_changed = ?, rows_unchanged = ?, error_count = ? where no = ?").run(
     counts.read,

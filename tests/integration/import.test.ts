@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getActor } from "~/data/auth.server";
 import {
   commitImport,
+  discardPreview,
   discardStalePreviews,
   findPreview,
   ImportError,
@@ -191,10 +192,17 @@ describe("committing and rolling back", () => {
     expect(audit.actor_email).toBe("test");
     expect(JSON.parse(audit.after)).toMatchObject({ new: 1, changed: 1 });
 
-    // the same file again changes nothing and leaves no batch
+    // The same file again: 1,000 øvrige pupils beside the stored udsatte and alle make the
+    // pupils' family hide the øvrige cell now, and against a withheld figure a row counts as
+    // changed whatever it holds (no oracle, ADR 29); the shown kr. row is unchanged.
+    expect(obs("fravaer", "849", "2024/25", "oevrige").withheld).not.toBeNull();
     const again = await preview(fixed);
-    expect(findPreview(db, again)).toMatchObject({ rowsNew: 0, rowsChanged: 0, rowsUnchanged: 2 });
-    expect(commitImport(db, who, again)).toBeNull();
+    expect(findPreview(db, again)).toMatchObject({ rowsNew: 0, rowsChanged: 1, rowsUnchanged: 1 });
+    discardPreview(db, again);
+    // a file of shown figures only, loaded again, changes nothing and leaves no batch
+    const shownOnly = await preview(`Indikator;Kommune;Periode;Målgruppe;Nævner;Værdi\r\nudgift-udsatte-pr-barn;849;2031;alle;6970;15200,5`);
+    expect(findPreview(db, shownOnly)).toMatchObject({ rowsNew: 0, rowsChanged: 0, rowsUnchanged: 1 });
+    expect(commitImport(db, who, shownOnly)).toBeNull();
     expect(listBatches(db).filter((b) => b.kind === "import")).toHaveLength(1);
 
     // rollback restores the exact earlier figures and removes the added one

@@ -91,7 +91,7 @@ describe("the challenges page's reads", () => {
     for (const indicator of listIndicators(traced)) {
       const group = effectiveTargetGroup(indicator, "anbragte");
       const alone = readFigures(traced, { indicator, targetGroups: [group], nation: true });
-      expect(shown.get(indicator.code)!.series, indicator.code).toEqual(alone.map((f) => ({ period: f.period, value: f.shown, withheld: Boolean(f.withheld) })));
+      expect(shown.get(indicator.code)!.series, indicator.code).toEqual(alone.map((f) => ({ period: f.period, value: f.shown, withheld: Boolean(f.withheld), why: f.withheld })));
     }
   });
 });
