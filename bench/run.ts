@@ -95,7 +95,16 @@ type PageResult = {
   /** Page median ÷ SQL median, for information. */
   sqlRatio: number;
 };
-type ScaleResult = { scale: number; observations: number; dbBytes: number; generateMs: number; floorBytes: number; pages: PageResult[] };
+type ScaleResult = {
+  scale: number;
+  observations: number;
+  dbBytes: number;
+  generateMs: number;
+  /** The load's disclosure recomputation and interval audit; null when the database was reused (--data). */
+  disclosure: { ms: number; auditMs: number } | null;
+  floorBytes: number;
+  pages: PageResult[];
+};
 
 const quantile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 const timing = (xs: number[]): Timing => {
@@ -137,10 +146,15 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** Per scale: the load's disclosure recomputation and its interval audit (ADR 0029), as the seed reports them. */
+const disclosureOf = new Map<number, { ms: number; auditMs: number }>();
+
 function generate(dbFile: string, scale: number): number {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ["--import", "tsx", "seeds/cli.ts", "--scale", String(scale), "--database", dbFile], { cwd: root, encoding: "utf8" });
   if (r.status !== 0) throw new Error(`seed --scale ${scale} failed:\n${r.stdout}\n${r.stderr}`);
+  const d = /Diskretionering: (\d+) ms, heraf intervalrevision (\d+) ms/.exec(r.stdout);
+  if (d) disclosureOf.set(scale, { ms: Number(d[1]), auditMs: Number(d[2]) });
   return performance.now() - t0;
 }
 
@@ -259,7 +273,11 @@ async function benchScale(scale: number): Promise<ScaleResult> {
   const counter = new Database(dbFile, { readonly: true });
   const observations = (counter.prepare("select count(*) as n from observations").get() as { n: number }).n;
   counter.close();
-  console.log(`${observations.toLocaleString("da-DK")} observationer på ${(generateMs / 1000).toFixed(1)} s`);
+  const disclosure = disclosureOf.get(scale);
+  console.log(
+    `${observations.toLocaleString("da-DK")} observationer på ${(generateMs / 1000).toFixed(1)} s` +
+      (disclosure ? ` (diskretionering ${(disclosure.ms / 1000).toFixed(1)} s, heraf intervalrevision ${(disclosure.auditMs / 1000).toFixed(1)} s)` : ""),
+  );
 
   const cookie = await login(base);
   const token = apiToken(dbFile);
@@ -332,7 +350,7 @@ async function benchScale(scale: number): Promise<ScaleResult> {
     await new Promise((r) => proc.once("exit", r));
   }
   const dbBytes = fs.statSync(dbFile).size;
-  const result: ScaleResult = { scale, observations, dbBytes, generateMs, floorBytes, pages };
+  const result: ScaleResult = { scale, observations, dbBytes, generateMs, disclosure: disclosure ?? null, floorBytes, pages };
   printScale(result);
   if (scale === 1) fs.copyFileSync(dbFile, TEMPLATE);
   fs.rmSync(dir, { recursive: true, force: true });

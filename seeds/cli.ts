@@ -35,6 +35,10 @@ if (observationCount(db) > 0) {
   process.exit(1);
 }
 const started = Date.now();
-const rows = loadDemoObservations(db, { seed: args.data.seed, scale: args.data.scale });
+let disclosureMs = 0;
+let auditMs = 0;
+const rows = loadDemoObservations(db, { seed: args.data.seed, scale: args.data.scale, onDisclosure: (d) => ((disclosureMs = d.ms), (auditMs = d.audit.ms)) });
 console.log(`Skrev ${rows} observationer (skala ${args.data.scale}, frø ${args.data.seed}) til ${file} på ${Date.now() - started} ms.`);
+// read by npm run bench: the disclosure recomputation and its interval audit (ADR 0029)
+console.log(`Diskretionering: ${disclosureMs} ms, heraf intervalrevision ${auditMs} ms.`);
 db.$client.close();

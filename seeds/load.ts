@@ -63,7 +63,7 @@ export function observationCount(db: Db): number {
 export { setMeta };
 
 /** Loads the demo observations in one transaction; returns the number of rows written. */
-export function loadDemoObservations(db: Db, opts: { seed?: number; scale?: number } = {}): number {
+export function loadDemoObservations(db: Db, opts: { seed?: number; scale?: number; onDisclosure?: (summary: ReturnType<typeof recomputeDisclosure>) => void } = {}): number {
   const munis = readMunicipalities();
   // Prepared statement on the raw client: a few hundred thousand rows, so skip the query builder.
   const insert = db.$client.prepare(
@@ -93,6 +93,7 @@ export function loadDemoObservations(db: Db, opts: { seed?: number; scale?: numb
   })();
   // every data change recomputes which cells are withheld, before anyone can read them
   const disclosure = recomputeDisclosure(db);
+  opts.onDisclosure?.(disclosure);
   if (disclosure.exposed.length > 0) console.warn(`Diskretionering: ${disclosure.exposed.length} celler kan ikke beskyttes af sekundær undertrykkelse.`);
   return rows;
 }
