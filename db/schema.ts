@@ -243,6 +243,8 @@ export const targets = sqliteTable(
     /** In the indicator's shown unit: percent for rates (60 = 60 %). */
     targetValue: real("target_value"),
     deadlinePeriod: text("deadline_period"),
+    /** For an indicator without a fixed direction (neutral polarity): which way the target aims. */
+    direction: text("direction", { enum: ["higher", "lower"] }),
     schoolOwnerId: integer("school_owner_id").references(() => users.id),
     socialOwnerId: integer("social_owner_id").references(() => users.id),
     state: text("state", { enum: ["aktiv", "naaet", "droppet"] }).notNull().default("aktiv"),

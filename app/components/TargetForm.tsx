@@ -3,7 +3,7 @@ import { Form, useFetcher } from "@remix-run/react";
 import { useEffect } from "react";
 import { formatValue } from "~/domain/format";
 import { Alert } from "~/components/ui/Alert";
-import { ConformField, ConformSelect, ConformTextarea, CsrfInput } from "~/components/ui/FormField";
+import { ConformField, ConformRadioGroup, ConformSelect, ConformTextarea, CsrfInput } from "~/components/ui/FormField";
 import { indicatorName, TARGET_GROUPS } from "~/domain/catalogue";
 import { useLocale, useT } from "~/i18n/react";
 
@@ -20,6 +20,7 @@ export type TargetFormValues = {
   baselinePeriod: string;
   targetValue: string;
   deadlinePeriod: string;
+  direction: string;
   milestones: { id?: string; title: string; dueDate: string }[];
 };
 
@@ -48,6 +49,7 @@ export function formValuesOf(definition: {
   baselinePeriod?: string;
   targetValue?: number;
   deadlinePeriod?: string;
+  direction?: string;
   milestones?: { id?: number; title: string; dueDate: string }[];
 }, owners?: { schoolOwnerId: number | null; socialOwnerId: number | null }): Partial<TargetFormValues> {
   return {
@@ -60,6 +62,7 @@ export function formValuesOf(definition: {
     baselinePeriod: definition.baselinePeriod ?? "",
     targetValue: definition.targetValue === undefined ? "" : String(definition.targetValue).replace(".", ","),
     deadlinePeriod: definition.deadlinePeriod ?? "",
+    direction: definition.direction ?? "",
     milestones: (definition.milestones ?? []).map((m) => ({ id: m.id ? String(m.id) : undefined, title: m.title, dueDate: m.dueDate })),
     schoolOwnerId: owners?.schoolOwnerId ? String(owners.schoolOwnerId) : "",
     socialOwnerId: owners?.socialOwnerId ? String(owners.socialOwnerId) : "",
@@ -178,6 +181,16 @@ export function TargetForm({
             {baselineFrom ? <BaselinePreview code={baselineFrom} formId={form.id} /> : null}
             <ConformField field={fields.targetValue} label={t("newTarget.targetValue")} hint={t("newTarget.targetValueHint")} inputMode="decimal" />
             <ConformField field={fields.deadlinePeriod} label={t("newTarget.deadline")} hint={t("newTarget.periodHint")} />
+            <ConformRadioGroup
+              field={fields.direction}
+              legend={t("trust.form.direction")}
+              idPrefix="retning"
+              options={[
+                { value: "higher", label: t("trust.form.directionHigher") },
+                { value: "lower", label: t("trust.form.directionLower") },
+              ]}
+            />
+            <p className="form-hint">{t("trust.form.directionHint")}</p>
           </fieldset>
         ) : null}
         {!editing || kind === "milepael" ? (
@@ -263,6 +276,7 @@ function fieldAnchor(name: string, fields: Record<string, { id: string } | undef
   if (name === "challenges" || name.startsWith("challenges[")) return "udfordring-1";
   if (name === "milestones") return "milestone-0-title";
   if (name === "kind") return "type-kvantitativ";
+  if (name === "direction") return "retning-higher";
   return fields[name]?.id ?? name;
 }
 

@@ -55,6 +55,8 @@ const quantitativeFields = {
   // a Danish decimal comma ("12,5") reads as 12.5
   targetValue: z.preprocess((v) => (typeof v === "string" ? v.trim().replace(",", ".") : v), z.coerce.number({ error: "Skriv målværdien som et tal." }).finite({ error: "Skriv målværdien som et tal." })),
   deadlinePeriod: z.string({ error: "Skriv fristen, fx 2027/28." }).trim().min(1, { error: "Skriv fristen, fx 2027/28." }),
+  // an indicator without a fixed direction needs one stated (checked against the indicator below)
+  direction: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(["higher", "lower"]).optional()),
 };
 const milestoneFields = {
   kind: z.literal("milepael"),
@@ -94,7 +96,11 @@ const municipalityCodeFor = (input: { municipalityCode?: string | null }): strin
  * range, direction), all at once. Works on a partial input, so the form can show these beside the
  * schema's own errors in one round.
  */
-function quantitativeProblems(db: Db, input: { indicatorCode?: string; targetGroup?: string; baselinePeriod?: string; deadlinePeriod?: string; targetValue?: number; municipalityCode?: string | null }, locale: Locale = "da"): Problem[] {
+function quantitativeProblems(
+  db: Db,
+  input: { indicatorCode?: string; targetGroup?: string; baselinePeriod?: string; deadlinePeriod?: string; targetValue?: number; direction?: string; municipalityCode?: string | null },
+  locale: Locale = "da",
+): Problem[] {
   const out: Problem[] = [];
   if (!input.indicatorCode) return out;
   const indicator = findIndicator(db, input.indicatorCode);
@@ -109,16 +115,19 @@ function quantitativeProblems(db: Db, input: { indicatorCode?: string; targetGro
     }
   }
   if (periodsOk && input.baselinePeriod && input.deadlinePeriod && periodKeyOf(input.deadlinePeriod) <= periodKeyOf(input.baselinePeriod)) out.push({ field: "deadlinePeriod", message: "Fristen skal ligge efter udgangsperioden." });
+  // a neutral indicator says nothing of which way is better: the target must say it
+  const polarity = indicator.polarity === "neutral" ? (input.direction === "higher" || input.direction === "lower" ? input.direction : null) : indicator.polarity;
+  if (polarity === null) out.push({ field: "direction", message: getT(locale)("trust.form.directionMissing") });
   const value = input.targetValue;
   if (value !== undefined && Number.isFinite(value)) {
     if (indicator.unit === "percent" && (value < 0 || value > 100)) out.push({ field: "targetValue", message: "En andel skal være mellem 0 og 100 %." });
-    // a target must be an improvement in the indicator's direction (a neutral indicator takes the direction from the target itself)
-    else if (input.targetGroup && input.baselinePeriod && indicator.polarity !== "neutral" && isPeriodOfCadence(input.baselinePeriod, indicator.cadence) && indicator.targetGroups.includes(input.targetGroup)) {
+    // a target must be an improvement in the indicator's direction, or the stated one for a neutral indicator
+    else if (polarity && input.targetGroup && input.baselinePeriod && isPeriodOfCadence(input.baselinePeriod, indicator.cadence) && indicator.targetGroups.includes(input.targetGroup)) {
       const base = readFigures(db, { indicator, targetGroups: [input.targetGroup], municipalities: municipalityCodeFor(input), periods: [input.baselinePeriod] })[0];
       if (base && base.shown !== null) {
-        const d = direction({ polarity: indicator.polarity, baseline: { position: 0, value: base.shown }, target: { position: 1, value } });
+        const d = direction({ polarity, baseline: { position: 0, value: base.shown }, target: { position: 1, value } });
         const t = getT(locale);
-        if ((value - base.shown) * d < 0) out.push({ field: "targetValue", message: t("trust.form.worsening", { baseline: formatValue(base.shown, indicator.unit), better: t(`trust.form.${indicator.polarity}`) }) });
+        if ((value - base.shown) * d < 0) out.push({ field: "targetValue", message: t("trust.form.worsening", { baseline: formatValue(base.shown, indicator.unit), better: t(`trust.form.${polarity}`) }) });
       }
     }
   }
@@ -141,7 +150,7 @@ export function targetFormProblems(db: Db, municipalityCode: string | null, raw:
   const value = str("targetValue");
   const problems = quantitativeProblems(
     db,
-    { indicatorCode: str("indicatorCode"), targetGroup: str("targetGroup"), baselinePeriod: str("baselinePeriod"), deadlinePeriod: str("deadlinePeriod"), targetValue: value ? Number(value.replace(",", ".")) : undefined, municipalityCode },
+    { indicatorCode: str("indicatorCode"), targetGroup: str("targetGroup"), baselinePeriod: str("baselinePeriod"), deadlinePeriod: str("deadlinePeriod"), targetValue: value ? Number(value.replace(",", ".")) : undefined, direction: str("direction"), municipalityCode },
     locale,
   );
   const out: Record<string, string[]> = {};
@@ -173,6 +182,7 @@ function definitionColumns(input: TargetDefinition) {
     baselinePeriod: q?.baselinePeriod ?? null,
     targetValue: q?.targetValue ?? null,
     deadlinePeriod: q?.deadlinePeriod ?? null,
+    direction: q?.direction ?? null,
   };
 }
 
@@ -240,7 +250,7 @@ export function targetDefinitionOf(db: Db, targetId: number): { row: typeof targ
   const base = { title: row.title, rationale: row.rationale, challenges };
   const definition: TargetDefinition =
     row.kind === "kvantitativ"
-      ? { ...base, kind: "kvantitativ", indicatorCode: row.indicatorCode ?? "", targetGroup: row.targetGroup ?? "", baselinePeriod: row.baselinePeriod ?? "", targetValue: row.targetValue ?? 0, deadlinePeriod: row.deadlinePeriod ?? "" }
+      ? { ...base, kind: "kvantitativ", indicatorCode: row.indicatorCode ?? "", targetGroup: row.targetGroup ?? "", baselinePeriod: row.baselinePeriod ?? "", targetValue: row.targetValue ?? 0, deadlinePeriod: row.deadlinePeriod ?? "", direction: row.direction ?? undefined }
       : { ...base, kind: "milepael", milestones: db.select().from(milestones).where(eq(milestones.targetId, targetId)).orderBy(asc(milestones.dueDate), asc(milestones.id)).all().map((m) => ({ id: m.id, title: m.title, dueDate: m.dueDate })) };
   return { row, definition };
 }
@@ -495,7 +505,7 @@ export function progressOfTargets(db: Db, rows: TargetRow[], asOf: string = curr
         .sort((x, y) => x.periodKey - y.periodKey)
         .map((f) => ({ period: f.period, value: f.shown, withheld: f.withheld !== null }));
       const p = indicator
-        ? quantitativeProgress({ polarity: indicator.polarity, baselinePeriod: q.baselinePeriod, deadlinePeriod: q.deadlinePeriod, targetValue: q.targetValue }, series, asOf)
+        ? quantitativeProgress({ polarity: indicator.polarity === "neutral" ? (t.direction ?? "neutral") : indicator.polarity, baselinePeriod: q.baselinePeriod, deadlinePeriod: q.deadlinePeriod, targetValue: q.targetValue }, series, asOf)
         : { baselineValue: null, latest: null, newest: null, computedStatus: "ingen-data" as const, unavailable: "not-measured" as const, progress: null };
       out.set(t.id, { ...p, series });
     }

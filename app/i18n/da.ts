@@ -746,6 +746,11 @@ export const da = {
       baselineWithheld: "Udgangsværdien for {{period}} vises ikke af hensyn til anonymitet.",
       baselineMissing: "Der er ingen data for {{period}} endnu.",
       errorSummary: "Ret følgende",
+      direction: "Retning (kun for indikatorer uden fast retning)",
+      directionHigher: "Målet er en højere værdi",
+      directionLower: "Målet er en lavere værdi",
+      directionHint: "Udgifter og antal er hverken gode eller dårlige i sig selv. Vælg derfor retningen, når indikatoren er en af dem; ellers gælder indikatorens egen retning.",
+      directionMissing: "Indikatoren har ingen fast retning. Vælg, om målet er en højere eller en lavere værdi.",
     },
     status: {
       outsideWindow: "Status skrives kun for indeværende og forrige kvartal ({{current}} og {{previous}}), ikke for {{quarter}}.",

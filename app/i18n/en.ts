@@ -748,6 +748,11 @@ export const en: Strings = {
       baselineWithheld: "The baseline for {{period}} is withheld to protect anonymity.",
       baselineMissing: "There are no data for {{period}} yet.",
       errorSummary: "Please correct the following",
+      direction: "Direction (only for indicators without a fixed direction)",
+      directionHigher: "The target is a higher value",
+      directionLower: "The target is a lower value",
+      directionHint: "Spending and counts are neither good nor bad in themselves. So choose the direction when the indicator is one of them; otherwise the indicator's own direction applies.",
+      directionMissing: "The indicator has no fixed direction. Choose whether the target is a higher or a lower value.",
     },
     status: {
       outsideWindow: "Statuses are written for the current and the previous quarter only ({{current}} and {{previous}}), not for {{quarter}}.",
