@@ -79,14 +79,25 @@ describe.skipIf(!chromiumPath)("quarterly reports in Chromium", () => {
   });
 
   it("keeps the published report unchanged after a data load, while the 2025K4 draft shows the new figure", async () => {
-    // a data load: new figures for Jammerbugt's 2025K4 follow-up, then disclosure recomputed, as every load ends
+    // a new target on a shown quarterly series, and a data load with new figures for its 2025K4,
+    // then disclosure recomputed, as every load ends
     const db = openDatabase(inject("databasePath"));
+    const title = "Skolefaglige mål i handleplanerne (e2e)";
     try {
+      const owners = db.$client.prepare("select id, role from users where municipality_code = '849' and role in ('skoledirektoer', 'socialdirektoer')").all() as { id: number; role: string }[];
+      const now = new Date().toISOString();
+      const target = db.$client
+        .prepare(
+          "insert into targets (municipality_code, title, rationale, kind, indicator_code, target_group, baseline_period, target_value, deadline_period, school_owner_id, social_owner_id, created_at, updated_at) values ('849', ?, 'e2e', 'kvantitativ', 'handleplan-skolemaal', 'udsatte', '2023K1', 80, '2026K4', ?, ?, ?, ?)",
+        )
+        .run(title, owners.find((o) => o.role === "skoledirektoer")!.id, owners.find((o) => o.role === "socialdirektoer")!.id, now, now);
+      db.$client.prepare("insert into target_challenges (target_id, challenge_number) values (?, 4)").run(target.lastInsertRowid);
       const row = db.$client
-        .prepare("select id, denominator from observations where indicator_code = 'opfoelgning-rettidig' and municipality_code = '849' and target_group = 'anbragte' and period = '2025K4' and breakdown = ''")
-        .get() as { id: number; denominator: number };
-      expect(row.denominator).toBeGreaterThan(10);
-      db.$client.prepare("update observations set numerator = denominator where id = ?").run(row.id);
+        .prepare("select id, denominator, withheld from observations where indicator_code = 'handleplan-skolemaal' and municipality_code = '849' and target_group = 'udsatte' and period = '2025K4' and breakdown = ''")
+        .get() as { id: number; denominator: number; withheld: string | null };
+      expect(row.withheld).toBeNull();
+      expect(row.denominator).toBe(119);
+      db.$client.prepare("update observations set numerator = 100 where id = ?").run(row.id);
       setMeta(db, "data_loaded_at", new Date().toISOString());
       recomputeDisclosure(db);
     } finally {
@@ -96,8 +107,9 @@ describe.skipIf(!chromiumPath)("quarterly reports in Chromium", () => {
     await visit(page, "/kommuner/849/rapporter/2025K3");
     expect(await reportText(page)).toBe(publishedText);
     await visit(page, "/kommuner/849/rapporter/2025K4?udkast=1");
-    const row = page.locator("section", { hasText: "Fælles opfølgning inden for 4 måneder" }).locator("tr", { has: page.getByRole("rowheader", { name: "2025K4" }) }).first();
-    expect(await row.innerText()).toContain("100,0 %");
+    const row = page.locator("section", { hasText: title }).locator("tr", { has: page.getByRole("rowheader", { name: "2025K4" }) }).first();
+    // 100 of 119
+    expect(await row.innerText()).toContain("84,0 %");
     await expectAccessible(page);
     await page.close();
   });
