@@ -119,7 +119,7 @@ describe.skipIf(!chromiumPath)("a target's life in Chromium", () => {
     await page.getByLabel("2. Lave forventninger").check();
     await page.getByLabel("Indikator", { exact: true }).selectOption("fp9-deltagelse");
     await page.getByLabel("Målgruppe", { exact: true }).selectOption("udsatte");
-    // 2021/22: a year Aabenraa's udsatte ninth-graders are shown (later years are withheld)
+    // 2021/22: a year Aabenraa's udsatte ninth-graders are shown (2022/23 and 2023/24 are withheld)
     await page.getByLabel("Udgangsperiode").fill("2021/22");
     await page.getByLabel("Målværdi").fill("80");
     await page.getByLabel("Frist").fill("2027/28");
