@@ -248,6 +248,7 @@ function serialised<T>(key: string, run: () => Promise<T>): Promise<T> {
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   // browsers drop tabs and newlines and read backslashes as slashes ("/\t/evil" is "//evil"), so
   // resolve the value the way a browser would and keep only a path on our own host
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be refused
   if (typeof to !== "string" || !to.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
   const base = "http://faelles-retning.invalid";
   let url: URL;

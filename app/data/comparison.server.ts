@@ -10,7 +10,6 @@ import { comparisonSettings as settingsTable } from "../../db/schema";
 import {
   DEFAULT_GROUP_SIZE,
   DEFAULT_STRUCTURE,
-  GROUP_SIZE_RANGE,
   SELECTIONS,
   SORT_KEYS,
   STRUCTURE_VARIABLES,

@@ -215,9 +215,18 @@ export function recomputeDisclosure(db: Db, only?: Iterable<TableRef>): Disclosu
   if (only) {
     for (const { indicatorCode, period } of only) {
       want(indicatorCode, period);
-      for (const l of LINKED) if (l.from === indicatorCode || l.to === indicatorCode) (want(l.from, period), want(l.to, period));
-      if (indicatorCode === PLACEMENTS || indicatorCode === FAMILY_SHARE) (want(PLACEMENTS, period), want(FAMILY_SHARE, period));
-      if (indicatorCode === TEACHING || indicatorCode === SPECIAL_SHARE) (want(TEACHING, period), want(SPECIAL_SHARE, period));
+      for (const l of LINKED) if (l.from === indicatorCode || l.to === indicatorCode) {
+          want(l.from, period);
+          want(l.to, period);
+        }
+      if (indicatorCode === PLACEMENTS || indicatorCode === FAMILY_SHARE) {
+        want(PLACEMENTS, period);
+        want(FAMILY_SHARE, period);
+      }
+      if (indicatorCode === TEACHING || indicatorCode === SPECIAL_SHARE) {
+        want(TEACHING, period);
+        want(SPECIAL_SHARE, period);
+      }
       // a table of a linked family is protected with all the others of its period
       const population = populationOf(indicatorCode);
       if (population) for (const i of indicators) if (populationOf(i.code) === population) want(i.code, period);

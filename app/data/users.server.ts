@@ -103,7 +103,7 @@ export function findPasswordReset(db: Db, token: string) {
   return row;
 }
 
-export async function usePasswordReset(db: Db, token: string, password: string): Promise<boolean> {
+export async function redeemPasswordReset(db: Db, token: string, password: string): Promise<boolean> {
   const reset = findPasswordReset(db, token);
   if (!reset) return false;
   const passwordHash = await hashPassword(password);

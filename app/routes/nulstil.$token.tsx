@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Alert } from "~/components/ui/Alert";
 import { ConformField } from "~/components/ui/FormField";
-import { findPasswordReset, passwordSchema, usePasswordReset } from "~/data/users.server";
+import { findPasswordReset, passwordSchema, redeemPasswordReset } from "~/data/users.server";
 import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Vælg adgangskode – Fælles retning" }, { name: "referrer", content: "no-referrer" }];
@@ -24,7 +24,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password", "confirm"] });
-  const ok = await usePasswordReset(context.db, params.token ?? "", submission.value.password);
+  const ok = await redeemPasswordReset(context.db, params.token ?? "", submission.value.password);
   if (!ok) return submission.reply({ formErrors: ["Linket er udløbet eller allerede brugt. Bed sekretariatet om et nyt."] });
   return redirect("/login?nulstillet=1");
 }

@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { attemptLogin, getActor, hashPassword, requireCsrf, startSession, type Actor } from "~/data/auth.server";
-import { createApiToken, createPasswordReset, createUser, findPasswordReset, revokeApiToken, setUserActive, usePasswordReset } from "~/data/users.server";
+import { createApiToken, createPasswordReset, createUser, findPasswordReset, revokeApiToken, setUserActive, redeemPasswordReset } from "~/data/users.server";
 import type { Role } from "~/domain/access";
 import { openDatabase, type Db } from "../../db/connection";
 import { createTestDatabase } from "../support/database";
@@ -291,8 +291,8 @@ describe("password reset links", () => {
     const link = createPasswordReset(db, secretariat, u.id);
     expect(findPasswordReset(db, link)).toMatchObject({ userId: u.id, email: u.email });
 
-    expect(await usePasswordReset(db, link, "helt-ny-adgangskode-1")).toBe(true);
-    expect(await usePasswordReset(db, link, "endnu-en-adgangskode-2")).toBe(false);
+    expect(await redeemPasswordReset(db, link, "helt-ny-adgangskode-1")).toBe(true);
+    expect(await redeemPasswordReset(db, link, "endnu-en-adgangskode-2")).toBe(false);
     expect(findPasswordReset(db, link)).toBeNull();
 
     expect(await attemptLogin(db, { email: u.email, password: "helt-ny-adgangskode-1", address: address() })).toMatchObject({ ok: true });
@@ -303,7 +303,7 @@ describe("password reset links", () => {
 
   it("reject a made-up token", async () => {
     expect(findPasswordReset(db, "opdigtet-token")).toBeNull();
-    expect(await usePasswordReset(db, "opdigtet-token", "helt-ny-adgangskode-1")).toBe(false);
+    expect(await redeemPasswordReset(db, "opdigtet-token", "helt-ny-adgangskode-1")).toBe(false);
   });
 });
 

@@ -115,7 +115,10 @@ describe("disclosure control over the full demo data", () => {
       for (const f of shares.filter((x) => x.period === period)) {
         const id = sp(f.scope.kind as "municipality" | "region" | "nation", f.scope.kind === "nation" ? "" : (f.scope as { code: string }).code, f.targetGroup);
         cells.push({ id, measure: "count", numerator: f.numerator, denominator: null, value: null });
-        if (f.withheld) (withheld.push(id), hiddenShares++);
+        if (f.withheld) {
+          withheld.push(id);
+          hiddenShares++;
+        }
       }
       expect(findDetermined(cells, relations, withheld), period).toEqual([]);
     }

@@ -4,6 +4,7 @@
  * that failures counted in several processes add up.
  *   tsx tests/support/login-attempts.ts FILE EMAIL PASSWORD ADDRESS COUNT
  */
+// eslint-disable-next-line no-restricted-imports -- run as a plain tsx script by a test, outside vitest's alias
 import { attemptLogin } from "../../app/data/auth.server";
 import { openDatabase } from "../../db/connection";
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { INDICATORS, PLACEMENT_SITES, TEACHING_SITES, measureOf } from "../../app/domain/catalogue";
+import { INDICATORS, PLACEMENT_SITES, TEACHING_SITES, measureOf } from "~/domain/catalogue";
 import {
   CALIBRATION_TARGETS,
   DEMO_PERIODS,

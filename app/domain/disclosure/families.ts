@@ -337,7 +337,11 @@ export function protectFamily(input: FamilyInput, solver: LpSolver, maxRounds = 
           for (const [v] of constraints[r].terms) {
             const x = vars[v];
             if (!x.known) {
-              for (const r2 of rowsOfVar[v]) if (!visited.has(r2)) (visited.add(r2), next.push(r2));
+              for (const r2 of rowsOfVar[v])
+                if (!visited.has(r2)) {
+                  visited.add(r2);
+                  next.push(r2);
+                }
               continue;
             }
             if (chosen.has(v)) continue;
