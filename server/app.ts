@@ -10,6 +10,7 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
 import { createRequestHandler } from "@remix-run/express";
+import { withRouteEdge } from "../app/http/edge.server";
 import type { ServerBuild } from "@remix-run/node";
 import type { Db } from "../db/connection";
 import { importLimits } from "../app/data/import.server";
@@ -182,14 +183,14 @@ export async function createApp(db: Db, opts: { dev?: boolean; buildDir?: string
     const vite = await import("vite");
     const devServer = await vite.createServer({ root, server: { middlewareMode: true } });
     app.use(devServer.middlewares);
-    build = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    build = async () => withRouteEdge((await devServer.ssrLoadModule("virtual:remix/server-build")) as ServerBuild);
   } else {
     const buildDir = opts.buildDir ?? path.join(root, "build");
     app.use("/assets", express.static(path.join(buildDir, "client", "assets"), { immutable: true, maxAge: "1y" }));
     const files = express.static(path.join(buildDir, "client"), { maxAge: "1h" });
     // only paths that name a file (favicon.svg); pages and the API skip the disk look-up
     app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? files(req, res, next) : next()));
-    build = (await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href)) as ServerBuild;
+    build = withRouteEdge((await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href)) as ServerBuild);
   }
 
   if (typeof build !== "function") {

@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { Form } from "@remix-run/react";
 import { ConformRadioGroup, ConformTextarea, CsrfInput } from "~/components/ui/FormField";
 import { Details } from "~/components/ui/Details";
-import { useT } from "~/i18n/react";
+import { useT, useMessage } from "~/i18n/react";
 
 /**
  * Closing a target (achieved or dropped, with a reason). Behind a disclosure, because it is
@@ -10,6 +10,7 @@ import { useT } from "~/i18n/react";
  */
 export function CloseTargetForm({ csrf, lastResult }: { csrf: string | null; lastResult: SubmissionResult<string[]> | undefined }) {
   const t = useT();
+  const message = useMessage();
   const [form, fields] = useForm({ id: "luk-maal", lastResult });
   const hasErrors = Boolean(form.errors?.length || fields.state.errors || fields.reason.errors);
   return (
@@ -19,7 +20,7 @@ export function CloseTargetForm({ csrf, lastResult }: { csrf: string | null; las
       </h2>
       <Details summary={t("closeTarget.open")} open={hasErrors}>
         <p>{t("closeTarget.intro")}</p>
-        {form.errors?.length ? <p className="form-error-message">{form.errors[0]}</p> : null}
+        {form.errors?.length ? <p className="form-error-message">{message(form.errors[0])}</p> : null}
         <Form method="post" {...getFormProps(form)}>
           <CsrfInput token={csrf} />
           <ConformRadioGroup field={fields.state} legend={t("closeTarget.state")} idPrefix="luk" options={(["naaet", "droppet"] as const).map((s) => ({ value: s, label: t(`closeTarget.states.${s}`) }))} />

@@ -8,7 +8,7 @@ import { Alert } from "~/components/ui/Alert";
 import { ConformRadioGroup, ConformTextarea, CsrfInput } from "~/components/ui/FormField";
 import { formatDate } from "~/domain/format";
 import type { Role } from "~/domain/access";
-import { useT } from "~/i18n/react";
+import { useT, useMessage } from "~/i18n/react";
 
 type PublishPanelProps = {
   quarter: string;
@@ -25,6 +25,7 @@ type PublishPanelProps = {
 
 export default function PublishPanel({ quarter, newest, role, csrf, contentHash, missing, approvals, actionData }: PublishPanelProps) {
   const t = useT();
+  const message = useMessage();
   const [form, fields] = useForm({ id: "udgiv", lastResult: actionData?.result });
   const correction = newest > 0;
   const side = role === "skoledirektoer" ? "school" : role === "socialdirektoer" ? "social" : null;
@@ -54,7 +55,7 @@ export default function PublishPanel({ quarter, newest, role, csrf, contentHash,
       ) : null}
       {form.errors?.length ? (
         <Alert variant="error" heading={t("report.notPublished")} role="alert">
-          <p>{form.errors[0]}</p>
+          <p>{message(form.errors[0])}</p>
         </Alert>
       ) : null}
       <Form method="post" {...getFormProps(form)}>
@@ -72,7 +73,7 @@ export default function PublishPanel({ quarter, newest, role, csrf, contentHash,
           />
         ) : null}
         {correction ? <ConformTextarea field={fields.reason} label={t("report.reason")} hint={t("report.reasonHint")} /> : null}
-        {fields.contentHash.errors ? <p className="form-error-message">{fields.contentHash.errors[0]}</p> : null}
+        {fields.contentHash.errors ? <p className="form-error-message">{message(fields.contentHash.errors[0])}</p> : null}
         <button type="submit" className="button button-primary">
           {side ? t("report.approve", { who: (side === "school" ? t("targets.ownerSchool") : t("targets.ownerSocial")).toLocaleLowerCase("da-DK") }) : t("report.publish")}
         </button>

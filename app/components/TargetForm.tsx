@@ -5,7 +5,7 @@ import { formatValue } from "~/domain/format";
 import { Alert } from "~/components/ui/Alert";
 import { ConformField, ConformRadioGroup, ConformSelect, ConformTextarea, CsrfInput } from "~/components/ui/FormField";
 import { indicatorName, TARGET_GROUPS } from "~/domain/catalogue";
-import { useLocale, useT } from "~/i18n/react";
+import { useLocale, useT, useMessage } from "~/i18n/react";
 
 /** The fields as the browser sends them (the server's zod schema turns them into a target). */
 export type TargetFormValues = {
@@ -100,6 +100,7 @@ export function TargetForm({
   baselineFrom?: string;
 }) {
   const t = useT();
+  const message = useMessage();
   const locale = useLocale();
   const [form, fields] = useForm<TargetFormValues>({ id, lastResult, defaultValue });
   // one ticked challenge comes back as a single string, several as a list
@@ -111,14 +112,14 @@ export function TargetForm({
     <>
       {form.errors?.length || Object.keys(form.allErrors).length ? (
         <Alert variant="error" heading={errorHeading} role="alert">
-          {form.errors?.length ? <p>{form.errors[0]}</p> : <p>{t("newTarget.fixFields")}</p>}
+          {form.errors?.length ? <p>{message(form.errors[0])}</p> : <p>{t("newTarget.fixFields")}</p>}
           {/* the error summary: every error at once, each linked to its field (DKFDS) */}
           <ul className="error-summary-list">
             {Object.entries(form.allErrors)
               .filter(([name]) => name !== form.name && name !== "")
               .map(([name, errors]) => (
                 <li key={name}>
-                  <a href={`#${fieldAnchor(name, fields)}`}>{errors[0]}</a>
+                  <a href={`#${fieldAnchor(name, fields)}`}>{message(errors[0])}</a>
                 </li>
               ))}
           </ul>
@@ -130,7 +131,7 @@ export function TargetForm({
         <ConformTextarea field={fields.rationale} label={t("newTarget.rationale")} />
         <fieldset className={`form-group ${fields.challenges.errors ? "form-error" : ""}`}>
           <legend className="form-label">{t("newTarget.challenges")}</legend>
-          {fields.challenges.errors ? <span className="form-error-message">{fields.challenges.errors[0]}</span> : null}
+          {fields.challenges.errors ? <span className="form-error-message">{message(fields.challenges.errors[0])}</span> : null}
           {challenges.map((c) => (
             <div key={c.number} className="form-group-checkbox">
               <input type="checkbox" id={`udfordring-${c.number}`} name={fields.challenges.name} value={c.number} defaultChecked={chosen.has(String(c.number))} className="form-checkbox" />
@@ -145,7 +146,7 @@ export function TargetForm({
           <p>
             <input type="hidden" name={fields.kind.name} value={kind} />
             <strong>{t("newTarget.kind")}:</strong> {t(`newTarget.kinds.${kind as "kvantitativ" | "milepael"}`)}
-            {fields.kind.errors ? <span className="form-error-message">{fields.kind.errors[0]}</span> : null}
+            {fields.kind.errors ? <span className="form-error-message">{message(fields.kind.errors[0])}</span> : null}
           </p>
         ) : (
           <fieldset className="form-group">
@@ -197,7 +198,7 @@ export function TargetForm({
           <fieldset className="form-group target-kind target-kind--milepael">
             <legend className="h3">{t("newTarget.milestones")}</legend>
             {editing ? <p className="form-hint">{t("editTarget.milestonesHint")}</p> : null}
-            {fields.milestones.errors ? <span className="form-error-message">{fields.milestones.errors[0]}</span> : null}
+            {fields.milestones.errors ? <span className="form-error-message">{message(fields.milestones.errors[0])}</span> : null}
             {Array.from({ length: rows }, (_, i) => {
               const row = milestoneFields[i]?.getFieldset();
               const milestoneId = row?.id.initialValue as string | undefined;
@@ -208,14 +209,14 @@ export function TargetForm({
                     <label className="form-label" htmlFor={`milestone-${i}-title`}>
                       {t("newTarget.milestoneTitle", { n: i + 1 })}
                     </label>
-                    {row?.title.errors ? <span className="form-error-message">{row.title.errors[0]}</span> : null}
+                    {row?.title.errors ? <span className="form-error-message">{message(row.title.errors[0])}</span> : null}
                     <input id={`milestone-${i}-title`} name={`milestones[${i}].title`} className="form-input" defaultValue={(row?.title.initialValue as string) ?? ""} />
                   </div>
                   <div className="form-group">
                     <label className="form-label" htmlFor={`milestone-${i}-date`}>
                       {t("newTarget.milestoneDate")}
                     </label>
-                    {row?.dueDate.errors ? <span className="form-error-message">{row.dueDate.errors[0]}</span> : null}
+                    {row?.dueDate.errors ? <span className="form-error-message">{message(row.dueDate.errors[0])}</span> : null}
                     <input id={`milestone-${i}-date`} name={`milestones[${i}].dueDate`} type="date" className="form-input" defaultValue={(row?.dueDate.initialValue as string) ?? ""} />
                   </div>
                 </div>

@@ -6,11 +6,12 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { hash as argonHash, verify as argonVerify } from "@node-rs/argon2";
-import { createCookie, redirect } from "@remix-run/node";
+import { createCookie } from "@remix-run/node";
 import { eq, lt, or } from "drizzle-orm";
 import { databasePath, prepared, type Db } from "../../db/connection";
 import { apiTokens, loginThrottle, sessions, users } from "../../db/schema";
 import { can, type Permission, type Role } from "../domain/access";
+import { DomainError, invariant } from "../domain/errors";
 import { audit } from "./audit.server";
 
 export type User = { id: number; email: string; name: string; role: Role; municipalityCode: string | null };
@@ -131,24 +132,15 @@ export async function getActor(db: Db, request: Request): Promise<Actor | null> 
   return { ...actor, via: "session", sessionHash: sha256(id) };
 }
 
-function wantsJson(request: Request): boolean {
-  return new URL(request.url).pathname.startsWith("/api/");
-}
-
-/** The guard: no actor, no page. Pages redirect to the login, the API answers 401. */
+/** The guard: no actor, no page (the edge sends pages to the login and answers the API 401). */
 export async function requireActor(db: Db, request: Request): Promise<Actor> {
   const actor = await getActor(db, request);
   if (actor) return actor;
-  if (wantsJson(request)) throw Response.json({ fejl: "Log ind, eller send et gyldigt API-token (Authorization: Bearer …)." }, { status: 401 });
-  const url = new URL(request.url);
-  throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  throw new DomainError("unauthenticated", "errors.signIn");
 }
 
-export function requirePermission(actor: Actor, permission: Permission, request?: Request): void {
-  if (can(actor, permission)) return;
-  const message = "Du har ikke adgang til dette. Kontakt partnerskabets sekretariat, hvis du mener, du burde have adgang.";
-  if (request && wantsJson(request)) throw Response.json({ fejl: message }, { status: 403 });
-  throw new Response(message, { status: 403 });
+export function requirePermission(actor: Actor, permission: Permission): void {
+  invariant(can(actor, permission), "forbidden", "errors.forbidden");
 }
 
 /** A mutation from a form: the session's token must come back with it (the origin is checked in the server). */
@@ -160,7 +152,7 @@ export function requireCsrf(actor: Actor, form: FormData): void {
     actor.csrfToken !== null &&
     sent.length === actor.csrfToken.length &&
     timingSafeEqual(Buffer.from(sent), Buffer.from(actor.csrfToken));
-  if (!ok) throw new Response("Formularen er udløbet eller kom fra et andet websted. Genindlæs siden, og prøv igen.", { status: 403 });
+  invariant(ok, "forbidden", "errors.formExpired");
 }
 
 /**

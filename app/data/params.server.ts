@@ -1,23 +1,22 @@
-/** Parses route and query parameters with zod; a bad value becomes a Danish 400/404. */
+/** Parses route and query parameters with zod; a bad value is a DomainError (404 or 400 at the edge). */
 import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { SWITCHABLE_TARGET_GROUPS } from "../domain/catalogue";
-import { getT } from "../i18n/i18n";
+import { invariant } from "../domain/errors";
 import { findIndicator, findMunicipality, type Indicator, type Municipality } from "./catalogue.server";
 
-const t = getT("da");
 const municipalityCode = z.string().regex(/^\d{3}$/);
 
 export function requireMunicipality(db: Db, code: string | undefined): Municipality {
   const parsed = municipalityCode.safeParse(code);
   const m = parsed.success ? findMunicipality(db, parsed.data) : undefined;
-  if (!m) throw new Response(t("errors.unknownMunicipality", { code: code ?? "" }), { status: 404 });
+  invariant(m, "not_found", "errors.unknownMunicipality", { code: code ?? "" });
   return m;
 }
 
 export function requireIndicator(db: Db, code: string | undefined): Indicator {
   const i = code ? findIndicator(db, code) : undefined;
-  if (!i) throw new Response(t("errors.unknownIndicator", { code: code ?? "" }), { status: 404 });
+  invariant(i, "not_found", "errors.unknownIndicator", { code: code ?? "" });
   return i;
 }
 
@@ -27,6 +26,6 @@ const chosenGroup = z.enum(SWITCHABLE_TARGET_GROUPS);
 export function chosenTargetGroup(request: Request, allowed: readonly string[] = SWITCHABLE_TARGET_GROUPS): string {
   const raw = new URL(request.url).searchParams.get("maalgruppe");
   if (raw === null || raw === "") return allowed.includes("anbragte") ? "anbragte" : allowed[0];
-  if (!allowed.includes(raw) && !chosenGroup.safeParse(raw).success) throw new Response(t("errors.unknownTargetGroup", { value: raw }), { status: 400 });
+  invariant(allowed.includes(raw) || chosenGroup.safeParse(raw).success, "invalid", "errors.unknownTargetGroup", { value: raw });
   return raw;
 }

@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { reportApprovals, reports } from "../../db/schema";
 import { can } from "../domain/access";
-import { DomainError } from "../domain/errors";
+import { DomainError, type ErrorParams } from "../domain/errors";
 import { periodKeyOf } from "../domain/periods";
 import { inQuarterWindow, sideWritten } from "../domain/targets/joint";
 import { previousQuarter, type ReportSnapshot, type ReportTarget, type StatusPart } from "../domain/reports/report";
@@ -19,9 +19,10 @@ import type { Actor } from "./auth.server";
 import { findMunicipality, listChallenges, readMeta } from "./catalogue.server";
 import { currentQuarter, listTargets, targetDetail, type Side } from "./targets.server";
 
-export class ReportError extends Error {
-  constructor(message: string, readonly field?: string) {
-    super(message);
+/** A publication refused as asked: shown in the form, on the field it names. */
+export class ReportError extends DomainError {
+  constructor(key: string, params: ErrorParams = {}, field?: string) {
+    super("invalid", key, params, field);
   }
 }
 
@@ -34,7 +35,7 @@ export const quarterParam = z.string().regex(/^\d{4}K[1-4]$/);
  */
 export function buildSnapshot(db: Db, municipalityCode: string, quarter: string): ReportSnapshot {
   const municipality = findMunicipality(db, municipalityCode);
-  if (!municipality) throw new Response("Kommunen findes ikke.", { status: 404 });
+  if (!municipality) throw new DomainError("not_found", "errors.unknownMunicipality", { code: municipalityCode });
   const loadedAt = readMeta(db).data_loaded_at ?? null;
   const targets = listTargets(db, municipalityCode, quarter)
     .filter((t) => t.state === "aktiv")
@@ -104,7 +105,7 @@ function parse(row: typeof reports.$inferSelect): PublishedReport {
   }
   if (!snapshot || hashSnapshot(snapshot) !== row.contentHash) {
     console.error(`report integrity: ${row.municipalityCode}/${row.quarter} version ${row.version} does not match its SHA-256 ${row.contentHash}; refused`);
-    throw new DomainError("unavailable", "trust.report.tampered", { quarter: row.quarter, version: row.version });
+    throw new DomainError("conflict", "trust.report.tampered", { quarter: row.quarter, version: row.version });
   }
   return { ...row, snapshot };
 }
@@ -145,7 +146,7 @@ export const publishSchema = z.object({
   listMissing: z.enum(["ja", "nej"]).default("nej"),
   reason: z.string().trim().max(1000).default(""),
   /** The draft's hash as the publisher saw it: approving a draft that changed since is refused. */
-  contentHash: z.string().regex(/^[0-9a-f]{64}$/, { error: "Udkastet er ændret. Indlæs siden igen." }),
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/, { error: "reportErrors.draftChanged" }),
 });
 
 export function approvalsFor(db: Db, municipalityCode: string, quarter: string) {
@@ -171,19 +172,19 @@ export function publishOrApprove(
       : actor.role === "socialdirektoer" && can(actor, { kind: "write-targets", municipality: municipalityCode })
         ? "social"
         : null;
-  if (!side && actor.role !== "sekretariat") throw new Response("Kun kommunens to direktører eller sekretariatet kan udgive kvartalsrapporten.", { status: 403 });
-  if (periodKeyOf(quarter) > periodKeyOf(currentQuarter(db))) throw new ReportError(`Rapporten for ${quarter} kan først udgives, når kvartalet er begyndt.`);
+  if (!side && actor.role !== "sekretariat") throw new DomainError("forbidden", "reportErrors.forbidden");
+  if (periodKeyOf(quarter) > periodKeyOf(currentQuarter(db))) throw new ReportError("reportErrors.notBegun", { quarter });
   if (!draftAllowed(db, municipalityCode, quarter)) throw new DomainError("invalid", "trust.report.outsideWindow", { quarter });
   const snapshot = buildSnapshot(db, municipalityCode, quarter);
   const hash = hashSnapshot(snapshot);
-  if (input.contentHash !== hash) throw new ReportError("Udkastet er ændret, siden du åbnede det. Læs det igen, før du godkender.");
+  if (input.contentHash !== hash) throw new ReportError("reportErrors.changed");
   const missing = snapshot.targets.filter((t) => !t.status?.joint);
   const listsMissing = input.listMissing === "ja";
   if (missing.length > 0 && !listsMissing) {
-    throw new ReportError(`${missing.length} mål mangler en fælles status for ${quarter}. Skriv status først, eller vælg at udgive med de manglende mål listet i rapporten.`, "listMissing");
+    throw new ReportError("reportErrors.missingStatus", { count: missing.length, quarter }, "listMissing");
   }
   const version = newestVersion(db, municipalityCode, quarter) + 1;
-  if (version > 1 && !input.reason) throw new ReportError(`Rapporten for ${quarter} er allerede udgivet. Skriv, hvorfor den rettes.`, "reason");
+  if (version > 1 && !input.reason) throw new ReportError("reportErrors.correctionReason", { quarter }, "reason");
   const now = new Date().toISOString();
   return db.transaction((tx) => {
     if (side) {

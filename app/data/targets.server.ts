@@ -7,11 +7,9 @@ import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { milestones, municipalities, quarterlyStatuses, statusHistory, targetChallenges, targets, users } from "../../db/schema";
 import { can } from "../domain/access";
-import { DomainError } from "../domain/errors";
-import { formatValue } from "../domain/format";
-import { getT, type Locale } from "../i18n/i18n";
+import { DomainError, messageKey, type ErrorParams } from "../domain/errors";
 import { isPeriodOfCadence, parsePeriod, periodEndDate, periodKeyOf } from "../domain/periods";
-import { assessmentAgrees, inQuarterWindow, isJoint, otherSide, parseFormBoolean, sideWritten, withdrawnVersion, type Side } from "../domain/targets/joint";
+import { assessmentAgrees, inQuarterWindow, isJoint, otherSide, sideWritten, withdrawnVersion, type Side } from "../domain/targets/joint";
 import { plannedTrend, quantitativeProgress, type PlannedPoint, type Unavailable } from "../domain/targets/progress";
 import { COMPUTED_STATUSES, direction, type ComputedStatus } from "../domain/targets/trajectory";
 import { previousQuarter } from "../domain/reports/report";
@@ -20,75 +18,29 @@ import type { Actor } from "./auth.server";
 import { findIndicator, readMeta } from "./catalogue.server";
 import { readFigures } from "./figures.server";
 
-export class TargetError extends Error {
-  constructor(message: string, readonly field?: string) {
-    super(message);
+/** A target refused as the user wrote it: shown in the form, on the field it names. */
+export class TargetError extends DomainError {
+  constructor(key: string, field?: string, params: ErrorParams = {}) {
+    super("invalid", key, params, field);
   }
 }
 
 /** Two people saved the same status at once; the newer text is returned so nothing is lost. */
-export class StatusConflict extends Error {
+export class StatusConflict extends DomainError {
   constructor(readonly current: QuarterlyStatus) {
-    super("Statussen er ændret af en anden, siden du åbnede den. Se den nye tekst herunder, og gem igen.");
+    super("conflict", "targetErrors.statusConflict");
   }
 }
 
-const text = (label: string, max = 2000) =>
-  z.string({ error: `Skriv ${label}.` }).trim().min(1, { error: `Skriv ${label}.` }).max(max, { error: `${label[0].toUpperCase()}${label.slice(1)} må højst være ${max} tegn.` });
-
-const definitionBase = z.object({
-  title: text("en titel", 200),
-  rationale: text("en begrundelse"),
-  challenges: z.array(z.coerce.number().int().min(1).max(8)).min(1, { error: "Vælg mindst én af de otte udfordringer." }),
-});
-
-export const ownersSchema = z.object({
-  schoolOwnerId: z.coerce.number({ error: "Vælg den ansvarlige på skoleområdet." }).int().positive({ error: "Vælg den ansvarlige på skoleområdet." }),
-  socialOwnerId: z.coerce.number({ error: "Vælg den ansvarlige på socialområdet." }).int().positive({ error: "Vælg den ansvarlige på socialområdet." }),
-});
-
-const quantitativeFields = {
-  kind: z.literal("kvantitativ"),
-  indicatorCode: z.string({ error: "Vælg en indikator." }).min(1, { error: "Vælg en indikator." }),
-  targetGroup: z.string({ error: "Vælg en målgruppe." }).min(1, { error: "Vælg en målgruppe." }),
-  baselinePeriod: z.string({ error: "Vælg udgangsperioden." }).min(1, { error: "Vælg udgangsperioden." }),
-  // a Danish decimal comma ("12,5") reads as 12.5
-  targetValue: z.preprocess((v) => (typeof v === "string" ? v.trim().replace(",", ".") : v), z.coerce.number({ error: "Skriv målværdien som et tal." }).finite({ error: "Skriv målværdien som et tal." })),
-  deadlinePeriod: z.string({ error: "Skriv fristen, fx 2027/28." }).trim().min(1, { error: "Skriv fristen, fx 2027/28." }),
-  // an indicator without a fixed direction needs one stated (checked against the indicator below)
-  direction: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(["higher", "lower"]).optional()),
-};
-const milestoneFields = {
-  kind: z.literal("milepael"),
-  milestones: z
-    .array(
-      z.object({
-        // set when editing: the milestone keeps its id and whether it is done
-        id: z.coerce.number().int().positive().optional(),
-        title: text("milepælen", 200),
-        dueDate: z.iso.date({ error: "Skriv datoen som åååå-mm-dd." }),
-      }),
-    )
-    .min(1, { error: "Tilføj mindst én milepæl." }),
-};
-
-/** A municipality's target: what it aims at and the two named owners. */
-export const targetInputSchema = z.discriminatedUnion("kind", [
-  definitionBase.extend(ownersSchema.shape).extend(quantitativeFields),
-  definitionBase.extend(ownersSchema.shape).extend(milestoneFields),
-]);
-export type TargetInput = z.output<typeof targetInputSchema>;
-
-/** A partnership-wide target: the same aim without owners – each adopting municipality names its own. */
-export const partnershipTargetSchema = z.discriminatedUnion("kind", [definitionBase.extend(quantitativeFields), definitionBase.extend(milestoneFields)]);
-export type TargetDefinition = z.output<typeof partnershipTargetSchema>;
+import { closeSchema, ownersSchema, type StatusPartInput, type TargetDefinition, type TargetInput } from "../domain/targets/schema";
+export { closeSchema, ownersSchema, partnershipTargetSchema, statusPartSchema, targetInputSchema, type StatusPartInput, type TargetDefinition, type TargetInput } from "../domain/targets/schema";
 
 function requireTargetWrite(actor: Actor, municipalityCode: string | null) {
   const ok = municipalityCode === null ? can(actor, { kind: "set-partnership-targets" }) : can(actor, { kind: "write-targets", municipality: municipalityCode });
-  if (!ok) throw new Response("Kun kommunens to direktører og sekretariatet kan oprette og ændre fælles mål.", { status: 403 });
+  if (!ok) throw new DomainError("forbidden", "targetErrors.forbiddenWrite");
 }
 
-type Problem = { field: string; message: string };
+type Problem = { field: string; key: string; params?: ErrorParams };
 const municipalityCodeFor = (input: { municipalityCode?: string | null }): string[] | undefined => (input.municipalityCode ? [input.municipalityCode] : undefined);
 
 /**
@@ -99,35 +51,32 @@ const municipalityCodeFor = (input: { municipalityCode?: string | null }): strin
 function quantitativeProblems(
   db: Db,
   input: { indicatorCode?: string; targetGroup?: string; baselinePeriod?: string; deadlinePeriod?: string; targetValue?: number; direction?: string; municipalityCode?: string | null },
-  locale: Locale = "da",
 ): Problem[] {
   const out: Problem[] = [];
   if (!input.indicatorCode) return out;
   const indicator = findIndicator(db, input.indicatorCode);
-  if (!indicator) return [{ field: "indicatorCode", message: `Indikatoren '${input.indicatorCode}' findes ikke.` }];
-  if (input.targetGroup && !indicator.targetGroups.includes(input.targetGroup)) out.push({ field: "targetGroup", message: "Indikatoren har ikke den målgruppe." });
-  const cadenceText = indicator.cadence === "school_year" ? "pr. skoleår (fx 2027/28)" : indicator.cadence === "quarter" ? "pr. kvartal (fx 2026K4)" : "pr. år (fx 2027)";
+  if (!indicator) return [{ field: "indicatorCode", key: "errors.unknownIndicator", params: { code: input.indicatorCode } }];
+  if (input.targetGroup && !indicator.targetGroups.includes(input.targetGroup)) out.push({ field: "targetGroup", key: "targetErrors.groupOfIndicator" });
   let periodsOk = true;
   for (const [field, period] of [["baselinePeriod", input.baselinePeriod], ["deadlinePeriod", input.deadlinePeriod]] as const) {
     if (period && !isPeriodOfCadence(period, indicator.cadence)) {
-      out.push({ field, message: `'${period}' passer ikke til indikatoren, som opgøres ${cadenceText}.` });
+      out.push({ field, key: `targetErrors.periodCadence.${indicator.cadence}`, params: { period } });
       periodsOk = false;
     }
   }
-  if (periodsOk && input.baselinePeriod && input.deadlinePeriod && periodKeyOf(input.deadlinePeriod) <= periodKeyOf(input.baselinePeriod)) out.push({ field: "deadlinePeriod", message: "Fristen skal ligge efter udgangsperioden." });
+  if (periodsOk && input.baselinePeriod && input.deadlinePeriod && periodKeyOf(input.deadlinePeriod) <= periodKeyOf(input.baselinePeriod)) out.push({ field: "deadlinePeriod", key: "targetErrors.deadlineAfterBaseline" });
   // a neutral indicator says nothing of which way is better: the target must say it
   const polarity = indicator.polarity === "neutral" ? (input.direction === "higher" || input.direction === "lower" ? input.direction : null) : indicator.polarity;
-  if (polarity === null) out.push({ field: "direction", message: getT(locale)("trust.form.directionMissing") });
+  if (polarity === null) out.push({ field: "direction", key: "trust.form.directionMissing" });
   const value = input.targetValue;
   if (value !== undefined && Number.isFinite(value)) {
-    if (indicator.unit === "percent" && (value < 0 || value > 100)) out.push({ field: "targetValue", message: "En andel skal være mellem 0 og 100 %." });
+    if (indicator.unit === "percent" && (value < 0 || value > 100)) out.push({ field: "targetValue", key: "targetErrors.percentRange" });
     // a target must be an improvement in the indicator's direction, or the stated one for a neutral indicator
     else if (polarity && input.targetGroup && input.baselinePeriod && isPeriodOfCadence(input.baselinePeriod, indicator.cadence) && indicator.targetGroups.includes(input.targetGroup)) {
       const base = readFigures(db, { indicator, targetGroups: [input.targetGroup], municipalities: municipalityCodeFor(input), periods: [input.baselinePeriod] })[0];
       if (base && base.shown !== null) {
         const d = direction({ polarity, baseline: { position: 0, value: base.shown }, target: { position: 1, value } });
-        const t = getT(locale);
-        if ((value - base.shown) * d < 0) out.push({ field: "targetValue", message: t("trust.form.worsening", { baseline: formatValue(base.shown, indicator.unit), better: t(`trust.form.${polarity}`) }) });
+        if ((value - base.shown) * d < 0) out.push({ field: "targetValue", key: `trust.form.worsening.${polarity}`, params: { baseline: base.shown } });
       }
     }
   }
@@ -137,24 +86,23 @@ function quantitativeProblems(
 /** Checks the parts of a quantitative target the schema cannot: the indicator, group, periods and direction. */
 function checkQuantitative(db: Db, input: Extract<TargetDefinition, { kind: "kvantitativ" }> & { municipalityCode?: string | null }) {
   const [first] = quantitativeProblems(db, input);
-  if (first) throw new TargetError(first.message, first.field);
+  if (first) throw new TargetError(first.key, first.field, first.params);
 }
 
 /**
  * The data-dependent errors of a target form's raw fields, by field, for the form to show with
  * the schema's errors in one round (the service checks them again on save).
  */
-export function targetFormProblems(db: Db, municipalityCode: string | null, raw: FormData, locale: Locale = "da"): Record<string, string[]> {
+export function targetFormProblems(db: Db, municipalityCode: string | null, raw: FormData): Record<string, string[]> {
   const str = (name: string) => (typeof raw.get(name) === "string" ? String(raw.get(name)).trim() : "") || undefined;
   if (str("kind") !== "kvantitativ") return {};
   const value = str("targetValue");
   const problems = quantitativeProblems(
     db,
     { indicatorCode: str("indicatorCode"), targetGroup: str("targetGroup"), baselinePeriod: str("baselinePeriod"), deadlinePeriod: str("deadlinePeriod"), targetValue: value ? Number(value.replace(",", ".")) : undefined, direction: str("direction"), municipalityCode },
-    locale,
   );
   const out: Record<string, string[]> = {};
-  for (const p of problems) out[p.field] = [...(out[p.field] ?? []), p.message];
+  for (const p of problems) out[p.field] = [...(out[p.field] ?? []), messageKey(p.key, p.params)];
   return out;
 }
 
@@ -164,8 +112,8 @@ function checkOwners(db: Db, municipalityCode: string | null, input: { schoolOwn
   const school = owners.find((u) => u.id === input.schoolOwnerId);
   const social = owners.find((u) => u.id === input.socialOwnerId);
   const fits = (u: typeof school, role: string) => u && u.active && u.role === role && (municipalityCode === null || u.municipalityCode === municipalityCode);
-  if (!fits(school, "skoledirektoer")) throw new TargetError("Den ansvarlige på skoleområdet skal være kommunens direktør for skoleområdet.", "schoolOwnerId");
-  if (!fits(social, "socialdirektoer")) throw new TargetError("Den ansvarlige på socialområdet skal være kommunens direktør for børne- og familieområdet.", "socialOwnerId");
+  if (!fits(school, "skoledirektoer")) throw new TargetError("targetErrors.schoolOwnerRole", "schoolOwnerId");
+  if (!fits(social, "socialdirektoer")) throw new TargetError("targetErrors.socialOwnerRole", "socialOwnerId");
 }
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -231,9 +179,9 @@ export function adoptionsOf(db: Db, partnershipTargetId: number) {
 export function adoptTarget(db: Db, actor: Actor, municipalityCode: string, partnershipTargetId: number, owners: z.output<typeof ownersSchema>): number {
   requireTargetWrite(actor, municipalityCode);
   const source = targetDefinitionOf(db, partnershipTargetId);
-  if (!source || source.row.municipalityCode !== null) throw new Response("Partnerskabsmålet findes ikke.", { status: 404 });
-  if (source.row.state !== "aktiv") throw new TargetError("Partnerskabsmålet er lukket og kan ikke tages op.");
-  if (adoptionsOf(db, partnershipTargetId).some((t) => t.municipalityCode === municipalityCode)) throw new TargetError("Kommunen har allerede taget dette mål op.");
+  if (!source || source.row.municipalityCode !== null) throw new DomainError("not_found", "targetErrors.partnershipNotFound");
+  if (source.row.state !== "aktiv") throw new TargetError("targetErrors.partnershipClosed");
+  if (adoptionsOf(db, partnershipTargetId).some((t) => t.municipalityCode === municipalityCode)) throw new TargetError("targetErrors.alreadyAdopted");
   checkOwners(db, municipalityCode, owners);
   return db.transaction((tx) => {
     const id = insertTarget(tx, municipalityCode, source.definition, owners, partnershipTargetId);
@@ -273,12 +221,12 @@ export function definitionLocked(db: Db, row: typeof targets.$inferSelect): "ado
  */
 export function updateTarget(db: Db, actor: Actor, targetId: number, input: TargetDefinition & Partial<z.output<typeof ownersSchema>>): void {
   const current = targetDefinitionOf(db, targetId);
-  if (!current) throw new Response("Målet findes ikke.", { status: 404 });
+  if (!current) throw new DomainError("not_found", "targetErrors.notFound");
   const { row } = current;
   requireTargetWrite(actor, row.municipalityCode);
-  if (row.state !== "aktiv") throw new TargetError("Målet er lukket og kan ikke ændres.");
-  if (definitionLocked(db, row)) throw new TargetError(row.adoptedFromId !== null ? "Målet er taget op fra partnerskabet; kun de ansvarlige kan ændres." : "Kommuner har taget målet op, så det kan ikke ændres længere. Luk det, og opret et nyt.");
-  if (input.kind !== row.kind) throw new TargetError("Et måls type kan ikke ændres. Luk målet, og opret et nyt.", "kind");
+  if (row.state !== "aktiv") throw new TargetError("targetErrors.closed");
+  if (definitionLocked(db, row)) throw new TargetError(row.adoptedFromId !== null ? "targetErrors.lockedAdopted" : "targetErrors.lockedHasAdoptions");
+  if (input.kind !== row.kind) throw new TargetError("targetErrors.kindFixed", "kind");
   if (input.kind === "kvantitativ") checkQuantitative(db, { ...input, municipalityCode: row.municipalityCode });
   let owners: z.output<typeof ownersSchema> | null = null;
   if (row.municipalityCode !== null) {
@@ -287,8 +235,8 @@ export function updateTarget(db: Db, actor: Actor, targetId: number, input: Targ
   }
   const existing = db.select().from(milestones).where(eq(milestones.targetId, targetId)).all();
   const kept = new Set(input.kind === "milepael" ? input.milestones.flatMap((m) => (m.id ? [m.id] : [])) : []);
-  for (const id of kept) if (!existing.some((m) => m.id === id)) throw new TargetError("En af milepælene hører ikke til målet. Indlæs siden igen.", "milestones");
-  if (input.kind === "milepael" && existing.some((m) => m.done && !kept.has(m.id))) throw new TargetError("En gennemført milepæl kan ikke fjernes.", "milestones");
+  for (const id of kept) if (!existing.some((m) => m.id === id)) throw new TargetError("targetErrors.foreignMilestone", "milestones");
+  if (input.kind === "milepael" && existing.some((m) => m.done && !kept.has(m.id))) throw new TargetError("targetErrors.doneMilestone", "milestones");
   const now = new Date().toISOString();
   db.transaction((tx) => {
     const { kind: _kind, ...columns } = definitionColumns(input);
@@ -309,9 +257,9 @@ export function updateTarget(db: Db, actor: Actor, targetId: number, input: Targ
 /** New owners for a municipality's target (the one change an adopted target allows). */
 export function setTargetOwners(db: Db, actor: Actor, targetId: number, owners: z.output<typeof ownersSchema>): void {
   const row = db.select().from(targets).where(eq(targets.id, targetId)).get();
-  if (!row || row.municipalityCode === null) throw new Response("Målet findes ikke.", { status: 404 });
+  if (!row || row.municipalityCode === null) throw new DomainError("not_found", "targetErrors.notFound");
   requireTargetWrite(actor, row.municipalityCode);
-  if (row.state !== "aktiv") throw new TargetError("Målet er lukket og kan ikke ændres.");
+  if (row.state !== "aktiv") throw new TargetError("targetErrors.closed");
   checkOwners(db, row.municipalityCode, owners);
   db.transaction((tx) => {
     tx.update(targets).set({ ...owners, updatedAt: new Date().toISOString() }).where(eq(targets.id, targetId)).run();
@@ -319,16 +267,11 @@ export function setTargetOwners(db: Db, actor: Actor, targetId: number, owners: 
   });
 }
 
-export const closeSchema = z.object({
-  state: z.enum(["naaet", "droppet"], { error: "Vælg, om målet er nået eller droppet." }),
-  reason: text("en begrundelse for at lukke målet"),
-});
-
 export function closeTarget(db: Db, actor: Actor, targetId: number, input: z.output<typeof closeSchema>): void {
   const before = db.select().from(targets).where(eq(targets.id, targetId)).get();
-  if (!before) throw new Response("Målet findes ikke.", { status: 404 });
+  if (!before) throw new DomainError("not_found", "targetErrors.notFound");
   requireTargetWrite(actor, before.municipalityCode);
-  if (before.state !== "aktiv") throw new TargetError("Målet er allerede lukket.");
+  if (before.state !== "aktiv") throw new TargetError("targetErrors.alreadyClosed");
   const now = new Date().toISOString();
   db.transaction((tx) => {
     tx.update(targets).set({ state: input.state, closedReason: input.reason, closedAt: now, updatedAt: now }).where(eq(targets.id, targetId)).run();
@@ -338,9 +281,9 @@ export function closeTarget(db: Db, actor: Actor, targetId: number, input: z.out
 
 export function setMilestoneDone(db: Db, actor: Actor, targetId: number, milestoneId: number, done: boolean): void {
   const row = db.select({ m: milestones, municipalityCode: targets.municipalityCode, state: targets.state }).from(milestones).innerJoin(targets, eq(targets.id, milestones.targetId)).where(and(eq(milestones.id, milestoneId), eq(milestones.targetId, targetId))).get();
-  if (!row) throw new Response("Milepælen findes ikke.", { status: 404 });
+  if (!row) throw new DomainError("not_found", "targetErrors.milestoneNotFound");
   requireTargetWrite(actor, row.municipalityCode);
-  if (row.state !== "aktiv") throw new TargetError("Målet er lukket og kan ikke ændres.");
+  if (row.state !== "aktiv") throw new TargetError("targetErrors.closed");
   db.transaction((tx) => {
     tx.update(milestones).set({ done, doneAt: done ? new Date().toISOString() : null }).where(eq(milestones.id, milestoneId)).run();
     audit(tx, { actor, action: "milestone.update", entity: "milestone", entityId: milestoneId, municipalityCode: row.municipalityCode, before: { done: row.m.done }, after: { done } });
@@ -351,22 +294,10 @@ export type { Side };
 export { isJoint };
 export type QuarterlyStatus = typeof quarterlyStatuses.$inferSelect;
 
-export const statusPartSchema = z
-  .object({
-    quarter: z.string().refine((q) => parsePeriod(q)?.cadence === "quarter", { error: "Kvartalet skal skrives som fx 2025K4." }),
-    expectedVersion: z.coerce.number().int().min(0),
-    done: text("hvad der er gjort"),
-    next: text("hvad der sker nu"),
-    risks: z.string().trim().max(2000).default(""),
-    assessment: z.enum(["paa-sporet", "i-risiko", "bagud"], { error: "Vælg jeres vurdering." }),
-    justification: z.string().trim().max(2000).default(""),
-    confirm: z.any().optional().transform(parseFormBoolean),
-  });
-export type StatusPartInput = z.output<typeof statusPartSchema>;
 
 function requireStatusWrite(actor: Actor, municipalityCode: string | null, side: Side) {
   if (municipalityCode === null || !can(actor, { kind: "write-status", municipality: municipalityCode, side })) {
-    throw new Response(`Kun ${side === "school" ? "direktøren for skoleområdet" : "direktøren for børne- og familieområdet"} kan skrive og bekræfte denne del.`, { status: 403 });
+    throw new DomainError("forbidden", `targetErrors.onlyOwnSide.${side}`);
   }
 }
 
@@ -378,7 +309,7 @@ function requireQuarterWindow(db: Db, quarter: string) {
 
 function loadTarget(db: Db, targetId: number) {
   const target = db.select().from(targets).where(eq(targets.id, targetId)).get();
-  if (!target) throw new Response("Målet findes ikke.", { status: 404 });
+  if (!target) throw new DomainError("not_found", "targetErrors.notFound");
   return target;
 }
 
@@ -394,12 +325,12 @@ function recordVersion(tx: Pick<Db, "insert">, status: QuarterlyStatus, actor: A
 export function writeStatusPart(db: Db, actor: Actor, targetId: number, side: Side, input: StatusPartInput): QuarterlyStatus & { withdrewOther: boolean } {
   const target = loadTarget(db, targetId);
   requireStatusWrite(actor, target.municipalityCode, side);
-  if (target.state !== "aktiv") throw new TargetError("Målet er lukket; der skrives ikke længere status.");
+  if (target.state !== "aktiv") throw new TargetError("targetErrors.closedNoStatus");
   requireQuarterWindow(db, input.quarter);
   // the side counts as written only with a justification where the assessment differs from (or cannot be checked against) the computed status
   const computed = targetProgress(db, target, input.quarter).computedStatus;
   if (!assessmentAgrees(input.assessment, computed) && !input.justification) {
-    throw new TargetError(computed === "ingen-data" ? "Den beregnede status kan ikke gives. Skriv en sætning om, hvad jeres vurdering bygger på." : "Jeres vurdering er en anden end den beregnede status. Skriv en sætning om hvorfor.", "justification");
+    throw new TargetError(computed === "ingen-data" ? "targetErrors.justifyNoData" : "targetErrors.justifyDisagree", "justification");
   }
   const now = new Date().toISOString();
   const fields = side === "school"
@@ -438,7 +369,7 @@ export function confirmStatus(db: Db, actor: Actor, targetId: number, side: Side
   requireQuarterWindow(db, quarter);
   return db.transaction((tx) => {
     const current = tx.select().from(quarterlyStatuses).where(and(eq(quarterlyStatuses.targetId, targetId), eq(quarterlyStatuses.quarter, quarter))).get();
-    if (!current || current.version === 0) throw new TargetError("Der er ingen status at bekræfte for kvartalet endnu.");
+    if (!current || current.version === 0) throw new TargetError("targetErrors.nothingToConfirm");
     if (current.version !== expectedVersion) throw new StatusConflict(current);
     // a department confirms only once its own side is written
     if (!sideWritten(current, side)) throw new DomainError("invalid", "trust.status.confirmUnwritten");
@@ -670,7 +601,7 @@ export function listPartnershipTargets(db: Db) {
 export function requirePartnershipTarget(db: Db, rawId: string | undefined) {
   const id = z.coerce.number().int().positive().safeParse(rawId);
   const found = id.success ? targetDefinitionOf(db, id.data) : undefined;
-  if (!found || found.row.municipalityCode !== null) throw new Response("Partnerskabsmålet findes ikke.", { status: 404 });
+  if (!found || found.row.municipalityCode !== null) throw new DomainError("not_found", "targetErrors.partnershipNotFound");
   const listed = listPartnershipTargets(db).find((t) => t.id === found.row.id)!;
   const indicator = found.row.indicatorCode ? findIndicator(db, found.row.indicatorCode) : undefined;
   return {
@@ -692,16 +623,6 @@ export function baselineFigure(db: Db, municipalityCode: string, q: { indicatorC
   if (!f) return { state: "missing" as const, period: q.baselinePeriod };
   if (f.withheld !== null || f.shown === null) return { state: "withheld" as const, period: q.baselinePeriod };
   return { state: "shown" as const, period: q.baselinePeriod, value: f.shown, unit: indicator.unit, polarity: indicator.polarity };
-}
-
-/** A TargetError or DomainError as the form's reply (in the page's language), by the field it names; anything else is rethrown. */
-export function replyOnTargetError<R>(submission: { reply: (o: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => R }, e: unknown, locale: Locale = "da"): R {
-  if (e instanceof DomainError && e.code === "invalid") {
-    const message = getT(locale)(e.key, e.params);
-    return submission.reply(e.field ? { fieldErrors: { [e.field]: [message] } } : { formErrors: [message] });
-  }
-  if (e instanceof TargetError) return submission.reply(e.field ? { fieldErrors: { [e.field]: [e.message] } } : { formErrors: [e.message] });
-  throw e;
 }
 
 export type ChallengeTargetSummary = { challenge: number; municipalities: number; targets: number; byStatus: Record<ComputedStatus, number> };

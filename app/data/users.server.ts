@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { apiTokens, passwordResets, sessions, users } from "../../db/schema";
 import { needsMunicipality, ROLES, type Role } from "../domain/access";
+import { DomainError, invariant, messageKey } from "../domain/errors";
 import { audit } from "./audit.server";
 import { hashPassword, verifyPassword, MIN_PASSWORD_LENGTH, randomToken, sha256, type Actor, type User } from "./auth.server";
 
@@ -15,27 +16,32 @@ const nowIso = () => new Date().toISOString();
 const publicUser = { id: users.id, email: users.email, name: users.name, role: users.role, municipalityCode: users.municipalityCode, active: users.active };
 
 export const passwordSchema = z
-  .string({ error: "Skriv en adgangskode." })
-  .min(MIN_PASSWORD_LENGTH, { error: `Adgangskoden skal være mindst ${MIN_PASSWORD_LENGTH} tegn.` })
-  .max(200, { error: "Adgangskoden må højst være 200 tegn." });
+  .string({ error: "userErrors.password" })
+  .min(MIN_PASSWORD_LENGTH, { error: messageKey("userErrors.passwordShort", { min: MIN_PASSWORD_LENGTH }) })
+  .max(200, { error: messageKey("userErrors.passwordLong", { max: 200 }) });
 
 export const newUserSchema = z
   .object({
-    email: z.email({ error: "Skriv en gyldig e-mailadresse." }).transform((e) => e.trim().toLowerCase()),
-    name: z.string({ error: "Skriv brugerens navn." }).trim().min(2, { error: "Skriv brugerens navn." }).max(120),
-    role: z.enum(ROLES, { error: "Vælg en rolle." }),
+    email: z.email({ error: "userErrors.email" }).transform((e) => e.trim().toLowerCase()),
+    name: z.string({ error: "userErrors.name" }).trim().min(2, { error: "userErrors.name" }).max(120),
+    role: z.enum(ROLES, { error: "userErrors.role" }),
     municipalityCode: z
       .string()
       .regex(/^\d{3}$/)
       .optional()
       .or(z.literal("").transform(() => undefined)),
   })
-  .refine((u) => !needsMunicipality(u.role) || u.municipalityCode, { path: ["municipalityCode"], error: "Vælg brugerens kommune." })
+  .refine((u) => !needsMunicipality(u.role) || u.municipalityCode, { path: ["municipalityCode"], error: "userErrors.municipality" })
   .transform((u) => ({ ...u, municipalityCode: needsMunicipality(u.role) ? u.municipalityCode! : null }));
 
 export type NewUser = z.output<typeof newUserSchema>;
 
-export class ConflictError extends Error {}
+/** A user change that clashes with what is there (an e-mail in use, deactivating oneself). */
+export class ConflictError extends DomainError {
+  constructor(key: string) {
+    super("conflict", key);
+  }
+}
 
 export function listUsers(db: Db) {
   return db.select(publicUser).from(users).orderBy(asc(users.email)).all();
@@ -50,7 +56,7 @@ export async function createUser(db: Db, actor: Pick<Actor, "id" | "email"> | nu
   const passwordHash = await hashPassword(password ?? randomToken(32));
   return db.transaction((tx) => {
     if (tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
-      throw new ConflictError("Der findes allerede en bruger med denne e-mailadresse.");
+      throw new ConflictError("userErrors.emailTaken");
     }
     const now = nowIso();
     const created = tx
@@ -66,8 +72,8 @@ export async function createUser(db: Db, actor: Pick<Actor, "id" | "email"> | nu
 export function setUserActive(db: Db, actor: Actor, userId: number, active: boolean): void {
   db.transaction((tx) => {
     const before = tx.select(publicUser).from(users).where(eq(users.id, userId)).get();
-    if (!before) throw new Response("Brugeren findes ikke.", { status: 404 });
-    if (before.id === actor.id && !active) throw new ConflictError("Du kan ikke deaktivere dig selv.");
+    invariant(before, "not_found", "userErrors.notFound");
+    if (before.id === actor.id && !active) throw new ConflictError("userErrors.selfDeactivate");
     tx.update(users).set({ active, updatedAt: nowIso() }).where(eq(users.id, userId)).run();
     // deactivation ends every live session and token at once
     if (!active) {
@@ -83,7 +89,7 @@ export function createPasswordReset(db: Db, actor: Actor, userId: number): strin
   const token = randomToken(32);
   db.transaction((tx) => {
     const user = tx.select(publicUser).from(users).where(eq(users.id, userId)).get();
-    if (!user) throw new Response("Brugeren findes ikke.", { status: 404 });
+    invariant(user, "not_found", "userErrors.notFound");
     tx.insert(passwordResets)
       .values({ tokenHash: sha256(token), userId, createdByUserId: actor.id, expiresAt: new Date(Date.now() + RESET_HOURS * 3600_000).toISOString() })
       .run();
@@ -158,7 +164,7 @@ export function createApiToken(db: Db, actor: Actor, name: string): string {
 export function revokeApiToken(db: Db, actor: Actor, tokenId: number): void {
   db.transaction((tx) => {
     const row = tx.select().from(apiTokens).where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, actor.id))).get();
-    if (!row) throw new Response("Tokenet findes ikke.", { status: 404 });
+    invariant(row, "not_found", "userErrors.tokenNotFound");
     tx.update(apiTokens).set({ revokedAt: nowIso() }).where(eq(apiTokens.id, tokenId)).run();
     audit(tx, { actor, action: "api-token.revoke", entity: "api-token", entityId: tokenId, before: { name: row.name } });
   });

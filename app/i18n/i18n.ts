@@ -81,3 +81,23 @@ export function localeFromRequest(request: Request): { locale: Locale; fromQuery
 export function localeCookie(locale: Locale): string {
   return `lng=${locale}; Path=/; Max-Age=31536000; SameSite=Lax`;
 }
+
+const MESSAGE_KEY = /^([a-zA-Z][\w-]*(?:\.[\w-]+)+)(?:\?(\{.*\}))?$/s;
+
+/**
+ * A form message in the reader's language. Schemas and data functions send i18n keys (with
+ * parameters after `?`, see messageKey in app/domain/errors.ts); a sentence the server has
+ * already put in the page's language passes through unchanged.
+ */
+export function translateMessage(t: TFunction, message: string | null | undefined): string {
+  if (!message) return "";
+  const m = MESSAGE_KEY.exec(message);
+  if (!m) return message;
+  let params: Record<string, unknown> = {};
+  try {
+    params = m[2] ? (JSON.parse(m[2]) as Record<string, unknown>) : {};
+  } catch {
+    return message;
+  }
+  return (t as unknown as (key: string, options: Record<string, unknown>) => string)(m[1], params);
+}

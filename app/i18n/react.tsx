@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import type { TFunction } from "i18next";
-import { DEFAULT_LOCALE, getT, type Locale } from "./i18n";
+import { DEFAULT_LOCALE, getT, translateMessage, type Locale } from "./i18n";
 
 const LocaleContext = createContext<Locale>(DEFAULT_LOCALE);
 
@@ -15,4 +15,10 @@ export function useLocale(): Locale {
 export function useT(): TFunction {
   const locale = useLocale();
   return useMemo(() => getT(locale), [locale]);
+}
+
+/** Translates a form message (an i18n key from a schema, or a sentence already translated). */
+export function useMessage(): (message: string | null | undefined) => string {
+  const t = useT();
+  return useMemo(() => (message: string | null | undefined) => translateMessage(t, message), [t]);
 }

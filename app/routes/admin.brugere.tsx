@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { errorMessage } from "~/http/edge.server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -9,7 +10,7 @@ import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server
 import { listMunicipalities } from "~/data/catalogue.server";
 import { ConflictError, createPasswordReset, createUser, listUsers, newUserSchema, setUserActive } from "~/data/users.server";
 import { ROLES } from "~/domain/access";
-import { useT } from "~/i18n/react";
+import { useT, useMessage } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Brugere – Fælles retning" }];
 
@@ -54,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     setUserActive(context.db, actor, v.userId, v.intent === "activate");
     return { result: submission.reply(), resetLink: null, message: v.intent };
   } catch (e) {
-    if (e instanceof ConflictError) return { result: submission.reply({ formErrors: [e.message] }), resetLink: null, message: null };
+    if (e instanceof ConflictError) return { result: submission.reply({ formErrors: [errorMessage(request, e)] }), resetLink: null, message: null };
     throw e;
   }
 }
@@ -63,6 +64,7 @@ export default function UsersPage() {
   const { csrf, me, users, municipalities } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const t = useT();
+  const message = useMessage();
   const [form, fields] = useForm({ id: "new-user", lastResult: data?.result });
   const municipalityName = new Map(municipalities.map((m) => [m.code, m.name]));
   return (
@@ -85,7 +87,7 @@ export default function UsersPage() {
       ) : null}
       {form.errors?.length ? (
         <Alert variant="error" heading={t("admin.error")} role="alert">
-          <p>{form.errors[0]}</p>
+          <p>{message(form.errors[0])}</p>
         </Alert>
       ) : null}
       <div className="table-scroll" role="region" aria-labelledby="users-caption" tabIndex={0}>

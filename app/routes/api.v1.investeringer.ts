@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requireActor, requirePermission } from "~/data/auth.server";
 import { findMunicipality } from "~/data/catalogue.server";
-import { throwAsResponse } from "~/data/domain-error.server";
 import { investmentCaseForApi, listInvestmentCases } from "~/data/investments.server";
 import { getT } from "~/i18n/i18n";
 
@@ -21,10 +20,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const all = params.getAll("kommune");
   const code = CODE.safeParse(all.length === 1 ? all[0] : undefined);
   if (!code.success || !findMunicipality(context.db, code.data)) return Response.json({ fejl: t("investments.api.municipality") }, { status: 400 });
-  requirePermission(actor, { kind: "read-targets", municipality: code.data }, request);
-  try {
-    return Response.json(listInvestmentCases(context.db, actor, code.data).map(investmentCaseForApi));
-  } catch (e) {
-    throwAsResponse(request, e, { json: true });
-  }
+  requirePermission(actor, { kind: "read-targets", municipality: code.data });
+  return Response.json(listInvestmentCases(context.db, actor, code.data).map(investmentCaseForApi));
 }

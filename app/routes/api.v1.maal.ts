@@ -48,7 +48,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   const code = z.string().regex(/^\d{3}$/).safeParse(params.get("kommune"));
   if (!code.success || !findMunicipality(context.db, code.data)) return Response.json({ fejl: "Angiv en gyldig kommunekode, fx kommune=849, eller kommune=partnerskab." }, { status: 400 });
-  requirePermission(actor, { kind: "read-targets", municipality: code.data }, request);
+  requirePermission(actor, { kind: "read-targets", municipality: code.data });
   const rows = listTargets(context.db, code.data).map((t) => {
     const d = targetDetail(context.db, t.id);
     const unit = d.indicator?.unit ?? "percent";

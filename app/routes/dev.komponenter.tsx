@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DomainError } from "~/domain/errors";
 import { CATEGORY_COLOURS, GROUP_COLOURS, SERIES_COLOURS } from "~/components/palette";
 import { Sparkline } from "~/components/Sparkline";
 import { Alert } from "~/components/ui/Alert";
@@ -16,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Komponenter – Fælles retni
 /** Only for developers: every component and state on one page. Not served in production. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireActor(context.db, request);
-  if (process.env.NODE_ENV === "production" && process.env.DEV_PAGES !== "1") throw new Response("Siden findes ikke.", { status: 404 });
+  if (process.env.NODE_ENV === "production" && process.env.DEV_PAGES !== "1") throw new DomainError("not_found", "routeErrors.pageNotFound");
   return null;
 }
 

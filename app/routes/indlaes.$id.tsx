@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DomainError } from "~/domain/errors";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -24,7 +25,7 @@ async function guard(request: Request, context: LoaderFunctionArgs["context"]) {
 
 function requirePreview(context: LoaderFunctionArgs["context"], id: string | undefined) {
   const preview = id ? findPreview(context.db, id) : undefined;
-  if (!preview) throw new Response("Forhåndsvisningen findes ikke længere: den er indlæst, kasseret, over et døgn gammel eller aldrig lavet. Indlæs filen igen.", { status: 404 });
+  if (!preview) throw new DomainError("not_found", "routeErrors.previewGone");
   return preview;
 }
 

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { DomainError } from "~/domain/errors";
 import { requireActor, requirePermission } from "~/data/auth.server";
 import { findPreview, previewErrorsCsv } from "~/data/import.server";
 
@@ -7,7 +8,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context.db, request);
   requirePermission(actor, { kind: "load-data" });
   const preview = params.id ? findPreview(context.db, params.id) : undefined;
-  if (!preview) throw new Response("Forhåndsvisningen findes ikke længere. Indlæs filen igen.", { status: 404 });
+  if (!preview) throw new DomainError("not_found", "routeErrors.previewGone");
   return new Response(previewErrorsCsv(context.db, preview.id), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

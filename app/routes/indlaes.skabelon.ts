@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { DomainError } from "~/domain/errors";
 import { z } from "zod";
 import { requireActor, requirePermission } from "~/data/auth.server";
 import { importTemplate } from "~/data/import.server";
@@ -10,9 +11,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context.db, request);
   requirePermission(actor, { kind: "load-data" });
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) throw new Response("Angiv indikator=<kode> og format=csv eller format=xlsx.", { status: 400 });
+  if (!parsed.success) throw new DomainError("invalid", "routeErrors.templateQuery");
   const file = await importTemplate(context.db, parsed.data.indikator, parsed.data.format);
-  if (!file) throw new Response(`Indikatoren '${parsed.data.indikator}' findes ikke.`, { status: 404 });
+  if (!file) throw new DomainError("not_found", "errors.unknownIndicator", { code: parsed.data.indikator });
   const csv = parsed.data.format === "csv";
   return new Response(new Uint8Array(file), {
     headers: {

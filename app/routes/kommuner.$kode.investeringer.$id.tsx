@@ -7,7 +7,6 @@ import { Alert } from "~/components/ui/Alert";
 import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
 import { CsrfInput } from "~/components/ui/FormField";
 import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server";
-import { throwAsResponse } from "~/data/domain-error.server";
 import { investmentCaseDetail, linkSchema, setInvestmentTargets } from "~/data/investments.server";
 import { requireMunicipality } from "~/data/params.server";
 import { listTargets } from "~/data/targets.server";
@@ -26,30 +25,26 @@ async function guard(request: Request, context: LoaderFunctionArgs["context"], p
   const municipality = requireMunicipality(context.db, params.kode);
   requirePermission(actor, { kind: "read-targets", municipality: municipality.code });
   const id = idParam.safeParse(params.id);
-  if (!id.success) throwAsResponse(request, new DomainError("not_found", "investments.errors.notFound"));
+  if (!id.success) throw new DomainError("not_found", "investments.errors.notFound");
   return { actor, municipality, id: id.data };
 }
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { actor, municipality, id } = await guard(request, context, params);
-  try {
-    const d = investmentCaseDetail(context.db, actor, municipality.code, id);
-    const canWrite = can(actor, { kind: "write-targets", municipality: municipality.code });
-    return {
-      municipality,
-      row: d.row,
-      result: d.result,
-      sensitivity: d.sensitivity,
-      linked: d.linked,
-      sources: isTemplateKey(d.row.template) ? template(d.row.template).sources : [],
-      gains: d.row.model.effects.map((e) => effectGainPerYear(d.row.model, e)),
-      canWrite,
-      csrf: actor.csrfToken,
-      targets: canWrite ? listTargets(context.db, municipality.code).filter((t) => t.state === "aktiv").map((t) => ({ id: t.id, title: t.title })) : [],
-    };
-  } catch (e) {
-    throwAsResponse(request, e);
-  }
+  const d = investmentCaseDetail(context.db, actor, municipality.code, id);
+  const canWrite = can(actor, { kind: "write-targets", municipality: municipality.code });
+  return {
+    municipality,
+    row: d.row,
+    result: d.result,
+    sensitivity: d.sensitivity,
+    linked: d.linked,
+    sources: isTemplateKey(d.row.template) ? template(d.row.template).sources : [],
+    gains: d.row.model.effects.map((e) => effectGainPerYear(d.row.model, e)),
+    canWrite,
+    csrf: actor.csrfToken,
+    targets: canWrite ? listTargets(context.db, municipality.code).filter((t) => t.state === "aktiv").map((t) => ({ id: t.id, title: t.title })) : [],
+  };
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
@@ -64,7 +59,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     return redirect(`/kommuner/${municipality.code}/investeringer/${id}?tilknyttet=1#maal`);
   } catch (e) {
     if (e instanceof DomainError && e.code === "invalid") return { error: e.key };
-    throwAsResponse(request, e);
+    throw e;
   }
 }
 

@@ -6,7 +6,6 @@ import { Alert } from "~/components/ui/Alert";
 import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
 import { CsrfInput } from "~/components/ui/FormField";
 import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server";
-import { throwAsResponse } from "~/data/domain-error.server";
 import { editInputOf, investmentCaseDetail, investmentEditSchema, updateInvestmentCase } from "~/data/investments.server";
 import { requireMunicipality } from "~/data/params.server";
 import { DomainError } from "~/domain/errors";
@@ -21,12 +20,8 @@ async function guard(request: Request, context: LoaderFunctionArgs["context"], p
   const municipality = requireMunicipality(context.db, params.kode);
   requirePermission(actor, { kind: "write-targets", municipality: municipality.code });
   const id = z.coerce.number().int().positive().safeParse(params.id);
-  try {
-    if (!id.success) throw new DomainError("not_found", "investments.errors.notFound");
-    return { actor, municipality, detail: investmentCaseDetail(context.db, actor, municipality.code, id.data) };
-  } catch (e) {
-    throwAsResponse(request, e);
-  }
+  if (!id.success) throw new DomainError("not_found", "investments.errors.notFound");
+  return { actor, municipality, detail: investmentCaseDetail(context.db, actor, municipality.code, id.data) };
 }
 
 /** The form's values as text, the way the fields show them. */
@@ -81,7 +76,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     return redirect(`/kommuner/${municipality.code}/investeringer/${detail.row.id}?gemt=1`);
   } catch (e) {
     if (e instanceof DomainError && (e.code === "invalid" || e.code === "conflict")) return { values, errors: { [e.field ?? "form"]: e.key } };
-    throwAsResponse(request, e);
+    throw e;
   }
 }
 

@@ -6,7 +6,6 @@ import { kr, PaybackText, formatDecimalOrInteger } from "~/components/Investment
 import { Alert } from "~/components/ui/Alert";
 import { CsrfInput } from "~/components/ui/FormField";
 import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server";
-import { throwAsResponse } from "~/data/domain-error.server";
 import { createInvestmentCase, listInvestmentCases, summary } from "~/data/investments.server";
 import { SPENDING_INDICATOR } from "~/domain/investments/report";
 import { requireMunicipality } from "~/data/params.server";
@@ -21,19 +20,15 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context.db, request);
   const municipality = requireMunicipality(context.db, params.kode);
   requirePermission(actor, { kind: "read-targets", municipality: municipality.code });
-  try {
-    const cases = listInvestmentCases(context.db, actor, municipality.code).map((c) => ({ id: c.id, title: c.title, template: c.template, childrenPerYear: c.model.childrenPerYear, ...summary(c.result) }));
-    return {
-      municipality,
-      cases,
-      canCreate: can(actor, { kind: "write-targets", municipality: municipality.code }),
-      canCompare: can(actor, { kind: "read-all-municipalities" }),
-      csrf: actor.csrfToken,
-      templates: TEMPLATE_KEYS,
-    };
-  } catch (e) {
-    throwAsResponse(request, e);
-  }
+  const cases = listInvestmentCases(context.db, actor, municipality.code).map((c) => ({ id: c.id, title: c.title, template: c.template, childrenPerYear: c.model.childrenPerYear, ...summary(c.result) }));
+  return {
+    municipality,
+    cases,
+    canCreate: can(actor, { kind: "write-targets", municipality: municipality.code }),
+    canCompare: can(actor, { kind: "read-all-municipalities" }),
+    csrf: actor.csrfToken,
+    templates: TEMPLATE_KEYS,
+  };
 }
 
 const createSchema = z.object({ template: z.string().max(40) });
@@ -50,7 +45,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     return redirect(`/kommuner/${municipality.code}/investeringer/${id}?oprettet=1`);
   } catch (e) {
     if (e instanceof DomainError && e.code === "invalid") return { error: e.key };
-    throwAsResponse(request, e);
+    throw e;
   }
 }
 

@@ -1,4 +1,6 @@
 import { TargetInvestments } from "~/components/InvestmentViews";
+import { DomainError } from "~/domain/errors";
+import { formReply, errorMessage } from "~/http/edge.server";
 import { casesForTarget } from "~/data/investments.server";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -23,7 +25,6 @@ import {
   closeTarget,
   confirmStatus,
   currentQuarter,
-  replyOnTargetError,
   setMilestoneDone,
   StatusConflict,
   statusPartSchema,
@@ -34,8 +35,7 @@ import {
 import { can } from "~/domain/access";
 import { formatDate, formatValue } from "~/domain/format";
 import { indicatorName } from "~/domain/catalogue";
-import { localeFromRequest } from "~/i18n/i18n";
-import { useLocale, useT } from "~/i18n/react";
+import { useLocale, useT, useMessage } from "~/i18n/react";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.detail.target.title} – Fælles retning` : "Fælles retning" }];
 
@@ -44,9 +44,9 @@ async function load(request: Request, context: LoaderFunctionArgs["context"], pa
   const municipality = requireMunicipality(context.db, params.kode);
   requirePermission(actor, { kind: "read-targets", municipality: municipality.code });
   const id = z.coerce.number().int().positive().safeParse(params.id);
-  if (!id.success) throw new Response("Målet findes ikke.", { status: 404 });
+  if (!id.success) throw new DomainError("not_found", "targetErrors.notFound");
   const detail = targetDetail(context.db, id.data);
-  if (detail.target.municipalityCode !== municipality.code) throw new Response("Målet findes ikke.", { status: 404 });
+  if (detail.target.municipalityCode !== municipality.code) throw new DomainError("not_found", "targetErrors.notFound");
   const side: Side | null = can(actor, { kind: "write-status", municipality: municipality.code, side: "school" })
     ? "school"
     : can(actor, { kind: "write-status", municipality: municipality.code, side: "social" })
@@ -85,7 +85,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       closeTarget(context.db, actor, targetId, submission.value);
       return { form: "close" as const, result: submission.reply(), conflict: null, saved: true, withdrewOther: false };
     } catch (e) {
-      return { form: "close" as const, result: replyOnTargetError(submission, e, localeFromRequest(request).locale), conflict: null, saved: false, withdrewOther: false };
+      return { form: "close" as const, result: formReply(request, submission, e), conflict: null, saved: false, withdrewOther: false };
     }
   }
   if (intent === "milestone") {
@@ -95,13 +95,13 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       setMilestoneDone(context.db, actor, targetId, submission.value.milestoneId, submission.value.done === "ja");
       return { form: "milestone" as const, result: submission.reply(), conflict: null, saved: true, withdrewOther: false };
     } catch (e) {
-      return { form: "milestone" as const, result: replyOnTargetError(submission, e, localeFromRequest(request).locale), conflict: null, saved: false, withdrewOther: false };
+      return { form: "milestone" as const, result: formReply(request, submission, e), conflict: null, saved: false, withdrewOther: false };
     }
   }
   if (intent !== "write" && intent !== "confirm") {
     return { form: "status" as const, result: { status: "error" as const, error: { "": ["Ukendt handling. Indlæs siden igen."] } } satisfies SubmissionResult<string[]>, conflict: null, saved: false, withdrewOther: false };
   }
-  if (!side) throw new Response("Kun kommunens direktører for skole- og socialområdet skriver kvartalsstatus.", { status: 403 });
+  if (!side) throw new DomainError("forbidden", "routeErrors.statusDirectorsOnly");
   const submission = parseWithZod(formData, { schema: intent === "confirm" ? statusPartSchema.pick({ quarter: true, expectedVersion: true }) : statusPartSchema });
   if (submission.status !== "success") return { form: "status" as const, result: submission.reply(), conflict: null, saved: false, withdrewOther: false };
   try {
@@ -114,8 +114,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     const { withdrewOther } = writeStatusPart(context.db, actor, targetId, side, v);
     return { form: "status" as const, result: submission.reply(), conflict: null, saved: true, withdrewOther };
   } catch (e) {
-    if (e instanceof StatusConflict) return { form: "status" as const, result: submission.reply({ formErrors: [e.message] }), conflict: e.current, saved: false, withdrewOther: false };
-    return { form: "status" as const, result: replyOnTargetError(submission, e, localeFromRequest(request).locale), conflict: null, saved: false, withdrewOther: false };
+    if (e instanceof StatusConflict) return { form: "status" as const, result: submission.reply({ formErrors: [errorMessage(request, e)] }), conflict: e.current, saved: false, withdrewOther: false };
+    return { form: "status" as const, result: formReply(request, submission, e), conflict: null, saved: false, withdrewOther: false };
   }
 }
 
@@ -126,6 +126,7 @@ export default function TargetPage() {
   const actionData = useActionData<typeof action>();
   const data = actionData?.form === "status" ? actionData : undefined;
   const t = useT();
+  const message = useMessage();
   const locale = useLocale();
   const { target, partnership, indicator, owners, progress, trend, milestones, statuses } = detail;
   const active = target.state === "aktiv";
@@ -349,7 +350,7 @@ export default function TargetPage() {
           {current && current.written[side] && !current.written[other] ? <p className="muted">{t("trust.status.otherMissing", { side: sideName(other) })}</p> : null}
           {form.errors?.length ? (
             <Alert variant="error" heading={t("goal.notSaved")} role="alert">
-              <p>{form.errors[0]}</p>
+              <p>{message(form.errors[0])}</p>
               {data?.conflict ? (
                 <p>
                   {t("goal.otherText")}: {data.conflict[`${side === "school" ? "social" : "school"}Done`] ?? "–"}

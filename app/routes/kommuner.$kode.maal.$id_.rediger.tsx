@@ -1,4 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { DomainError } from "~/domain/errors";
+import { formReply } from "~/http/edge.server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -11,9 +13,8 @@ import { CsrfInput } from "~/components/ui/FormField";
 import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server";
 import { targetFormChoices } from "~/data/catalogue.server";
 import { requireMunicipality } from "~/data/params.server";
-import { definitionLocked, ownerCandidates, ownersSchema, setTargetOwners, targetDefinitionOf, targetFormProblems, targetInputSchema, updateTarget, replyOnTargetError } from "~/data/targets.server";
-import { localeFromRequest } from "~/i18n/i18n";
-import { useT } from "~/i18n/react";
+import { definitionLocked, ownerCandidates, ownersSchema, setTargetOwners, targetDefinitionOf, targetFormProblems, targetInputSchema, updateTarget } from "~/data/targets.server";
+import { useT, useMessage } from "~/i18n/react";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Ret målet: ${data.definition.title} – Fælles retning` : "Fælles retning" }];
 
@@ -23,7 +24,7 @@ async function guard(request: Request, context: LoaderFunctionArgs["context"], p
   requirePermission(actor, { kind: "write-targets", municipality: municipality.code });
   const id = z.coerce.number().int().positive().safeParse(params.id);
   const target = id.success ? targetDefinitionOf(context.db, id.data) : undefined;
-  if (!target || target.row.municipalityCode !== municipality.code) throw new Response("Målet findes ikke.", { status: 404 });
+  if (!target || target.row.municipalityCode !== municipality.code) throw new DomainError("not_found", "targetErrors.notFound");
   return { actor, municipality, target, ownersOnly: definitionLocked(context.db, target.row) === "adopted" };
 }
 
@@ -49,7 +50,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   dropEmptyMilestoneRows(formData);
   const submission = parseWithZod(formData, { schema: ownersOnly ? ownersSchema : targetInputSchema });
   // every error in one round: the data's checks beside the schema's
-  const problems = ownersOnly ? {} : targetFormProblems(context.db, municipality.code, formData, localeFromRequest(request).locale);
+  const problems = ownersOnly ? {} : targetFormProblems(context.db, municipality.code, formData);
   const extra = Object.fromEntries(Object.entries(problems).filter(([field]) => submission.status === "success" || !submission.error?.[field]));
   if (submission.status !== "success" || Object.keys(extra).length) return submission.reply({ fieldErrors: extra });
   try {
@@ -57,7 +58,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     else updateTarget(context.db, actor, target.row.id, submission.value as z.output<typeof targetInputSchema>);
     return redirect(`/kommuner/${municipality.code}/maal/${target.row.id}?aendret=1`);
   } catch (e) {
-    return replyOnTargetError(submission, e, localeFromRequest(request).locale);
+    return formReply(request, submission, e);
   }
 }
 
@@ -108,13 +109,14 @@ export default function EditTargetPage() {
 /** An adopted target follows the partnership's aim; its owners are the municipality's own choice. */
 function OwnersForm({ csrf, lastResult, defaults, owners }: { csrf: string | null; lastResult: ReturnType<typeof useActionData<typeof action>>; defaults: { schoolOwnerId?: string; socialOwnerId?: string }; owners: { school: { id: number; name: string }[]; social: { id: number; name: string }[] } }) {
   const t = useT();
+  const message = useMessage();
   const [form, fields] = useForm({ id: "ret-ansvarlige", lastResult, defaultValue: { schoolOwnerId: defaults.schoolOwnerId, socialOwnerId: defaults.socialOwnerId } });
   return (
     <>
       <p className="lead">{t("editTarget.ownersOnly")}</p>
       {form.errors?.length ? (
         <Alert variant="error" heading={t("editTarget.errors")} role="alert">
-          <p>{form.errors[0]}</p>
+          <p>{message(form.errors[0])}</p>
         </Alert>
       ) : null}
       <Form method="post" {...getFormProps(form)}>

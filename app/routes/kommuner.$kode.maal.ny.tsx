@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { formReply } from "~/http/edge.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -7,8 +8,7 @@ import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
 import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server";
 import { targetFormChoices } from "~/data/catalogue.server";
 import { requireMunicipality } from "~/data/params.server";
-import { createTarget, ownerCandidates, targetFormProblems, targetInputSchema, replyOnTargetError } from "~/data/targets.server";
-import { localeFromRequest } from "~/i18n/i18n";
+import { createTarget, ownerCandidates, targetFormProblems, targetInputSchema } from "~/data/targets.server";
 import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Nyt fælles mål – Fælles retning" }];
@@ -40,14 +40,14 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   dropEmptyMilestoneRows(formData);
   const submission = parseWithZod(formData, { schema: targetInputSchema });
   // every error in one round: the data's checks beside the schema's, for the fields the schema let through
-  const problems = targetFormProblems(context.db, municipality.code, formData, localeFromRequest(request).locale);
+  const problems = targetFormProblems(context.db, municipality.code, formData);
   const extra = Object.fromEntries(Object.entries(problems).filter(([field]) => submission.status === "success" || !submission.error?.[field]));
   if (submission.status !== "success" || Object.keys(extra).length) return submission.reply({ fieldErrors: extra });
   try {
     const id = createTarget(context.db, actor, municipality.code, submission.value);
     return redirect(`/kommuner/${municipality.code}/maal/${id}`);
   } catch (e) {
-    return replyOnTargetError(submission, e, localeFromRequest(request).locale);
+    return formReply(request, submission, e);
   }
 }
 

@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { formReply } from "~/http/edge.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -18,14 +19,12 @@ import {
   publishOrApprove,
   publishSchema,
   quarterParam,
-  ReportError,
 } from "~/data/reports.server";
 import { currentQuarter } from "~/data/targets.server";
 import { can } from "~/domain/access";
 import { periodKeyOf } from "~/domain/periods";
 import { previousQuarter, summarise } from "~/domain/reports/report";
 import { DomainError } from "~/domain/errors";
-import { getT, localeFromRequest } from "~/i18n/i18n";
 import { useT } from "~/i18n/react";
 
 // Only a draft has the publishing form; its form code (conform) loads with it, not with every published report.
@@ -40,18 +39,8 @@ async function guard(request: Request, context: LoaderFunctionArgs["context"], p
   const municipality = requireMunicipality(context.db, params.kode);
   requirePermission(actor, { kind: "read-reports", municipality: municipality.code });
   const quarter = quarterParam.safeParse(params.kvartal);
-  if (!quarter.success) throw new Response(`'${params.kvartal}' er ikke et kvartal. Skriv fx 2025K3.`, { status: 404 });
+  if (!quarter.success) throw new DomainError("not_found", "routeErrors.notAQuarter", { value: params.kvartal ?? "" });
   return { actor, municipality, quarter: quarter.data, mayDraft: can(actor, { kind: "write-targets", municipality: municipality.code }) };
-}
-
-/** A report whose snapshot no longer matches its hash is refused with a clear page, never shown (parse() has logged it). */
-function readOrRefuse<T>(read: () => T, request: Request): T {
-  try {
-    return read();
-  } catch (e) {
-    if (e instanceof DomainError && e.key === "trust.report.tampered") throw new Response(getT(localeFromRequest(request).locale)(e.key, e.params), { status: 409 });
-    throw e;
-  }
 }
 
 const versionParam = z.coerce.number().int().positive().optional();
@@ -60,16 +49,16 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { actor, municipality, quarter, mayDraft } = await guard(request, context, params);
   const url = new URL(request.url);
   const version = versionParam.safeParse(url.searchParams.get("version") ?? undefined);
-  if (!version.success) throw new Response("Versionen findes ikke.", { status: 404 });
-  const published = readOrRefuse(() => findReport(context.db, municipality.code, quarter, version.data), request);
-  if (version.data && !published) throw new Response(`Rapporten for ${quarter} har ingen version ${version.data}.`, { status: 404 });
+  if (!version.success) throw new DomainError("not_found", "routeErrors.noVersion");
+  const published = findReport(context.db, municipality.code, quarter, version.data);
+  if (version.data && !published) throw new DomainError("not_found", "routeErrors.noSuchVersion", { quarter, version: version.data });
   const newest = newestVersion(context.db, municipality.code, quarter);
   const wantDraft = url.searchParams.has("udkast") || !published;
   if (wantDraft) {
     // a council member reads published reports only; the draft belongs to the directors
-    if (!mayDraft) throw new Response(published ? "Du har ikke adgang til udkastet." : `Der er ingen udgivet kvartalsrapport for ${quarter}.`, { status: published ? 403 : 404 });
-    if (periodKeyOf(quarter) > periodKeyOf(currentQuarter(context.db))) throw new Response(`Kvartalet ${quarter} er ikke begyndt endnu.`, { status: 404 });
-    if (!draftAllowed(context.db, municipality.code, quarter)) throw new Response(getT(localeFromRequest(request).locale)("trust.report.outsideWindow", { quarter }), { status: 404 });
+    if (!mayDraft) throw published ? new DomainError("forbidden", "routeErrors.draftForbidden") : new DomainError("not_found", "routeErrors.noReport", { quarter });
+    if (periodKeyOf(quarter) > periodKeyOf(currentQuarter(context.db))) throw new DomainError("not_found", "routeErrors.quarterNotBegun", { quarter });
+    if (!draftAllowed(context.db, municipality.code, quarter)) throw new DomainError("not_found", "trust.report.outsideWindow", { quarter });
     const snapshot = buildSnapshot(context.db, municipality.code, quarter);
     const contentHash = hashSnapshot(snapshot);
     return {
@@ -113,8 +102,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     if (published) return redirect(`/kommuner/${municipality.code}/rapporter/${quarter}?udgivet=${published.version}`);
     return { result: submission.reply(), approvedBy };
   } catch (e) {
-    if (e instanceof DomainError) return { result: submission.reply({ formErrors: [getT(localeFromRequest(request).locale)(e.key, e.params)] }), approvedBy: null };
-    if (e instanceof ReportError) return { result: submission.reply(e.field ? { fieldErrors: { [e.field]: [e.message] } } : { formErrors: [e.message] }), approvedBy: null };
+    return { result: formReply(request, submission, e), approvedBy: null };
     throw e;
   }
 }

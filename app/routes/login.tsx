@@ -9,7 +9,7 @@ import { ConformField } from "~/components/ui/FormField";
 import { attemptLogin, getActor, safeRedirect, startSession } from "~/data/auth.server";
 import { readMeta } from "~/data/catalogue.server";
 import { demoPassword } from "~/data/demo.server";
-import { useT } from "~/i18n/react";
+import { useT, useMessage } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Log ind – Fælles retning" }];
 
@@ -48,6 +48,7 @@ export default function LoginPage() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const t = useT();
+  const message = useMessage();
   const [form, fields] = useForm({ lastResult, shouldRevalidate: "onBlur" });
   return (
     <div className="login">
@@ -55,7 +56,7 @@ export default function LoginPage() {
       <p className="lead">{t("login.intro")}</p>
       {form.errors?.length ? (
         <Alert variant="error" heading={t("login.failed")} role="alert">
-          <p id={form.errorId}>{form.errors[0]}</p>
+          <p id={form.errorId}>{message(form.errors[0])}</p>
         </Alert>
       ) : null}
       <Form method="post" {...getFormProps(form)} noValidate={false}>

@@ -7,12 +7,12 @@ import { z } from "zod";
 import { Alert } from "~/components/ui/Alert";
 import { ConformField } from "~/components/ui/FormField";
 import { findPasswordReset, passwordSchema, redeemPasswordReset } from "~/data/users.server";
-import { useT } from "~/i18n/react";
+import { useT, useMessage } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Vælg adgangskode – Fælles retning" }, { name: "referrer", content: "no-referrer" }];
 
 const schema = z
-  .object({ password: passwordSchema, confirm: z.string({ error: "Gentag adgangskoden." }) })
+  .object({ password: passwordSchema, confirm: z.string({ error: "userErrors.repeatPassword" }) })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "De to adgangskoder er ikke ens." });
 
 /** The one-time link from the secretariat: reachable without a session, valid once, for 72 hours. */
@@ -33,6 +33,7 @@ export default function ResetPage() {
   const { valid, email } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const t = useT();
+  const message = useMessage();
   const [form, fields] = useForm({ lastResult });
   if (!valid) {
     return (
@@ -53,7 +54,7 @@ export default function ResetPage() {
       <p className="lead">{t("reset.intro", { email })}</p>
       {form.errors?.length ? (
         <Alert variant="error" heading={t("reset.invalid")} role="alert">
-          <p>{form.errors[0]}</p>
+          <p>{message(form.errors[0])}</p>
         </Alert>
       ) : null}
       <Form method="post" {...getFormProps(form)}>

@@ -1,4 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { DomainError } from "~/domain/errors";
+import { formReply } from "~/http/edge.server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -12,11 +14,11 @@ import { CsrfInput } from "~/components/ui/FormField";
 import { StatusBadge } from "~/components/ui/StatusBadge";
 import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server";
 import { listChallenges } from "~/data/catalogue.server";
-import { adoptTarget, closeSchema, closeTarget, ownerCandidates, ownersSchema, requirePartnershipTarget, replyOnTargetError } from "~/data/targets.server";
+import { adoptTarget, closeSchema, closeTarget, ownerCandidates, ownersSchema, requirePartnershipTarget } from "~/data/targets.server";
 import { can } from "~/domain/access";
 import { formatDate, formatValue } from "~/domain/format";
 import { indicatorName } from "~/domain/catalogue";
-import { useLocale, useT } from "~/i18n/react";
+import { useLocale, useT, useMessage } from "~/i18n/react";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.definition.title} – Partnerskabets mål – Fælles retning` : "Fælles retning" }];
 
@@ -50,7 +52,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === "adopt") {
     const municipality = actor.municipalityCode;
-    if (!municipality) throw new Response("Et partnerskabsmål tages op af en kommunes direktører.", { status: 403 });
+    if (!municipality) throw new DomainError("forbidden", "routeErrors.adoptDirectorsOnly");
     requirePermission(actor, { kind: "write-targets", municipality });
     requireCsrf(actor, formData);
     const submission = parseWithZod(formData, { schema: ownersSchema });
@@ -59,7 +61,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       const id = adoptTarget(context.db, actor, municipality, target.row.id, submission.value);
       return redirect(`/kommuner/${municipality}/maal/${id}`);
     } catch (e) {
-      return { form: "adopt" as const, result: replyOnTargetError(submission, e) };
+      return { form: "adopt" as const, result: formReply(request, submission, e) };
     }
   }
   requirePermission(actor, { kind: "set-partnership-targets" });
@@ -71,7 +73,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     closeTarget(context.db, actor, target.row.id, submission.value);
     return redirect(`/partnerskabsmaal/${target.row.id}`);
   } catch (e) {
-    return { form: "close" as const, result: replyOnTargetError(submission, e) };
+    return { form: "close" as const, result: formReply(request, submission, e) };
   }
 }
 
@@ -222,6 +224,7 @@ function AdoptForm({
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const t = useT();
+  const message = useMessage();
   const pick = (list: { id: number }[]) => String(list.find((o) => o.id === adopt.me)?.id ?? list[0]?.id ?? "");
   const [form, fields] = useForm({ id: "tag-op", lastResult, defaultValue: { schoolOwnerId: pick(adopt.owners.school), socialOwnerId: pick(adopt.owners.social) } });
   return (
@@ -232,7 +235,7 @@ function AdoptForm({
       <p>{t("partnership.adoptIntro")}</p>
       {form.errors?.length ? (
         <Alert variant="error" heading={t("partnership.notAdopted")} role="alert">
-          <p>{form.errors[0]}</p>
+          <p>{message(form.errors[0])}</p>
         </Alert>
       ) : null}
       <Form method="post" {...getFormProps(form)}>

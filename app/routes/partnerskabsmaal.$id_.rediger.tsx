@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { formReply } from "~/http/edge.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -7,7 +8,7 @@ import { Alert } from "~/components/ui/Alert";
 import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
 import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server";
 import { targetFormChoices } from "~/data/catalogue.server";
-import { partnershipTargetSchema, requirePartnershipTarget, updateTarget, replyOnTargetError } from "~/data/targets.server";
+import { partnershipTargetSchema, requirePartnershipTarget, updateTarget } from "~/data/targets.server";
 import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Ret partnerskabsmålet: ${data.definition.title} – Fælles retning` : "Fælles retning" }];
@@ -41,7 +42,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     updateTarget(context.db, actor, target.row.id, submission.value);
     return redirect(`/partnerskabsmaal/${target.row.id}?aendret=1`);
   } catch (e) {
-    return replyOnTargetError(submission, e);
+    return formReply(request, submission, e);
   }
 }
 

@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { formReply } from "~/http/edge.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -6,7 +7,7 @@ import { dropEmptyMilestoneRows, TargetForm } from "~/components/TargetForm";
 import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
 import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server";
 import { targetFormChoices } from "~/data/catalogue.server";
-import { createPartnershipTarget, partnershipTargetSchema, replyOnTargetError } from "~/data/targets.server";
+import { createPartnershipTarget, partnershipTargetSchema } from "~/data/targets.server";
 import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Nyt partnerskabsmål – Fælles retning" }];
@@ -36,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const id = createPartnershipTarget(context.db, actor, submission.value);
     return redirect(`/partnerskabsmaal/${id}`);
   } catch (e) {
-    return replyOnTargetError(submission, e);
+    return formReply(request, submission, e);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { DomainError } from "~/domain/errors";
 import { z } from "zod";
 import { requireActor, requirePermission } from "~/data/auth.server";
 import { readMeta } from "~/data/catalogue.server";
@@ -14,7 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(actor, { kind: "read-all-municipalities" });
   const params = new URL(request.url).searchParams;
   const format = formatParam.safeParse(params.get("format"));
-  if (!format.success) throw new Response("Vælg formatet med format=xlsx eller format=csv.", { status: 400 });
+  if (!format.success) throw new DomainError("invalid", "routeErrors.exportFormat");
   let parsed;
   try {
     parsed = parseComparisonQuery(context.db, params, actor.municipalityCode);

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { DomainError } from "~/domain/errors";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -14,7 +15,7 @@ import { can } from "~/domain/access";
 import { GROUP_SIZE_RANGE, STRUCTURE_VARIABLES, type StructureVariable } from "~/domain/comparison";
 import { settingsSchema } from "~/domain/comparison-settings";
 import { formatDecimal, formatHundredths, formatInteger } from "~/domain/format";
-import { useT } from "~/i18n/react";
+import { useT, useMessage } from "~/i18n/react";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.focus ? `Sammenlignelige kommuner til ${data.focus.name} – Fælles retning` : "Sammenlignelige kommuner – Fælles retning" },
@@ -29,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const raw = params.get("kommune") || actor.municipalityCode;
   const all = listMunicipalities(context.db);
   const focus = raw ? all.find((m) => focusParam.safeParse(raw).success && m.code === raw) : undefined;
-  if (raw && !focus) throw new Response(`Kommunen med koden '${raw}' findes ikke.`, { status: 404 });
+  if (raw && !focus) throw new DomainError("not_found", "errors.unknownMunicipality", { code: raw });
   const { settings, structure, groups } = comparisonGroups(context.db);
   const byCode = new Map(all.map((m) => [m.code, m]));
   const values = new Map(structure.rows.map((r) => [r.code, r.values]));
@@ -170,6 +171,7 @@ function SettingsForm() {
   const data = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const t = useT();
+  const message = useMessage();
   const [form, fields] = useForm({
     id: "gruppeindstillinger",
     lastResult,
@@ -192,7 +194,7 @@ function SettingsForm() {
           {fields.variables.errors ? (
             <span className="form-error-message" id={fields.variables.errorId}>
               <span className="visually-hidden">Fejl: </span>
-              {fields.variables.errors[0]}
+              {message(fields.variables.errors[0])}
             </span>
           ) : null}
           {STRUCTURE_VARIABLES.map((v) => (

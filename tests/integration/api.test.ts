@@ -1,10 +1,15 @@
 import { INDICATORS } from "~/domain/catalogue";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loader as catalogueLoader } from "~/routes/api.v1.indikatorer";
-import { loader as observationsLoader } from "~/routes/api.v1.observationer";
+import { loader as catalogueLoaderAsWritten } from "~/routes/api.v1.indikatorer";
+import { loader as observationsLoaderAsWritten } from "~/routes/api.v1.observationer";
 import type { Db } from "../../db/connection";
 import { createTestDatabase } from "../support/database";
 import { signIn } from "../support/session";
+import { edge } from "~/http/edge.server";
+
+// the routes as the server runs them: behind the edge that turns DomainErrors into responses
+const catalogueLoader = edge(catalogueLoaderAsWritten);
+const observationsLoader = edge(observationsLoaderAsWritten);
 
 let db: Db;
 let cleanup: () => void;

@@ -2,6 +2,7 @@
  * Accounts, sessions, throttling, tokens and the audit trail against a real temporary SQLite
  * file, through the functions in app/data/auth.server.ts and app/data/users.server.ts – no HTTP.
  */
+import { DomainError } from "~/domain/errors";
 import { spawn } from "node:child_process";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { attemptLogin, getActor, hashPassword, requireCsrf, startSession, type Actor } from "~/data/auth.server";
@@ -325,8 +326,8 @@ describe("requireCsrf", () => {
     const lastChanged = `${actor.csrfToken!.slice(0, -1)}${actor.csrfToken!.endsWith("x") ? "y" : "x"}`;
     for (const sent of [undefined, "", "forkert", lastChanged, otherActor.csrfToken!, `${actor.csrfToken}x`]) {
       const e = thrownBy(() => requireCsrf(actor, form(sent)));
-      expect(e, `csrf=${String(sent)}`).toBeInstanceOf(Response);
-      expect((e as Response).status).toBe(403);
+      expect(e, `csrf=${String(sent)}`).toBeInstanceOf(DomainError);
+      expect((e as DomainError).code).toBe("forbidden");
     }
     expect(thrownBy(() => requireCsrf(actor, form(actor.csrfToken!)))).toBeUndefined();
   });

@@ -12,13 +12,21 @@ import { createTarget, targetInputSchema } from "~/data/targets.server";
 import { readFigures } from "~/data/figures.server";
 import { combine } from "~/domain/figures";
 import { OUTCOME_VARIABLES } from "~/domain/comparison";
-import { loader as exportLoader } from "~/routes/sammenlign.eksport";
-import { action as groupsAction, loader as groupsLoader } from "~/routes/sammenlign.grupper";
-import { loader as compareLoader } from "~/routes/sammenlign._index";
-import { loader as challengesLoader } from "~/routes/udfordringer";
+import { loader as exportLoaderAsWritten } from "~/routes/sammenlign.eksport";
+import { action as groupsActionAsWritten, loader as groupsLoaderAsWritten } from "~/routes/sammenlign.grupper";
+import { loader as compareLoaderAsWritten } from "~/routes/sammenlign._index";
+import { loader as challengesLoaderAsWritten } from "~/routes/udfordringer";
 import type { Db } from "../../db/connection";
 import { createTestDatabase } from "../support/database";
 import { signIn } from "../support/session";
+import { edge } from "~/http/edge.server";
+
+// the routes as the server runs them: behind the edge that turns DomainErrors into responses
+const exportLoader = edge(exportLoaderAsWritten);
+const groupsAction = edge(groupsActionAsWritten);
+const groupsLoader = edge(groupsLoaderAsWritten);
+const compareLoader = edge(compareLoaderAsWritten);
+const challengesLoader = edge(challengesLoaderAsWritten);
 
 let db: Db;
 let cleanup: () => void;

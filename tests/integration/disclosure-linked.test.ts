@@ -8,10 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listIndicators, listMunicipalities } from "~/data/catalogue.server";
 import { readFigures } from "~/data/figures.server";
 import { findIndicatorDef } from "~/domain/catalogue";
-import { loader as observationsLoader } from "~/routes/api.v1.observationer";
+import { loader as observationsLoaderAsWritten } from "~/routes/api.v1.observationer";
 import type { Db } from "../../db/connection";
 import { createTestDatabase } from "../support/database";
 import { signIn } from "../support/session";
+import { edge } from "~/http/edge.server";
+
+// the routes as the server runs them: behind the edge that turns DomainErrors into responses
+const observationsLoader = edge(observationsLoaderAsWritten);
 
 let db: Db;
 let cleanup: () => void;

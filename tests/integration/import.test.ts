@@ -26,10 +26,14 @@ import {
   previewImport,
   rollbackBatch,
 } from "~/data/import.server";
-import { action as uploadAction } from "~/routes/indlaes._index";
+import { action as uploadActionAsWritten } from "~/routes/indlaes._index";
 import { openDatabase, type Db } from "../../db/connection";
 import { createTestDatabase } from "../support/database";
 import { signIn } from "../support/session";
+import { edge } from "~/http/edge.server";
+
+// the routes as the server runs them: behind the edge that turns DomainErrors into responses
+const uploadAction = edge(uploadActionAsWritten);
 
 let db: Db;
 let file: string;

@@ -13,10 +13,14 @@ import {
   updateInvestmentCase,
 } from "~/data/investments.server";
 import { DomainError } from "~/domain/errors";
-import { loader as apiLoader } from "~/routes/api.v1.investeringer";
+import { loader as apiLoaderAsWritten } from "~/routes/api.v1.investeringer";
 import type { Db } from "../../db/connection";
 import { createTestDatabase } from "../support/database";
 import { signIn } from "../support/session";
+import { edge } from "~/http/edge.server";
+
+// the routes as the server runs them: behind the edge that turns DomainErrors into responses
+const apiLoader = edge(apiLoaderAsWritten);
 
 let db: Db;
 let cleanup: () => void;

@@ -1,12 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loader as overviewLoader } from "~/routes/kommuner.$kode._index";
-import { loader as challengesLoader } from "~/routes/udfordringer";
+import { loader as overviewLoaderAsWritten } from "~/routes/kommuner.$kode._index";
+import { loader as challengesLoaderAsWritten } from "~/routes/udfordringer";
 import { listIndicators, listMunicipalities } from "~/data/catalogue.server";
 import { readFigures } from "~/data/figures.server";
 import { effectiveTargetGroup } from "~/domain/catalogue";
 import { openDatabase, type Db } from "../../db/connection";
 import { createTestDatabase } from "../support/database";
 import { signIn } from "../support/session";
+import { edge } from "~/http/edge.server";
+
+// the routes as the server runs them: behind the edge that turns DomainErrors into responses
+const overviewLoader = edge(overviewLoaderAsWritten);
+const challengesLoader = edge(challengesLoaderAsWritten);
 
 /**
  * The overview shows a card per indicator, and /udfordringer a national series per indicator.

@@ -1,11 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loader as overviewLoader } from "~/routes/kommuner.$kode._index";
-import { loader as indicatorLoader } from "~/routes/kommuner.$kode.indikatorer.$indikator";
-import { loader as apiLoader } from "~/routes/api.v1.observationer";
-import { loader as homeLoader } from "~/routes/_index";
+import { loader as overviewLoaderAsWritten } from "~/routes/kommuner.$kode._index";
+import { loader as indicatorLoaderAsWritten } from "~/routes/kommuner.$kode.indikatorer.$indikator";
+import { loader as apiLoaderAsWritten } from "~/routes/api.v1.observationer";
+import { loader as homeLoaderAsWritten } from "~/routes/_index";
 import type { Db } from "../../db/connection";
 import { createTestDatabase } from "../support/database";
 import { signIn } from "../support/session";
+import { edge } from "~/http/edge.server";
+
+// the routes as the server runs them: behind the edge that turns DomainErrors into responses
+const overviewLoader = edge(overviewLoaderAsWritten);
+const indicatorLoader = edge(indicatorLoaderAsWritten);
+const apiLoader = edge(apiLoaderAsWritten);
+const homeLoader = edge(homeLoaderAsWritten);
 
 let db: Db;
 let cleanup: () => void;

@@ -69,7 +69,7 @@ describe("a neutral indicator needs an explicit direction", () => {
   });
 
   it("refuses a target that goes the other way than the stated direction", () => {
-    expect(() => createTarget(db, school, "849", input({ direction: "higher" }))).toThrow(/ikke en forbedring/);
+    expect(() => createTarget(db, school, "849", input({ direction: "higher" }))).toThrow(/trust\.form\.worsening/);
     expect(targetFormProblems(db, "849", form({ direction: "higher" }))).toHaveProperty("targetValue");
   });
 

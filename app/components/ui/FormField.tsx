@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { useMessage, useT } from "~/i18n/react";
 
 type ConformFieldMeta = { id: string; name: string; errorId: string; descriptionId: string; errors?: string[]; initialValue?: unknown };
 
@@ -23,6 +24,8 @@ function FieldShell({
   errorId: string;
   children: (aria: { "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
 }) {
+  const t = useT();
+  const message = useMessage();
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`form-group ${error ? "form-error" : ""}`}>
@@ -36,8 +39,8 @@ function FieldShell({
       ) : null}
       {error ? (
         <span className="form-error-message" id={errorId}>
-          <span className="visually-hidden">Fejl: </span>
-          {error}
+          <span className="visually-hidden">{t("errors.fieldPrefix")} </span>
+          {message(error)}
         </span>
       ) : null}
       {children({ "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
@@ -138,13 +141,15 @@ export function ConformRadioGroup({
   fallback?: string | null;
 }) {
   const chosen = initialText(field) ?? fallback ?? undefined;
+  const t = useT();
+  const message = useMessage();
   return (
     <fieldset className={`form-group ${field.errors ? "form-error" : ""}`} aria-describedby={field.errors ? field.errorId : undefined}>
       <legend className="form-label">{legend}</legend>
       {field.errors ? (
         <span className="form-error-message" id={field.errorId}>
-          <span className="visually-hidden">Fejl: </span>
-          {field.errors[0]}
+          <span className="visually-hidden">{t("errors.fieldPrefix")} </span>
+          {message(field.errors[0])}
         </span>
       ) : null}
       {options.map((o) => (
