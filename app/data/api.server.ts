@@ -1,21 +1,20 @@
 /**
  * The read API's domain functions. They read through `readFigures` like the pages do.
- * Query validation is strict: an unknown parameter or value is a 400 with a Danish message.
+ * Query validation is strict: an unknown parameter or value is a DomainError (400 at the edge).
  */
 import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { roundForOutput, type Figure } from "../domain/figures";
 import { formatPeriod, isPeriodOfCadence, parsePeriod } from "../domain/periods";
-import { getT } from "../i18n/i18n";
+import { DomainError, type ErrorParams } from "../domain/errors";
 import { can, type Principal } from "../domain/access";
 import { findIndicator, listIndicators, listMunicipalities, type Indicator } from "./catalogue.server";
 import { readFigures } from "./figures.server";
 
-const t = getT("da");
-
-export class ApiError extends Error {
-  constructor(message: string, readonly status = 400) {
-    super(message);
+/** A query the API refuses: 400 with the reason in the caller's language. */
+export class ApiError extends DomainError {
+  constructor(key: string, params: ErrorParams = {}) {
+    super("invalid", key, params);
   }
 }
 
@@ -60,11 +59,10 @@ const ALLOWED = ["indikator", "kommune", "periode", "maalgruppe", "opdeling"] as
 export const NATION = "hele-landet";
 
 const EXAMPLE_PERIOD: Record<Indicator["cadence"], string> = { year: "2024", school_year: "2023/24", quarter: "2025K3" };
-const CADENCE_WORDS: Record<Indicator["cadence"], string> = { year: "pr. kalenderår", school_year: "pr. skoleår", quarter: "pr. kvartal" };
 
 function single(params: URLSearchParams, name: string): string | undefined {
   const all = params.getAll(name);
-  if (all.length > 1) throw new ApiError(`Parameteren '${name}' må kun angives én gang.`);
+  if (all.length > 1) throw new ApiError("api.onceOnly", { name });
   return all[0] === undefined || all[0] === "" ? undefined : all[0];
 }
 
@@ -73,12 +71,12 @@ const MUNICIPALITY_CODE = z.string().regex(/^\d{3}$/);
 
 export function parseObservationQuery(db: Db, params: URLSearchParams) {
   for (const key of new Set(params.keys())) {
-    if (!(ALLOWED as readonly string[]).includes(key)) throw new ApiError(t("api.unknownParameter", { name: key, allowed: ALLOWED.join(", ") }));
+    if (!(ALLOWED as readonly string[]).includes(key)) throw new ApiError("api.unknownParameter", { name: key, allowed: ALLOWED.join(", ") });
   }
   const code = single(params, "indikator");
-  if (!code) throw new ApiError(t("api.missingIndicator"));
+  if (!code) throw new ApiError("api.missingIndicator");
   const indicator = findIndicator(db, code);
-  if (!indicator) throw new ApiError(t("api.unknownIndicator", { value: code }));
+  if (!indicator) throw new ApiError("api.unknownIndicator", { value: code });
 
   const kommune = single(params, "kommune") ?? "alle";
   let municipalities: string[] | "all" | undefined;
@@ -87,25 +85,21 @@ export function parseObservationQuery(db: Db, params: URLSearchParams) {
   else if (kommune === NATION) nation = true;
   else {
     const known = MUNICIPALITY_CODE.safeParse(kommune).success && listMunicipalities(db).some((m) => m.code === kommune);
-    if (!known) throw new ApiError(t("api.unknownMunicipality", { value: kommune }));
+    if (!known) throw new ApiError("api.unknownMunicipality", { value: kommune });
     municipalities = [kommune];
   }
 
   const periode = single(params, "periode");
   if (periode !== undefined && !isPeriodOfCadence(periode, indicator.cadence)) {
-    throw new ApiError(t("api.unknownPeriod", { value: periode, cadence: CADENCE_WORDS[indicator.cadence], example: EXAMPLE_PERIOD[indicator.cadence] }));
+    throw new ApiError(`api.unknownPeriod.${indicator.cadence}`, { value: periode, example: EXAMPLE_PERIOD[indicator.cadence] });
   }
   const maalgruppe = single(params, "maalgruppe");
   if (maalgruppe !== undefined && !indicator.targetGroups.includes(maalgruppe)) {
-    throw new ApiError(t("api.unknownTargetGroup", { value: maalgruppe, allowed: indicator.targetGroups.join(", ") }));
+    throw new ApiError("api.unknownTargetGroup", { value: maalgruppe, allowed: indicator.targetGroups.join(", ") });
   }
   const opdeling = single(params, "opdeling");
   if (opdeling !== undefined && !indicator.breakdowns.includes(opdeling)) {
-    throw new ApiError(
-      indicator.breakdowns.length
-        ? `Ukendt opdeling: '${opdeling}'. Indikatoren har: ${indicator.breakdowns.join(", ")}.`
-        : `Indikatoren '${indicator.code}' har ingen opdeling.`,
-    );
+    throw indicator.breakdowns.length ? new ApiError("api.unknownBreakdown", { value: opdeling, allowed: indicator.breakdowns.join(", ") }) : new ApiError("api.noBreakdown", { code: indicator.code });
   }
   return {
     indicator,
@@ -145,7 +139,7 @@ export function observationRows(db: Db, actor: Principal, params: URLSearchParam
     (request.municipalities === "all"
       ? can(actor, { kind: "read-all-municipalities" })
       : (request.municipalities ?? []).every((m) => can(actor, { kind: "read-municipality", municipality: m })));
-  if (!allowed) throw new ApiError("Du har ikke adgang til disse tal. Et byrådsmedlem kan hente sin egen kommune og hele landet.", 403);
+  if (!allowed) throw new DomainError("forbidden", "api.forbiddenRows");
   const rows = readFigures(db, request).map((f) => toObservationRow(indicator, f));
   return rows.sort(
     (a, b) =>

@@ -3,6 +3,7 @@
  * comparison groups (sammenligningsgrupper) and the scatter plot. Every figure comes through
  * `readFigures`, so a withheld cell is `..` here exactly as everywhere else.
  */
+import { DomainError, type ErrorParams } from "../domain/errors";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { prepared, type Db } from "../../db/connection";
@@ -347,7 +348,12 @@ export function scatter(db: Db, c: Pick<ComparisonChoice, "indicator" | "targetG
 // The query string: the page, its export and a shared link all parse it here
 // -----------------------------------------------------------------------------------------------
 
-export class ComparisonQueryError extends Error {}
+/** A comparison query that cannot be answered: 400 with the reason in the reader's language. */
+export class ComparisonQueryError extends DomainError {
+  constructor(key: string, params: ErrorParams = {}) {
+    super("invalid", key, params);
+  }
+}
 
 export type ComparisonNotice = { kind: "group" | "period"; asked: string; shown: string };
 
@@ -358,17 +364,17 @@ const querySchema = z.object({
   indikator: optional(z.string().max(60)),
   maalgruppe: optional(z.string().max(30)),
   periode: optional(z.string().max(10)),
-  region: optional(z.string().regex(/^\d{4}$/, "Regionen skal angives med sin firecifrede kode.")),
-  udvalg: optional(z.enum(SELECTIONS, { message: "Udvalget skal være alle, partnerskab eller gruppe." })),
-  kommune: optional(z.string().regex(/^\d{3}$/, "Kommunen skal angives med sin trecifrede kode.")),
-  sorter: optional(z.enum(SORT_KEYS, { message: "Der kan ikke sorteres efter den kolonne." })),
-  retning: optional(z.enum(["asc", "desc"], { message: "Retningen skal være asc eller desc." })),
+  region: optional(z.string().regex(/^\d{4}$/, "compareErrors.regionCode")),
+  udvalg: optional(z.enum(SELECTIONS, { message: "compareErrors.selection" })),
+  kommune: optional(z.string().regex(/^\d{3}$/, "compareErrors.municipalityCode")),
+  sorter: optional(z.enum(SORT_KEYS, { message: "compareErrors.sort" })),
+  retning: optional(z.enum(["asc", "desc"], { message: "compareErrors.direction" })),
   x: optional(z.string().max(60)),
 });
 
 /**
  * Reads `indikator`, `maalgruppe`, `periode`, `region`, `udvalg`, `kommune`, `sorter`, `retning`.
- * Nonsense is refused with a Danish message; a group or period the indicator has no figures for
+ * Nonsense is refused with a ComparisonQueryError; a group or period the indicator has no figures for
  * (say, after switching indicator in the form) falls back to the latest, with a notice.
  */
 export function parseComparisonQuery(
@@ -377,31 +383,31 @@ export function parseComparisonQuery(
   ownMunicipality: string | null
 ): { choice: ComparisonChoice; notices: ComparisonNotice[]; scatterX: Indicator } {
   const parsed = querySchema.safeParse(Object.fromEntries(params));
-  if (!parsed.success) throw new ComparisonQueryError(parsed.error.issues[0].message);
+  if (!parsed.success) throw new ComparisonQueryError(parsed.error.issues[0].message.startsWith("compareErrors.") ? parsed.error.issues[0].message : "compareErrors.query");
   const q = parsed.data;
   const indicator = findIndicator(db, q.indikator ?? DEFAULT_INDICATOR);
-  if (!indicator) throw new ComparisonQueryError(`Indikatoren '${q.indikator}' findes ikke.`);
+  if (!indicator) throw new ComparisonQueryError("errors.unknownIndicator", { code: q.indikator ?? "" });
   const notices: ComparisonNotice[] = [];
   const targetGroup = effectiveTargetGroup(indicator, q.maalgruppe ?? "anbragte");
   if (q.maalgruppe && q.maalgruppe !== targetGroup) notices.push({ kind: "group", asked: q.maalgruppe, shown: targetGroup });
   const periods = periodsWithData(db, indicator, targetGroup);
-  if (periods.length === 0) throw new ComparisonQueryError(`Der er endnu ingen tal for indikatoren '${indicator.nameDa}'.`);
-  if (q.periode && !parsePeriod(q.periode)) throw new ComparisonQueryError(`'${q.periode}' er ikke en periode. Skriv fx 2024, 2023/24 eller 2025K3.`);
+  if (periods.length === 0) throw new ComparisonQueryError("compareErrors.noFigures", { code: indicator.code });
+  if (q.periode && !parsePeriod(q.periode)) throw new ComparisonQueryError("compareErrors.period", { value: q.periode });
   const period = q.periode && periods.includes(q.periode) ? q.periode : periods.at(-1)!;
   if (q.periode && q.periode !== period) notices.push({ kind: "period", asked: q.periode, shown: period });
   const all = listMunicipalities(db);
-  if (q.region && !all.some((m) => m.regionCode === q.region)) throw new ComparisonQueryError(`Regionen '${q.region}' findes ikke.`);
+  if (q.region && !all.some((m) => m.regionCode === q.region)) throw new ComparisonQueryError("compareErrors.region", { value: q.region });
   const focusCode = params.has("kommune") ? q.kommune ?? null : ownMunicipality;
   const focus = focusCode ? all.find((m) => m.code === focusCode) ?? null : null;
-  if (focusCode && !focus) throw new ComparisonQueryError(`Kommunen med koden '${focusCode}' findes ikke.`);
+  if (focusCode && !focus) throw new ComparisonQueryError("errors.unknownMunicipality", { code: focusCode });
   const selection = q.udvalg ?? "alle";
-  if (selection === "gruppe" && !focus) throw new ComparisonQueryError("Vælg en kommune for at se dens sammenlignelige kommuner.");
+  if (selection === "gruppe" && !focus) throw new ComparisonQueryError("compareErrors.groupNeedsMunicipality");
   const sort = q.sorter ?? (indicator.polarity === "neutral" ? "vaerdi" : "rang");
   const direction = q.retning ?? (sort === "vaerdi" && indicator.polarity !== "lower" ? "desc" : "asc");
   // the scatter's horizontal axis: spending per child against the chosen outcome, unless asked otherwise
   const xCode = q.x ?? (indicator.code === DEFAULT_SCATTER_X ? DEFAULT_INDICATOR : DEFAULT_SCATTER_X);
   const scatterX = findIndicator(db, xCode);
-  if (!scatterX) throw new ComparisonQueryError(`Indikatoren '${xCode}' findes ikke.`);
+  if (!scatterX) throw new ComparisonQueryError("errors.unknownIndicator", { code: xCode });
   return { choice: { indicator, targetGroup, period, periods, region: q.region ?? null, selection, focus, sort, direction }, notices, scatterX };
 }
 

@@ -4,16 +4,17 @@
  */
 import { z } from "zod";
 import { GROUP_SIZE_RANGE, STRUCTURE_VARIABLES } from "./comparison";
+import { messageKey } from "./errors";
 
 /** What the secretariat may set: the form checks it in the browser, the server checks it again. */
 export const settingsSchema = z.object({
   variables: z
-    .array(z.enum(STRUCTURE_VARIABLES, { message: "Vælg blandt de viste variable." }), { message: "Vælg mindst to variable." })
-    .min(2, "Vælg mindst to variable.")
+    .array(z.enum(STRUCTURE_VARIABLES, { message: "groupErrors.variable" }), { message: "groupErrors.twoVariables" })
+    .min(2, "groupErrors.twoVariables")
     .transform((v) => STRUCTURE_VARIABLES.filter((s) => v.includes(s))),
   groupSize: z.coerce
-    .number({ message: "Skriv et helt tal." })
-    .int("Skriv et helt tal.")
-    .min(GROUP_SIZE_RANGE.min, `Gruppen skal have mindst ${GROUP_SIZE_RANGE.min} kommuner.`)
-    .max(GROUP_SIZE_RANGE.max, `Gruppen kan have højst ${GROUP_SIZE_RANGE.max} kommuner.`),
+    .number({ message: "groupErrors.integer" })
+    .int("groupErrors.integer")
+    .min(GROUP_SIZE_RANGE.min, messageKey("groupErrors.min", { min: GROUP_SIZE_RANGE.min }))
+    .max(GROUP_SIZE_RANGE.max, messageKey("groupErrors.max", { max: GROUP_SIZE_RANGE.max })),
 });

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { DomainError } from "~/domain/errors";
 import { z } from "zod";
 import { requireActor, requirePermission } from "~/data/auth.server";
 import { findMunicipality } from "~/data/catalogue.server";
@@ -34,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context.db, request);
   const params = new URL(request.url).searchParams;
   const unknown = [...params.keys()].filter((k) => k !== "kommune");
-  if (unknown.length) return Response.json({ fejl: `Ukendt parameter: '${unknown[0]}'. Tilladt: kommune.` }, { status: 400 });
+  if (unknown.length) throw new DomainError("invalid", "api.unknownParameter", { name: unknown[0], allowed: "kommune" });
   if (params.get("kommune") === "partnerskab") {
     return Response.json(
       listPartnershipTargets(context.db).map((t) => ({
@@ -47,7 +48,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     );
   }
   const code = z.string().regex(/^\d{3}$/).safeParse(params.get("kommune"));
-  if (!code.success || !findMunicipality(context.db, code.data)) return Response.json({ fejl: "Angiv en gyldig kommunekode, fx kommune=849, eller kommune=partnerskab." }, { status: 400 });
+  if (!code.success || !findMunicipality(context.db, code.data)) throw new DomainError("invalid", "api.targetsMunicipality");
   requirePermission(actor, { kind: "read-targets", municipality: code.data });
   const rows = listTargets(context.db, code.data).map((t) => {
     const d = targetDetail(context.db, t.id);

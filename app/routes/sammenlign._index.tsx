@@ -59,7 +59,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       municipalities: municipalities.map((m) => ({ code: m.code, name: m.name })),
     };
   } catch (e) {
-    if (e instanceof ComparisonQueryError) throw new Response(e.message, { status: 400 });
+    if (e instanceof ComparisonQueryError) throw e; // the edge answers 400
     throw e;
   }
 }

@@ -21,7 +21,11 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 async function get(loader: typeof observationsLoader, query: string, as = session) {
-  const res = (await loader({ request: as.request(`/api/v1/x${query}`), params: {}, context: as.context })) as Response;
+  // a refusal is thrown by the route and sent as it is, like Remix does for resource routes
+  const res = (await loader({ request: as.request(`/api/v1/x${query}`), params: {}, context: as.context }).catch((e: unknown) => {
+    if (e instanceof Response) return e;
+    throw e;
+  })) as Response;
   return { status: res.status, body: await res.json() };
 }
 
