@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { pageTitle } from "./i18n/meta";
 import {
   Form,
   Link,
@@ -31,7 +32,7 @@ export const links: LinksFunction = () => [
 ];
 
 // every page has a title, error pages too (routes set their own; an error keeps this one)
-export const meta: MetaFunction = ({ error }) => [{ title: error ? "Fejl – Fælles retning" : "Fælles retning" }];
+export const meta: MetaFunction = ({ error, matches }) => pageTitle(matches, (t) => (error ? t("titles.error") : null));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { locale, fromQuery } = localeFromRequest(request);
@@ -214,7 +215,7 @@ export function ErrorBoundary() {
   let title = t("errors.title");
   let message = t("errors.generic");
   if (isRouteErrorResponse(error)) {
-    title = error.status === 404 ? t("errors.notFoundTitle") : error.status === 400 ? t("errors.badRequestTitle") : title;
+    title = error.status === 404 ? t("errors.notFoundTitle") : error.status === 400 ? t("errors.badRequestTitle") : error.status === 403 ? t("errors.forbiddenTitle") : error.status === 409 ? t("errors.conflictTitle") : title;
     if (typeof error.data === "string" && error.data) message = error.data;
   }
   return (

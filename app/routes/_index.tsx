@@ -1,3 +1,4 @@
+import { pageTitle } from "~/i18n/meta";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { requireActor } from "~/data/auth.server";
@@ -7,7 +8,7 @@ import { listChallenges, listIndicators, listMunicipalities } from "~/data/catal
 import { searchMunicipalities } from "~/domain/search";
 import { useT } from "~/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Fælles retning – vælg en kommune" }];
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("titles.home"))];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context.db, request);

@@ -1,3 +1,4 @@
+import { pageTitle } from "~/i18n/meta";
 import { getFormProps, useForm } from "@conform-to/react";
 import { errorMessage } from "~/http/edge.server";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -12,7 +13,7 @@ import { ConflictError, createPasswordReset, createUser, listUsers, newUserSchem
 import { ROLES } from "~/domain/access";
 import { useT, useMessage } from "~/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Brugere – Fælles retning" }];
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("titles.users"))];
 
 const schema = z.union([
   z.object({ intent: z.literal("create") }).and(newUserSchema),

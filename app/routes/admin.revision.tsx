@@ -1,3 +1,4 @@
+import { pageTitle } from "~/i18n/meta";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -5,7 +6,7 @@ import { AUDIT_PAGE_SIZE, listAudit } from "~/data/audit.server";
 import { requireActor, requirePermission } from "~/data/auth.server";
 import { useT } from "~/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Revisionsspor – Fælles retning" }];
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("titles.audit"))];
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
 const filterSchema = z.object({

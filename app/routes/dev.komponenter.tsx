@@ -1,3 +1,4 @@
+import { pageTitle } from "~/i18n/meta";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { DomainError } from "~/domain/errors";
 import { CATEGORY_COLOURS, GROUP_COLOURS, SERIES_COLOURS } from "~/components/palette";
@@ -12,7 +13,7 @@ import { SWITCHABLE_TARGET_GROUPS } from "~/domain/catalogue";
 import { formatValue } from "~/domain/format";
 import { requireActor } from "~/data/auth.server";
 
-export const meta: MetaFunction = () => [{ title: "Komponenter – Fælles retning (udvikling)" }];
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("titles.components"))];
 
 /** Only for developers: every component and state on one page. Not served in production. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

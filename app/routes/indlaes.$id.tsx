@@ -1,3 +1,4 @@
+import { pageTitle } from "~/i18n/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { DomainError } from "~/domain/errors";
 import { redirect } from "@remix-run/node";
@@ -13,7 +14,7 @@ import { indicatorName, measureOf, type Unit } from "~/domain/catalogue";
 import { formatInteger, formatValuePrecise, WITHHELD_MARK } from "~/domain/format";
 import { useLocale, useT } from "~/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Tjek af fil – Indlæs data – Fælles retning" }];
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("titles.importPreview"))];
 
 const SHOWN = 200;
 

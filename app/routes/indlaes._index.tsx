@@ -1,3 +1,4 @@
+import { pageTitle } from "~/i18n/meta";
 import { once } from "node:events";
 import fs from "node:fs";
 import os from "node:os";
@@ -17,7 +18,7 @@ import { getT } from "~/i18n/i18n";
 import { indicatorName } from "~/domain/catalogue";
 import { useLocale, useT } from "~/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Indlæs data – Fælles retning" }];
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("titles.import"))];
 
 const UPLOAD_DIR = path.join(os.tmpdir(), "faelles-retning-uploads");
 

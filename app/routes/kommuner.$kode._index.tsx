@@ -1,3 +1,4 @@
+import { pageTitle } from "~/i18n/meta";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { MarksLegend } from "~/components/FigureValue";
@@ -9,9 +10,7 @@ import { SWITCHABLE_TARGET_GROUPS } from "~/domain/catalogue";
 import { useT } from "~/i18n/react";
 import { requireActor, requirePermission } from "~/data/auth.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.municipality.name} – overblik – Fælles retning` : "Fælles retning" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, (t) => data ? t("titles.overview", { name: data.municipality.name }) : null)];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context.db, request);

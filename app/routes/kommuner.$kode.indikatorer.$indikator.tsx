@@ -1,3 +1,4 @@
+import { pageTitle } from "~/i18n/meta";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ChartFigure } from "~/components/ChartFigure";
@@ -14,9 +15,7 @@ import { useLocale, useT } from "~/i18n/react";
 import { requireActor, requirePermission } from "~/data/auth.server";
 import { can } from "~/domain/access";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.indicator.nameDa} – ${data.municipality.name} – Fælles retning` : "Fælles retning" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, (t, locale) => (data ? t("titles.indicator", { indicator: locale === "en" ? data.indicator.nameEn : data.indicator.nameDa, name: data.municipality.name }) : null))];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context.db, request);

@@ -1,3 +1,4 @@
+import { pageTitle } from "~/i18n/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -16,7 +17,7 @@ import { effectGainPerYear, MUNICIPAL_PARTIES } from "~/domain/investments/model
 import { isTemplateKey, template } from "~/domain/investments/templates";
 import { useT } from "~/i18n/react";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.row.title} – Sociale investeringer – Fælles retning` : "Fælles retning" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, (t) => data ? t("titles.investment", { title: data.row.title }) : null)];
 
 const idParam = z.coerce.number().int().positive();
 

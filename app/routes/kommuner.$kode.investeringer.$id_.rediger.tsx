@@ -1,3 +1,4 @@
+import { pageTitle } from "~/i18n/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -13,7 +14,7 @@ import { PARTIES, type Party } from "~/domain/investments/model";
 import { formatDanishInput } from "~/domain/investments/numbers";
 import { useT } from "~/i18n/react";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Ret forudsætninger: ${data.title} – Fælles retning` : "Fælles retning" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, (t) => data ? t("titles.investmentEdit", { title: data.title }) : null)];
 
 async function guard(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
   const actor = await requireActor(context.db, request);

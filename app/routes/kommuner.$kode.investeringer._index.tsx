@@ -1,3 +1,4 @@
+import { pageTitle } from "~/i18n/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -14,7 +15,7 @@ import { DomainError } from "~/domain/errors";
 import { TEMPLATE_KEYS } from "~/domain/investments/templates";
 import { useT } from "~/i18n/react";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Sociale investeringer – ${data.municipality.name} – Fælles retning` : "Fælles retning" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, (t) => data ? t("titles.investments", { name: data.municipality.name }) : null)];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context.db, request);

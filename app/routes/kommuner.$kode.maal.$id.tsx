@@ -1,3 +1,4 @@
+import { pageTitle } from "~/i18n/meta";
 import { TargetInvestments } from "~/components/InvestmentViews";
 import { DomainError } from "~/domain/errors";
 import { formReply, errorMessage } from "~/http/edge.server";
@@ -37,7 +38,7 @@ import { formatDate, formatValue } from "~/domain/format";
 import { indicatorName } from "~/domain/catalogue";
 import { useLocale, useT, useMessage } from "~/i18n/react";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.detail.target.title} – Fælles retning` : "Fælles retning" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, () => (data ? data.detail.target.title : null))];
 
 async function load(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
   const actor = await requireActor(context.db, request);

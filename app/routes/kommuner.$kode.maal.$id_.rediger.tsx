@@ -1,3 +1,4 @@
+import { pageTitle } from "~/i18n/meta";
 import { getFormProps, useForm } from "@conform-to/react";
 import { DomainError } from "~/domain/errors";
 import { formReply } from "~/http/edge.server";
@@ -16,7 +17,7 @@ import { requireMunicipality } from "~/data/params.server";
 import { definitionLocked, ownerCandidates, ownersSchema, setTargetOwners, targetDefinitionOf, targetFormProblems, targetInputSchema, updateTarget } from "~/data/targets.server";
 import { useT, useMessage } from "~/i18n/react";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Ret målet: ${data.definition.title} – Fælles retning` : "Fælles retning" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, (t) => data ? t("titles.targetEdit", { title: data.definition.title }) : null)];
 
 async function guard(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
   const actor = await requireActor(context.db, request);

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/i18n/meta";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ComputedStatus } from "~/components/ComputedStatus";
@@ -19,13 +20,7 @@ import { formatDate } from "~/domain/format";
 import { useT } from "~/i18n/react";
 import { can } from "~/domain/access";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data
-      ? `Fælles mål – ${data.municipality.name} – Fælles retning`
-      : "Fælles retning",
-  },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, (t) => (data ? t("titles.targets", { name: data.municipality.name }) : null))];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context.db, request);

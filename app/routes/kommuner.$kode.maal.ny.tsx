@@ -1,3 +1,4 @@
+import { pageTitle } from "~/i18n/meta";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { formReply } from "~/http/edge.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -11,7 +12,7 @@ import { requireMunicipality } from "~/data/params.server";
 import { createTarget, ownerCandidates, targetFormProblems, targetInputSchema } from "~/data/targets.server";
 import { useT } from "~/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Nyt fælles mål – Fælles retning" }];
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("titles.targetNew"))];
 
 async function guard(request: Request, context: LoaderFunctionArgs["context"], kode: string | undefined) {
   const actor = await requireActor(context.db, request);

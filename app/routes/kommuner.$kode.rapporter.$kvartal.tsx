@@ -1,3 +1,4 @@
+import { pageTitle } from "~/i18n/meta";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { formReply } from "~/http/edge.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -30,9 +31,7 @@ import { useT } from "~/i18n/react";
 // Only a draft has the publishing form; its form code (conform) loads with it, not with every published report.
 const PublishPanel = lazy(() => import("~/components/PublishPanel"));
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.mode === "draft" ? "Udkast: " : ""}Kvartalsrapport ${data.snapshot.quarter} – ${data.snapshot.municipality.name} – Fælles retning` : "Fælles retning" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, (t) => data ? t(data.mode === "draft" ? "titles.reportDraft" : "titles.report", { quarter: data.snapshot.quarter, name: data.snapshot.municipality.name }) : null)];
 
 async function guard(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
   const actor = await requireActor(context.db, request);

@@ -1,3 +1,4 @@
+import { pageTitle } from "~/i18n/meta";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor, requirePermission } from "~/data/auth.server";
@@ -9,7 +10,7 @@ import { previousQuarter } from "~/domain/reports/report";
 import { formatDate } from "~/domain/format";
 import { useT } from "~/i18n/react";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Kvartalsrapporter – ${data.municipality.name} – Fælles retning` : "Fælles retning" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, (t) => data ? t("titles.reports", { name: data.municipality.name }) : null)];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context.db, request);

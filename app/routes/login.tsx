@@ -1,3 +1,4 @@
+import { pageTitle } from "~/i18n/meta";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -11,7 +12,7 @@ import { readMeta } from "~/data/catalogue.server";
 import { demoPassword } from "~/data/demo.server";
 import { useT, useMessage } from "~/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Log ind – Fælles retning" }];
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("titles.login"))];
 
 const schema = z.object({
   email: z.string({ error: "Skriv din e-mailadresse." }).trim().min(1, { error: "Skriv din e-mailadresse." }).max(200),

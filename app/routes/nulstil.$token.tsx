@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { pageTitle } from "~/i18n/meta";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -9,7 +10,7 @@ import { ConformField } from "~/components/ui/FormField";
 import { findPasswordReset, passwordSchema, redeemPasswordReset } from "~/data/users.server";
 import { useT, useMessage } from "~/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Vælg adgangskode – Fælles retning" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("titles.resetPassword")), { name: "referrer", content: "no-referrer" }];
 
 const schema = z
   .object({ password: passwordSchema, confirm: z.string({ error: "userErrors.repeatPassword" }) })

@@ -1,10 +1,11 @@
+import { pageTitle } from "~/i18n/meta";
 import type { MetaFunction } from "@remix-run/node";
 import { FigureValue, MarksLegend, useDisclosureK, useWithheldLabel } from "~/components/FigureValue";
 import { attributeThreshold } from "~/domain/disclosure";
 import type { Figure } from "~/domain/figures";
 import { useT } from "~/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Om data – Fælles retning" }];
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("titles.aboutData"))];
 
 export default function AboutDataPage() {
   const t = useT();

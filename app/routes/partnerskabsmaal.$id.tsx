@@ -1,3 +1,4 @@
+import { pageTitle } from "~/i18n/meta";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { DomainError } from "~/domain/errors";
 import { formReply } from "~/http/edge.server";
@@ -20,7 +21,7 @@ import { formatDate, formatValue } from "~/domain/format";
 import { indicatorName } from "~/domain/catalogue";
 import { useLocale, useT, useMessage } from "~/i18n/react";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.definition.title} – Partnerskabets mål – Fælles retning` : "Fælles retning" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, (t) => data ? t("titles.partnershipTarget", { title: data.definition.title }) : null)];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context.db, request);

@@ -1,3 +1,4 @@
+import { pageTitle } from "~/i18n/meta";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { formReply } from "~/http/edge.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -11,7 +12,7 @@ import { targetFormChoices } from "~/data/catalogue.server";
 import { partnershipTargetSchema, requirePartnershipTarget, updateTarget } from "~/data/targets.server";
 import { useT } from "~/i18n/react";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Ret partnerskabsmålet: ${data.definition.title} – Fælles retning` : "Fælles retning" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, (t) => data ? t("titles.partnershipTargetEdit", { title: data.definition.title }) : null)];
 
 async function guard(request: Request, context: LoaderFunctionArgs["context"], rawId: string | undefined) {
   const actor = await requireActor(context.db, request);

@@ -1,3 +1,4 @@
+import { pageTitle } from "~/i18n/meta";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/data/auth.server";
@@ -6,7 +7,7 @@ import { listPartnershipTargets } from "~/data/targets.server";
 import { can } from "~/domain/access";
 import { useT } from "~/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Partnerskabets mål – Fælles retning" }];
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("titles.partnershipTargets"))];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context.db, request);

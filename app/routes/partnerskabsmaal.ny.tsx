@@ -1,3 +1,4 @@
+import { pageTitle } from "~/i18n/meta";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { formReply } from "~/http/edge.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -10,7 +11,7 @@ import { targetFormChoices } from "~/data/catalogue.server";
 import { createPartnershipTarget, partnershipTargetSchema } from "~/data/targets.server";
 import { useT } from "~/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Nyt partnerskabsmål – Fælles retning" }];
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("titles.partnershipTargetNew"))];
 
 async function guard(request: Request, context: LoaderFunctionArgs["context"]) {
   const actor = await requireActor(context.db, request);

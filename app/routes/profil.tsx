@@ -1,3 +1,4 @@
+import { pageTitle } from "~/i18n/meta";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -10,7 +11,7 @@ import { changePassword, createApiToken, listApiTokens, passwordSchema, revokeAp
 import { getT } from "~/i18n/i18n";
 import { useT } from "~/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Din profil – Fælles retning" }];
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("titles.profile"))];
 
 const t = getT("da");
 

@@ -1,3 +1,4 @@
+import { pageTitle } from "~/i18n/meta";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ChartFigure } from "~/components/ChartFigure";
@@ -22,7 +23,7 @@ import { compareDa, formatChange, formatHundredths, formatInteger, formatValue }
 import { indicatorName } from "~/domain/catalogue";
 import { useLocale, useT } from "~/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "Sammenlign kommuner – Fælles retning" }];
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("titles.compare"))];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context.db, request);

@@ -1,3 +1,4 @@
+import { pageTitle } from "~/i18n/meta";
 import { getFormProps, useForm } from "@conform-to/react";
 import { DomainError } from "~/domain/errors";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -17,9 +18,7 @@ import { settingsSchema } from "~/domain/comparison-settings";
 import { formatDecimal, formatHundredths, formatInteger } from "~/domain/format";
 import { useT, useMessage } from "~/i18n/react";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.focus ? `Sammenlignelige kommuner til ${data.focus.name} – Fælles retning` : "Sammenlignelige kommuner – Fælles retning" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, (t) => data?.focus ? t("titles.groupsFor", { name: data.focus.name }) : t("titles.groups"))];
 
 const focusParam = z.string().regex(/^\d{3}$/);
 

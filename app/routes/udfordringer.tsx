@@ -1,3 +1,4 @@
+import { pageTitle } from "~/i18n/meta";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FigureValue } from "~/components/FigureValue";
@@ -11,7 +12,7 @@ import { targetsByChallenge } from "~/data/targets.server";
 import { formatValue } from "~/domain/format";
 import { useLocale, useT } from "~/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "De otte udfordringer – Fælles retning" }];
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("titles.challenges"))];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context.db, request);

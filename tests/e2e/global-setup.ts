@@ -2,6 +2,7 @@
  * Starts the real built server on a fresh temporary SQLite file (migrated, demo data loaded)
  * for the browser tests. Where Debian's Chromium is missing, the e2e tests are skipped loudly.
  */
+import { buildIsCurrent, markBuilt, sourceHash } from "../../server/build-state";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -45,9 +46,12 @@ export async function setup(project: TestProject) {
     project.provide("databasePath", "");
     return;
   }
-  if (!fs.existsSync(path.join(root, "build", "server", "index.js"))) {
+  // a build older than the sources would test yesterday's pages: rebuild as `npm start` would
+  if (!buildIsCurrent(root)) {
+    const before = sourceHash(root);
     const built = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
     if (built.status !== 0) throw new Error("npm run build failed");
+    markBuilt(root, before);
   }
   stopping = false;
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "faelles-retning-e2e-"));
