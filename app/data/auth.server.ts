@@ -42,7 +42,7 @@ export function sessionSecrets(): string[] {
   if (secrets) return secrets;
   if (process.env.SESSION_SECRET) return (secrets = process.env.SESSION_SECRET.split(","));
   const demo = process.env.DEMO === "1" || process.env.NODE_ENV !== "production";
-  if (!demo) throw new Error("SESSION_SECRET skal være sat, når løsningen kører i produktion.");
+  if (!demo) throw new Error("SESSION_SECRET must be set when the product runs in production.");
   const file = path.join(path.dirname(databasePath()), "session-secret");
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });

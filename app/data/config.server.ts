@@ -8,7 +8,7 @@ let disclosure: DisclosureConfig | undefined;
 export function disclosureConfig(): DisclosureConfig {
   if (!disclosure) {
     const k = z.coerce.number().int().min(2).max(100).default(DEFAULT_DISCLOSURE.k).safeParse(process.env.DISCLOSURE_K || undefined);
-    if (!k.success) throw new Error(`DISCLOSURE_K skal være et helt tal fra 2 til 100, ikke '${process.env.DISCLOSURE_K}'.`);
+    if (!k.success) throw new Error(`DISCLOSURE_K must be a whole number from 2 to 100, not '${process.env.DISCLOSURE_K}'.`);
     disclosure = { k: k.data };
   }
   return disclosure;

@@ -46,7 +46,7 @@ export function periodKey(p: Period): number {
 
 export function periodKeyOf(text: string): number {
   const p = parsePeriod(text);
-  if (!p) throw new Error(`Ugyldig periode: ${text}`);
+  if (!p) throw new Error(`Not a period: ${text}`);
   return periodKey(p);
 }
 
@@ -80,7 +80,7 @@ export function previousPeriod(p: Period): Period {
 export function periodRange(first: string, last: string): string[] {
   const a = parsePeriod(first);
   const b = parsePeriod(last);
-  if (!a || !b || a.cadence !== b.cadence) throw new Error(`Ugyldigt periodeinterval: ${first}–${last}`);
+  if (!a || !b || a.cadence !== b.cadence) throw new Error(`Not a period range: ${first}–${last}`);
   const out: string[] = [];
   for (let p = a; periodKey(p) <= periodKey(b); p = nextPeriod(p)) out.push(formatPeriod(p));
   return out;
