@@ -1,8 +1,8 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { formatValue, formatValuePrecise, MISSING_MARK, WITHHELD_MARK } from "~/domain/format";
+import { MISSING_MARK, WITHHELD_MARK } from "~/domain/format";
 import type { Unit } from "~/domain/catalogue";
 import type { Figure } from "~/domain/figures";
-import { useT } from "~/i18n/react";
+import { useT, useFormat } from "~/i18n/react";
 
 /** `why`: the stored reason, when the page has it; without it the label says only that the figure is hidden. */
 type Shown = { value: number | null; withheld: boolean | Figure["withheld"]; why?: Figure["withheld"] };
@@ -28,6 +28,7 @@ export function useDisclosureK(): number {
 
 /** A figure as text: the value, `..` (withheld, with its reason on hover and for screen readers) or `–`. */
 export function FigureValue({ figure, unit, precise = false }: { figure: Shown | null | undefined; unit: Unit; precise?: boolean }) {
+  const f = useFormat();
   const t = useT();
   const label = useWithheldLabel();
   if (figure?.withheld) {
@@ -47,7 +48,7 @@ export function FigureValue({ figure, unit, precise = false }: { figure: Shown |
       </span>
     );
   }
-  return <>{precise ? formatValuePrecise(figure.value, unit) : formatValue(figure.value, unit)}</>;
+  return <>{precise ? f.valuePrecise(figure.value, unit) : f.value(figure.value, unit)}</>;
 }
 
 /** The footnote that explains the marks, under every table and on every page with figures. */

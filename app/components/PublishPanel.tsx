@@ -6,9 +6,9 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { Form } from "@remix-run/react";
 import { Alert } from "~/components/ui/Alert";
 import { ConformRadioGroup, ConformTextarea, CsrfInput } from "~/components/ui/FormField";
-import { formatDate } from "~/domain/format";
+
 import type { Role } from "~/domain/access";
-import { useT, useMessage } from "~/i18n/react";
+import { useT, useMessage, useFormat } from "~/i18n/react";
 
 type PublishPanelProps = {
   quarter: string;
@@ -24,6 +24,7 @@ type PublishPanelProps = {
 };
 
 export default function PublishPanel({ quarter, newest, role, csrf, contentHash, missing, approvals, actionData }: PublishPanelProps) {
+  const f = useFormat();
   const t = useT();
   const message = useMessage();
   const [form, fields] = useForm({ id: "udgiv", lastResult: actionData?.result });
@@ -43,7 +44,7 @@ export default function PublishPanel({ quarter, newest, role, csrf, contentHash,
           const who = s === "school" ? t("targets.ownerSchool") : t("targets.ownerSocial");
           return (
             <li key={s}>
-              {a?.current ? t("report.approved", { who, date: formatDate(a.at) }) : a ? t("report.approvedOlder", { who }) : t("report.waiting", { who })}
+              {a?.current ? t("report.approved", { who, date: f.date(a.at) }) : a ? t("report.approvedOlder", { who }) : t("report.waiting", { who })}
             </li>
           );
         })}

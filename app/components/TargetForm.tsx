@@ -1,11 +1,11 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, useFetcher } from "@remix-run/react";
 import { useEffect } from "react";
-import { formatValue } from "~/domain/format";
+
 import { Alert } from "~/components/ui/Alert";
 import { ConformField, ConformRadioGroup, ConformSelect, ConformTextarea, CsrfInput } from "~/components/ui/FormField";
 import { indicatorName, TARGET_GROUPS } from "~/domain/catalogue";
-import { useLocale, useT, useMessage } from "~/i18n/react";
+import { useLocale, useT, useMessage, useFormat } from "~/i18n/react";
 
 /** The fields as the browser sends them (the server's zod schema turns them into a target). */
 export type TargetFormValues = {
@@ -241,6 +241,7 @@ type BaselineReply = { state: "invalid" } | { state: "missing" | "withheld"; per
  * target page shows the baseline once the target is saved.
  */
 function BaselinePreview({ code, formId }: { code: string; formId: string }) {
+  const f = useFormat();
   const t = useT();
   const fetcher = useFetcher<BaselineReply>();
   const { load } = fetcher;
@@ -261,7 +262,7 @@ function BaselinePreview({ code, formId }: { code: string; formId: string }) {
     !d || d.state === "invalid"
       ? ""
       : d.state === "shown"
-        ? t("trust.form.baselineShown", { period: d.period, value: formatValue(d.value, d.unit) })
+        ? t("trust.form.baselineShown", { period: d.period, value: f.value(d.value, d.unit) })
         : t(d.state === "withheld" ? "trust.form.baselineWithheld" : "trust.form.baselineMissing", { period: d.period });
   return (
     <p className="form-hint baseline-preview" aria-live="polite">

@@ -1,12 +1,13 @@
 import { FigureValue } from "~/components/FigureValue";
 import type { Unit } from "~/domain/catalogue";
-import { formatValue } from "~/domain/format";
-import { useT } from "~/i18n/react";
+
+import { useT, useFormat } from "~/i18n/react";
 
 type Point = { period: string; actual: number | null; withheld: boolean; expected: number | null; target: number | null; planned?: boolean };
 
 /** The data table under a target's trajectory chart: actual (withheld as ..), expected, target. */
 export function TrajectoryTable({ points, unit, title, actualName }: { points: Point[]; unit: Unit; title: string; actualName: string }) {
+  const f = useFormat();
   const t = useT();
   return (
     <table className="table table--compact data-table">
@@ -27,8 +28,8 @@ export function TrajectoryTable({ points, unit, title, actualName }: { points: P
               {/* a period after the quarter has no observed value, only the plan */}
               {p.planned ? <span className="muted">{t("trust.progress.planned")}</span> : <FigureValue figure={{ value: p.actual, withheld: p.withheld }} unit={unit} precise />}
             </td>
-            <td className="num">{formatValue(p.expected, unit)}</td>
-            <td className="num">{formatValue(p.target, unit)}</td>
+            <td className="num">{f.value(p.expected, unit)}</td>
+            <td className="num">{f.value(p.target, unit)}</td>
           </tr>
         ))}
       </tbody>

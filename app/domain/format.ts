@@ -1,84 +1,109 @@
 /**
- * The one number formatter (da-DK). Every figure shown to a person goes through here, so a
- * percentage, a count and an amount look the same on every page, chart and table.
+ * The one number and date formatter. Every figure shown to a person goes through here, so a
+ * percentage, a count and an amount look the same on every page, chart and table. Danish pages
+ * format as da-DK ("48 %", "1.227", "+1,5 pct.point"), English pages as en-GB ("48%", "1,227",
+ * "+1.5 percentage points"); components take theirs from `useFormat()` (app/i18n/react.tsx).
  */
 import type { Unit } from "./catalogue";
 
 export const WITHHELD_MARK = "..";
 export const MISSING_MARK = "–";
 
-const integer = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 0 });
-const oneDecimal = new Intl.NumberFormat("da-DK", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const signedOne = new Intl.NumberFormat("da-DK", {
-  minimumFractionDigits: 1,
-  maximumFractionDigits: 1,
-  signDisplay: "exceptZero",
-});
-const signedInt = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 0, signDisplay: "exceptZero" });
+export type FormatLocale = "da" | "en";
 
-const danish = new Intl.Collator("da");
+export type Formatter = {
+  /** `1.227` / `1,227` */
+  integer(n: number): string;
+  /** Two decimals, for indices and r²: `0,36` / `0.36`. */
+  hundredths(n: number): string;
+  decimal(n: number): string;
+  /** A value in the indicator's unit: `48 %`, `1.227`, `73.100 kr.`, `5,7` (English: `48%`, `1,227`, `DKK 73,100`, `5.7`). */
+  value(value: number | null | undefined, unit: Unit, opts?: { withheld?: boolean }): string;
+  /** A change between two periods: percentage points for rates, else the unit's own. */
+  change(delta: number | null | undefined, unit: Unit): string;
+  /** Precise value for tables under charts, where a decimal helps: `48,2 %`. */
+  valuePrecise(value: number | null | undefined, unit: Unit, opts?: { withheld?: boolean }): string;
+  /** A date or timestamp: `1. marts 2025` / `1 March 2025` (Danish time, so server and browser agree). */
+  date(iso: string): string;
+};
 
-/** Danish alphabetical order (æ, ø, å last). One collator: `localeCompare(x, "da")` builds one per call, 4× slower. */
-export const compareDa: (a: string, b: string) => number = danish.compare;
+const WORDS: Record<FormatLocale, { intl: string; percent: (s: string) => string; kr: (s: string) => string; points: (s: string) => string }> = {
+  da: { intl: "da-DK", percent: (s) => `${s} %`, kr: (s) => `${s} kr.`, points: (s) => `${s} pct.point` },
+  en: { intl: "en-GB", percent: (s) => `${s}%`, kr: (s) => `DKK ${s}`, points: (s) => `${s} percentage points` },
+};
 
-export function formatInteger(n: number): string {
-  return integer.format(n);
+function build(locale: FormatLocale): Formatter {
+  const w = WORDS[locale];
+  const integer = new Intl.NumberFormat(w.intl, { maximumFractionDigits: 0 });
+  const oneDecimal = new Intl.NumberFormat(w.intl, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const twoDecimals = new Intl.NumberFormat(w.intl, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const signedOne = new Intl.NumberFormat(w.intl, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: "exceptZero" });
+  const signedInt = new Intl.NumberFormat(w.intl, { maximumFractionDigits: 0, signDisplay: "exceptZero" });
+  const longDate = new Intl.DateTimeFormat(w.intl, { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Copenhagen" });
+  const absent = (v: number | null | undefined): v is null | undefined => v === null || v === undefined || Number.isNaN(v);
+  const value: Formatter["value"] = (v, unit, opts = {}) => {
+    if (opts.withheld) return WITHHELD_MARK;
+    if (absent(v)) return MISSING_MARK;
+    switch (unit) {
+      case "percent":
+        return w.percent(integer.format(v));
+      case "count":
+        return integer.format(v);
+      case "kr":
+        return w.kr(integer.format(v));
+      case "grade":
+        return oneDecimal.format(v);
+    }
+  };
+  return {
+    integer: (n) => integer.format(n),
+    hundredths: (n) => twoDecimals.format(n),
+    decimal: (n) => oneDecimal.format(n),
+    value,
+    change(delta, unit) {
+      if (absent(delta)) return MISSING_MARK;
+      switch (unit) {
+        case "percent":
+          return w.points(signedOne.format(delta));
+        case "count":
+          return signedInt.format(delta);
+        case "kr":
+          return w.kr(signedInt.format(delta));
+        case "grade":
+          return signedOne.format(delta);
+      }
+    },
+    valuePrecise(v, unit, opts = {}) {
+      if (opts.withheld) return WITHHELD_MARK;
+      if (absent(v)) return MISSING_MARK;
+      if (unit === "percent") return w.percent(oneDecimal.format(v));
+      return value(v, unit);
+    },
+    date(iso) {
+      const d = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
+      return Number.isNaN(d.getTime()) ? iso : longDate.format(d);
+    },
+  };
 }
 
-const twoDecimals = new Intl.NumberFormat("da-DK", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const formatters = new Map<FormatLocale, Formatter>();
 
-/** Two decimals, for indices and r²: `0,36`. */
-export function formatHundredths(n: number): string {
-  return twoDecimals.format(n);
+export function formatterFor(locale: FormatLocale): Formatter {
+  let f = formatters.get(locale);
+  if (!f) formatters.set(locale, (f = build(locale)));
+  return f;
 }
 
-export function formatDecimal(n: number): string {
-  return oneDecimal.format(n);
-}
+// The Danish formatter by name, for what is Danish whatever the page (files for Danish Excel,
+// server texts written in Danish).
+const da = formatterFor("da");
+export const formatInteger = da.integer;
+export const formatHundredths = da.hundredths;
+export const formatDecimal = da.decimal;
+export const formatValue = da.value;
+export const formatChange = da.change;
+export const formatValuePrecise = da.valuePrecise;
+export const formatDate = da.date;
 
-/** A value in the indicator's unit: `48 %`, `1.227`, `73.100 kr.`, `5,7`. */
-export function formatValue(value: number | null | undefined, unit: Unit, opts: { withheld?: boolean } = {}): string {
-  if (opts.withheld) return WITHHELD_MARK;
-  if (value === null || value === undefined || Number.isNaN(value)) return MISSING_MARK;
-  switch (unit) {
-    case "percent":
-      return `${integer.format(value)} %`;
-    case "count":
-      return integer.format(value);
-    case "kr":
-      return `${integer.format(value)} kr.`;
-    case "grade":
-      return oneDecimal.format(value);
-  }
-}
-
-/** A change between two periods: percentage points for rates, else the unit's own. */
-export function formatChange(delta: number | null | undefined, unit: Unit): string {
-  if (delta === null || delta === undefined || Number.isNaN(delta)) return MISSING_MARK;
-  switch (unit) {
-    case "percent":
-      return `${signedOne.format(delta)} pct.point`;
-    case "count":
-      return signedInt.format(delta);
-    case "kr":
-      return `${signedInt.format(delta)} kr.`;
-    case "grade":
-      return signedOne.format(delta);
-  }
-}
-
-/** Precise value for tables under charts, where a decimal helps: `48,2 %`. */
-export function formatValuePrecise(value: number | null | undefined, unit: Unit, opts: { withheld?: boolean } = {}): string {
-  if (opts.withheld) return WITHHELD_MARK;
-  if (value === null || value === undefined || Number.isNaN(value)) return MISSING_MARK;
-  if (unit === "percent") return `${oneDecimal.format(value)} %`;
-  return formatValue(value, unit);
-}
-
-const longDate = new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Copenhagen" });
-
-/** A date or timestamp as Danes write it: `1. marts 2025` (Danish time, so server and browser agree). */
-export function formatDate(iso: string): string {
-  const d = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
-  return Number.isNaN(d.getTime()) ? iso : longDate.format(d);
-}
+/** Danish alphabetical order (æ, ø, å last) for names, on every page. One collator: `localeCompare(x, "da")` builds one per call, 4× slower. */
+export const compareDa: (a: string, b: string) => number = new Intl.Collator("da").compare;

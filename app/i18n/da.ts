@@ -199,6 +199,7 @@ export const da = {
     challenges: "De otte udfordringer",
     error: "Fejl",
   },
+  importPreview: { rate: "{{value}} ({{numerator}} af {{denominator}})", mean: "{{value}} (n = {{n}})" },
   home: {
     title: "Vælg en kommune",
     intro: "Se, hvordan kommunen klarer sig på partnerskabets indikatorer for udsatte børn og unges skolegang – over tid og sammenlignet med regionen og hele landet.",

@@ -201,6 +201,7 @@ export const en: Strings = {
     challenges: "The eight challenges",
     error: "Error",
   },
+  importPreview: { rate: "{{value}} ({{numerator}} of {{denominator}})", mean: "{{value}} (n = {{n}})" },
   home: {
     title: "Choose a municipality",
     intro: "See how the municipality is doing on the partnership's indicators for the schooling of children in vulnerable positions – over time and against its region and the nation.",

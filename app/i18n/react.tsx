@@ -1,5 +1,6 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import type { TFunction } from "i18next";
+import { formatterFor, type Formatter } from "../domain/format";
 import { DEFAULT_LOCALE, getT, translateMessage, type Locale } from "./i18n";
 
 const LocaleContext = createContext<Locale>(DEFAULT_LOCALE);
@@ -21,4 +22,9 @@ export function useT(): TFunction {
 export function useMessage(): (message: string | null | undefined) => string {
   const t = useT();
   return useMemo(() => (message: string | null | undefined) => translateMessage(t, message), [t]);
+}
+
+/** The number and date formatter of the page's language. */
+export function useFormat(): Formatter {
+  return formatterFor(useLocale());
 }

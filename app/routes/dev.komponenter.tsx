@@ -1,4 +1,5 @@
 import { pageTitle } from "~/i18n/meta";
+import { useFormat } from "~/i18n/react";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { DomainError } from "~/domain/errors";
 import { CATEGORY_COLOURS, GROUP_COLOURS, SERIES_COLOURS } from "~/components/palette";
@@ -10,7 +11,7 @@ import { FormField } from "~/components/ui/FormField";
 import { StatusBadge, TARGET_STATUSES } from "~/components/ui/StatusBadge";
 import { TargetGroupSwitch } from "~/components/TargetGroupSwitch";
 import { SWITCHABLE_TARGET_GROUPS } from "~/domain/catalogue";
-import { formatValue } from "~/domain/format";
+
 import { requireActor } from "~/data/auth.server";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("titles.components"))];
@@ -23,6 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function ComponentsPage() {
+  const f = useFormat();
   return (
     <>
       <h1>Komponenter</h1>
@@ -98,15 +100,15 @@ export default function ComponentsPage() {
         <tbody>
           <tr>
             <th scope="row">Anbragte</th>
-            <td className="num">{formatValue(48, "percent")}</td>
+            <td className="num">{f.value(48, "percent")}</td>
           </tr>
           <tr>
             <th scope="row">Tilbageholdt celle</th>
-            <td className="num">{formatValue(3, "count", { withheld: true })}</td>
+            <td className="num">{f.value(3, "count", { withheld: true })}</td>
           </tr>
           <tr>
             <th scope="row">Mangler</th>
-            <td className="num">{formatValue(null, "count")}</td>
+            <td className="num">{f.value(null, "count")}</td>
           </tr>
         </tbody>
       </table>

@@ -11,8 +11,9 @@ import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server
 import { listIndicators, listMunicipalities } from "~/data/catalogue.server";
 import { commitImport, discardPreview, findPreview, ImportError, previewChanges, previewErrors, type PreviewChange } from "~/data/import.server";
 import { indicatorName, measureOf, type Unit } from "~/domain/catalogue";
-import { formatInteger, formatValuePrecise, WITHHELD_MARK } from "~/domain/format";
-import { useLocale, useT } from "~/i18n/react";
+import { WITHHELD_MARK, type Formatter } from "~/domain/format";
+import type { TFunction } from "i18next";
+import { useLocale, useT, useFormat } from "~/i18n/react";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("titles.importPreview"))];
 
@@ -69,20 +70,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 /** Raw figures as a person reads them: `58,3 % (7 af 12)`, `14`, `15.200 kr. (6.970 børn)`. */
-function figureText(unit: Unit, f: { numerator: number | null; denominator: number | null; value: number | null }): string {
+function figureText(fmt: Formatter, t: TFunction, unit: Unit, f: { numerator: number | null; denominator: number | null; value: number | null }): string {
   switch (measureOf(unit)) {
     case "rate":
       return f.numerator !== null && f.denominator
-        ? `${formatValuePrecise((100 * f.numerator) / f.denominator, unit)} (${formatInteger(f.numerator)} af ${formatInteger(f.denominator)})`
+        ? t("importPreview.rate", { value: fmt.valuePrecise((100 * f.numerator) / f.denominator, unit), numerator: fmt.integer(f.numerator), denominator: fmt.integer(f.denominator) })
         : "–";
     case "count":
-      return f.numerator === null ? "–" : formatInteger(f.numerator);
+      return f.numerator === null ? "–" : fmt.integer(f.numerator);
     case "mean":
-      return f.value === null ? "–" : `${formatValuePrecise(f.value, unit)} (n = ${formatInteger(f.denominator ?? 0)})`;
+      return f.value === null ? "–" : t("importPreview.mean", { value: fmt.valuePrecise(f.value, unit), n: fmt.integer(f.denominator ?? 0) });
   }
 }
 
 export default function ImportPreviewPage() {
+  const f = useFormat();
   const { csrf, preview, errors, changes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
@@ -94,10 +96,10 @@ export default function ImportPreviewPage() {
       <p className="lead">
         {t("importPage.summary", {
           count: preview.rowsRead,
-          read: formatInteger(preview.rowsRead),
-          new: formatInteger(preview.rowsNew),
-          changed: formatInteger(preview.rowsChanged),
-          unchanged: formatInteger(preview.rowsUnchanged),
+          read: f.integer(preview.rowsRead),
+          new: f.integer(preview.rowsNew),
+          changed: f.integer(preview.rowsChanged),
+          unchanged: f.integer(preview.rowsUnchanged),
         })}
       </p>
       {result?.error ? (
@@ -114,7 +116,7 @@ export default function ImportPreviewPage() {
           <h2 id="fejl" className="h3">
             {t("importPage.errorsTitle", { count: preview.errorCount })}
           </h2>
-          {preview.errorCount > errors.length ? <p>{t("importPage.errorsShown", { shown: errors.length, count: formatInteger(preview.errorCount) })}</p> : null}
+          {preview.errorCount > errors.length ? <p>{t("importPage.errorsShown", { shown: errors.length, count: f.integer(preview.errorCount) })}</p> : null}
           <p>
             <a href={`/indlaes/${preview.id}/fejl`}>{t("importPage.downloadErrors")}</a>
           </p>
@@ -188,7 +190,7 @@ export default function ImportPreviewPage() {
           <input type="hidden" name="intent" value="commit" />
           <button type="submit" className="button button-primary" disabled={!canCommit}>
             {canCommit
-              ? t("importPage.commit", { new: formatInteger(preview.rowsNew), changed: formatInteger(preview.rowsChanged) })
+              ? t("importPage.commit", { new: f.integer(preview.rowsNew), changed: f.integer(preview.rowsChanged) })
               : t("importPage.commitNothing")}
           </button>
         </Form>
@@ -210,6 +212,7 @@ export default function ImportPreviewPage() {
 function ChangeRow({ change: c }: { change: PreviewChange & { indicator: { nameDa: string; nameEn: string }; unit: Unit; municipalityName: string } }) {
   const locale = useLocale();
   const t = useT();
+  const f = useFormat();
   return (
     <tr>
       <td className="num">{c.rowNo}</td>
@@ -220,8 +223,8 @@ function ChangeRow({ change: c }: { change: PreviewChange & { indicator: { nameD
         {t(`targetGroupsShort.${c.targetGroup}`)}
         {c.breakdown ? `, ${c.breakdown}` : ""}
       </td>
-      <td className="num">{c.old === null ? t("importPage.isNew") : c.old.withheld ? WITHHELD_MARK : figureText(c.unit, c.old)}</td>
-      <td className="num">{figureText(c.unit, c.new)}</td>
+      <td className="num">{c.old === null ? t("importPage.isNew") : c.old.withheld ? WITHHELD_MARK : figureText(f, t, c.unit, c.old)}</td>
+      <td className="num">{figureText(f, t, c.unit, c.new)}</td>
     </tr>
   );
 }

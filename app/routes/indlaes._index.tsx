@@ -13,10 +13,10 @@ import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server
 import { listIndicators } from "~/data/catalogue.server";
 import { ImportError, ImportRefused, importLimits, listBatches, previewImport, rollbackBatch } from "~/data/import.server";
 import { IMPORT_COLUMNS } from "~/domain/import/rows";
-import { formatDate, formatInteger } from "~/domain/format";
+
 import { getT } from "~/i18n/i18n";
 import { indicatorName } from "~/domain/catalogue";
-import { useLocale, useT } from "~/i18n/react";
+import { useLocale, useT, useFormat } from "~/i18n/react";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("titles.import"))];
 
@@ -130,6 +130,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ImportPage() {
+  const f = useFormat();
   const { csrf, limits, indicators, batches, notice } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -179,7 +180,7 @@ export default function ImportPage() {
               {t("importPage.file")}
             </label>
             <span className="form-hint" id="fil-hint">
-              {t("importPage.fileHint", { mb: limits.mb, rows: formatInteger(limits.rows) })}
+              {t("importPage.fileHint", { mb: limits.mb, rows: f.integer(limits.rows) })}
             </span>
             {fileError ? (
               <span className="form-error-message" id="fil-error" role="alert">
@@ -259,14 +260,14 @@ export default function ImportPage() {
                 {batches.map((b) => (
                   <tr key={b.id}>
                     <td className="num">{b.id}</td>
-                    <td>{`${formatDate(b.createdAt)} ${new Date(b.createdAt).toLocaleTimeString("da-DK", {
+                    <td>{`${f.date(b.createdAt)} ${new Date(b.createdAt).toLocaleTimeString("da-DK", {
                       timeZone: "Europe/Copenhagen",
                       hour: "2-digit",
                       minute: "2-digit",
                     })}`}</td>
                     <td>{b.actor}</td>
                     <td>{b.kind === "rollback" ? t("importPage.kindRollback", { id: b.rollsBack }) : b.fileName}</td>
-                    <td className="num">{`${formatInteger(b.rowsNew)} / ${formatInteger(b.rowsChanged)} / ${formatInteger(b.rowsUnchanged)}`}</td>
+                    <td className="num">{`${f.integer(b.rowsNew)} / ${f.integer(b.rowsChanged)} / ${f.integer(b.rowsUnchanged)}`}</td>
                     <td>
                       {b.rolledBackBy ? (
                         t("importPage.rolledBack", { id: b.rolledBackBy })

@@ -9,9 +9,9 @@ import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
 import { indicatorDetail, type Point } from "~/data/indicator-views.server";
 import { chosenTargetGroup, requireIndicator, requireMunicipality } from "~/data/params.server";
 import { FigureValue, MarksLegend } from "~/components/FigureValue";
-import { formatInteger, formatValue } from "~/domain/format";
+
 import { TEACHING_SITES, citeSources, indicatorName } from "~/domain/catalogue";
-import { useLocale, useT } from "~/i18n/react";
+import { useLocale, useT, useFormat } from "~/i18n/react";
 import { requireActor, requirePermission } from "~/data/auth.server";
 import { can } from "~/domain/access";
 
@@ -41,15 +41,16 @@ function trendSentence(t: ReturnType<typeof useT>, who: string, points: Point[],
 }
 
 export default function IndicatorPage() {
+  const f = useFormat();
   const { municipality, indicator, detail, canCompare } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const name = indicatorName(indicator, locale);
   const unit = indicator.unit;
-  const fmt = (v: number | null) => formatValue(v, unit);
-  const fmtPoint = (p: Point) => formatValue(p.value, unit, { withheld: p.withheld });
+  const fmt = (v: number | null) => f.value(v, unit);
+  const fmtPoint = (p: Point) => f.value(p.value, unit, { withheld: p.withheld });
   const fmtTable = (p: Point) => <FigureValue figure={p} unit={unit} precise />;
-  const nCell = (p: Point) => (p.n === null ? "–" : formatInteger(p.n));
+  const nCell = (p: Point) => (p.n === null ? "–" : f.integer(p.n));
 
   const scopes = [
     { key: "municipality", label: municipality.name, colour: SERIES_COLOURS.municipality },
@@ -225,6 +226,7 @@ export default function IndicatorPage() {
 }
 
 function BreakdownFigure() {
+  const f = useFormat();
   const { municipality, indicator, detail } = useLoaderData<typeof loader>();
   const t = useT();
   const rows = detail.breakdown ?? [];
@@ -236,7 +238,7 @@ function BreakdownFigure() {
   const last = [...rows].reverse().find((r) => r.total.value !== null);
   const biggest = last ? sites.reduce((a, b) => ((last.sites[b].value ?? -1) > (last.sites[a].value ?? -1) ? b : a), sites[0]) : null;
   const summary = last && biggest
-    ? t(teaching ? "catalogue.teachingSummary" : "indicator.summaryBreakdown", { period: last.period, count: formatInteger(last.total.value ?? 0), name: municipality.name, site: siteLabel(biggest).toLocaleLowerCase("da-DK") })
+    ? t(teaching ? "catalogue.teachingSummary" : "indicator.summaryBreakdown", { period: last.period, count: f.integer(last.total.value ?? 0), name: municipality.name, site: siteLabel(biggest).toLocaleLowerCase("da-DK") })
     : t("indicator.summaryNoData", { who: municipality.name });
   return (
     <ChartFigure

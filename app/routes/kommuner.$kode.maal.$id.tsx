@@ -34,9 +34,9 @@ import {
   type Side,
 } from "~/data/targets.server";
 import { can } from "~/domain/access";
-import { formatDate, formatValue } from "~/domain/format";
+
 import { indicatorName } from "~/domain/catalogue";
-import { useLocale, useT, useMessage } from "~/i18n/react";
+import { useLocale, useT, useMessage, useFormat } from "~/i18n/react";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, () => (data ? data.detail.target.title : null))];
 
@@ -123,6 +123,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 const ASSESSMENTS = ["paa-sporet", "i-risiko", "bagud"] as const;
 
 export default function TargetPage() {
+  const f = useFormat();
   const { municipality, detail, side, canEdit, changed, quarter, csrf, investments } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const data = actionData?.form === "status" ? actionData : undefined;
@@ -173,7 +174,7 @@ export default function TargetPage() {
       {!active ? (
         <Alert variant="info" heading={t(`targets.closed.${target.state as "naaet" | "droppet"}`)}>
           <p>
-            {target.closedReason} {target.closedAt ? `(${formatDate(target.closedAt)})` : ""}
+            {target.closedReason} {target.closedAt ? `(${f.date(target.closedAt)})` : ""}
           </p>
         </Alert>
       ) : null}
@@ -214,11 +215,11 @@ export default function TargetPage() {
             </div>
             <div>
               <dt>{t("targets.baseline", { period: target.baselinePeriod })}</dt>
-              <dd>{formatValue(progress.baselineValue, unit)}</dd>
+              <dd>{f.value(progress.baselineValue, unit)}</dd>
             </div>
             <div>
               <dt>{t("targets.targetValue", { period: target.deadlinePeriod })}</dt>
-              <dd>{formatValue(target.targetValue, unit)}</dd>
+              <dd>{f.value(target.targetValue, unit)}</dd>
             </div>
             {progress.latest ? (
               <div>
@@ -236,7 +237,7 @@ export default function TargetPage() {
         <ChartFigure
           id="forloeb"
           title={chartTitle}
-          summary={t("goal.chartSummary", { baseline: formatValue(progress.baselineValue, unit), target: formatValue(target.targetValue, unit), deadline: target.deadlinePeriod })}
+          summary={t("goal.chartSummary", { baseline: f.value(progress.baselineValue, unit), target: f.value(target.targetValue, unit), deadline: target.deadlinePeriod })}
           chart={(label) => (
             <LineTrendChart
               label={label}
@@ -266,7 +267,7 @@ export default function TargetPage() {
           <ul className="unstyled-list milestones">
             {milestones.map((m) => (
               <li key={m.id}>
-                <span aria-hidden="true">{m.done ? "✓" : "○"}</span> {m.title} – {formatDate(m.dueDate)}{" "}
+                <span aria-hidden="true">{m.done ? "✓" : "○"}</span> {m.title} – {f.date(m.dueDate)}{" "}
                 <span className={m.done ? "muted" : "visually-hidden"}>{m.done ? t("goal.milestoneDone") : t("goal.notDone")}</span>
                 {canEdit && active ? (
                   <Form method="post" className="inline-form">
@@ -300,7 +301,7 @@ export default function TargetPage() {
                     {sd === "school" ? t("targets.ownerSchool") : t("targets.ownerSocial")}
                     {s.written[sd] && s[`${sd}ConfirmedVersion`] === s.version && s.version > 0 ? ` – ${t("goal.confirmed")}` : ""}
                   </h4>
-                  {s.withdrawn[sd] ? <p className="muted">{t("trust.status.withdrawnTask", { by: s.withdrawn[sd]!.by, at: formatDate(s.withdrawn[sd]!.at) })}</p> : null}
+                  {s.withdrawn[sd] ? <p className="muted">{t("trust.status.withdrawnTask", { by: s.withdrawn[sd]!.by, at: f.date(s.withdrawn[sd]!.at) })}</p> : null}
                   {s.written[sd] ? (
                     <dl className="facts">
                       <div>
@@ -345,7 +346,7 @@ export default function TargetPage() {
           ) : null}
           {myWithdrawal && !data?.saved ? (
             <Alert variant="warning" heading={t("trust.status.withdrawnHeading")}>
-              <p>{t("trust.status.withdrawnText", { by: myWithdrawal.by, at: formatDate(myWithdrawal.at) })}</p>
+              <p>{t("trust.status.withdrawnText", { by: myWithdrawal.by, at: f.date(myWithdrawal.at) })}</p>
             </Alert>
           ) : null}
           {current && current.written[side] && !current.written[other] ? <p className="muted">{t("trust.status.otherMissing", { side: sideName(other) })}</p> : null}

@@ -16,8 +16,8 @@ import {
   listTargets,
   myTasks,
 } from "~/data/targets.server";
-import { formatDate } from "~/domain/format";
-import { useT } from "~/i18n/react";
+
+import { useT, useFormat } from "~/i18n/react";
 import { can } from "~/domain/access";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, (t) => (data ? t("titles.targets", { name: data.municipality.name }) : null))];
@@ -113,6 +113,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 }
 
 export default function TargetsPage() {
+  const f = useFormat();
   const {
     municipality,
     quarter,
@@ -160,7 +161,7 @@ export default function TargetsPage() {
                 {task.withdrawn
                   ? ` (${t("trust.status.withdrawnTask", {
                       by: task.withdrawn.by,
-                      at: formatDate(task.withdrawn.at),
+                      at: f.date(task.withdrawn.at),
                     })})`
                   : null}
               </li>

@@ -7,8 +7,8 @@ import { listReports } from "~/data/reports.server";
 import { currentQuarter } from "~/data/targets.server";
 import { can } from "~/domain/access";
 import { previousQuarter } from "~/domain/reports/report";
-import { formatDate } from "~/domain/format";
-import { useT } from "~/i18n/react";
+
+import { useT, useFormat } from "~/i18n/react";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, (t) => data ? t("titles.reports", { name: data.municipality.name }) : null)];
 
@@ -27,6 +27,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 }
 
 export default function ReportsPage() {
+  const f = useFormat();
   const { municipality, reports, drafts } = useLoaderData<typeof loader>();
   const t = useT();
   const base = `/kommuner/${municipality.code}/rapporter`;
@@ -68,14 +69,14 @@ export default function ReportsPage() {
                 <th scope="row">
                   <Link to={`${base}/${r.quarter}`}>{t("report.linkText", { quarter: r.quarter })}</Link>
                 </th>
-                <td>{formatDate(r.versions[0].publishedAt)}</td>
+                <td>{f.date(r.versions[0].publishedAt)}</td>
                 <td>
                   {t("report.versionN", { version: r.versions[0].version })}
                   {r.versions.length > 1 ? (
                     <ul className="unstyled-list muted">
                       {r.versions.slice(1).map((v) => (
                         <li key={v.version}>
-                          <Link to={`${base}/${r.quarter}?version=${v.version}`}>{t("report.olderVersion", { version: v.version, date: formatDate(v.publishedAt) })}</Link>
+                          <Link to={`${base}/${r.quarter}?version=${v.version}`}>{t("report.olderVersion", { version: v.version, date: f.date(v.publishedAt) })}</Link>
                         </li>
                       ))}
                     </ul>

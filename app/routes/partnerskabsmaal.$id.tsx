@@ -17,9 +17,9 @@ import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server
 import { listChallenges } from "~/data/catalogue.server";
 import { adoptTarget, closeSchema, closeTarget, ownerCandidates, ownersSchema, requirePartnershipTarget } from "~/data/targets.server";
 import { can } from "~/domain/access";
-import { formatDate, formatValue } from "~/domain/format";
+
 import { indicatorName } from "~/domain/catalogue";
-import { useLocale, useT, useMessage } from "~/i18n/react";
+import { useLocale, useT, useMessage, useFormat } from "~/i18n/react";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, (t) => data ? t("titles.partnershipTarget", { title: data.definition.title }) : null)];
 
@@ -79,6 +79,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 }
 
 export default function PartnershipTargetPage() {
+  const f = useFormat();
   const data = useLoaderData<typeof loader>();
   const { row, definition, indicator, locked, changed, challenges, adoptions, adoptedCount, adoptedByMe, adopt, canManage, csrf } = data;
   const actionData = useActionData<typeof action>();
@@ -107,7 +108,7 @@ export default function PartnershipTargetPage() {
       {!active ? (
         <Alert variant="info" heading={t(`targets.closed.${row.state as "naaet" | "droppet"}`)}>
           <p>
-            {row.closedReason} {row.closedAt ? `(${formatDate(row.closedAt)})` : ""}
+            {row.closedReason} {row.closedAt ? `(${f.date(row.closedAt)})` : ""}
           </p>
         </Alert>
       ) : null}
@@ -131,7 +132,7 @@ export default function PartnershipTargetPage() {
             </div>
             <div>
               <dt>{t("targets.targetValue", { period: definition.deadlinePeriod })}</dt>
-              <dd>{formatValue(definition.targetValue, unit)}</dd>
+              <dd>{f.value(definition.targetValue, unit)}</dd>
             </div>
           </>
         ) : null}
@@ -142,7 +143,7 @@ export default function PartnershipTargetPage() {
           <ul>
             {definition.milestones.map((m) => (
               <li key={m.id}>
-                {m.title} – {formatDate(m.dueDate)}
+                {m.title} – {f.date(m.dueDate)}
               </li>
             ))}
           </ul>
@@ -190,7 +191,7 @@ export default function PartnershipTargetPage() {
                   <th scope="row">
                     <Link to={`/kommuner/${a.municipalityCode}/maal/${a.id}`}>{a.municipalityName}</Link>
                   </th>
-                  {indicator ? <td className="num">{formatValue(a.baselineValue, unit)}</td> : null}
+                  {indicator ? <td className="num">{f.value(a.baselineValue, unit)}</td> : null}
                   {indicator ? (
                     <td className="num">
                       {a.latest ? (

@@ -15,8 +15,8 @@ import { comparisonGroups, saveComparisonSettings } from "~/data/comparison.serv
 import { can } from "~/domain/access";
 import { GROUP_SIZE_RANGE, STRUCTURE_VARIABLES, type StructureVariable } from "~/domain/comparison";
 import { settingsSchema } from "~/domain/comparison-settings";
-import { formatDecimal, formatHundredths, formatInteger } from "~/domain/format";
-import { useT, useMessage } from "~/i18n/react";
+import type { Formatter } from "~/domain/format";
+import { useT, useMessage, useFormat } from "~/i18n/react";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, (t) => data?.focus ? t("titles.groupsFor", { name: data.focus.name }) : t("titles.groups"))];
 
@@ -65,14 +65,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(`/sammenlign/grupper?${kommune ? `kommune=${encodeURIComponent(kommune)}&` : ""}gemt=1`);
 }
 
-function formatVariable(v: StructureVariable, x: number | null): string {
+function formatVariable(f: Formatter, v: StructureVariable, x: number | null): string {
   if (x === null) return "–";
-  if (v === "befolkning" || v === "boern" || v === "urbanitet") return formatInteger(Math.round(x));
-  if (v === "karakter-oevrige") return formatDecimal(x);
-  return `${formatDecimal(x)} %`;
+  if (v === "befolkning" || v === "boern" || v === "urbanitet") return f.integer(Math.round(x));
+  if (v === "karakter-oevrige") return f.decimal(x);
+  return `${f.decimal(x)} %`;
 }
 
 export default function ComparisonGroupsPage() {
+  const f = useFormat();
   const data = useLoaderData<typeof loader>();
   const t = useT();
   const { settings } = data;
@@ -133,7 +134,7 @@ export default function ComparisonGroupsPage() {
                   <td className="num">–</td>
                   {settings.variables.map((v) => (
                     <td key={v} className="num">
-                      {formatVariable(v, data.own!.values[v])}
+                      {formatVariable(f, v, data.own!.values[v])}
                     </td>
                   ))}
                 </tr>
@@ -143,10 +144,10 @@ export default function ComparisonGroupsPage() {
                     <th scope="row">
                       <Link to={`/kommuner/${n.code}`}>{n.name}</Link>
                     </th>
-                    <td className="num">{formatHundredths(n.index!)}</td>
+                    <td className="num">{f.hundredths(n.index!)}</td>
                     {settings.variables.map((v) => (
                       <td key={v} className="num">
-                        {formatVariable(v, n.values[v])}
+                        {formatVariable(f, v, n.values[v])}
                       </td>
                     ))}
                   </tr>

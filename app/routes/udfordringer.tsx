@@ -9,8 +9,8 @@ import { listChallenges, listIndicators } from "~/data/catalogue.server";
 import { readFiguresOfIndicators } from "~/data/figures.server";
 import { citeSources, effectiveTargetGroup, indicatorName } from "~/domain/catalogue";
 import { targetsByChallenge } from "~/data/targets.server";
-import { formatValue } from "~/domain/format";
-import { useLocale, useT } from "~/i18n/react";
+
+import { useLocale, useT, useFormat } from "~/i18n/react";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("titles.challenges"))];
 
@@ -48,6 +48,7 @@ function directionOf(polarity: "higher" | "lower" | "neutral", first: number, la
 }
 
 export default function ChallengesPage() {
+  const f = useFormat();
   const { challenges } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
@@ -112,7 +113,7 @@ export default function ChallengesPage() {
                           values={i.series.map((p) => p.value)}
                           label={
                             first && last
-                              ? `${indicatorName(i, locale)}: ${formatValue(first.value, i.unit)} i ${first.period}, ${formatValue(last.value, i.unit)} i ${last.period}`
+                              ? `${indicatorName(i, locale)}: ${f.value(first.value, i.unit)} i ${first.period}, ${f.value(last.value, i.unit)} i ${last.period}`
                               : indicatorName(i, locale)
                           }
                         />

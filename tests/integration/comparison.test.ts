@@ -3,6 +3,7 @@
  * exports, comparison groups and their settings, and /udfordringer – through the route loaders
  * and actions with a real session.
  */
+import { getT, translateMessage } from "~/i18n/i18n";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getActor } from "~/data/auth.server";
@@ -281,8 +282,10 @@ describe("comparison groups", () => {
     expect((await refused(() => post(director, { variables: ["boern", "urbanitet"], groupSize: "5" })))[0]).toBe(403);
     const bad = (await post(secretariat, { variables: ["boern"], groupSize: "50" })) as { status: string; error: Record<string, string[]> };
     expect(bad.status).toBe("error");
-    expect(bad.error.variables).toEqual(["Vælg mindst to variable."]);
-    expect(bad.error.groupSize).toEqual(["Gruppen kan have højst 20 kommuner."]);
+    // the reply carries keys; the form shows them in the page's language
+    const da = getT("da");
+    expect(bad.error.variables?.map((m) => translateMessage(da, m))).toEqual(["Vælg mindst to variable."]);
+    expect(bad.error.groupSize?.map((m) => translateMessage(da, m))).toEqual(["Gruppen kan have højst 20 kommuner."]);
     expect(settingsRow()).toBeUndefined();
 
     const before = comparisonGroupOf(db, "849");

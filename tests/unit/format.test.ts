@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareDa, formatChange, formatDate, formatValue, formatValuePrecise } from "~/domain/format";
+import { compareDa, formatChange, formatDate, formatterFor, formatValue, formatValuePrecise } from "~/domain/format";
 
 describe("the da-DK formatter", () => {
   it("formats each unit the Danish way", () => {
@@ -43,5 +43,27 @@ describe("compareDa", () => {
   it("sorts municipality names in Danish order: Æ, Ø and Å (also written Aa) last", () => {
     const names = ["Århus", "Aabenraa", "Ærø", "Odense", "Ølstykke", "Esbjerg", "Allerød"];
     expect([...names].sort(compareDa)).toEqual(["Allerød", "Esbjerg", "Odense", "Ærø", "Ølstykke", "Aabenraa", "Århus"]);
+  });
+});
+
+describe("the English formatter", () => {
+  const en = formatterFor("en");
+  it("writes numbers, units and changes as en-GB does", () => {
+    expect(en.value(48.2, "percent")).toBe("48%");
+    expect(en.value(1227, "count")).toBe("1,227");
+    expect(en.value(73100, "kr")).toBe("DKK 73,100");
+    expect(en.value(5.73, "grade")).toBe("5.7");
+    expect(en.valuePrecise(48.25, "percent")).toBe("48.3%");
+    expect(en.change(1.54, "percent")).toBe("+1.5 percentage points");
+    expect(en.change(-300, "kr")).toBe("DKK -300");
+    expect(en.value(null, "count")).toBe("–");
+    expect(en.value(12, "percent", { withheld: true })).toBe("..");
+  });
+  it("writes dates the British way, in Danish time", () => {
+    expect(en.date("2025-03-01")).toBe("1 March 2025");
+    expect(en.date("2025-12-31T23:30:00Z")).toBe("1 January 2026");
+  });
+  it("leaves the Danish formatter as it was", () => {
+    expect(formatterFor("da").change(1.54, "percent")).toBe("+1,5 pct.point");
   });
 });
