@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { targetGroupKey } from "~/i18n/keys";
 import type { IndicatorCard } from "~/data/indicator-views.server";
 import { formatChange, formatInteger, MISSING_MARK } from "~/domain/format";
 import { FigureValue } from "./FigureValue";
@@ -18,7 +19,7 @@ export function IndicatorCardView({ card, municipalityCode, regionName }: { card
       <h3 className="indicator-card__title h4">
         <Link to={href}>{name}</Link>
       </h3>
-      <p className="indicator-card__group muted">{t("overview.groupShown", { group: t(`targetGroups.${card.targetGroup}`) })}</p>
+      <p className="indicator-card__group muted">{t("overview.groupShown", { group: t(targetGroupKey(card.targetGroup)) })}</p>
       <div className="indicator-card__main">
         <p className="indicator-card__value">
           <span className="visually-hidden">{card.latest ? t("overview.latest", { period: card.latest.period }) : ""}: </span>

@@ -1,4 +1,5 @@
 import { ReportInvestments } from "~/components/InvestmentViews";
+import { targetGroupKey } from "~/i18n/keys";
 import { ComputedStatus } from "~/components/ComputedStatus";
 import { TrajectoryTable } from "~/components/TrajectoryTable";
 import { TrajectorySvg } from "~/components/TrajectorySvg";
@@ -152,7 +153,7 @@ export function ReportView({ snapshot, summary, identity, previousQuarter }: { s
                   <div>
                     <dt>{t("goal.indicator")}</dt>
                     <dd>
-                      {x.indicator.nameDa} ({t(`targetGroups.${x.targetGroup}`)})
+                      {x.indicator.nameDa} ({t(targetGroupKey(x.targetGroup ?? ""))})
                     </dd>
                   </div>
                   <div>

@@ -1,4 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { targetGroupKey } from "~/i18n/keys";
 import { Form, useFetcher } from "@remix-run/react";
 import { useEffect } from "react";
 
@@ -174,7 +175,7 @@ export function TargetForm({
               <option value="">{t("newTarget.chooseGroup")}</option>
               {TARGET_GROUPS.map((g) => (
                 <option key={g} value={g}>
-                  {t(`targetGroups.${g}`)}
+                  {t(targetGroupKey(g))}
                 </option>
               ))}
             </ConformSelect>

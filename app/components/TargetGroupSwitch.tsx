@@ -1,4 +1,5 @@
 import { Link, useLocation } from "@remix-run/react";
+import { targetGroupKey } from "~/i18n/keys";
 import { useT } from "~/i18n/react";
 
 /** Links, not buttons, so switching works without JavaScript and the choice is in the URL. */
@@ -19,7 +20,7 @@ export function TargetGroupSwitch({ groups, current }: { groups: readonly string
         {groups.map((g) => (
           <li key={g}>
             <Link to={href(g)} aria-current={g === current ? "true" : undefined} preventScrollReset>
-              {t(`targetGroups.${g}`)}
+              {t(targetGroupKey(g))}
             </Link>
           </li>
         ))}

@@ -4,12 +4,14 @@
  * the one read path, so a withheld cell is `..` and a missing one `–` here too. The words
  * (headers, the about sheet) come from the caller's translator, so the file follows the page.
  */
+import { targetGroupKey } from "../i18n/keys";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { roundForOutput } from "../domain/figures";
 import { MISSING_MARK, WITHHELD_MARK } from "../domain/format";
 import { safeCell } from "../domain/spreadsheet";
 import type { TFunction } from "i18next";
+import type { Strings } from "../i18n/da";
 import { indicatorName } from "../domain/catalogue";
 import type { ComparisonChoice, ComparisonTable } from "./comparison.server";
 
@@ -23,7 +25,7 @@ export function exportFileName(c: ComparisonChoice, ext: "xlsx" | "csv"): string
 export function exportRows(c: ComparisonChoice, table: ComparisonTable, t: TFunction): { header: string[]; rows: Cell[][] } {
   const unit = c.indicator.unit;
   const value = (v: number | null, withheld: boolean): Cell => (withheld ? WITHHELD_MARK : v === null ? MISSING_MARK : roundForOutput(unit, v));
-  const h = (key: string, params?: Record<string, string>) => t(`exportFile.header.${key}`, params);
+  const h = (key: Exclude<keyof Strings["exportFile"]["header"], "changeSince">) => t(`exportFile.header.${key}`);
   const header = [
     h("type"),
     h("code"),
@@ -32,7 +34,7 @@ export function exportRows(c: ComparisonChoice, table: ComparisonTable, t: TFunc
     t(`exportFile.value.${unit}`),
     h("n"),
     h("rank"),
-    table.previousPeriod ? h("changeSince", { period: table.previousPeriod }) : h("change"),
+    table.previousPeriod ? t("exportFile.header.changeSince", { period: table.previousPeriod }) : h("change"),
     h("band"),
     h("comparable"),
     h("member"),
@@ -74,13 +76,13 @@ export type ExportContext = { k: number; extractedAt: string; dataLoadedAt: stri
 
 function aboutRows(c: ComparisonChoice, x: ExportContext): [string, string][] {
   const { t } = x;
-  const a = (key: string) => t(`exportFile.about.${key}`);
+  const a = (key: keyof Strings["exportFile"]["about"]) => t(`exportFile.about.${key}`);
   const selection = [t(`compare.selections.${c.selection}`), c.region ? t("exportFile.about.inRegion", { region: c.region }) : "", x.focusName ? t("exportFile.about.focus", { name: x.focusName }) : ""].join("");
   return [
     [a("indicator"), `${indicatorName(c.indicator, x.locale)} (${c.indicator.code})`],
     [a("definition"), c.indicator.definition],
     [a("source"), c.indicator.source],
-    [a("targetGroup"), t(`targetGroups.${c.targetGroup}`)],
+    [a("targetGroup"), t(targetGroupKey(c.targetGroup))],
     [a("period"), c.period],
     [a("selection"), selection],
     [a("disclosure"), t("exportFile.about.disclosureText", { k: x.k, withheld: WITHHELD_MARK, missing: MISSING_MARK })],

@@ -8,6 +8,7 @@
  * - the API (/api/…) gets `{ fejl, kode }` as JSON, in Danish unless Accept-Language prefers English;
  * - forms turn "invalid" and "conflict" into a reply with `formReply` (below) and show it in place.
  */
+import { translateKey } from "../i18n/keys";
 import { redirect, type ServerBuild } from "@remix-run/node";
 import { DomainError, type ErrorCode } from "../domain/errors";
 import { en } from "../i18n/en";
@@ -42,7 +43,7 @@ export function requestLocale(request: Request): Locale {
 }
 
 export function errorMessage(request: Request, e: DomainError): string {
-  return getT(requestLocale(request))(e.key, e.params);
+  return translateKey(getT(requestLocale(request)), e.key, e.params);
 }
 
 export function errorResponse(request: Request, e: DomainError): Response {

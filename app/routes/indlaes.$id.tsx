@@ -1,4 +1,5 @@
 import { pageTitle } from "~/i18n/meta";
+import { targetGroupShortKey } from "~/i18n/keys";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { DomainError } from "~/domain/errors";
 import { redirect } from "@remix-run/node";
@@ -220,7 +221,7 @@ function ChangeRow({ change: c }: { change: PreviewChange & { indicator: { nameD
       <td>{`${c.municipalityName} (${c.municipalityCode})`}</td>
       <td>{c.period}</td>
       <td>
-        {t(`targetGroupsShort.${c.targetGroup}`)}
+        {t(targetGroupShortKey(c.targetGroup))}
         {c.breakdown ? `, ${c.breakdown}` : ""}
       </td>
       <td className="num">{c.old === null ? t("importPage.isNew") : c.old.withheld ? WITHHELD_MARK : figureText(f, t, c.unit, c.old)}</td>

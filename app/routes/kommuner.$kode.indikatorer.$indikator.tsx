@@ -1,4 +1,5 @@
 import { pageTitle } from "~/i18n/meta";
+import { targetGroupKey, targetGroupShortKey } from "~/i18n/keys";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ChartFigure } from "~/components/ChartFigure";
@@ -10,7 +11,7 @@ import { indicatorDetail, type Point } from "~/data/indicator-views.server";
 import { chosenTargetGroup, requireIndicator, requireMunicipality } from "~/data/params.server";
 import { FigureValue, MarksLegend } from "~/components/FigureValue";
 
-import { TEACHING_SITES, citeSources, indicatorName } from "~/domain/catalogue";
+import { TEACHING_SITES, citeSources, indicatorName, type PlacementSite } from "~/domain/catalogue";
 import { useLocale, useT, useFormat } from "~/i18n/react";
 import { requireActor, requirePermission } from "~/data/auth.server";
 import { can } from "~/domain/access";
@@ -58,7 +59,7 @@ export default function IndicatorPage() {
     { key: "nation", label: t("overview.nation"), colour: SERIES_COLOURS.nation, dash: "2 3" },
     { key: "group", label: t("indicator.comparisonGroup"), colour: SERIES_COLOURS.group, dash: "10 3" },
   ] as const;
-  const groupLabel = t(`targetGroups.${detail.targetGroup}`);
+  const groupLabel = t(targetGroupKey(detail.targetGroup));
   const trendTitle = `${t("indicator.trendTitle", { name: municipality.name, region: municipality.regionName })} (${groupLabel})`;
   const groupsTitle = detail.latestPeriod ? t("indicator.groupsTitle", { period: detail.latestPeriod }) : "";
 
@@ -134,7 +135,7 @@ export default function IndicatorPage() {
           summary={t("indicator.summaryGroups", {
             period: detail.latestPeriod,
             name: municipality.name,
-            values: detail.groups.map((g) => `${t(`targetGroupsShort.${g.targetGroup}`).toLocaleLowerCase(locale)} ${fmtPoint(g.municipality)}`).join(", "),
+            values: detail.groups.map((g) => `${t(targetGroupShortKey(g.targetGroup)).toLocaleLowerCase(locale)} ${fmtPoint(g.municipality)}`).join(", "),
           })}
           chart={(label) => (
             <GroupedBarChart
@@ -143,7 +144,7 @@ export default function IndicatorPage() {
               categoryKey="category"
               series={scopes.map((s) => ({ key: s.key, label: s.label, colour: s.colour }))}
               rows={detail.groups.map((g) => ({
-                category: t(`targetGroupsShort.${g.targetGroup}`),
+                category: t(targetGroupShortKey(g.targetGroup)),
                 municipality: g.municipality.value,
                 region: g.region.value,
                 nation: g.nation.value,
@@ -170,7 +171,7 @@ export default function IndicatorPage() {
               <tbody>
                 {detail.groups.map((g) => (
                   <tr key={g.targetGroup}>
-                    <th scope="row">{t(`targetGroups.${g.targetGroup}`)}</th>
+                    <th scope="row">{t(targetGroupKey(g.targetGroup))}</th>
                     <td className="num">{fmtTable(g.municipality)}</td>
                     <td className="num">{fmtTable(g.region)}</td>
                     <td className="num">{fmtTable(g.nation)}</td>
@@ -233,7 +234,7 @@ function BreakdownFigure() {
   const sites = indicator.breakdowns;
   // the placements by site, or the pupils by where they are taught
   const teaching = sites.every((s) => (TEACHING_SITES as readonly string[]).includes(s));
-  const siteLabel = (s: string) => (teaching ? t(`catalogue.teachingSites.${s}`) : t(`placementSites.${s}`));
+  const siteLabel = (s: string) => (teaching ? t(`catalogue.teachingSites.${s as (typeof TEACHING_SITES)[number]}`) : t(`placementSites.${s as PlacementSite}`));
   const title = teaching ? t("catalogue.teachingTitle", { name: municipality.name }) : t("indicator.breakdownTitle", { name: municipality.name });
   const last = [...rows].reverse().find((r) => r.total.value !== null);
   const biggest = last ? sites.reduce((a, b) => ((last.sites[b].value ?? -1) > (last.sites[a].value ?? -1) ? b : a), sites[0]) : null;

@@ -1,4 +1,5 @@
 import { pageTitle } from "~/i18n/meta";
+import { translateKey } from "~/i18n/keys";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -153,7 +154,7 @@ export default function InvestmentCasePage() {
           <CsrfInput token={csrf} />
           {actionData?.error ? (
             <Alert variant="error" heading={t("investments.errorHeading")} role="alert">
-              <p>{t(actionData.error)}</p>
+              <p>{translateKey(t, actionData.error)}</p>
             </Alert>
           ) : null}
           <fieldset>

@@ -1,4 +1,5 @@
 import { pageTitle } from "~/i18n/meta";
+import { translateKey } from "~/i18n/keys";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -100,7 +101,7 @@ export default function EditInvestmentPage() {
         {error ? (
           <span className="form-error-message" id={`${fid}-error`}>
             <span className="visually-hidden">{t("investments.errorHeading")}: </span>
-            {t(error)}
+            {translateKey(t, error)}
           </span>
         ) : null}
         {opts.long ? (
@@ -137,7 +138,7 @@ export default function EditInvestmentPage() {
         <Alert variant="error" heading={t("investments.errorHeading")} role="alert">
           <ul>
             {errorList.map(([k, v]) => (
-              <li key={k}>{t(v)}</li>
+              <li key={k}>{translateKey(t, v)}</li>
             ))}
           </ul>
         </Alert>

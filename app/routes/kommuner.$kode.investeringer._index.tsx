@@ -1,4 +1,5 @@
 import { pageTitle } from "~/i18n/meta";
+import { translateKey } from "~/i18n/keys";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -111,7 +112,7 @@ export default function InvestmentsPage() {
           </h2>
           {result?.error ? (
             <Alert variant="error" heading={t("investments.errorHeading")} role="alert">
-              <p>{t(result.error)}</p>
+              <p>{translateKey(t, result.error)}</p>
             </Alert>
           ) : null}
           <Form method="post" className="inline-form">

@@ -1,4 +1,5 @@
 import { pageTitle } from "~/i18n/meta";
+import { targetGroupKey } from "~/i18n/keys";
 import { TargetInvestments } from "~/components/InvestmentViews";
 import { DomainError } from "~/domain/errors";
 import { formReply, errorMessage } from "~/http/edge.server";
@@ -210,7 +211,7 @@ export default function TargetPage() {
             <div>
               <dt>{t("goal.indicator")}</dt>
               <dd>
-                {indicatorName(indicator, locale)} ({t(`targetGroups.${target.targetGroup}`)})
+                {indicatorName(indicator, locale)} ({t(targetGroupKey(target.targetGroup ?? ""))})
               </dd>
             </div>
             <div>

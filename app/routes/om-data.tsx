@@ -1,4 +1,5 @@
 import { pageTitle } from "~/i18n/meta";
+import { targetGroupKey } from "~/i18n/keys";
 import type { MetaFunction } from "@remix-run/node";
 import { FigureValue, MarksLegend, useDisclosureK, useWithheldLabel } from "~/components/FigureValue";
 import { attributeThreshold } from "~/domain/disclosure";
@@ -49,7 +50,7 @@ export default function AboutDataPage() {
         <tbody>
           {example.map((row) => (
             <tr key={row.group}>
-              <th scope="row">{t(`targetGroups.${row.group}`)}</th>
+              <th scope="row">{t(targetGroupKey(row.group))}</th>
               <td className="num">{row.count}</td>
               <td className="num">
                 <FigureValue figure={{ value: row.count, withheld: row.kind }} unit="count" />

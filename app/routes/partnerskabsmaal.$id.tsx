@@ -1,4 +1,5 @@
 import { pageTitle } from "~/i18n/meta";
+import { targetGroupKey } from "~/i18n/keys";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { DomainError } from "~/domain/errors";
 import { formReply } from "~/http/edge.server";
@@ -123,7 +124,7 @@ export default function PartnershipTargetPage() {
             <div>
               <dt>{t("goal.indicator")}</dt>
               <dd>
-                {indicatorName(indicator, locale)} ({t(`targetGroups.${definition.targetGroup}`)})
+                {indicatorName(indicator, locale)} ({t(targetGroupKey(definition.targetGroup))})
               </dd>
             </div>
             <div>

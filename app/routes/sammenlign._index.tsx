@@ -1,4 +1,5 @@
 import { pageTitle } from "~/i18n/meta";
+import { targetGroupKey, targetGroupShortKey } from "~/i18n/keys";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ChartFigure } from "~/components/ChartFigure";
@@ -86,7 +87,7 @@ export default function ComparePage() {
   const { choice, table } = data;
   const unit = choice.indicator.unit;
   const neutral = choice.indicator.polarity === "neutral";
-  const groupLabel = t(`targetGroups.${choice.targetGroup}`);
+  const groupLabel = t(targetGroupKey(choice.targetGroup));
   const title = t("compare.tableTitle", { indicator: indicatorName(choice.indicator, locale), group: groupLabel, period: choice.period });
   const ranked = table.rows.filter((r) => r.value !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
   const refName = (r: ReferenceRow) => (r.kind === "nation" ? t("compare.refNation") : r.kind === "group" ? t("compare.refGroup", { name: r.name }) : r.name);
@@ -107,7 +108,7 @@ export default function ComparePage() {
         <SelectField id="maalgruppe" name="maalgruppe" label={t("compare.targetGroup")} defaultValue={choice.targetGroup}>
           {choice.indicator.targetGroups.map((g) => (
             <option key={g} value={g}>
-              {t(`targetGroups.${g}`)}
+              {t(targetGroupKey(g))}
             </option>
           ))}
         </SelectField>
@@ -150,7 +151,7 @@ export default function ComparePage() {
       {data.notices.map((n) => (
         <Alert key={n.kind} variant="info" role="status">
           {n.kind === "group"
-            ? t("compare.noticeGroup", { asked: n.asked, shown: t(`targetGroups.${n.shown}`) })
+            ? t("compare.noticeGroup", { asked: n.asked, shown: t(targetGroupKey(n.shown)) })
             : t("compare.noticePeriod", { asked: n.asked, shown: n.shown })}
         </Alert>
       ))}
@@ -334,8 +335,8 @@ function ScatterFigure({ plot }: { plot: NonNullable<Data["plot"]> }) {
   const sy = (v: number) => px(height - m.bottom - ((v - y0) / (y1 - y0 || 1)) * (height - m.top - m.bottom));
   const fmtX = (v: number) => formatValue(v, plot.x.indicator.unit);
   const fmtY = (v: number) => formatValue(v, plot.y.indicator.unit);
-  const xName = `${indicatorName(plot.x.indicator, locale)} (${t(`targetGroupsShort.${plot.x.targetGroup}`)}, ${plot.x.period})`;
-  const yName = `${indicatorName(plot.y.indicator, locale)} (${t(`targetGroupsShort.${plot.y.targetGroup}`)}, ${plot.y.period})`;
+  const xName = `${indicatorName(plot.x.indicator, locale)} (${t(targetGroupShortKey(plot.x.targetGroup))}, ${plot.x.period})`;
+  const yName = `${indicatorName(plot.y.indicator, locale)} (${t(targetGroupShortKey(plot.y.targetGroup))}, ${plot.y.period})`;
   const points: PlotPoint[] = [...plot.points]
     .sort((a, b) => a.x - b.x)
     .map((p) => ({
@@ -352,7 +353,7 @@ function ScatterFigure({ plot }: { plot: NonNullable<Data["plot"]> }) {
   const fitText = fit
     ? t("compare.scatterFit", {
         direction: t(`compare.directions.${fit.slope >= 0 ? "up" : "down"}`),
-        strength: t(`compare.strengths.${strength}`),
+        strength: t(`compare.strengths.${strength!}`),
         r2: formatHundredths(fit.r2),
       })
     : t("compare.scatterNoFit");

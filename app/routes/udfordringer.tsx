@@ -1,4 +1,5 @@
 import { pageTitle } from "~/i18n/meta";
+import { targetGroupShortKey } from "~/i18n/keys";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FigureValue } from "~/components/FigureValue";
@@ -87,7 +88,7 @@ export default function ChallengesPage() {
                         <Link to={`/sammenlign?indikator=${i.code}&maalgruppe=${i.targetGroup}`}>{indicatorName(i, locale)}</Link>
                         {i.reason ? <span className="challenge-reason">{i.reason}</span> : null}
                       </th>
-                      <td>{t(`targetGroupsShort.${i.targetGroup}`)}</td>
+                      <td>{t(targetGroupShortKey(i.targetGroup))}</td>
                       <td className="num">
                         {first ? (
                           <>
