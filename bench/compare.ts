@@ -11,7 +11,7 @@ import type { AddressInfo } from "node:net";
 import { openDatabase } from "../db/connection";
 import { ensureData } from "../seeds/load";
 import { ensureDemoAccounts } from "../app/data/users.server";
-import { ensureDemoTargets } from "../app/data/demo-targets.server";
+import { ensureDemoTargets } from "../seeds/demo-targets";
 import { createApp } from "../server/app";
 
 const runs = Number(process.argv[2] ?? 20);

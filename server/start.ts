@@ -15,8 +15,8 @@ import { users } from "../db/schema";
 import { ensureData } from "../seeds/load";
 import { demoPassword, isDemoMode } from "../app/data/demo.server";
 import { ensureDemoAccounts } from "../app/data/users.server";
-import { ensureDemoReports, ensureDemoTargets } from "../app/data/demo-targets.server";
-import { ensureDemoInvestments } from "../app/data/demo-investments.server";
+import { ensureDemoReports, ensureDemoTargets } from "../seeds/demo-targets";
+import { ensureDemoInvestments } from "../seeds/demo-investments";
 import { sessionSecrets } from "../app/data/auth.server";
 import { createApp } from "./app";
 

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { getActor } from "~/data/auth.server";
-import { ensureDemoReports, ensureDemoTargets } from "~/data/demo-targets.server";
+import { ensureDemoReports, ensureDemoTargets } from "../../seeds/demo-targets";
 import { createApiToken, ensureDemoAccounts } from "~/data/users.server";
 import type { Db } from "../../db/connection";
 import { createApp } from "../../server/app";

@@ -5,7 +5,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ensureDemoReports, ensureDemoTargets } from "~/data/demo-targets.server";
+import { ensureDemoReports, ensureDemoTargets } from "../../seeds/demo-targets";
 import { printToPdf } from "~/data/pdf.server";
 import { ensureDemoAccounts } from "~/data/users.server";
 import { loader } from "~/routes/kommuner.$kode.rapporter.$kvartal_.pdf";

@@ -210,8 +210,8 @@ describe("GET /api/v1/investeringer", () => {
 describe("demo data", () => {
   it("gives each demo municipality a case from each template, A, B and C as three, linked to its targets", async () => {
     const { ensureDemoAccounts } = await import("~/data/users.server");
-    const { ensureDemoTargets } = await import("~/data/demo-targets.server");
-    const { ensureDemoInvestments } = await import("~/data/demo-investments.server");
+    const { ensureDemoTargets } = await import("../../seeds/demo-targets");
+    const { ensureDemoInvestments } = await import("../../seeds/demo-investments");
     const fresh = createTestDatabase();
     try {
       await ensureDemoAccounts(fresh.db, "faelles-retning-demo");

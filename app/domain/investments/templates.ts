@@ -3,6 +3,7 @@
  * that they give the published figures (ADR 0027). Amounts are the sources' prices: 2022 for
  * the learning-environment model and SØM, 2025 for Hørsholm.
  */
+import { TEMPLATE_TEXT } from "../../i18n/investment-templates";
 import type { InvestmentModel, Price } from "./model";
 
 export const TEMPLATE_KEYS = ["laeringsmiljoe", "soem-a", "soem-b", "soem-c", "hoersholm-sib"] as const;
@@ -13,7 +14,6 @@ export type Template = { key: TemplateKey; title: string; effort: string; target
 /** The Ministry of Finance's real discount rate for public projects (3.5 % for the first 35 years). */
 export const DEFAULT_DISCOUNT_RATE = 0.035;
 
-const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const roundTo = (x: number, step: number) => Math.round(x / step) * step;
 const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
@@ -30,21 +30,21 @@ export const learningCaseload = Math.round(mean(EVALUATION_CHILDREN) * 100) / 10
 /** The per-child running cost SØM §7.2 uses (2022 prices). */
 export const SOEM_RUNNING_PER_CHILD = 73_100;
 
-const SOEM_SOURCE = "002 §7.2, note 45 (SØM's vidensdatabase, kommunens omkostninger)";
+const SOEM_SOURCE = TEMPLATE_TEXT.soemSource;
 export const SOEM_PRICES: Price[] = [
-  { key: "almen", label: "Almen undervisning", weekly: 1_477, source: SOEM_SOURCE },
-  { key: "specialundervisning-almenklasse", label: "Specialundervisning i almenklasse", weekly: 4_941, source: SOEM_SOURCE },
-  { key: "specialklasse", label: "Specialklasse", weekly: 4_411, source: SOEM_SOURCE },
+  { key: "almen", label: TEMPLATE_TEXT.prices.almen, weekly: 1_477, source: SOEM_SOURCE },
+  { key: "specialundervisning-almenklasse", label: TEMPLATE_TEXT.prices["specialundervisning-almenklasse"], weekly: 4_941, source: SOEM_SOURCE },
+  { key: "specialklasse", label: TEMPLATE_TEXT.prices.specialklasse, weekly: 4_411, source: SOEM_SOURCE },
   // 002 names SØM's internal-school price but does not print it; a published tariff stands in (ADR 0027)
-  { key: "intern-skole", label: "Intern skole på en døgninstitution", weekly: 307_909.14 / 40, source: "Joanna, takst for undervisning 1. maj 2023: 307.909 kr. pr. år ÷ 40 uger (joannainfo.dk/kommuneinfo/priser)" },
+  { key: "intern-skole", label: TEMPLATE_TEXT.prices["intern-skole"], weekly: 307_909.14 / 40, source: TEMPLATE_TEXT.internalSchoolSource },
 ];
 
 function learningEnvironment(): Template {
   return {
     key: "laeringsmiljoe",
-    title: "Styrket læringsmiljø for anbragte børn og unge",
-    effort: "En læringskoordinator i PPR og en læringsvejleder på hver skole, uden central projektleder.",
-    targetGroup: "Anbragte børn og unge i grundskolen",
+    title: TEMPLATE_TEXT.learning.title,
+    effort: TEMPLATE_TEXT.learning.effort,
+    targetGroup: TEMPLATE_TEXT.learning.targetGroup,
     model: {
       childrenPerYear: learningCaseload,
       effortYears: 5,
@@ -53,30 +53,30 @@ function learningEnvironment(): Template {
       successRate: 1,
       weeksPerYear: 40,
       costs: [
-        { label: "Etablering (afdækning, opstart)", party: "skole", kind: "etablering", amount: EVALUATION_SETUP, perChild: false, offsets: [] },
-        { label: "Drift uden projektleder", party: "skole", kind: "drift", amount: learningRunningCost, perChild: false, offsets: [] },
+        { label: TEMPLATE_TEXT.learning.setup, party: "skole", kind: "etablering", amount: EVALUATION_SETUP, perChild: false, offsets: [] },
+        { label: TEMPLATE_TEXT.learning.running, party: "skole", kind: "drift", amount: learningRunningCost, perChild: false, offsets: [] },
       ],
       prices: [],
       effects: [],
       transfers: [],
     },
-    sources: ["002 kap. 7.1.5, tabel 7-1 og 7-2, figur 7-2 og 7-3 (2022-priser)"],
+    sources: [TEMPLATE_TEXT.learning.source],
   };
 }
 
 const ARCHETYPES = {
-  "soem-a": { from: "specialundervisning-almenklasse", to: "almen", title: "Arketype A: fra specialundervisning i almenklasse til almen klasse" },
-  "soem-b": { from: "specialklasse", to: "specialundervisning-almenklasse", title: "Arketype B: fra specialklasse til specialundervisning i almenklasse" },
-  "soem-c": { from: "intern-skole", to: "specialundervisning-almenklasse", title: "Arketype C: fra intern skole til almen klasse med støtte" },
+  "soem-a": { from: "specialundervisning-almenklasse", to: "almen" },
+  "soem-b": { from: "specialklasse", to: "specialundervisning-almenklasse" },
+  "soem-c": { from: "intern-skole", to: "specialundervisning-almenklasse" },
 } as const;
 
 function soemArchetype(key: keyof typeof ARCHETYPES): Template {
   const a = ARCHETYPES[key];
   return {
     key,
-    title: a.title,
-    effort: "Styrket læringsmiljø (læringskoordinator og læringsvejledere) i drift, uden projektleder.",
-    targetGroup: "Anbragte børn og unge i grundskolen",
+    title: TEMPLATE_TEXT.archetypes[key].title,
+    effort: TEMPLATE_TEXT.archetypes.effort,
+    targetGroup: TEMPLATE_TEXT.archetypes.targetGroup,
     model: {
       // the source computes one child with a success rate of 100 %
       childrenPerYear: 1,
@@ -85,12 +85,12 @@ function soemArchetype(key: keyof typeof ARCHETYPES): Template {
       discountRate: DEFAULT_DISCOUNT_RATE,
       successRate: 1,
       weeksPerYear: 40,
-      costs: [{ label: "Drift uden projektleder", party: "skole", kind: "drift", amount: SOEM_RUNNING_PER_CHILD, perChild: true, offsets: [] }],
+      costs: [{ label: TEMPLATE_TEXT.archetypes.running, party: "skole", kind: "drift", amount: SOEM_RUNNING_PER_CHILD, perChild: true, offsets: [] }],
       prices: SOEM_PRICES,
-      effects: [{ label: capitalised(a.title.replace(/^Arketype .: /, "")), party: "skole", fromPrice: a.from, toPrice: a.to, delayYears: 0, durationYears: 1 }],
+      effects: [{ label: TEMPLATE_TEXT.archetypes[key].effect, party: "skole", fromPrice: a.from, toPrice: a.to, delayYears: 0, durationYears: 1 }],
       transfers: [],
     },
-    sources: ["002 §7.2, figur 7-5 og note 45 (2022-priser, 40 skoleuger)"],
+    sources: [TEMPLATE_TEXT.archetypes.source],
   };
 }
 
@@ -103,9 +103,9 @@ function hoersholm(): Template {
   const costPerChild = investmentPerChild / HOERSHOLM.investorShare;
   return {
     key: "hoersholm-sib",
-    title: "Lær for Livet med social effektinvestering (Hørsholm)",
-    effort: "Lær for Livet. Den Sociale Investeringsfond finansierer 20 % af omkostningerne og får dem tilbage med afkast, når de unge består FSA.",
-    targetGroup: "Anbragte børn, der skal bestå folkeskolens afgangsprøve",
+    title: TEMPLATE_TEXT.hoersholm.title,
+    effort: TEMPLATE_TEXT.hoersholm.effort,
+    targetGroup: TEMPLATE_TEXT.hoersholm.targetGroup,
     model: {
       childrenPerYear: perYear,
       effortYears: HOERSHOLM.years,
@@ -115,15 +115,15 @@ function hoersholm(): Template {
       successRate: 1,
       weeksPerYear: 40,
       // the schedule (ADR 0027): each cohort's cost in its first two years; repayment five years after it starts, when it takes FSA
-      costs: [{ label: "Lær for Livet pr. barn (fordelt på to år)", party: "social", kind: "forloeb", amount: costPerChild / 2, perChild: true, offsets: [0, 1] }],
+      costs: [{ label: TEMPLATE_TEXT.hoersholm.cost, party: "social", kind: "forloeb", amount: costPerChild / 2, perChild: true, offsets: [0, 1] }],
       prices: [],
       effects: [],
       transfers: [
-        { label: "Investering fra Den Sociale Investeringsfond (20 %)", from: "investor", to: "social", amountPerChild: investmentPerChild / 2, offsets: [0, 1], onSuccess: false },
-        { label: "Tilbagebetaling, når den unge består FSA", from: "social", to: "investor", amountPerChild: HOERSHOLM.repayment / HOERSHOLM.children, offsets: [5], onSuccess: true },
+        { label: TEMPLATE_TEXT.hoersholm.investment, from: "investor", to: "social", amountPerChild: investmentPerChild / 2, offsets: [0, 1], onSuccess: false },
+        { label: TEMPLATE_TEXT.hoersholm.repayment, from: "social", to: "investor", amountPerChild: HOERSHOLM.repayment / HOERSHOLM.children, offsets: [5], onSuccess: true },
       ],
     },
-    sources: ["000, Lær for Livet i Hørsholm Kommune: pengeflow og nøgletal (2025-priser)"],
+    sources: [TEMPLATE_TEXT.hoersholm.source],
   };
 }
 

@@ -5,12 +5,12 @@
  * linked to the municipality's learning-coordinator target, archetype A to its exam target.
  */
 import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "../../db/connection";
-import { investmentCases, targets, users } from "../../db/schema";
-import { TEMPLATE_KEYS } from "../domain/investments/templates";
-import type { Actor } from "./auth.server";
-import { createInvestmentCase, setInvestmentTargets } from "./investments.server";
-import { DEMO_MUNICIPALITIES } from "./users.server";
+import type { Db } from "../db/connection";
+import { investmentCases, targets, users } from "../db/schema";
+import { TEMPLATE_KEYS } from "../app/domain/investments/templates";
+import type { Actor } from "../app/data/auth.server";
+import { createInvestmentCase, setInvestmentTargets } from "../app/data/investments.server";
+import { DEMO_MUNICIPALITIES } from "../app/data/users.server";
 
 function schoolDirector(db: Db, municipalityCode: string): Actor | undefined {
   const u = db

@@ -5,14 +5,14 @@
  * same service as the pages, so they are validated and audited like any other change.
  */
 import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "../../db/connection";
-import { reports, targets, users } from "../../db/schema";
-import type { Actor } from "./auth.server";
-import { findIndicator, setMeta } from "./catalogue.server";
-import { readFigures } from "./figures.server";
-import { buildSnapshot, hashSnapshot, publishOrApprove } from "./reports.server";
-import { DEMO_MUNICIPALITIES } from "./users.server";
-import { adoptTarget, confirmStatus, createPartnershipTarget, createTarget, targetProgress, writeStatusPart, type TargetInput } from "./targets.server";
+import type { Db } from "../db/connection";
+import { reports, targets, users } from "../db/schema";
+import type { Actor } from "../app/data/auth.server";
+import { findIndicator, setMeta } from "../app/data/catalogue.server";
+import { readFigures } from "../app/data/figures.server";
+import { buildSnapshot, hashSnapshot, publishOrApprove } from "../app/data/reports.server";
+import { DEMO_MUNICIPALITIES } from "../app/data/users.server";
+import { adoptTarget, confirmStatus, createPartnershipTarget, createTarget, targetProgress, writeStatusPart, type TargetInput } from "../app/data/targets.server";
 
 function secretariatActor(db: Db): Actor | undefined {
   const u = db
