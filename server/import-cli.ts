@@ -4,11 +4,15 @@
  * commits it as one batch unless --dry-run. Exit status: 0 on success, 1 when the file has
  * errors or is refused, 2 on wrong use.
  */
+import { getT, translateMessage, translateWith } from "../app/i18n/i18n";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { databasePath, openDatabase } from "../db/connection";
 import { commitImport, findPreview, ImportError, ImportRefused, discardPreview, previewErrors, previewImport } from "../app/data/import.server";
 import { loadReferenceData } from "../seeds/load";
+
+// the command line speaks Danish, like the people who run it
+const da = getT("da");
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { "dry-run": { type: "boolean" } } });
 if (positionals.length !== 1) {
@@ -30,7 +34,7 @@ try {
   );
   if (p.errorCount > 0) {
     console.error(`${p.errorCount} fejl – intet er indlæst:`);
-    for (const e of previewErrors(db, id, 100)) console.error(`  Række ${e.rowNo}, kolonne ${e.column}: ${e.message}`);
+    for (const e of previewErrors(db, id, 100)) console.error(`  ${da("importErrors.rowColumn", { row: e.rowNo, column: e.column, message: translateMessage(da, e.message) })}`);
     if (p.errorCount > 100) console.error(`  … og ${p.errorCount - 100} fejl mere.`);
     discardPreview(db, id);
     process.exit(1);
@@ -47,7 +51,7 @@ try {
   process.exit(0);
 } catch (e) {
   if (e instanceof ImportRefused || e instanceof ImportError) {
-    console.error(e.message);
+    console.error(translateWith(da, e.key, e.params));
     process.exit(1);
   }
   throw e;

@@ -7,6 +7,9 @@
  * This module writes observations, and reads their current raw figures to show what a file would
  * change; a withheld old value is shown as withheld (see previewChanges).
  */
+import type { TFunction } from "i18next";
+import { DomainError, messageKey, type ErrorParams } from "../domain/errors";
+import { translateMessage } from "../i18n/i18n";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { Parser } from "csv-parse";
@@ -31,9 +34,17 @@ export function importLimits(): ImportLimits {
 }
 
 /** The whole file is refused: nothing is staged, nothing is kept. */
-export class ImportRefused extends Error {}
-/** A commit or rollback that cannot be done, with a Danish reason. */
-export class ImportError extends Error {}
+export class ImportRefused extends DomainError {
+  constructor(key: string, params: ErrorParams = {}) {
+    super("invalid", key, params, "fil");
+  }
+}
+/** A commit or rollback that cannot be done, and why. */
+export class ImportError extends DomainError {
+  constructor(key: string, params: ErrorParams = {}) {
+    super("conflict", key, params);
+  }
+}
 
 export type Who = { userId: number | null; actor: string };
 
@@ -84,11 +95,11 @@ async function inspect(path: string): Promise<{ hash: string; kind: "xlsx" | "cs
     }
   }
   const zip = first !== null && first.length >= 4 && first.readUInt32LE(0) === 0x04034b50;
-  if (bytes === 0) throw new ImportRefused("Filen er tom.");
+  if (bytes === 0) throw new ImportRefused("importErrors.empty");
   if (zip) return { hash: hash.digest("hex"), kind: "xlsx", bytes };
-  if (nul) throw new ImportRefused("Filen er hverken en CSV-fil eller en Excel-fil (XLSX). Gem den som CSV (UTF-8) eller XLSX.");
+  if (nul) throw new ImportRefused("importErrors.notCsvOrXlsx");
   if (!utf8)
-    throw new ImportRefused("Filen er ikke gemt som UTF-8, så æ, ø og å kan ikke læses sikkert. Vælg 'CSV UTF-8' ved Gem som i Excel, eller gem som XLSX.");
+    throw new ImportRefused("importErrors.notUtf8");
   return { hash: hash.digest("hex"), kind: "csv", bytes };
 }
 
@@ -141,7 +152,7 @@ async function* records(path: string, kind: "csv" | "xlsx"): AsyncGenerator<{ ro
       yield* parser as AsyncIterable<{ rowNo: number; cells: string[] }>;
     } catch (e) {
       const line = (e as { lines?: number }).lines;
-      throw new ImportRefused(`Filen kan ikke læses som CSV${line ? ` (omkring række ${line})` : ""}: tjek anførselstegn og skilletegn.`);
+      throw new ImportRefused(line ? "importErrors.csvUnreadableAt" : "importErrors.csvUnreadable", line ? { line } : {});
     }
     return;
   }
@@ -164,7 +175,7 @@ async function* records(path: string, kind: "csv" | "xlsx"): AsyncGenerator<{ ro
     }
   } catch (e) {
     if (e instanceof ImportRefused) throw e;
-    throw new ImportRefused("Filen kan ikke læses som Excel-fil (XLSX). Gem den igen fra Excel, eller som CSV (UTF-8).");
+    throw new ImportRefused("importErrors.xlsxUnreadable");
   }
 }
 
@@ -181,7 +192,7 @@ function purge(db: Db, previewNo: number) {
  */
 export async function previewImport(db: Db, file: { path: string; name: string }, who: Who, limits = importLimits()): Promise<string> {
   const stat = fs.statSync(file.path);
-  if (stat.size > limits.maxBytes) throw new ImportRefused(`Filen er for stor: højst ${Math.round(limits.maxBytes / 1024 / 1024)} MB.`);
+  if (stat.size > limits.maxBytes) throw new ImportRefused("importErrors.tooLarge", { mb: Math.round(limits.maxBytes / 1024 / 1024) });
   const { hash, kind } = await inspect(file.path);
   // a name like elev-020290-4321.csv is never stored: the preview, the batch and the audit trail get a neutral one
   const fileName = cprInFileName(file.name) ? `fil-${hash.slice(0, 12)}.${kind}` : file.name.slice(0, 200);
@@ -227,17 +238,11 @@ export async function previewImport(db: Db, file: { path: string; name: string }
       // person-level data stops everything, wherever it is, and the message never repeats it
       const cpr = cells.findIndex(cprInText);
       if (cpr >= 0)
-        throw new ImportRefused(
-          `Række ${rowNo}, kolonne ${
-            cpr + 1
-          }: feltet ligner et CPR-nummer. Fælles retning tager kun imod optællinger, aldrig oplysninger om enkelte personer. Filen er afvist, og intet af den er gemt.`
-        );
+        throw new ImportRefused("importErrors.cpr", { row: rowNo, column: cpr + 1 });
       if (!columns) {
         const header = mapHeader(cells);
         if (header.personColumn)
-          throw new ImportRefused(
-            `Kolonnen '${header.personColumn}' ligner personoplysninger (navn, adresse eller CPR-nummer). Fælles retning tager kun imod optællinger, aldrig oplysninger om enkelte personer. Filen er afvist, og intet af den er gemt.`
-          );
+          throw new ImportRefused("importErrors.personColumn", { column: header.personColumn });
         columns = header.columns;
         for (const issue of header.issues) error(rowNo, issue);
         if (header.issues.length) break; // a wrong header makes every row wrong; say it once
@@ -246,14 +251,14 @@ export async function previewImport(db: Db, file: { path: string; name: string }
       if (cells.every((x) => x === "")) continue;
       counts.read++;
       if (counts.read > limits.maxRows)
-        throw new ImportRefused(`Filen har flere end ${limits.maxRows.toLocaleString("da-DK")} rækker. Del den op i flere filer.`);
+        throw new ImportRefused("importErrors.tooManyRows", { max: limits.maxRows });
       const byColumn: Partial<Record<ImportColumn, string>> = {};
       for (let i = 0; i < columns.length; i++) {
         const col = columns[i];
         if (col) byColumn[col] = cells[i] ?? "";
       }
       if (cells.length > columns.length && cells.slice(columns.length).some((x) => x !== ""))
-        error(rowNo, { column: "–", message: `rækken har ${cells.length} felter, men overskriften kun ${columns.length}.` });
+        error(rowNo, { column: "–", message: messageKey("importErrors.tooManyCells", { cells: cells.length, columns: columns.length }) });
       const { row, issues } = validateRow(byColumn, cat);
       for (const issue of issues) error(rowNo, issue);
       if (!row) continue;
@@ -275,8 +280,8 @@ export async function previewImport(db: Db, file: { path: string; name: string }
     flush();
     counts.errors += repeatedObservations(db, no, Math.max(0, MAX_STORED_ERRORS - counts.errors));
     for (const { rowNo, issue } of unionBreaches(db, no, cat)) error(rowNo, issue);
-    if (!columns && counts.errors === 0) throw new ImportRefused("Filen har ingen rækker.");
-    if (columns && counts.read === 0 && counts.errors === 0) error(1, { column: "–", message: "filen har en overskrift, men ingen rækker med tal." });
+    if (!columns && counts.errors === 0) throw new ImportRefused("importErrors.noRows");
+    if (columns && counts.read === 0 && counts.errors === 0) error(1, { column: "–", message: "importErrors.headerOnly" });
     flush();
   } catch (e) {
     purge(db, no);
@@ -328,7 +333,7 @@ function repeatedObservations(db: Db, previewNo: number, room: number): number {
     const stored = c
       .prepare(
         `insert into import_preview_errors (preview_no, row_no, column, message)
-         select ?, row_no, '–', 'samme observation som række ' || first || ' (indikator, kommune, periode, målgruppe og opdeling).'
+         select ?, row_no, '–', 'importErrors.repeat?{"first":' || first || '}'
          from (${REPEATS}) order by row_no limit ?`
       )
       .run(previewNo, previewNo, room).changes;
@@ -472,7 +477,7 @@ export function previewChanges(db: Db, id: string, limit = 200): PreviewChange[]
 }
 
 /** Every error of a preview as CSV for Danish Excel (BOM, semicolons). */
-export function previewErrorsCsv(db: Db, id: string): string {
+export function previewErrorsCsv(db: Db, id: string, t: TFunction): string {
   const rows = db.$client
     .prepare("select row_no, column, message from import_preview_errors where preview_no = (select no from import_previews where id = ?) order by row_no, id")
     .all(id) as {
@@ -480,7 +485,7 @@ export function previewErrorsCsv(db: Db, id: string): string {
     column: string;
     message: string;
   }[];
-  return `\uFEFF${stringify([["række", "kolonne", "fejl"], ...rows.map((r) => [r.row_no, safeCell(r.column), safeCell(r.message)])], {
+  return `\uFEFF${stringify([[t("importErrors.csv.row"), t("importErrors.csv.column"), t("importErrors.csv.error")], ...rows.map((r) => [r.row_no, safeCell(r.column), safeCell(translateMessage(t, r.message))])], {
     delimiter: ";",
     record_delimiter: "\r\n",
   })}`;
@@ -520,8 +525,8 @@ function dataChanged(db: Db, touched: TableRef[], at: string) {
  */
 export function commitImport(db: Db, who: Who, previewId: string, onWriting?: () => void): number | null {
   const preview = findPreview(db, previewId);
-  if (!preview) throw new ImportError("Forhåndsvisningen findes ikke længere. Indlæs filen igen.");
-  if (preview.errorCount > 0) throw new ImportError("Filen har fejl og kan ikke indlæses. Ret fejlene, og indlæs den igen.");
+  if (!preview) throw new ImportError("routeErrors.previewGone");
+  if (preview.errorCount > 0) throw new ImportError("importErrors.hasErrors");
   const c = db.$client;
   if (preview.rowsNew + preview.rowsChanged === 0) {
     purge(db, preview.no);
@@ -557,7 +562,7 @@ export function commitImport(db: Db, who: Who, previewId: string, onWriting?: ()
       changed: number;
     };
     const counts = { new: logged.n - logged.changed, changed: logged.changed, unchanged: preview.rowsRead - logged.n };
-    if (counts.new + counts.changed === 0) throw new ImportError("Tallene er allerede ændret til det, filen indeholder. Intet er indlæst.");
+    if (counts.new + counts.changed === 0) throw new ImportError("importErrors.nothingNew");
     c.prepare("update import_batches set rows_new = ?, rows_changed = ?, rows_unchanged = ? where id = ?").run(
       counts.new,
       counts.changed,
@@ -604,16 +609,17 @@ export function listBatches(db: Db, limit = 50): BatchRow[] {
   return rows.map((b) => ({ ...b, blockedBy: rollbackBlocker(db, b) }));
 }
 
+/** Why a batch cannot be rolled back, as a messageKey; null when it can. */
 function rollbackBlocker(db: Db, b: { id: number; kind: string; rolledBackBy: number | null }): string | null {
-  if (b.kind === "rollback") return "En tilbagerulning kan ikke selv rulles tilbage; indlæs filen igen i stedet.";
-  if (b.rolledBackBy) return `Er rullet tilbage (indlæsning ${b.rolledBackBy}).`;
+  if (b.kind === "rollback") return "importErrors.rollbackOfRollback";
+  if (b.rolledBackBy) return messageKey("importErrors.rolledBack", { batch: b.rolledBackBy });
   const later = db.$client
     .prepare(
       `select o.batch_id as batchId from observation_changes p left join observations o on ${SAME_CELL}
        where p.batch_id = ? and (o.id is null or o.batch_id is not ?) limit 1`
     )
     .get(b.id, b.id) as { batchId: number | null } | undefined;
-  return later ? `Indlæsning ${later.batchId ?? "senere"} har siden ændret nogle af de samme tal. Rul den tilbage først.` : null;
+  return later ? (later.batchId === null ? "importErrors.changedSinceLater" : messageKey("importErrors.changedSince", { batch: later.batchId })) : null;
 }
 
 /** Restores exactly the figures a batch replaced (removing those it added), as a new audited batch. */
@@ -623,9 +629,9 @@ export function rollbackBatch(db: Db, who: Who, batchId: number): number {
     const b = c.prepare("select id, kind, rolled_back_by as rolledBackBy, file_name as fileName from import_batches where id = ?").get(batchId) as
       | { id: number; kind: string; rolledBackBy: number | null; fileName: string | null }
       | undefined;
-    if (!b) throw new ImportError(`Indlæsning ${batchId} findes ikke.`);
+    if (!b) throw new ImportError("importErrors.noBatch", { batch: batchId });
     const blocker = rollbackBlocker(db, b);
-    if (blocker) throw new ImportError(`Indlæsning ${batchId} kan ikke rulles tilbage. ${blocker}`);
+    if (blocker) throw new ImportError("importErrors.cannotRollBack", { batch: batchId, reason: blocker });
     const at = new Date().toISOString();
     const changes = (c.prepare("select count(*) as n from observation_changes where batch_id = ?").get(batchId) as { n: number }).n;
     const rollback = Number(

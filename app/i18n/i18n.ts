@@ -99,5 +99,11 @@ export function translateMessage(t: TFunction, message: string | null | undefine
   } catch {
     return message;
   }
-  return (t as unknown as (key: string, options: Record<string, unknown>) => string)(m[1], params);
+  return translateWith(t, m[1], params);
+}
+
+/** A key with parameters; a parameter that is itself a message key (a reason inside a reason) is translated first. */
+export function translateWith(t: TFunction, key: string, params: Record<string, unknown> = {}): string {
+  const inner = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "string" && MESSAGE_KEY.test(v) ? translateMessage(t, v) : v]));
+  return (t as unknown as (key: string, options: Record<string, unknown>) => string)(key, inner);
 }

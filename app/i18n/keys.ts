@@ -4,11 +4,12 @@
  */
 import type { TFunction } from "i18next";
 import type { TargetGroup } from "../domain/catalogue";
+import { translateWith } from "./i18n";
 
 export const targetGroupKey = (group: string) => `targetGroups.${group as TargetGroup}` as const;
 export const targetGroupShortKey = (group: string) => `targetGroupsShort.${group as TargetGroup}` as const;
 
 /** A key carried by data (a DomainError's, a stored message): checked where it was written, by the tests that show it. */
 export function translateKey(t: TFunction, key: string, params?: Record<string, unknown>): string {
-  return (t as unknown as (k: string, o?: Record<string, unknown>) => string)(key, params);
+  return translateWith(t, key, params);
 }

@@ -1,4 +1,5 @@
 import { pageTitle } from "~/i18n/meta";
+import { errorMessage } from "~/http/edge.server";
 import { targetGroupShortKey } from "~/i18n/keys";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { DomainError } from "~/domain/errors";
@@ -14,7 +15,7 @@ import { commitImport, discardPreview, findPreview, ImportError, previewChanges,
 import { indicatorName, measureOf, type Unit } from "~/domain/catalogue";
 import { WITHHELD_MARK, type Formatter } from "~/domain/format";
 import type { TFunction } from "i18next";
-import { useLocale, useT, useFormat } from "~/i18n/react";
+import { useLocale, useT, useFormat, useMessage } from "~/i18n/react";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("titles.importPreview"))];
 
@@ -65,7 +66,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const batch = commitImport(context.db, { userId: actor.id, actor: actor.email }, preview.id);
     return redirect(batch === null ? "/indlaes?uaendret=1" : `/indlaes?indlaest=${batch}`);
   } catch (e) {
-    if (e instanceof ImportError) return { error: e.message };
+    if (e instanceof ImportError) return { error: errorMessage(request, e) };
     throw e;
   }
 }
@@ -85,6 +86,7 @@ function figureText(fmt: Formatter, t: TFunction, unit: Unit, f: { numerator: nu
 }
 
 export default function ImportPreviewPage() {
+  const message = useMessage();
   const f = useFormat();
   const { csrf, preview, errors, changes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -138,7 +140,7 @@ export default function ImportPreviewPage() {
                   <tr key={`${e.rowNo}-${i}`}>
                     <td className="num">{e.rowNo}</td>
                     <td>{e.column}</td>
-                    <td>{`Række ${e.rowNo}: ${e.message}`}</td>
+                    <td>{t("importErrors.row", { row: e.rowNo, message: message(e.message) })}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,4 +1,5 @@
 import { pageTitle } from "~/i18n/meta";
+import { errorMessage, requestLocale } from "~/http/edge.server";
 import { once } from "node:events";
 import fs from "node:fs";
 import os from "node:os";
@@ -16,7 +17,7 @@ import { IMPORT_COLUMNS } from "~/domain/import/rows";
 
 import { getT } from "~/i18n/i18n";
 import { indicatorName } from "~/domain/catalogue";
-import { useLocale, useT, useFormat } from "~/i18n/react";
+import { useLocale, useT, useFormat, useMessage } from "~/i18n/react";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("titles.import"))];
 
@@ -52,7 +53,7 @@ const rollbackSchema = z.object({ intent: z.literal("rollback"), batch: z.coerce
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await guard(request, context);
-  const t = getT("da");
+  const t = getT(requestLocale(request));
   const limits = importLimits();
   if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
     const form = await request.formData();
@@ -63,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const id = rollbackBatch(context.db, { userId: actor.id, actor: actor.email }, parsed.data.batch);
       return redirect(`/indlaes?rullet=${parsed.data.batch}&tilbagerulning=${id}`);
     } catch (e) {
-      if (e instanceof ImportError) return { error: e.message };
+      if (e instanceof ImportError) return { error: errorMessage(request, e) };
       throw e;
     }
   }
@@ -122,7 +123,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const id = await previewImport(context.db, { path: file.path, name: path.basename(file.name) }, { userId: actor.id, actor: actor.email }, limits);
     return redirect(`/indlaes/${id}`);
   } catch (e) {
-    if (e instanceof ImportRefused) return { error: e.message, field: "fil" };
+    if (e instanceof ImportRefused) return { error: errorMessage(request, e), field: "fil" };
     throw e;
   } finally {
     cleanup();
@@ -130,6 +131,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ImportPage() {
+  const message = useMessage();
   const f = useFormat();
   const { csrf, limits, indicators, batches, notice } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -281,7 +283,7 @@ export default function ImportPage() {
                           </button>
                         </Form>
                       ) : b.kind === "import" ? (
-                        <span className="form-hint">{b.blockedBy}</span>
+                        <span className="form-hint">{message(b.blockedBy)}</span>
                       ) : null}
                     </td>
                   </tr>

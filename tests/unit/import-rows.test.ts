@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cprInText as looksLikeCpr } from "~/domain/import/cpr";
-import { mapHeader, parseDecimal, validateRow, type ImportCatalogue } from "~/domain/import/rows";
+import { mapHeader as mapHeaderInCodes, parseDecimal, validateRow, type ImportCatalogue } from "~/domain/import/rows";
+import { issuesInDanish } from "../support/danish-messages";
 
 const cat: ImportCatalogue = {
   indicators: new Map([
@@ -16,7 +17,15 @@ const cat: ImportCatalogue = {
   ],
 };
 
-const row = (cells: Record<string, string>) => validateRow(cells, cat);
+// the checks speak in codes; these read them as a Danish page does
+const row = (cells: Record<string, string>) => {
+  const r = validateRow(cells, cat);
+  return { ...r, issues: issuesInDanish(r.issues) };
+};
+const mapHeader = (cells: string[]) => {
+  const h = mapHeaderInCodes(cells);
+  return { ...h, issues: issuesInDanish(h.issues) };
+};
 
 describe("the header", () => {
   it("accepts Danish names in any order and case, with a BOM", () => {

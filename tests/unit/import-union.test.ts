@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { unionIssues } from "~/domain/import/union";
+import { unionIssues as unionIssuesInCodes } from "~/domain/import/union";
+import { issuesInDanish } from "../support/danish-messages";
+
+const unionIssues = (...args: Parameters<typeof unionIssuesInCodes>) => issuesInDanish(unionIssuesInCodes(...args));
 
 const fig = (numerator: number | null, denominator: number | null) => ({ numerator, denominator });
 

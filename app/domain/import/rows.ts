@@ -5,6 +5,7 @@
  * Long format, one observation per row, columns by name in any order:
  * `indikator; kommune; periode; maalgruppe; opdeling; taeller; naevner; vaerdi`.
  */
+import { messageKey } from "../errors";
 import { measureOf, type Unit } from "../catalogue";
 import { parsePeriod, periodKey, type Cadence, type Period } from "../periods";
 
@@ -67,6 +68,7 @@ export function normaliseHeader(h: string): string {
     .replace(/[\s_\-.()/]+/g, "");
 }
 
+/** A problem with a cell; `message` is an i18n key with parameters (messageKey), shown in the reader's language. */
 export type Issue = { column: string; message: string };
 
 export type HeaderMap = { columns: (ImportColumn | null)[]; issues: Issue[]; personColumn: string | null };
@@ -80,13 +82,13 @@ export function mapHeader(headers: readonly string[]): HeaderMap {
     if (PERSON_HEADERS.has(h)) personColumn ??= raw.trim();
     const col = SYNONYMS[h] ?? null;
     if (h === "") return null;
-    if (!col) issues.push({ column: raw.trim(), message: `kolonnen '${raw.trim()}' kendes ikke. Brug ${IMPORT_COLUMNS.join(", ")}.` });
-    else if (seen.has(col)) issues.push({ column: raw.trim(), message: `kolonnen '${col}' står der to gange.` });
+    if (!col) issues.push({ column: raw.trim(), message: messageKey("importErrors.unknownColumn", { column: raw.trim(), allowed: IMPORT_COLUMNS.join(", ") }) });
+    else if (seen.has(col)) issues.push({ column: raw.trim(), message: messageKey("importErrors.columnTwice", { column: col }) });
     if (col) seen.add(col);
     return col;
   });
   for (const required of ["indikator", "kommune", "periode"] as const) {
-    if (!seen.has(required)) issues.push({ column: required, message: `kolonnen '${required}' mangler.` });
+    if (!seen.has(required)) issues.push({ column: required, message: messageKey("importErrors.columnMissing", { column: required }) });
   }
   return { columns, issues, personColumn };
 }
@@ -97,9 +99,9 @@ const MAX_COUNT = 10_000_000;
 function parseCount(text: string): number | string {
   if (/^\d{1,7}$/.test(text)) return Number(text); // the usual cell, at most 9,999,999 ≤ MAX_COUNT
   const s = text.replace(/[\s\u00a0]/g, "");
-  if (!/^\d+$/.test(s)) return /^-/.test(s) ? "skal være 0 eller derover" : "skal være et helt tal";
+  if (!/^\d+$/.test(s)) return /^-/.test(s) ? "negative" : "notInteger";
   const n = Number(s);
-  if (n > MAX_COUNT) return "er urealistisk stort";
+  if (n > MAX_COUNT) return "tooBig";
   return n;
 }
 
@@ -130,7 +132,6 @@ export type ImportRow = {
   value: number | null;
 };
 
-const CADENCE_EXAMPLE: Record<Cadence, string> = { year: "år, fx 2024", school_year: "skoleår, fx 2023/24", quarter: "kvartal, fx 2025K3" };
 
 /** Levenshtein distance, for "mente du …?". */
 function distance(a: string, b: string): number {
@@ -196,22 +197,23 @@ type Cells = Partial<Record<ImportColumn, string>>;
 // Module-level helpers rather than closures: validateRow runs once per row of a file.
 const get = (cells: Cells, c: ImportColumn) => (cells[c] ?? "").trim();
 
-function count(cells: Cells, issues: Issue[], c: "taeller" | "naevner", label: string, required: boolean): number | null {
+/** `label` names the field in the message: numerator, denominator, count or children (importErrors.labels). */
+function count(cells: Cells, issues: Issue[], c: "taeller" | "naevner", label: "numerator" | "denominator" | "count" | "children", required: boolean): number | null {
   const text = get(cells, c);
   if (!text) {
-    if (required) issues.push({ column: c, message: `${label} mangler.` });
+    if (required) issues.push({ column: c, message: messageKey(`importErrors.missing.${label}`) });
     return null;
   }
   const n = parseCount(text);
   if (typeof n === "string") {
-    issues.push({ column: c, message: `${label} '${text.slice(0, 30)}' ${n}.` });
+    issues.push({ column: c, message: messageKey(`importErrors.badCount.${n}`, { label, value: text.slice(0, 30) }) });
     return null;
   }
   return n;
 }
 
 function mustBeEmpty(cells: Cells, issues: Issue[], c: ImportColumn, why: string) {
-  if (get(cells, c)) issues.push({ column: c, message: why });
+  if (get(cells, c)) issues.push({ column: c, message: messageKey(why) });
 }
 
 /** Checks one row (cells by column; missing columns undefined) against the catalogue. */
@@ -219,42 +221,44 @@ export function validateRow(cells: Cells, cat: ImportCatalogue): { row: ImportRo
   const issues: Issue[] = [];
   const indicatorCode = get(cells, "indikator");
   const rules = cat.indicators.get(indicatorCode);
-  if (!indicatorCode) issues.push({ column: "indikator", message: "indikatoren mangler." });
-  else if (!rules) issues.push({ column: "indikator", message: `indikatoren '${indicatorCode}' findes ikke.` });
+  if (!indicatorCode) issues.push({ column: "indikator", message: "importErrors.indicatorMissing" });
+  else if (!rules) issues.push({ column: "indikator", message: messageKey("importErrors.unknownIndicator", { code: indicatorCode }) });
 
   const place = get(cells, "kommune");
   let municipalityCode = "";
-  if (!place) issues.push({ column: "kommune", message: "kommunen mangler." });
+  if (!place) issues.push({ column: "kommune", message: "importErrors.municipalityMissing" });
   else {
     const found = findMunicipalityCode(place, cat);
     if ("code" in found) municipalityCode = found.code;
     else
       issues.push({
         column: "kommune",
-        message: `kommunen '${place}' findes ikke${found.suggestion ? ` – mente du ${found.suggestion.name} (${found.suggestion.code})?` : "."}`,
+        message: found.suggestion
+          ? messageKey("importErrors.unknownMunicipalitySuggest", { value: place, name: found.suggestion.name, code: found.suggestion.code })
+          : messageKey("importErrors.unknownMunicipality", { value: place }),
       });
   }
 
   const period = get(cells, "periode");
-  if (!period) issues.push({ column: "periode", message: "perioden mangler." });
+  if (!period) issues.push({ column: "periode", message: "importErrors.periodMissing" });
   const parsed: Period | null = period ? parsePeriod(period) : null;
   if (period && rules && parsed?.cadence !== rules.cadence)
-    issues.push({ column: "periode", message: `perioden '${period}' passer ikke til indikatoren, der opgøres pr. ${CADENCE_EXAMPLE[rules.cadence]}.` });
+    issues.push({ column: "periode", message: messageKey(`importErrors.periodCadence.${rules.cadence}`, { value: period }) });
 
   let targetGroup = get(cells, "maalgruppe");
   if (rules) {
     if (!targetGroup && rules.targetGroups.length === 1) targetGroup = rules.targetGroups[0];
-    if (!targetGroup) issues.push({ column: "maalgruppe", message: `målgruppen mangler. Indikatoren har: ${rules.targetGroups.join(", ")}.` });
+    if (!targetGroup) issues.push({ column: "maalgruppe", message: messageKey("importErrors.targetGroupMissing", { allowed: rules.targetGroups.join(", ") }) });
     else if (!rules.targetGroups.includes(targetGroup))
-      issues.push({ column: "maalgruppe", message: `målgruppen '${targetGroup}' findes ikke for indikatoren. Den har: ${rules.targetGroups.join(", ")}.` });
+      issues.push({ column: "maalgruppe", message: messageKey("importErrors.unknownTargetGroup", { value: targetGroup, allowed: rules.targetGroups.join(", ") }) });
   }
   const breakdown = get(cells, "opdeling");
   if (rules && breakdown && !rules.breakdowns.includes(breakdown))
     issues.push({
       column: "opdeling",
       message: rules.breakdowns.length
-        ? `opdelingen '${breakdown}' findes ikke for indikatoren. Den har: ${rules.breakdowns.join(", ")}.`
-        : "indikatoren har ingen opdeling; lad feltet stå tomt.",
+        ? messageKey("importErrors.unknownBreakdown", { value: breakdown, allowed: rules.breakdowns.join(", ") })
+        : "importErrors.noBreakdown",
     });
 
   let numerator: number | null = null;
@@ -263,35 +267,35 @@ export function validateRow(cells: Cells, cat: ImportCatalogue): { row: ImportRo
   if (rules) {
     const measure = measureOf(rules.unit);
     if (measure === "rate") {
-      numerator = count(cells, issues, "taeller", "tælleren", true);
-      denominator = count(cells, issues, "naevner", "nævneren", true);
+      numerator = count(cells, issues, "taeller", "numerator", true);
+      denominator = count(cells, issues, "naevner", "denominator", true);
       if (numerator !== null && denominator !== null && numerator > denominator)
-        issues.push({ column: "taeller", message: `tælleren (${numerator}) er større end nævneren (${denominator}).` });
+        issues.push({ column: "taeller", message: messageKey("importErrors.numeratorAboveDenominator", { numerator, denominator }) });
       const given = get(cells, "vaerdi");
       if (given) {
         const v = parseDecimal(given);
-        if (v === null) issues.push({ column: "vaerdi", message: `værdien '${given.slice(0, 30)}' er ikke et tal.` });
+        if (v === null) issues.push({ column: "vaerdi", message: messageKey("importErrors.notANumber", { value: given.slice(0, 30) }) });
         else if (numerator !== null && denominator && Math.abs((100 * numerator) / denominator - v) > 0.05)
           issues.push({
             column: "vaerdi",
-            message: `værdien ${given} passer ikke med tæller og nævner (${((100 * numerator) / denominator).toFixed(1)} %). Lad feltet stå tomt.`,
+            message: messageKey("importErrors.valueMismatch", { value: given, computed: ((100 * numerator) / denominator).toFixed(1) }),
           });
       }
     } else if (measure === "count") {
-      numerator = count(cells, issues, "taeller", "antallet (tæller)", true);
-      mustBeEmpty(cells, issues, "naevner", "en optælling har ingen nævner; lad feltet stå tomt.");
-      mustBeEmpty(cells, issues, "vaerdi", "en optælling skrives i tælleren; lad værdi stå tom.");
+      numerator = count(cells, issues, "taeller", "count", true);
+      mustBeEmpty(cells, issues, "naevner", "importErrors.countHasNoDenominator");
+      mustBeEmpty(cells, issues, "vaerdi", "importErrors.countHasNoValue");
     } else {
-      mustBeEmpty(cells, issues, "taeller", `indikatoren er et ${rules.unit === "kr" ? "beløb" : "gennemsnit"}: skriv det i værdi og antallet af børn i nævner.`);
-      denominator = count(cells, issues, "naevner", "antallet af børn (nævner)", true);
+      mustBeEmpty(cells, issues, "taeller", rules.unit === "kr" ? "importErrors.amountHasNoNumerator" : "importErrors.meanHasNoNumerator");
+      denominator = count(cells, issues, "naevner", "children", true);
       const given = get(cells, "vaerdi");
-      if (!given) issues.push({ column: "vaerdi", message: `værdien mangler (${rules.unit === "kr" ? "beløbet i kr." : "gennemsnittet"}).` });
+      if (!given) issues.push({ column: "vaerdi", message: rules.unit === "kr" ? "importErrors.amountMissing" : "importErrors.meanMissing" });
       else {
         value = parseDecimal(given);
-        if (value === null) issues.push({ column: "vaerdi", message: `værdien '${given.slice(0, 30)}' er ikke et tal.` });
+        if (value === null) issues.push({ column: "vaerdi", message: messageKey("importErrors.notANumber", { value: given.slice(0, 30) }) });
         else if (rules.unit === "grade" && (value < -3 || value > 12))
-          issues.push({ column: "vaerdi", message: `et karaktergennemsnit skal ligge mellem -3 og 12, ikke ${given}.` });
-        else if (rules.unit === "kr" && (value < 0 || value > 1e8)) issues.push({ column: "vaerdi", message: `beløbet ${given} kr. er ikke realistisk.` });
+          issues.push({ column: "vaerdi", message: messageKey("importErrors.gradeRange", { value: given }) });
+        else if (rules.unit === "kr" && (value < 0 || value > 1e8)) issues.push({ column: "vaerdi", message: messageKey("importErrors.amountRange", { value: given }) });
       }
     }
   }

@@ -4,6 +4,7 @@
  * graders of 1,227 placed and 4,930 with a supportive measure). So for every figure that counts
  * children, max(anbragte, forebyggende) ≤ udsatte ≤ anbragte + forebyggende.
  */
+import { messageKey } from "../errors";
 import type { Measure } from "../catalogue";
 import type { Issue } from "./rows";
 
@@ -18,7 +19,6 @@ const COUNTED: Record<Measure, readonly ("numerator" | "denominator")[]> = {
   mean: ["denominator"],
 };
 const COLUMN = { numerator: "taeller", denominator: "naevner" } as const;
-const LABEL = { numerator: "tæller", denominator: "nævner" } as const;
 
 /** The bounds one cell's three groups break, as import errors; none while a group or figure is missing. */
 export function unionIssues(measure: Measure, figures: Partial<Record<UnionGroup, Figures>>): Issue[] {
@@ -33,7 +33,7 @@ export function unionIssues(measure: Measure, figures: Partial<Record<UnionGroup
     if (z >= low && z <= high) continue;
     issues.push({
       column: COLUMN[field],
-      message: `udsatte (${LABEL[field]} ${z}) skal ligge mellem ${low} og ${high}: mindst det største af anbragte (${x}) og forebyggende (${y}) og højst deres sum. Udsatte er børn med en anbringelse eller en forebyggende foranstaltning, og et barn med begge tælles én gang.`,
+      message: messageKey(`importErrors.unionBounds.${field}`, { value: z, low, high, placed: x, preventive: y }),
     });
   }
   return issues;
