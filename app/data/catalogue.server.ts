@@ -1,4 +1,6 @@
 /** Reads the reference data (municipalities, regions, challenges, indicators) from the database. */
+import { CHALLENGE_TEXT_EN } from "../i18n/catalogue.en";
+import type { Locale } from "../i18n/i18n";
 import { asc, sql } from "drizzle-orm";
 import { prepared, untilChanged, type Db } from "../../db/connection";
 import * as t from "../../db/schema";
@@ -41,8 +43,10 @@ export function findMunicipality(db: Db, code: string): Municipality | undefined
   return listMunicipalities(db).find((m) => m.code === code);
 }
 
-export function listChallenges(db: Db): Challenge[] {
-  return db.select().from(t.challenges).orderBy(asc(t.challenges.number)).all();
+/** The eight challenges, in the page's language (the database holds the Danish; English comes from app/i18n). */
+export function listChallenges(db: Db, locale: Locale = "da"): Challenge[] {
+  const rows = db.select().from(t.challenges).orderBy(asc(t.challenges.number)).all();
+  return locale === "en" ? rows.map((c) => ({ ...c, ...CHALLENGE_TEXT_EN[c.number] })) : rows;
 }
 
 export function listIndicators(db: Db): Indicator[] {
@@ -87,9 +91,9 @@ export function readMeta(db: Db): Record<string, string> {
 }
 
 /** What a target form offers: the challenges and indicators to choose from, named. */
-export function targetFormChoices(db: Db) {
+export function targetFormChoices(db: Db, locale: Locale = "da") {
   return {
-    challenges: listChallenges(db).map(({ number, shortTitle }) => ({ number, shortTitle })),
+    challenges: listChallenges(db, locale).map(({ number, shortTitle }) => ({ number, shortTitle })),
     indicators: listIndicators(db).map(({ code, nameDa, nameEn }) => ({ code, nameDa, nameEn })),
   };
 }

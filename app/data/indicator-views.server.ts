@@ -2,6 +2,7 @@
  * Assembles what the municipality overview and the indicator page show. Both read through
  * `readFigures`, so the pages and the API show the same numbers.
  */
+import type { Locale } from "../i18n/i18n";
 import type { Db } from "../../db/connection";
 import { changeBetween, type Figure } from "../domain/figures";
 import { effectiveTargetGroup, type Unit } from "../domain/catalogue";
@@ -66,14 +67,14 @@ export type MunicipalityOverview = {
   challenges: { number: number; shortTitle: string; title: string; cards: IndicatorCard[] }[];
 };
 
-export function municipalityOverview(db: Db, municipality: Municipality, chosenGroup: string): MunicipalityOverview {
+export function municipalityOverview(db: Db, municipality: Municipality, chosenGroup: string, locale: Locale = "da"): MunicipalityOverview {
   const indicators = listIndicators(db);
   const asked = indicators.map((indicator) => ({ indicator, targetGroups: [effectiveTargetGroup(indicator, chosenGroup)] }));
   // every card's figures in one read, not a query per indicator
   const figures = readFiguresOfIndicators(db, { indicators: asked, municipalities: [municipality.code], regions: [municipality.regionCode], nation: true });
   const cards = new Map(asked.map(({ indicator, targetGroups: [group] }) => [indicator.code, cardOf(indicator, group, figures.get(indicator.code)!)]));
   return {
-    challenges: listChallenges(db).map((c) => ({
+    challenges: listChallenges(db, locale).map((c) => ({
       number: c.number,
       shortTitle: c.shortTitle,
       title: c.title,

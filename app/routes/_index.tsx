@@ -1,4 +1,5 @@
 import { pageTitle } from "~/i18n/meta";
+import { requestLocale } from "~/http/edge.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { requireActor } from "~/data/auth.server";
@@ -21,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     q,
     municipalities: searchMunicipalities(municipalities, q),
     total: municipalities.length,
-    challenges: listChallenges(context.db).map((c) => ({
+    challenges: listChallenges(context.db, requestLocale(request)).map((c) => ({
       ...c,
       indicatorCount: indicators.filter((i) => i.challenges.includes(c.number)).length,
     })),

@@ -1,4 +1,5 @@
 import { pageTitle } from "~/i18n/meta";
+import { requestLocale } from "~/http/edge.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { MarksLegend } from "~/components/FigureValue";
@@ -17,7 +18,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const municipality = requireMunicipality(context.db, params.kode);
   requirePermission(actor, { kind: "read-municipality", municipality: municipality.code });
   const targetGroup = chosenTargetGroup(request);
-  return { municipality, targetGroup, overview: municipalityOverview(context.db, municipality, targetGroup) };
+  return { municipality, targetGroup, overview: municipalityOverview(context.db, municipality, targetGroup, requestLocale(request)) };
 }
 
 export default function MunicipalityOverviewPage() {

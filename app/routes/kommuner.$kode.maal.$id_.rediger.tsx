@@ -1,4 +1,5 @@
 import { pageTitle } from "~/i18n/meta";
+import { requestLocale } from "~/http/edge.server";
 import { getFormProps, useForm } from "@conform-to/react";
 import { DomainError } from "~/domain/errors";
 import { formReply } from "~/http/edge.server";
@@ -40,7 +41,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     definition: target.definition,
     currentOwners: { schoolOwnerId: target.row.schoolOwnerId, socialOwnerId: target.row.socialOwnerId },
     owners: ownerCandidates(context.db, municipality.code),
-    ...targetFormChoices(context.db),
+    ...targetFormChoices(context.db, requestLocale(request)),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { requestLocale } from "~/http/edge.server";
 import { pageTitle } from "~/i18n/meta";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -102,7 +103,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
       .filter((x) => x.state === "aktiv" && !x.joint)
       .map((x) => ({ id: x.id, title: x.title })),
     filter,
-    challenges: listChallenges(context.db),
+    challenges: listChallenges(context.db, requestLocale(request)),
     canCreate,
     notAdopted,
     tasks:

@@ -1,4 +1,5 @@
 import { pageTitle } from "~/i18n/meta";
+import { requestLocale } from "~/http/edge.server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { formReply } from "~/http/edge.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -30,7 +31,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     csrf: actor.csrfToken,
     owners,
     defaultOwners: { schoolOwnerId: mine(owners.school), socialOwnerId: mine(owners.social) },
-    ...targetFormChoices(context.db),
+    ...targetFormChoices(context.db, requestLocale(request)),
   };
 }
 

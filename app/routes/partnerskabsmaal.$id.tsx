@@ -1,4 +1,5 @@
 import { pageTitle } from "~/i18n/meta";
+import { requestLocale } from "~/http/edge.server";
 import { targetGroupKey } from "~/i18n/keys";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { DomainError } from "~/domain/errors";
@@ -37,7 +38,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     indicator: target.indicator,
     locked: target.locked,
     changed: new URL(request.url).searchParams.has("aendret"),
-    challenges: listChallenges(context.db).map(({ number, shortTitle }) => ({ number, shortTitle })),
+    challenges: listChallenges(context.db, requestLocale(request)).map(({ number, shortTitle }) => ({ number, shortTitle })),
     adoptedCount: target.adoptions.length,
     // a municipality's target and its status are internal to it: only those the reader may see
     adoptions: target.adoptions.filter((a) => can(actor, { kind: "read-targets", municipality: a.municipalityCode })),

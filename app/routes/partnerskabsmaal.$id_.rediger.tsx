@@ -1,4 +1,5 @@
 import { pageTitle } from "~/i18n/meta";
+import { requestLocale } from "~/http/edge.server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { formReply } from "~/http/edge.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -28,7 +29,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     editable: target.row.state === "aktiv" && !target.locked,
     closed: target.row.state !== "aktiv",
     definition: target.definition,
-    ...targetFormChoices(context.db),
+    ...targetFormChoices(context.db, requestLocale(request)),
   };
 }
 

@@ -1,4 +1,5 @@
 import { pageTitle } from "~/i18n/meta";
+import { requestLocale } from "~/http/edge.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/data/auth.server";
@@ -15,7 +16,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     canCreate: can(actor, { kind: "set-partnership-targets" }),
     myMunicipality: actor.municipalityCode,
-    challenges: listChallenges(context.db).map(({ number, shortTitle }) => ({ number, shortTitle })),
+    challenges: listChallenges(context.db, requestLocale(request)).map(({ number, shortTitle }) => ({ number, shortTitle })),
     targets: all.map((t) => ({
       id: t.id,
       title: t.title,

@@ -1,4 +1,5 @@
 import { pageTitle } from "~/i18n/meta";
+import { requestLocale } from "~/http/edge.server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { formReply } from "~/http/edge.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -23,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await guard(request, context);
   return {
     csrf: actor.csrfToken,
-    ...targetFormChoices(context.db),
+    ...targetFormChoices(context.db, requestLocale(request)),
   };
 }
 

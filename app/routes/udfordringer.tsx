@@ -1,4 +1,5 @@
 import { pageTitle } from "~/i18n/meta";
+import { requestLocale } from "~/http/edge.server";
 import { targetGroupShortKey } from "~/i18n/keys";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -32,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
   const targets = new Map(targetsByChallenge(context.db).map((s) => [s.challenge, s]));
   return {
-    challenges: listChallenges(context.db).map((c) => ({
+    challenges: listChallenges(context.db, requestLocale(request)).map((c) => ({
       number: c.number,
       title: c.title,
       indicators: indicators.filter((i) => c.number in i.reasons).map(({ reasons, ...i }) => ({ ...i, reason: citeSources(reasons[c.number] ?? "") })),

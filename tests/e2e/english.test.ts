@@ -36,6 +36,15 @@ describe.skipIf(!chromiumPath)("the English pages", () => {
     await page.close();
   });
 
+  it("names the eight challenges in English", async () => {
+    const page = await director.newPage();
+    await page.goto(`${baseURL}/udfordringer?lng=en`);
+    const headings = await page.locator("main h2").allInnerTexts();
+    expect(headings.join("\n")).toContain("Children and young people in vulnerable positions meet low expectations of their academic development");
+    for (const h of headings) expect(danishIn(h), h).toBeNull();
+    await page.close();
+  });
+
   it("says a missing target is missing (404) in English", async () => {
     const page = await director.newPage();
     const res = await page.goto(`${baseURL}/kommuner/849/maal/999999?lng=en`);
