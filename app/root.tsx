@@ -69,7 +69,7 @@ function Shell({ children, locale, root }: { children: React.ReactNode; locale: 
   const current = params.kode && root?.municipalities.find((m) => m.code === params.kode);
   const user = root?.user ?? null;
   const nav = [
-    ...(user && user.role !== "byraad" ? [{ to: "/", label: t("nav.municipalities"), active: location.pathname === "/" }] : []),
+    ...(user && can(user, { kind: "read-all-municipalities" }) ? [{ to: "/", label: t("nav.municipalities"), active: location.pathname === "/" }] : []),
     ...(current
       ? [
           { to: `/kommuner/${current.code}`, label: t("nav.overview", { name: current.name }), active: location.pathname.startsWith(`/kommuner/${current.code}`) && !location.pathname.includes("/maal") && !location.pathname.includes("/rapporter") && !location.pathname.includes("/investeringer") },
@@ -86,7 +86,7 @@ function Shell({ children, locale, root }: { children: React.ReactNode; locale: 
         ]
       : []),
     ...(user ? [{ to: "/partnerskabsmaal", label: t("nav.partnership"), active: location.pathname.startsWith("/partnerskabsmaal") }] : []),
-    ...(user && user.role !== "byraad"
+    ...(user && can(user, { kind: "read-all-municipalities" })
       ? [
           { to: "/sammenlign", label: t("nav.compare"), active: location.pathname.startsWith("/sammenlign") },
           { to: "/udfordringer", label: t("nav.challenges"), active: location.pathname.startsWith("/udfordringer") },
@@ -94,13 +94,9 @@ function Shell({ children, locale, root }: { children: React.ReactNode; locale: 
       : []),
     { to: "/om-data", label: t("nav.aboutData"), active: location.pathname === "/om-data" },
     ...(user ? [] : [{ to: "/login", label: t("login.title"), active: location.pathname === "/login" }]),
-    ...(user?.role === "sekretariat"
-      ? [
-          { to: "/indlaes", label: t("nav.import"), active: location.pathname.startsWith("/indlaes") },
-          { to: "/admin/brugere", label: t("nav.users"), active: location.pathname.startsWith("/admin/brugere") },
-          { to: "/admin/revision", label: t("nav.audit"), active: location.pathname.startsWith("/admin/revision") },
-        ]
-      : []),
+    ...(user && can(user, { kind: "load-data" }) ? [{ to: "/indlaes", label: t("nav.import"), active: location.pathname.startsWith("/indlaes") }] : []),
+    ...(user && can(user, { kind: "manage-users" }) ? [{ to: "/admin/brugere", label: t("nav.users"), active: location.pathname.startsWith("/admin/brugere") }] : []),
+    ...(user && can(user, { kind: "read-audit" }) ? [{ to: "/admin/revision", label: t("nav.audit"), active: location.pathname.startsWith("/admin/revision") }] : []),
   ];
   return (
     <html lang={locale}>

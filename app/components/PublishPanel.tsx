@@ -2,6 +2,7 @@
  * The draft report's publishing form: who has approved, the choices a publication needs, and
  * the button. The report page loads it only for a draft, so a published report ships no form code.
  */
+import { departmentOf } from "~/domain/access";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { Alert } from "~/components/ui/Alert";
@@ -29,7 +30,7 @@ export default function PublishPanel({ quarter, newest, role, csrf, contentHash,
   const message = useMessage();
   const [form, fields] = useForm({ id: "udgiv", lastResult: actionData?.result });
   const correction = newest > 0;
-  const side = role === "skoledirektoer" ? "school" : role === "socialdirektoer" ? "social" : null;
+  const side = departmentOf(role);
   return (
     <section aria-labelledby="udgiv-titel" className="publish-panel no-print">
       <Alert variant="info" heading={t("report.draftHeading", { quarter })}>

@@ -8,7 +8,7 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { reportApprovals, reports } from "../../db/schema";
-import { can } from "../domain/access";
+import { can, departmentOf } from "../domain/access";
 import { DomainError, type ErrorParams } from "../domain/errors";
 import { periodKeyOf } from "../domain/periods";
 import { inQuarterWindow, sideWritten } from "../domain/targets/joint";
@@ -165,13 +165,7 @@ export function publishOrApprove(
   quarter: string,
   input: z.output<typeof publishSchema>,
 ): { published: PublishedReport | null; approvedBy: Side | null } {
-  const side: Side | null = can(actor, { kind: "set-partnership-targets" })
-    ? null
-    : actor.role === "skoledirektoer" && can(actor, { kind: "write-targets", municipality: municipalityCode })
-      ? "school"
-      : actor.role === "socialdirektoer" && can(actor, { kind: "write-targets", municipality: municipalityCode })
-        ? "social"
-        : null;
+  const side: Side | null = can(actor, { kind: "write-targets", municipality: municipalityCode }) ? departmentOf(actor.role) : null;
   if (!side && actor.role !== "sekretariat") throw new DomainError("forbidden", "reportErrors.forbidden");
   if (periodKeyOf(quarter) > periodKeyOf(currentQuarter(db))) throw new ReportError("reportErrors.notBegun", { quarter });
   if (!draftAllowed(db, municipalityCode, quarter)) throw new DomainError("invalid", "trust.report.outsideWindow", { quarter });

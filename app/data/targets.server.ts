@@ -6,7 +6,7 @@ import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { milestones, municipalities, quarterlyStatuses, statusHistory, targetChallenges, targets, users } from "../../db/schema";
-import { can } from "../domain/access";
+import { can, departmentOf, DIRECTOR_OF } from "../domain/access";
 import { DomainError, messageKey, type ErrorParams } from "../domain/errors";
 import { isPeriodOfCadence, parsePeriod, periodEndDate, periodKeyOf } from "../domain/periods";
 import { assessmentAgrees, inQuarterWindow, isJoint, otherSide, sideWritten, withdrawnVersion, type Side } from "../domain/targets/joint";
@@ -112,8 +112,8 @@ function checkOwners(db: Db, municipalityCode: string | null, input: { schoolOwn
   const school = owners.find((u) => u.id === input.schoolOwnerId);
   const social = owners.find((u) => u.id === input.socialOwnerId);
   const fits = (u: typeof school, role: string) => u && u.active && u.role === role && (municipalityCode === null || u.municipalityCode === municipalityCode);
-  if (!fits(school, "skoledirektoer")) throw new TargetError("targetErrors.schoolOwnerRole", "schoolOwnerId");
-  if (!fits(social, "socialdirektoer")) throw new TargetError("targetErrors.socialOwnerRole", "socialOwnerId");
+  if (!fits(school, DIRECTOR_OF.school)) throw new TargetError("targetErrors.schoolOwnerRole", "schoolOwnerId");
+  if (!fits(social, DIRECTOR_OF.social)) throw new TargetError("targetErrors.socialOwnerRole", "socialOwnerId");
 }
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -535,10 +535,10 @@ export function ownerCandidates(db: Db, municipalityCode: string) {
   const rows = db
     .select({ id: users.id, name: users.name, role: users.role })
     .from(users)
-    .where(and(eq(users.municipalityCode, municipalityCode), eq(users.active, true), inArray(users.role, ["skoledirektoer", "socialdirektoer"])))
+    .where(and(eq(users.municipalityCode, municipalityCode), eq(users.active, true), inArray(users.role, [DIRECTOR_OF.school, DIRECTOR_OF.social])))
     .orderBy(asc(users.name))
     .all();
-  return { school: rows.filter((r) => r.role === "skoledirektoer"), social: rows.filter((r) => r.role === "socialdirektoer") };
+  return { school: rows.filter((r) => departmentOf(r.role) === "school"), social: rows.filter((r) => departmentOf(r.role) === "social") };
 }
 
 /**
@@ -563,7 +563,7 @@ export function withdrawalOf(db: Db, s: QuarterlyStatus, side: Side): { by: stri
  * for the actor's department, with who withdrew its confirmation and when, if a save did.
  */
 export function myTasks(db: Db, actor: Actor, quarter: string) {
-  const side: Side | null = actor.role === "skoledirektoer" ? "school" : actor.role === "socialdirektoer" ? "social" : null;
+  const side: Side | null = departmentOf(actor.role);
   if (!side || !actor.municipalityCode) return [];
   const active = db.select().from(targets).where(and(eq(targets.municipalityCode, actor.municipalityCode), eq(targets.state, "aktiv"))).all();
   if (!active.length) return [];

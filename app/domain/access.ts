@@ -27,7 +27,16 @@ export type Permission =
   | { kind: "set-partnership-targets" }
   | { kind: "set-comparison-groups" }; // which variables and how many neighbours make a comparison group
 
-const isDirector = (r: Role) => r === "skoledirektoer" || r === "socialdirektoer";
+/** A municipality's two departments; each has one director who speaks for it. */
+export type Department = "school" | "social";
+export const DIRECTOR_OF: Record<Department, Role> = { school: "skoledirektoer", social: "socialdirektoer" };
+
+/** The department a role speaks for: the school or social director's; nobody else's. */
+export function departmentOf(role: Role): Department | null {
+  return role === DIRECTOR_OF.school ? "school" : role === DIRECTOR_OF.social ? "social" : null;
+}
+
+const isDirector = (r: Role) => departmentOf(r) !== null;
 
 export function can(p: Principal, perm: Permission): boolean {
   // a joint status is the two directors' own statement; nobody writes or confirms it for them
@@ -43,7 +52,7 @@ export function can(p: Principal, perm: Permission): boolean {
     case "write-targets":
       return isDirector(p.role) && own(perm.municipality);
     case "write-status":
-      return own(perm.municipality) && (perm.side === "school" ? p.role === "skoledirektoer" : p.role === "socialdirektoer");
+      return own(perm.municipality) && departmentOf(p.role) === perm.side;
     case "read-reports":
       return own(perm.municipality);
     case "load-data":

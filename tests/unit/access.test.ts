@@ -4,7 +4,7 @@
  * app/domain/access.ts, typed in by hand – never computed with `can` itself.
  */
 import { describe, expect, it } from "vitest";
-import { can, needsMunicipality, ROLES, type Permission, type Principal, type Role } from "~/domain/access";
+import { can, departmentOf, DIRECTOR_OF, needsMunicipality, ROLES, type Permission, type Principal, type Role } from "~/domain/access";
 
 const OWN = "849";
 const OTHER = "167";
@@ -138,5 +138,18 @@ describe("edge cases of the policy", () => {
 
   it("requires a municipality for every role except the secretariat", () => {
     expect(ROLES.filter(needsMunicipality).sort()).toEqual(["byraad", "skoledirektoer", "socialdirektoer"]);
+  });
+});
+
+describe("departmentOf", () => {
+  it("gives each director their department and nobody else one, agreeing with who may write which status", () => {
+    expect(departmentOf("skoledirektoer")).toBe("school");
+    expect(departmentOf("socialdirektoer")).toBe("social");
+    expect(departmentOf("byraad")).toBeNull();
+    expect(departmentOf("sekretariat")).toBeNull();
+    for (const role of ROLES)
+      for (const side of ["school", "social"] as const)
+        expect(can({ role, municipalityCode: "849" }, { kind: "write-status", municipality: "849", side }), `${role} ${side}`).toBe(departmentOf(role) === side);
+    expect(DIRECTOR_OF.school).toBe("skoledirektoer");
   });
 });

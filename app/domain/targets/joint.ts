@@ -3,9 +3,11 @@
  * in (with a justification where its assessment differs from the computed status); the status is
  * joint only when both sides are written and both confirmed the same version.
  */
+import type { Department } from "../access";
 import type { ComputedStatus } from "./trajectory";
 
-export type Side = "school" | "social";
+/** A department of the municipality, as the side of a joint status it writes. */
+export type Side = Department;
 export const SIDES: Side[] = ["school", "social"];
 export const otherSide = (side: Side): Side => (side === "school" ? "social" : "school");
 
