@@ -106,6 +106,8 @@ export const da = {
     tokenNotFound: "Tokenet findes ikke.",
   },
   routeErrors: {
+    milestoneForm: "Milepælen kunne ikke opdateres. Indlæs siden igen.",
+    unknownIntent: "Ukendt handling. Indlæs siden igen.",
     templateQuery: "Angiv indikator=<kode> og format=csv eller format=xlsx.",
     exportFormat: "Vælg formatet med format=xlsx eller format=csv.",
     statusDirectorsOnly: "Kun kommunens direktører for skole- og socialområdet skriver kvartalsstatus.",

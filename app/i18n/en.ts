@@ -108,6 +108,8 @@ export const en: Strings = {
     tokenNotFound: "The token does not exist.",
   },
   routeErrors: {
+    milestoneForm: "The milestone could not be updated. Reload the page.",
+    unknownIntent: "Unknown action. Reload the page.",
     templateQuery: "Give indikator=<code> and format=csv or format=xlsx.",
     exportFormat: "Choose the format with format=xlsx or format=csv.",
     statusDirectorsOnly: "Only the municipality's directors of schools and of children and families write quarterly statuses.",

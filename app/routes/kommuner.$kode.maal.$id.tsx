@@ -1,4 +1,6 @@
 import { pageTitle } from "~/i18n/meta";
+import type { AppLoadContext } from "@remix-run/node";
+import type { Actor } from "~/data/auth.server";
 import { targetGroupKey } from "~/i18n/keys";
 import { TargetInvestments } from "~/components/InvestmentViews";
 import { DomainError } from "~/domain/errors";
@@ -73,52 +75,85 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 
 const milestoneSchema = z.object({ milestoneId: z.coerce.number().int().positive(), done: z.enum(["ja", "nej"]) });
 
+type Reply = {
+  form: "close" | "milestone" | "status";
+  result: SubmissionResult<string[]>;
+  conflict: StatusConflict["current"] | null;
+  saved: boolean;
+  withdrewOther: boolean;
+};
+type IntentArgs = { request: Request; db: AppLoadContext["db"]; actor: Actor; targetId: number; side: Side | null; formData: FormData };
+
+const reply = (form: Reply["form"], result: SubmissionResult<string[]>, more: Partial<Omit<Reply, "form" | "result">> = {}): Reply => ({
+  form,
+  result,
+  conflict: null,
+  saved: false,
+  withdrewOther: false,
+  ...more,
+});
+
+/** Close the target as reached or dropped, with a reason. */
+function closeIntent({ request, db, actor, targetId, formData }: IntentArgs): Reply {
+  const submission = parseWithZod(formData, { schema: closeSchema });
+  if (submission.status !== "success") return reply("close", submission.reply());
+  try {
+    closeTarget(db, actor, targetId, submission.value);
+    return reply("close", submission.reply(), { saved: true });
+  } catch (e) {
+    return reply("close", formReply(request, submission, e));
+  }
+}
+
+/** Tick a milestone done or not done. */
+function milestoneIntent({ request, db, actor, targetId, formData }: IntentArgs): Reply {
+  const submission = parseWithZod(formData, { schema: milestoneSchema });
+  if (submission.status !== "success") return reply("milestone", submission.reply({ formErrors: ["routeErrors.milestoneForm"] }));
+  try {
+    setMilestoneDone(db, actor, targetId, submission.value.milestoneId, submission.value.done === "ja");
+    return reply("milestone", submission.reply(), { saved: true });
+  } catch (e) {
+    return reply("milestone", formReply(request, submission, e));
+  }
+}
+
+/** Write one's own department's part of the quarter's status, or confirm the joint one. */
+function statusIntent(intent: "write" | "confirm") {
+  return ({ request, db, actor, targetId, side, formData }: IntentArgs): Reply => {
+    if (!side) throw new DomainError("forbidden", "routeErrors.statusDirectorsOnly");
+    const submission = parseWithZod(formData, { schema: intent === "confirm" ? statusPartSchema.pick({ quarter: true, expectedVersion: true }) : statusPartSchema });
+    if (submission.status !== "success") return reply("status", submission.reply());
+    try {
+      const v = submission.value as z.output<typeof statusPartSchema>;
+      if (intent === "confirm") {
+        confirmStatus(db, actor, targetId, side, v.quarter, v.expectedVersion);
+        return reply("status", submission.reply(), { saved: true });
+      }
+      // the saver is told when the save withdrew the other department's confirmation
+      const { withdrewOther } = writeStatusPart(db, actor, targetId, side, v);
+      return reply("status", submission.reply(), { saved: true, withdrewOther });
+    } catch (e) {
+      if (e instanceof StatusConflict) return reply("status", submission.reply({ formErrors: [errorMessage(request, e)] }), { conflict: e.current });
+      return reply("status", formReply(request, submission, e));
+    }
+  };
+}
+
+const INTENTS: Record<string, (args: IntentArgs) => Reply> = {
+  close: closeIntent,
+  milestone: milestoneIntent,
+  write: statusIntent("write"),
+  confirm: statusIntent("confirm"),
+};
+
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const { actor, municipality, detail, side } = await load(request, context, params);
   requirePermission(actor, { kind: "write-targets", municipality: municipality.code });
   const formData = await request.formData();
   requireCsrf(actor, formData);
-  const intent = formData.get("intent");
-  const targetId = detail.target.id;
-  if (intent === "close") {
-    const submission = parseWithZod(formData, { schema: closeSchema });
-    if (submission.status !== "success") return { form: "close" as const, result: submission.reply(), conflict: null, saved: false, withdrewOther: false };
-    try {
-      closeTarget(context.db, actor, targetId, submission.value);
-      return { form: "close" as const, result: submission.reply(), conflict: null, saved: true, withdrewOther: false };
-    } catch (e) {
-      return { form: "close" as const, result: formReply(request, submission, e), conflict: null, saved: false, withdrewOther: false };
-    }
-  }
-  if (intent === "milestone") {
-    const submission = parseWithZod(formData, { schema: milestoneSchema });
-    if (submission.status !== "success") return { form: "milestone" as const, result: submission.reply({ formErrors: ["Milepælen kunne ikke opdateres. Indlæs siden igen."] }), conflict: null, saved: false, withdrewOther: false };
-    try {
-      setMilestoneDone(context.db, actor, targetId, submission.value.milestoneId, submission.value.done === "ja");
-      return { form: "milestone" as const, result: submission.reply(), conflict: null, saved: true, withdrewOther: false };
-    } catch (e) {
-      return { form: "milestone" as const, result: formReply(request, submission, e), conflict: null, saved: false, withdrewOther: false };
-    }
-  }
-  if (intent !== "write" && intent !== "confirm") {
-    return { form: "status" as const, result: { status: "error" as const, error: { "": ["Ukendt handling. Indlæs siden igen."] } } satisfies SubmissionResult<string[]>, conflict: null, saved: false, withdrewOther: false };
-  }
-  if (!side) throw new DomainError("forbidden", "routeErrors.statusDirectorsOnly");
-  const submission = parseWithZod(formData, { schema: intent === "confirm" ? statusPartSchema.pick({ quarter: true, expectedVersion: true }) : statusPartSchema });
-  if (submission.status !== "success") return { form: "status" as const, result: submission.reply(), conflict: null, saved: false, withdrewOther: false };
-  try {
-    const v = submission.value as z.output<typeof statusPartSchema>;
-    if (intent === "confirm") {
-      confirmStatus(context.db, actor, targetId, side, v.quarter, v.expectedVersion);
-      return { form: "status" as const, result: submission.reply(), conflict: null, saved: true, withdrewOther: false };
-    }
-    // the saver is told when the save withdrew the other department's confirmation
-    const { withdrewOther } = writeStatusPart(context.db, actor, targetId, side, v);
-    return { form: "status" as const, result: submission.reply(), conflict: null, saved: true, withdrewOther };
-  } catch (e) {
-    if (e instanceof StatusConflict) return { form: "status" as const, result: submission.reply({ formErrors: [errorMessage(request, e)] }), conflict: e.current, saved: false, withdrewOther: false };
-    return { form: "status" as const, result: formReply(request, submission, e), conflict: null, saved: false, withdrewOther: false };
-  }
+  const handle = INTENTS[String(formData.get("intent"))];
+  if (!handle) return reply("status", { status: "error", error: { "": ["routeErrors.unknownIntent"] } });
+  return handle({ request, db: context.db, actor, targetId: detail.target.id, side, formData });
 }
 
 const ASSESSMENTS = ["paa-sporet", "i-risiko", "bagud"] as const;
