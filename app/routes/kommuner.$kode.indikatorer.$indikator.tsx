@@ -1,4 +1,5 @@
 import { pageTitle } from "~/i18n/meta";
+import { ScopeTable } from "~/components/ScopeTable";
 import { targetGroupKey, targetGroupShortKey } from "~/i18n/keys";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -50,8 +51,6 @@ export default function IndicatorPage() {
   const unit = indicator.unit;
   const fmt = (v: number | null) => f.value(v, unit);
   const fmtPoint = (p: Point) => f.value(p.value, unit, { withheld: p.withheld });
-  const fmtTable = (p: Point) => <FigureValue figure={p} unit={unit} precise />;
-  const nCell = (p: Point) => (p.n === null ? "–" : f.integer(p.n));
 
   const scopes = [
     { key: "municipality", label: municipality.name, colour: SERIES_COLOURS.municipality },
@@ -89,37 +88,14 @@ export default function IndicatorPage() {
           />
         )}
         table={
-          <table className="table table--compact data-table">
-            <caption>{t("indicator.tableFor", { title: trendTitle })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("indicator.period")}</th>
-                {scopes.map((s) => (
-                  <th key={s.key} scope="col" className="num">
-                    {s.label}
-                  </th>
-                ))}
-                <th scope="col" className="num">
-                  {`${municipality.name}: n`}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.trend.map((r) => (
-                <tr key={r.period}>
-                  <th scope="row">{r.period}</th>
-                  <td className="num">{fmtTable(r.municipality)}</td>
-                  <td className="num">{fmtTable(r.region)}</td>
-                  <td className="num">{fmtTable(r.nation)}</td>
-                  <td className="num">
-                    {fmtTable(r.group)}
-                    {r.group.members ? <span className="compare-table__note"> ({t("catalogue.groupMembers", r.group.members)})</span> : null}
-                  </td>
-                  <td className="num">{nCell(r.municipality)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ScopeTable
+            caption={t("indicator.tableFor", { title: trendTitle })}
+            rowHeading={t("indicator.period")}
+            scopes={scopes}
+            nLabel={`${municipality.name}: n`}
+            unit={unit}
+            rows={detail.trend.map((r) => ({ key: r.period, label: r.period, municipality: r.municipality, region: r.region, nation: r.nation, group: r.group }))}
+          />
         }
       />
 
@@ -153,37 +129,14 @@ export default function IndicatorPage() {
             />
           )}
           table={
-            <table className="table table--compact data-table">
-              <caption>{t("indicator.tableFor", { title: groupsTitle })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("indicator.targetGroup")}</th>
-                  {scopes.map((s) => (
-                    <th key={s.key} scope="col" className="num">
-                      {s.label}
-                    </th>
-                  ))}
-                  <th scope="col" className="num">
-                    {`${municipality.name}: n`}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {detail.groups.map((g) => (
-                  <tr key={g.targetGroup}>
-                    <th scope="row">{t(targetGroupKey(g.targetGroup))}</th>
-                    <td className="num">{fmtTable(g.municipality)}</td>
-                    <td className="num">{fmtTable(g.region)}</td>
-                    <td className="num">{fmtTable(g.nation)}</td>
-                    <td className="num">
-                      {fmtTable(g.group)}
-                      {g.group.members ? <span className="compare-table__note"> ({t("catalogue.groupMembers", g.group.members)})</span> : null}
-                    </td>
-                    <td className="num">{nCell(g.municipality)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ScopeTable
+              caption={t("indicator.tableFor", { title: groupsTitle })}
+              rowHeading={t("indicator.targetGroup")}
+              scopes={scopes}
+              nLabel={`${municipality.name}: n`}
+              unit={unit}
+              rows={detail.groups.map((g) => ({ key: g.targetGroup, label: t(targetGroupKey(g.targetGroup)), municipality: g.municipality, region: g.region, nation: g.nation, group: g.group }))}
+            />
           }
         />
       ) : null}
