@@ -1,4 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import type { IndicatorDef } from "~/domain/catalogue";
 import { targetGroupKey } from "~/i18n/keys";
 import { Form, useFetcher } from "@remix-run/react";
 import { useEffect } from "react";
@@ -93,7 +94,7 @@ export function TargetForm({
   defaultValue: Partial<TargetFormValues>;
   owners: { school: Person[]; social: Person[] } | null;
   challenges: { number: number; shortTitle: string }[];
-  indicators: { code: string; nameDa: string; nameEn: string }[];
+  indicators: Pick<IndicatorDef, "code" | "nameDa" | "nameEn">[];
   editing: boolean;
   submitLabel: string;
   errorHeading: string;

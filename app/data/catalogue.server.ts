@@ -4,21 +4,12 @@ import type { Locale } from "../i18n/i18n";
 import { asc, sql } from "drizzle-orm";
 import { prepared, untilChanged, type Db } from "../../db/connection";
 import * as t from "../../db/schema";
-import type { Cadence } from "../domain/periods";
-import type { Department, Polarity, Unit } from "../domain/catalogue";
+import type { IndicatorDef } from "../domain/catalogue";
 
 export type Municipality = { code: string; name: string; regionCode: string; regionName: string; lat: number; lon: number; population: number };
 export type Challenge = { number: number; shortTitle: string; title: string; description: string };
-export type Indicator = {
-  code: string;
-  nameDa: string;
-  nameEn: string;
-  unit: Unit;
-  polarity: Polarity;
-  department: Department;
-  cadence: Cadence;
-  source: string;
-  definition: string;
+/** An indicator as the database holds it: the domain's definition, with its lists as read back. */
+export type Indicator = Pick<IndicatorDef, "code" | "nameDa" | "nameEn" | "unit" | "polarity" | "department" | "cadence" | "source" | "definition"> & {
   targetGroups: string[];
   breakdowns: string[];
   challenges: number[];

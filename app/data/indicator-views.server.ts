@@ -5,7 +5,7 @@
 import type { Locale } from "../i18n/i18n";
 import type { Db } from "../../db/connection";
 import { changeBetween, type Figure } from "../domain/figures";
-import { effectiveTargetGroup, type Unit } from "../domain/catalogue";
+import { effectiveTargetGroup } from "../domain/catalogue";
 import { listChallenges, listIndicators, type Indicator, type Municipality } from "./catalogue.server";
 import { comparisonGroupOf } from "./comparison.server";
 import { readFigures, readFiguresOfIndicators } from "./figures.server";
@@ -13,12 +13,7 @@ import { readFigures, readFiguresOfIndicators } from "./figures.server";
 /** `members`: for a comparison group, how many of its municipalities the figure is from; `why`: the reason a figure is withheld. */
 export type Point = { period: string; value: number | null; n: number | null; withheld: boolean; why: Figure["withheld"]; members?: { used: number; of: number } };
 
-export type IndicatorCard = {
-  code: string;
-  nameDa: string;
-  nameEn: string;
-  unit: Unit;
-  polarity: Indicator["polarity"];
+export type IndicatorCard = Pick<Indicator, "code" | "nameDa" | "nameEn" | "unit" | "polarity"> & {
   targetGroup: string;
   latest: Point | null;
   previous: Point | null;

@@ -12,7 +12,7 @@ import { CsrfInput } from "~/components/ui/FormField";
 import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server";
 import { listIndicators, listMunicipalities } from "~/data/catalogue.server";
 import { commitImport, discardPreview, findPreview, ImportError, previewChanges, previewErrors, type PreviewChange } from "~/data/import.server";
-import { indicatorName, measureOf, type Unit } from "~/domain/catalogue";
+import { indicatorName, measureOf, type IndicatorDef, type Unit } from "~/domain/catalogue";
 import { WITHHELD_MARK, type Formatter } from "~/domain/format";
 import type { TFunction } from "i18next";
 import { useLocale, useT, useFormat, useMessage } from "~/i18n/react";
@@ -212,7 +212,7 @@ export default function ImportPreviewPage() {
   );
 }
 
-function ChangeRow({ change: c }: { change: PreviewChange & { indicator: { nameDa: string; nameEn: string }; unit: Unit; municipalityName: string } }) {
+function ChangeRow({ change: c }: { change: PreviewChange & { indicator: Pick<IndicatorDef, "nameDa" | "nameEn">; unit: Unit; municipalityName: string } }) {
   const locale = useLocale();
   const t = useT();
   const f = useFormat();

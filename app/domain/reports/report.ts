@@ -3,6 +3,7 @@
  * computed from it. Pure: the same snapshot always gives the same summary, so a published
  * report reads the same forever.
  */
+import type { IndicatorDef } from "../catalogue";
 import type { ReportInvestment } from "../investments/report";
 import type { ComputedStatus } from "../targets/trajectory";
 
@@ -18,7 +19,8 @@ export type ReportTarget = {
   challenges: number[];
   /** The partnership target it was adopted from, if any. */
   partnership: string | null;
-  indicator: { code: string; nameDa: string; unit: "percent" | "count" | "kr" | "grade"; polarity: string } | null;
+  // as frozen in a published snapshot: polarity is kept as the string it was written with
+  indicator: (Pick<IndicatorDef, "code" | "nameDa" | "unit"> & { polarity: string }) | null;
   targetGroup: string | null;
   baselinePeriod: string | null;
   baselineValue: number | null;
