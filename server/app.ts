@@ -36,42 +36,6 @@ export function sameOriginOnly(req: Request, res: Response, next: NextFunction) 
   res.status(403).type("text/plain; charset=utf-8").send("Afvist: forespørgslen kom ikke fra Fælles retnings egne sider.");
 }
 
-/**
- * The read API (`/api/v1/*`) with its resource routes' loaders called directly. The routes stay
- * Remix routes (one guard, one place, in the access matrix); only Remix's request handler is
- * skipped, which matches every route twice per request and streams the body through web streams:
- * 0.5–1 ms of server CPU in a 3.3–3.9 ms API call (ADR 0015). Pages, and anything that is not a resource route
- * under /api/v1, go on to Remix.
- */
-function apiRoutes(build: ServerBuild, db: Db) {
-  return async (req: Request, res: Response, next: NextFunction) => {
-    const route = build.routes[`routes/api.v1.${req.params.name}`];
-    const loader = route?.module.loader;
-    if (!loader || route.module.default) return next();
-    const controller = new AbortController();
-    res.on("close", () => controller.abort());
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-    const host = req.get("X-Forwarded-Host") ?? req.get("host");
-    const request = new globalThis.Request(`${req.protocol}://${host}${req.originalUrl}`, { headers, signal: controller.signal });
-    let response: globalThis.Response;
-    try {
-      const result: unknown = await loader({ request, params: {}, context: loadContext(db, req, res) });
-      response = result instanceof globalThis.Response ? result : globalThis.Response.json(result); // as Remix serves plain data
-    } catch (e) {
-      if (!(e instanceof globalThis.Response)) {
-        console.error(e);
-        res.status(500).json({ fejl: "Der skete en uventet fejl på serveren. Prøv igen om lidt." });
-        return;
-      }
-      response = e; // the guard throws its 401 and 403 as responses
-    }
-    res.status(response.status);
-    response.headers.forEach((value, name) => res.setHeader(name, value));
-    res.send(Buffer.from(await response.arrayBuffer()));
-  };
-}
-
 /** What every loader and action gets: the database, the CSP nonce, the client's address and this server's own address. */
 function loadContext(db: Db, req: Request, res: Response) {
   return {
@@ -195,7 +159,6 @@ export async function createApp(db: Db, opts: { dev?: boolean; buildDir?: string
 
   if (typeof build !== "function") {
     matchRoute = routeMatcher(build.routes);
-    app.get("/api/v1/:name", apiRoutes(build, db));
   }
 
   app.all(
