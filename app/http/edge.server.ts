@@ -68,7 +68,10 @@ export function edge<F extends Handler>(fn: F): F {
       return await (fn as unknown as (a: typeof args) => unknown)(args);
     } catch (e) {
       if (e instanceof DomainError) throw errorResponse(args.request, e);
-      throw e;
+      if (e instanceof Response || !isApiRequest(args.request)) throw e; // pages: the ErrorBoundary
+      // the API answers in JSON even when something broke, and never with the details
+      console.error(e);
+      throw Response.json({ fejl: getT(requestLocale(args.request))("errors.unexpected"), kode: "unexpected" }, { status: 500, headers: { "Cache-Control": "private, no-store" } });
     }
   };
   return wrapped as unknown as F;

@@ -18,6 +18,7 @@ export const da = {
   header: { municipality: "Kommune", chooseMunicipality: "Vælg kommune", show: "Vis" },
   status: { "paa-sporet": "På sporet", "i-risiko": "I risiko", bagud: "Bagud", naaet: "Nået", "ingen-data": "Kan ikke beregnes" },
   errors: {
+    unexpected: "Der skete en uventet fejl på serveren. Prøv igen om lidt.",
     forbiddenTitle: "Ingen adgang",
     conflictTitle: "Kan ikke vises",
     signIn: "Log ind, eller send et gyldigt API-token (Authorization: Bearer …).",

@@ -20,6 +20,7 @@ export const en: Strings = {
   header: { municipality: "Municipality", chooseMunicipality: "Choose municipality", show: "Show" },
   status: { "paa-sporet": "On track", "i-risiko": "At risk", bagud: "Behind", naaet: "Reached", "ingen-data": "Cannot be computed" },
   errors: {
+    unexpected: "An unexpected error happened on the server. Try again in a moment.",
     forbiddenTitle: "No access",
     conflictTitle: "Cannot be shown",
     signIn: "Sign in, or send a valid API token (Authorization: Bearer …).",
