@@ -1,13 +1,14 @@
 import { Link } from "@remix-run/react";
 import { targetGroupKey } from "~/i18n/keys";
 import type { IndicatorCard } from "~/data/indicator-views.server";
-import { formatChange, formatInteger, MISSING_MARK } from "~/domain/format";
+import { MISSING_MARK } from "~/domain/format";
 import { FigureValue } from "./FigureValue";
 import { indicatorName } from "~/domain/catalogue";
-import { useLocale, useT } from "~/i18n/react";
+import { useLocale, useT, useFormat } from "~/i18n/react";
 import { Sparkline } from "./Sparkline";
 
 export function IndicatorCardView({ card, municipalityCode, regionName }: { card: IndicatorCard; municipalityCode: string; regionName: string }) {
+  const f = useFormat();
   const t = useT();
   const locale = useLocale();
   const name = indicatorName(card, locale);
@@ -42,7 +43,7 @@ export function IndicatorCardView({ card, municipalityCode, regionName }: { card
         {card.previous ? (
           <div>
             <dt>{t("overview.change", { period: card.previous.period })}</dt>
-            <dd>{formatChange(card.change, card.unit)}</dd>
+            <dd>{f.change(card.change, card.unit)}</dd>
           </div>
         ) : null}
         <div>
@@ -59,7 +60,7 @@ export function IndicatorCardView({ card, municipalityCode, regionName }: { card
         </div>
         <div>
           <dt>{t("overview.n")}</dt>
-          <dd>{card.latest?.n != null ? formatInteger(card.latest.n) : MISSING_MARK}</dd>
+          <dd>{card.latest?.n != null ? f.integer(card.latest.n) : MISSING_MARK}</dd>
         </div>
       </dl>
     </article>

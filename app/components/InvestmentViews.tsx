@@ -4,9 +4,9 @@
  * page and the quarterly report show. Self-contained, so other pages insert one element.
  */
 import { Link } from "@remix-run/react";
-import { formatDecimal, formatValue, MISSING_MARK } from "~/domain/format";
+import { MISSING_MARK } from "~/domain/format";
 import type { InvestmentResult, Party, SensitivityCell } from "~/domain/investments/model";
-import { useT } from "~/i18n/react";
+import { useT, useFormat, useLocale } from "~/i18n/react";
 import { ChartFigure } from "./ChartFigure";
 import { GroupedBarChart } from "./charts";
 import type { ReportInvestment } from "~/domain/investments/report";
@@ -16,8 +16,16 @@ import { CATEGORY_COLOURS } from "./palette";
 /** One colour per party, from the chart palette: far apart so the departments are told apart. */
 const PARTY_COLOURS: Record<Party, string> = { skole: CATEGORY_COLOURS[0], social: CATEGORY_COLOURS[3], investor: CATEGORY_COLOURS[5] };
 
-export const kr = (x: number | null | undefined) => formatValue(x === null || x === undefined ? null : Math.round(x), "kr");
-export const percent = (x: number | null | undefined) => (x === null || x === undefined ? MISSING_MARK : `${formatDecimal(x * 100)} %`);
+/** The investment pages' numbers in the page's language: amounts in kr., shares in %, children with up to two decimals. */
+export function useInvestmentFormat() {
+  const f = useFormat();
+  const locale = useLocale();
+  return {
+    kr: (x: number | null | undefined) => f.value(x === null || x === undefined ? null : Math.round(x), "kr"),
+    percent: (x: number | null | undefined) => (x === null || x === undefined ? MISSING_MARK : f.valuePrecise(x * 100, "percent")),
+    count: (n: number) => (Number.isInteger(n) ? f.integer(n) : new Intl.NumberFormat(locale === "en" ? "en-GB" : "da-DK", { maximumFractionDigits: 2 }).format(n)),
+  };
+}
 
 /** The parties that appear in a case: the municipality's two departments, and an investor when there is one. */
 export function partiesIn(result: InvestmentResult): Party[] {
@@ -31,6 +39,7 @@ export function PaybackText({ year }: { year: number | null }) {
 }
 
 export function InvestmentFlows({ id, title, result }: { id: string; title: string; result: InvestmentResult }) {
+  const inv = useInvestmentFormat();
   const t = useT();
   const parties = partiesIn(result);
   // in thousands: a million-kroner tick label would not fit the shared chart's axis margin
@@ -76,7 +85,7 @@ export function InvestmentFlows({ id, title, result }: { id: string; title: stri
                 {parties.map((p) => (
                   <FlowCells key={p} costs={v.parties[p].costs} gains={v.parties[p].gains} financing={hasFinancing ? v.parties[p].financing : null} />
                 ))}
-                <td className="num">{kr(v.municipality.net)}</td>
+                <td className="num">{inv.kr(v.municipality.net)}</td>
               </tr>
             ))}
           </tbody>
@@ -106,16 +115,18 @@ function FlowHeads({ financing }: { financing: boolean }) {
 }
 
 function FlowCells({ costs, gains, financing }: { costs: number; gains: number; financing: number | null }) {
+  const inv = useInvestmentFormat();
   return (
     <>
-      <td className="num">{kr(costs)}</td>
-      <td className="num">{kr(gains)}</td>
-      {financing !== null ? <td className="num">{kr(financing)}</td> : null}
+      <td className="num">{inv.kr(costs)}</td>
+      <td className="num">{inv.kr(gains)}</td>
+      {financing !== null ? <td className="num">{inv.kr(financing)}</td> : null}
     </>
   );
 }
 
 export function SensitivityTable({ table }: { table: SensitivityCell[][] }) {
+  const inv = useInvestmentFormat();
   const t = useT();
   const rates = table[0]?.map((c) => c.successRate) ?? [];
   return (
@@ -127,7 +138,7 @@ export function SensitivityTable({ table }: { table: SensitivityCell[][] }) {
             <th scope="col">{t("investments.childrenPerYear")}</th>
             {rates.map((r) => (
               <th key={r} scope="col" className="num">
-                {t("investments.successRate")} {percent(r)}
+                {t("investments.successRate")} {inv.percent(r)}
               </th>
             ))}
           </tr>
@@ -135,12 +146,12 @@ export function SensitivityTable({ table }: { table: SensitivityCell[][] }) {
         <tbody>
           {table.map((row) => (
             <tr key={row[0].childrenPerYear}>
-              <th scope="row">{formatDecimalOrInteger(row[0].childrenPerYear)}</th>
+              <th scope="row">{inv.count(row[0].childrenPerYear)}</th>
               {row.map((c) => (
                 <td key={c.successRate} className="num">
-                  {kr(c.npv)}
+                  {inv.kr(c.npv)}
                   <br />
-                  <span className="muted">{t("investments.perChildPerYear", { amount: kr(c.netPerChildPerYear) })}</span>
+                  <span className="muted">{t("investments.perChildPerYear", { amount: inv.kr(c.netPerChildPerYear) })}</span>
                 </td>
               ))}
             </tr>
@@ -151,12 +162,12 @@ export function SensitivityTable({ table }: { table: SensitivityCell[][] }) {
   );
 }
 
-export const formatDecimalOrInteger = (n: number) => (Number.isInteger(n) ? formatValue(n, "count") : new Intl.NumberFormat("da-DK", { maximumFractionDigits: 2 }).format(n));
 
 type CaseLink = { id: number; municipalityCode: string; title: string; result: { npv: number; netPerChildPerYear: number | null } };
 
 /** The target page's box: the investment cases that assume this target. */
 export function TargetInvestments({ cases }: { cases: CaseLink[] }) {
+  const inv = useInvestmentFormat();
   const t = useT();
   if (cases.length === 0) return null;
   return (
@@ -165,7 +176,7 @@ export function TargetInvestments({ cases }: { cases: CaseLink[] }) {
       <ul>
         {cases.map((c) => (
           <li key={c.id}>
-            <Link to={`/kommuner/${c.municipalityCode}/investeringer/${c.id}`}>{c.title}</Link>: {t("investments.targetBox.text", { npv: kr(c.result.npv), net: kr(c.result.netPerChildPerYear) })}
+            <Link to={`/kommuner/${c.municipalityCode}/investeringer/${c.id}`}>{c.title}</Link>: {t("investments.targetBox.text", { npv: inv.kr(c.result.npv), net: inv.kr(c.result.netPerChildPerYear) })}
           </li>
         ))}
       </ul>
@@ -186,6 +197,8 @@ type ReportTargetLike = { id: number; title: string; indicator: { unit: "percent
 
 /** The quarterly report's section: each case's expected result beside the realised effect (its targets) and spending. */
 export function ReportInvestments({ investments, targets }: { investments: ReportInvestment[] | undefined; targets: ReportTargetLike[] }) {
+  const inv = useInvestmentFormat();
+  const f = useFormat();
   const t = useT();
   if (!investments || investments.length === 0) return null;
   const spending = investments[0].realisedSpending;
@@ -217,9 +230,9 @@ export function ReportInvestments({ investments, targets }: { investments: Repor
               return (
                 <tr key={c.id}>
                   <th scope="row">{c.title}</th>
-                  <td className="num">{kr(c.expected.npv)}</td>
-                  <td className="num">{kr(c.expected.netPerChildPerYear)}</td>
-                  <td className="num">{kr(c.expected.costPerChildPerYear)}</td>
+                  <td className="num">{inv.kr(c.expected.npv)}</td>
+                  <td className="num">{inv.kr(c.expected.netPerChildPerYear)}</td>
+                  <td className="num">{inv.kr(c.expected.costPerChildPerYear)}</td>
                   <td>
                     {linked.length === 0
                       ? MISSING_MARK
@@ -227,7 +240,7 @@ export function ReportInvestments({ investments, targets }: { investments: Repor
                           <span key={x.id} className="report-investments__effect">
                             {x.title}: <FigureValue figure={x.latest} unit={x.indicator?.unit ?? "count"} />
                             {x.latest ? ` (${x.latest.period})` : ""}
-                            {x.targetValue !== null && x.indicator ? ` · ${t("investments.report.targetValue", { value: formatValue(x.targetValue, x.indicator.unit) })}` : ""}
+                            {x.targetValue !== null && x.indicator ? ` · ${t("investments.report.targetValue", { value: f.value(x.targetValue, x.indicator.unit) })}` : ""}
                           </span>
                         ))}
                   </td>

@@ -4,9 +4,9 @@ import { ComputedStatus } from "~/components/ComputedStatus";
 import { TrajectoryTable } from "~/components/TrajectoryTable";
 import { TrajectorySvg } from "~/components/TrajectorySvg";
 import { StatusBadge } from "~/components/ui/StatusBadge";
-import { formatDate, formatValue } from "~/domain/format";
+
 import { STATUS_ORDER, type ReportSnapshot, type ReportSummary, type StatusPart } from "~/domain/reports/report";
-import { useT } from "~/i18n/react";
+import { useT, useFormat } from "~/i18n/react";
 
 export type ReportIdentity = { version: number | null; publishedAt: string | null; contentHash: string; reason: string | null; listsMissing: boolean; superseded: boolean };
 
@@ -15,10 +15,11 @@ export type ReportIdentity = { version: number | null; publishedAt: string | nul
  * published report reads the same on screen, on paper and in the PDF, forever.
  */
 export function ReportView({ snapshot, summary, identity, previousQuarter }: { snapshot: ReportSnapshot; summary: ReportSummary; identity: ReportIdentity; previousQuarter: string | null }) {
+  const f = useFormat();
   const t = useT();
   const { municipality, quarter } = snapshot;
   const identityLine = identity.version
-    ? t("report.identity", { name: municipality.name, quarter, version: identity.version, date: formatDate(identity.publishedAt!) })
+    ? t("report.identity", { name: municipality.name, quarter, version: identity.version, date: f.date(identity.publishedAt!) })
     : t("report.identityDraft", { name: municipality.name, quarter });
   // the identity and page numbers on every printed page (Chromium's @page margin boxes)
   const cssText = (s: string) => s.replace(/["\\<>]/g, "");
@@ -158,11 +159,11 @@ export function ReportView({ snapshot, summary, identity, previousQuarter }: { s
                   </div>
                   <div>
                     <dt>{t("targets.baseline", { period: x.baselinePeriod })}</dt>
-                    <dd>{formatValue(x.baselineValue, unit)}</dd>
+                    <dd>{f.value(x.baselineValue, unit)}</dd>
                   </div>
                   <div>
                     <dt>{t("targets.targetValue", { period: x.deadlinePeriod })}</dt>
-                    <dd>{formatValue(x.targetValue, unit)}</dd>
+                    <dd>{f.value(x.targetValue, unit)}</dd>
                   </div>
                 </>
               ) : null}
@@ -180,7 +181,7 @@ export function ReportView({ snapshot, summary, identity, previousQuarter }: { s
                 <ul>
                   {x.milestones.map((m) => (
                     <li key={m.title}>
-                      {m.done ? "✓" : "○"} {m.title} – {formatDate(m.dueDate)} ({m.done ? t("goal.milestoneDone") : t("goal.notDone")})
+                      {m.done ? "✓" : "○"} {m.title} – {f.date(m.dueDate)} ({m.done ? t("goal.milestoneDone") : t("goal.notDone")})
                     </li>
                   ))}
                 </ul>
@@ -201,7 +202,7 @@ export function ReportView({ snapshot, summary, identity, previousQuarter }: { s
 
       <footer className="report-footer">
         <p className="muted">
-          {snapshot.dataLoadedAt ? t("report.dataLoaded", { date: formatDate(snapshot.dataLoadedAt) }) : null} {t("report.disclosure")}
+          {snapshot.dataLoadedAt ? t("report.dataLoaded", { date: f.date(snapshot.dataLoadedAt) }) : null} {t("report.disclosure")}
         </p>
         <p className="muted">
           {t("report.hash")}: <code>{identity.contentHash.slice(0, 16)}</code>

@@ -1,6 +1,7 @@
 import { SERIES_COLOURS } from "~/components/palette";
+import { useFormat } from "~/i18n/react";
 import { linePath } from "~/domain/axis";
-import { formatValue } from "~/domain/format";
+
 import type { Unit } from "~/domain/catalogue";
 
 type Point = { period: string; actual: number | null; expected: number | null; target: number | null };
@@ -11,6 +12,7 @@ type Point = { period: string; actual: number | null; expected: number | null; t
  * break the line; the data table under it carries the exact values.
  */
 export function TrajectorySvg({ points, unit, label, names }: { points: Point[]; unit: Unit; label: string; names: { actual: string; expected: string; target: string } }) {
+  const f = useFormat();
   const width = 640;
   const height = 220;
   const left = 48;
@@ -37,7 +39,7 @@ export function TrajectorySvg({ points, unit, label, names }: { points: Point[];
           <g key={v}>
             <line x1={left} x2={width - right} y1={y(v)} y2={y(v)} stroke="#dcdcdc" />
             <text x={left - 6} y={y(v) + 4} textAnchor="end" fontSize="11" fill="#4a4a4a">
-              {formatValue(v, unit)}
+              {f.value(v, unit)}
             </text>
           </g>
         ))}

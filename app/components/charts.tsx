@@ -6,11 +6,12 @@
  * shown beside the chart and read out politely. Missing or withheld values are gaps, never zeros;
  * the exact figures are in the table beside every chart.
  */
+import type { Formatter } from "~/domain/format";
 import { useId, type ReactNode } from "react";
 import type { Unit } from "~/domain/catalogue";
 import { linePath, valueAxis } from "~/domain/axis";
-import { formatValue, formatValuePrecise } from "~/domain/format";
-import { useT } from "~/i18n/react";
+
+import { useT, useFormat } from "~/i18n/react";
 import { CATEGORY_COLOURS } from "./palette";
 import { useArrowKeys } from "./useArrowKeys";
 
@@ -52,6 +53,7 @@ function CartesianChart({
   describe: (i: number) => string;
   children: (scale: { x: (i: number) => number; band: number; y: (v: number) => number; y0: number }) => ReactNode;
 }) {
+  const f = useFormat();
   const t = useT();
   const id = useId();
   const { active, setActive, onKeyDown } = useArrowKeys(categories.length);
@@ -84,7 +86,7 @@ function CartesianChart({
             <g key={v}>
               <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(v)} y2={y(v)} stroke="#dcdcdc" />
               <text x={MARGIN.left - 8} y={y(v) + 4} textAnchor="end" className="svg-tick">
-                {formatValue(v, unit)}
+                {f.value(v, unit)}
               </text>
             </g>
           ))}
@@ -124,12 +126,13 @@ function CartesianChart({
   );
 }
 
-function valuesLine(row: Row, series: { key: string; label: string }[], unit: Unit) {
-  return series.map((s) => `${s.label} ${formatValuePrecise(valueOf(row, s.key), unit)}`).join(" · ");
+function valuesLine(f: Formatter, row: Row, series: { key: string; label: string }[], unit: Unit) {
+  return series.map((s) => `${s.label} ${f.valuePrecise(valueOf(row, s.key), unit)}`).join(" · ");
 }
 
 /** Lines over periods; a missing value breaks the line. */
 export function LineTrendChart({ rows, series, unit, label }: { rows: Row[]; series: SeriesDef[]; unit: Unit; label: ChartLabel }) {
+  const f = useFormat();
   const values = rows.flatMap((r) => series.map((s) => valueOf(r, s.key))).filter((v): v is number => v !== null);
   return (
     <CartesianChart
@@ -140,7 +143,7 @@ export function LineTrendChart({ rows, series, unit, label }: { rows: Row[]; ser
       height={300}
       fromZero={false}
       legend={series.map((s) => ({ label: s.label, colour: s.colour, dash: s.dash, kind: "line" }))}
-      describe={(i) => valuesLine(rows[i], series, unit)}
+      describe={(i) => valuesLine(f, rows[i], series, unit)}
     >
       {({ x, y }) =>
         // drawn last to first, so the first series (the municipality itself) lies on top, its dots filled
@@ -163,6 +166,7 @@ export function LineTrendChart({ rows, series, unit, label }: { rows: Row[]; ser
 
 /** Bars side by side for each category (e.g. target groups), one per series. */
 export function GroupedBarChart({ rows, series, unit, categoryKey, label }: { rows: Row[]; series: SeriesDef[]; unit: Unit; categoryKey: string; label: ChartLabel }) {
+  const f = useFormat();
   const values = rows.flatMap((r) => series.map((s) => valueOf(r, s.key))).filter((v): v is number => v !== null);
   return (
     <CartesianChart
@@ -173,7 +177,7 @@ export function GroupedBarChart({ rows, series, unit, categoryKey, label }: { ro
       height={300}
       fromZero
       legend={series.map((s) => ({ label: s.label, colour: s.colour, kind: "bar" }))}
-      describe={(i) => valuesLine(rows[i], series, unit)}
+      describe={(i) => valuesLine(f, rows[i], series, unit)}
     >
       {({ x, band, y, y0 }) => {
         const barWidth = (band * 0.8) / Math.max(series.length, 1);
@@ -192,6 +196,7 @@ export function GroupedBarChart({ rows, series, unit, categoryKey, label }: { ro
 
 /** Stacked bars over periods (e.g. placements by site); a withheld part is left out of its stack. */
 export function StackedBarChart({ rows, keys, unit, label }: { rows: Row[]; keys: { key: string; label: string }[]; unit: Unit; label: ChartLabel }) {
+  const f = useFormat();
   const totals = rows.map((r) => keys.reduce((sum, k) => sum + Math.max(valueOf(r, k.key) ?? 0, 0), 0));
   const colour = (i: number) => CATEGORY_COLOURS[i % CATEGORY_COLOURS.length];
   return (
@@ -203,7 +208,7 @@ export function StackedBarChart({ rows, keys, unit, label }: { rows: Row[]; keys
       height={340}
       fromZero
       legend={keys.map((k, i) => ({ label: k.label, colour: colour(i), kind: "bar" }))}
-      describe={(i) => valuesLine(rows[i], keys, unit)}
+      describe={(i) => valuesLine(f, rows[i], keys, unit)}
     >
       {({ x, band, y }) =>
         rows.map((r, i) => {

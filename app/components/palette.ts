@@ -29,3 +29,13 @@ export const BAND_COLOURS = {
   worst: "#c8453b",
   none: "#b0b0b0",
 } as const;
+
+/** The lines and marks every SVG chart shares: grid lines, the axis, points in a scatter or map. */
+export const CHART_INK = {
+  grid: "#e3e3e3",
+  axis: "#6b6b6b",
+  highlight: "#eef3f8",
+  point: "#6b6b6b",
+  pointFocus: SERIES_COLOURS.municipality,
+  fitLine: SERIES_COLOURS.region,
+} as const;

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { formatDecimalOrInteger, InvestmentFlows, kr, PaybackText, percent, PrintButton, SensitivityTable } from "~/components/InvestmentViews";
+import { InvestmentFlows, PaybackText, PrintButton, SensitivityTable, useInvestmentFormat } from "~/components/InvestmentViews";
 import { Alert } from "~/components/ui/Alert";
 import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
 import { CsrfInput } from "~/components/ui/FormField";
@@ -66,6 +66,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 }
 
 export default function InvestmentCasePage() {
+  const inv = useInvestmentFormat();
   const { municipality, row, result, sensitivity, linked, gains, sources, canWrite, csrf, targets } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
@@ -88,13 +89,13 @@ export default function InvestmentCasePage() {
         </Alert>
       ) : null}
       <p className="lead">
-        {t("investments.plain", { children: t("investments.childrenCount", { count: m.childrenPerYear === 1 ? 1 : 2, n: formatDecimalOrInteger(m.childrenPerYear) }), years: m.effortYears, costs: kr(result.totals.municipality.costs), gains: kr(result.totals.municipality.gains), rate: formatDecimalOrInteger(Math.round(m.discountRate * 1000) / 10), npv: kr(result.npv) })}
+        {t("investments.plain", { children: t("investments.childrenCount", { count: m.childrenPerYear === 1 ? 1 : 2, n: inv.count(m.childrenPerYear) }), years: m.effortYears, costs: inv.kr(result.totals.municipality.costs), gains: inv.kr(result.totals.municipality.gains), rate: inv.count(Math.round(m.discountRate * 1000) / 10), npv: inv.kr(result.npv) })}
       </p>
       <ul>
         {MUNICIPAL_PARTIES.filter((p) => result.totals.parties[p].costs || result.totals.parties[p].gains).map((p) => (
-          <li key={p}>{t("investments.plainParty", { party: t(`investments.parties.${p}`), costs: kr(result.totals.parties[p].costs), gains: kr(result.totals.parties[p].gains) })}</li>
+          <li key={p}>{t("investments.plainParty", { party: t(`investments.parties.${p}`), costs: inv.kr(result.totals.parties[p].costs), gains: inv.kr(result.totals.parties[p].gains) })}</li>
         ))}
-        {financingIn || financingOut ? <li>{t("investments.plainFinancing", { in: kr(financingIn), out: kr(financingOut) })}</li> : null}
+        {financingIn || financingOut ? <li>{t("investments.plainFinancing", { in: inv.kr(financingIn), out: inv.kr(financingOut) })}</li> : null}
       </ul>
       <p className="no-print button-row">
         {canWrite ? (
@@ -108,13 +109,13 @@ export default function InvestmentCasePage() {
       <h2>{t("investments.keyFigures")}</h2>
       <dl className="facts">
         <dt>{t("investments.npv")}</dt>
-        <dd>{kr(result.npv)}</dd>
+        <dd>{inv.kr(result.npv)}</dd>
         <dt>{t("investments.irr")}</dt>
-        <dd>{result.irr === null ? t("investments.irrNone") : percent(result.irr)}</dd>
+        <dd>{result.irr === null ? t("investments.irrNone") : inv.percent(result.irr)}</dd>
         {financingIn > 0 ? (
           <>
             <dt>{t("investments.investorIrr")}</dt>
-            <dd>{result.partyIrr.investor === null ? t("investments.irrNone") : percent(result.partyIrr.investor)}</dd>
+            <dd>{result.partyIrr.investor === null ? t("investments.irrNone") : inv.percent(result.partyIrr.investor)}</dd>
           </>
         ) : null}
         <dt>{t("investments.payback")}</dt>
@@ -122,9 +123,9 @@ export default function InvestmentCasePage() {
           <PaybackText year={result.paybackYear} />
         </dd>
         <dt>{t("investments.costPerChild")}</dt>
-        <dd>{kr(result.costPerChildPerYear)}</dd>
+        <dd>{inv.kr(result.costPerChildPerYear)}</dd>
         <dt>{t("investments.netPerChild")}</dt>
-        <dd>{kr(result.netPerChildPerYear)}</dd>
+        <dd>{inv.kr(result.netPerChildPerYear)}</dd>
       </dl>
 
       <InvestmentFlows id="pengestroemme" title={row.title} result={result} />
@@ -179,21 +180,21 @@ export default function InvestmentCasePage() {
         <dt>{t("investments.targetGroup")}</dt>
         <dd>{row.targetGroup}</dd>
         <dt>{t("investments.childrenPerYear")}</dt>
-        <dd>{formatDecimalOrInteger(m.childrenPerYear)}</dd>
+        <dd>{inv.count(m.childrenPerYear)}</dd>
         <dt>{t("investments.effortYears")}</dt>
         <dd>{m.effortYears}</dd>
         <dt>{t("investments.horizon")}</dt>
         <dd>{t("investments.horizonYears", { count: m.horizonYears })}</dd>
         <dt>{t("investments.discountRate")}</dt>
-        <dd>{percent(m.discountRate)}</dd>
+        <dd>{inv.percent(m.discountRate)}</dd>
         <dt>{t("investments.successRate")}</dt>
-        <dd>{percent(m.successRate)}</dd>
+        <dd>{inv.percent(m.successRate)}</dd>
       </dl>
       <h3>{t("investments.costLines")}</h3>
       <ul>
         {m.costs.map((c, i) => (
           <li key={i}>
-            {c.label}: {kr(c.amount)}
+            {c.label}: {inv.kr(c.amount)}
             {c.perChild || c.kind === "forloeb" ? ` ${t("investments.perChild")}` : ""} ({t(`investments.kinds.${c.kind}`)}), {t(`investments.parties.${c.party}`)}
           </li>
         ))}
@@ -203,14 +204,14 @@ export default function InvestmentCasePage() {
           <h3>{t("investments.effects")}</h3>
           <ul>
             {m.effects.map((e, i) => (
-              <li key={i}>{t("investments.effectLine", { label: e.label, gain: kr(gains[i]), party: t(`investments.parties.${e.party}`).toLowerCase() })}</li>
+              <li key={i}>{t("investments.effectLine", { label: e.label, gain: inv.kr(gains[i]), party: t(`investments.parties.${e.party}`).toLowerCase() })}</li>
             ))}
           </ul>
           <h3>{t("investments.prices")}</h3>
           <ul>
             {m.prices.map((p) => (
               <li key={p.key}>
-                {p.label}: {kr(p.weekly)} <span className="muted">({p.source})</span>
+                {p.label}: {inv.kr(p.weekly)} <span className="muted">({p.source})</span>
               </li>
             ))}
           </ul>
@@ -222,7 +223,7 @@ export default function InvestmentCasePage() {
           <ul>
             {m.transfers.map((x, i) => (
               <li key={i}>
-                {x.label}: {kr(x.amountPerChild)} {t("investments.perChild")} ({t(`investments.parties.${x.from}`)} → {t(`investments.parties.${x.to}`)})
+                {x.label}: {inv.kr(x.amountPerChild)} {t("investments.perChild")} ({t(`investments.parties.${x.from}`)} → {t(`investments.parties.${x.to}`)})
               </li>
             ))}
           </ul>

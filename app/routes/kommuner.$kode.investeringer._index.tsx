@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { kr, PaybackText, formatDecimalOrInteger } from "~/components/InvestmentViews";
+import { PaybackText, useInvestmentFormat } from "~/components/InvestmentViews";
 import { Alert } from "~/components/ui/Alert";
 import { CsrfInput } from "~/components/ui/FormField";
 import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server";
@@ -52,6 +52,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 }
 
 export default function InvestmentsPage() {
+  const inv = useInvestmentFormat();
   const { municipality, cases, canCreate, canCompare, csrf, templates } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
@@ -86,9 +87,9 @@ export default function InvestmentsPage() {
                   <th scope="row">
                     <Link to={`/kommuner/${municipality.code}/investeringer/${c.id}`}>{c.title}</Link>
                   </th>
-                  <td className="num">{formatDecimalOrInteger(c.childrenPerYear)}</td>
-                  <td className="num">{kr(c.npv)}</td>
-                  <td className="num">{kr(c.netPerChildPerYear)}</td>
+                  <td className="num">{inv.count(c.childrenPerYear)}</td>
+                  <td className="num">{inv.kr(c.npv)}</td>
+                  <td className="num">{inv.kr(c.netPerChildPerYear)}</td>
                   <td>
                     <PaybackText year={c.paybackYear} />
                   </td>

@@ -3,7 +3,7 @@ import { targetGroupKey, targetGroupShortKey } from "~/i18n/keys";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ChartFigure } from "~/components/ChartFigure";
-import { PointPlot, RankedBars, bandColour, px, type PlotPoint } from "~/components/ComparisonCharts";
+import { MunicipalityMap, RankedBars, ScatterPlot, bandColour } from "~/components/ComparisonCharts";
 import { FigureValue } from "~/components/FigureValue";
 import { Alert } from "~/components/ui/Alert";
 import { SelectField } from "~/components/ui/FormField";
@@ -18,11 +18,10 @@ import {
   type ComparisonRow,
   type ReferenceRow,
 } from "~/data/comparison.server";
-import { niceTicks } from "~/domain/axis";
 import { SELECTIONS, SORT_KEYS, type Band, type SortKey } from "~/domain/comparison";
-import { compareDa, formatChange, formatHundredths, formatInteger, formatValue } from "~/domain/format";
+import { compareDa } from "~/domain/format";
 import { indicatorName } from "~/domain/catalogue";
-import { useLocale, useT } from "~/i18n/react";
+import { useFormat, useLocale, useT } from "~/i18n/react";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("titles.compare"))];
 
@@ -203,6 +202,7 @@ export default function ComparePage() {
 }
 
 function ComparisonTableView({ data, title, refName }: { data: Data; title: string; refName: (r: ReferenceRow) => string }) {
+  const f = useFormat();
   const t = useT();
   const { choice, table } = data;
   const unit = choice.indicator.unit;
@@ -261,7 +261,7 @@ function ComparisonTableView({ data, title, refName }: { data: Data; title: stri
                 <td className="num">
                   <FigureValue figure={r} unit={unit} precise />
                 </td>
-                <td className="num">{r.n === null ? "–" : formatInteger(r.n)}</td>
+                <td className="num">{r.n === null ? "–" : f.integer(r.n)}</td>
                 <td colSpan={3} />
               </tr>
             ))}
@@ -283,9 +283,9 @@ function ComparisonTableView({ data, title, refName }: { data: Data; title: stri
                 <td className="num">
                   <FigureValue figure={{ value: r.value, withheld: r.withheld }} unit={unit} precise />
                 </td>
-                <td className="num">{r.n === null ? "–" : formatInteger(r.n)}</td>
+                <td className="num">{r.n === null ? "–" : f.integer(r.n)}</td>
                 <td className="num">{r.rank ?? "–"}</td>
-                <td className="num">{formatChange(r.change, unit)}</td>
+                <td className="num">{f.change(r.change, unit)}</td>
                 <td>
                   {bandLabel(t, r.band, r.withheld, choice.indicator.polarity === "neutral")}
                 </td>
@@ -316,48 +316,20 @@ function tags(t: T, row: ComparisonRow) {
 
 function ScatterFigure({ plot }: { plot: NonNullable<Data["plot"]> }) {
   const t = useT();
+  const f = useFormat();
   const locale = useLocale();
   const data = useLoaderData<typeof loader>();
-  const width = 640;
-  const height = 420;
-  const m = { left: 72, right: 20, top: 30, bottom: 52 };
-  const xs = plot.points.map((p) => p.x);
-  const ys = plot.points.map((p) => p.y);
-  const span = (v: number[], unit: string) => {
-    if (unit === "percent") return [0, 100] as const;
-    const ticks = niceTicks(Math.min(...v), Math.max(...v));
-    const step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
-    return [Math.max(0, ticks[0] - (ticks[0] > Math.min(...v) ? step : 0)), ticks.at(-1)! + (ticks.at(-1)! < Math.max(...v) ? step : 0)] as const;
-  };
-  const [x0, x1] = span(xs.length ? xs : [0, 1], plot.x.indicator.unit);
-  const [y0, y1] = span(ys.length ? ys : [0, 1], plot.y.indicator.unit);
-  const sx = (v: number) => px(m.left + ((v - x0) / (x1 - x0 || 1)) * (width - m.left - m.right));
-  const sy = (v: number) => px(height - m.bottom - ((v - y0) / (y1 - y0 || 1)) * (height - m.top - m.bottom));
-  const fmtX = (v: number) => formatValue(v, plot.x.indicator.unit);
-  const fmtY = (v: number) => formatValue(v, plot.y.indicator.unit);
   const xName = `${indicatorName(plot.x.indicator, locale)} (${t(targetGroupShortKey(plot.x.targetGroup))}, ${plot.x.period})`;
   const yName = `${indicatorName(plot.y.indicator, locale)} (${t(targetGroupShortKey(plot.y.targetGroup))}, ${plot.y.period})`;
-  const points: PlotPoint[] = [...plot.points]
-    .sort((a, b) => a.x - b.x)
-    .map((p) => ({
-      id: p.code,
-      cx: sx(p.x),
-      cy: sy(p.y),
-      r: p.focus ? 7 : 5,
-      fill: p.focus ? "#0b5fa5" : "#6b6b6b",
-      focus: p.focus,
-      label: `${p.name}: ${fmtX(p.x)}; ${fmtY(p.y)}`,
-    }));
   const fit = plot.fit;
   const strength = fit ? (fit.r2 < 0.1 ? "weak" : fit.r2 < 0.3 ? "moderate" : "clear") : null;
   const fitText = fit
     ? t("compare.scatterFit", {
         direction: t(`compare.directions.${fit.slope >= 0 ? "up" : "down"}`),
         strength: t(`compare.strengths.${strength!}`),
-        r2: formatHundredths(fit.r2),
+        r2: f.hundredths(fit.r2),
       })
     : t("compare.scatterNoFit");
-  const ticks = (a: number, b: number) => niceTicks(a, b);
   const title = t("compare.scatterTitle", { y: indicatorName(plot.y.indicator, locale), x: indicatorName(plot.x.indicator, locale) });
   return (
     <>
@@ -384,43 +356,17 @@ function ScatterFigure({ plot }: { plot: NonNullable<Data["plot"]> }) {
         summary={t("compare.scatterSummary", { count: plot.points.length, omitted: plot.omitted, fit: fitText })}
         tableOpen={false}
         chart={(label) => (
-          <PointPlot width={width} height={height} points={points} label={`${label.title}. ${label.desc}`} keysHint={t("compare.keysHint")}>
-            {ticks(x0, x1).map((v) => (
-              <g key={`x${v}`}>
-                <line x1={sx(v)} x2={sx(v)} y1={m.top} y2={height - m.bottom} stroke="#e3e3e3" />
-                <text x={sx(v)} y={height - m.bottom + 16} textAnchor="middle" className="svg-tick">
-                  {fmtX(v)}
-                </text>
-              </g>
-            ))}
-            {ticks(y0, y1).map((v) => (
-              <g key={`y${v}`}>
-                <line x1={m.left} x2={width - m.right} y1={sy(v)} y2={sy(v)} stroke="#e3e3e3" />
-                <text x={m.left - 6} y={sy(v) + 4} textAnchor="end" className="svg-tick">
-                  {fmtY(v)}
-                </text>
-              </g>
-            ))}
-            <text x={(m.left + width - m.right) / 2} y={height - 8} textAnchor="middle" className="svg-label">
-              {`${xName} →`}
-            </text>
-            <text x={4} y={14} className="svg-label">
-              {`↑ ${yName}`}
-            </text>
-            {fit ? (
-              <line
-                x1={sx(x0)}
-                y1={sy(Math.min(Math.max(fit.intercept + fit.slope * x0, y0), y1))}
-                x2={sx(x1)}
-                y2={sy(Math.min(Math.max(fit.intercept + fit.slope * x1, y0), y1))}
-                stroke="#a35200"
-                strokeWidth={2}
-                strokeDasharray="6 4"
-              >
-                <title>{t("compare.scatterLine")}</title>
-              </line>
-            ) : null}
-          </PointPlot>
+          <ScatterPlot
+            points={plot.points}
+            xUnit={plot.x.indicator.unit}
+            yUnit={plot.y.indicator.unit}
+            xName={xName}
+            yName={yName}
+            fit={fit}
+            fitLabel={t("compare.scatterLine")}
+            label={`${label.title}. ${label.desc}`}
+            keysHint={t("compare.keysHint")}
+          />
         )}
         table={
           <table className="table table--compact data-table">
@@ -440,8 +386,8 @@ function ScatterFigure({ plot }: { plot: NonNullable<Data["plot"]> }) {
               {plot.points.map((p) => (
                 <tr key={p.code}>
                   <th scope="row">{p.name}</th>
-                  <td className="num">{formatValue(p.x, plot.x.indicator.unit)}</td>
-                  <td className="num">{formatValue(p.y, plot.y.indicator.unit)}</td>
+                  <td className="num">{f.value(p.x, plot.x.indicator.unit)}</td>
+                  <td className="num">{f.value(p.y, plot.y.indicator.unit)}</td>
                 </tr>
               ))}
             </tbody>
@@ -473,27 +419,7 @@ function BandLegend() {
 
 function MapFigure({ rows, unit, title }: { rows: ComparisonRow[]; unit: Data["choice"]["indicator"]["unit"]; title: string }) {
   const t = useT();
-  // Denmark lies between 54.5–57.8 °N and 8.0–15.2 °E; a degree of longitude is cos(56°) of one of latitude
-  const lat0 = 54.5;
-  const lat1 = 57.8;
-  const lon0 = 8.0;
-  const lon1 = 15.2;
-  const k = Math.cos((56 * Math.PI) / 180);
-  const scale = 150;
-  const width = (lon1 - lon0) * k * scale;
-  const height = (lat1 - lat0) * scale;
-  const maxN = Math.max(1, ...rows.map((r) => r.n ?? 0));
-  const points: PlotPoint[] = [...rows]
-    .sort((a, b) => b.lat - a.lat || a.lon - b.lon)
-    .map((r) => ({
-      id: r.code,
-      cx: (r.lon - lon0) * k * scale,
-      cy: (lat1 - r.lat) * scale,
-      r: 3 + 9 * Math.sqrt((r.n ?? 0) / maxN),
-      fill: bandColour(r.band, r.withheld),
-      focus: r.focus,
-      label: `${r.name}: ${formatValue(r.value, unit, { withheld: r.withheld })}${r.band ? ` (${t(`compare.bands.${r.band}`)})` : ""}`,
-    }));
+  const f = useFormat();
   return (
     <ChartFigure
       id="kort"
@@ -501,10 +427,12 @@ function MapFigure({ rows, unit, title }: { rows: ComparisonRow[]; unit: Data["c
       title={title}
       summary={t("compare.mapSummary")}
       chart={(label) => (
-        <>
-          <PointPlot width={width} height={height} points={points} label={`${label.title}. ${label.desc}`} keysHint={t("compare.keysHint")} />
-          <BandLegend />
-        </>
+        <MunicipalityMap
+          rows={rows.map((r) => ({ ...r, label: `${r.name}: ${f.value(r.value, unit, { withheld: r.withheld })}${r.band ? ` (${t(`compare.bands.${r.band}`)})` : ""}` }))}
+          label={`${label.title}. ${label.desc}`}
+          keysHint={t("compare.keysHint")}
+          legend={<BandLegend />}
+        />
       )}
       table={{ href: "#tabel", label: t("compare.figuresInTable") }}
     />

@@ -69,7 +69,7 @@ function formatVariable(f: Formatter, v: StructureVariable, x: number | null): s
   if (x === null) return "–";
   if (v === "befolkning" || v === "boern" || v === "urbanitet") return f.integer(Math.round(x));
   if (v === "karakter-oevrige") return f.decimal(x);
-  return `${f.decimal(x)} %`;
+  return f.valuePrecise(x, "percent");
 }
 
 export default function ComparisonGroupsPage() {
