@@ -6,7 +6,18 @@ import jsxA11y from "eslint-plugin-jsx-a11y";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["build/**", "node_modules/**", "public/build/**", ".cache/**", "data/**", "tests/artifacts/**", "bench/results/**", "db/migrations/**"] },
+  {
+    ignores: [
+      "build/**",
+      "node_modules/**",
+      "public/build/**",
+      ".cache/**",
+      "data/**",
+      "tests/artifacts/**",
+      "bench/results/**",
+      "db/migrations/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -26,7 +37,12 @@ export default tseslint.config(
     // one import style where the ~/ alias resolves (Vite, vitest); scripts run by tsx and
     // drizzle-kit outside app/ keep relative paths until they are moved onto the alias (issue 21)
     files: ["app/**/*.{ts,tsx}", "tests/**/*.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["../app/*", "../../app/*"], message: "Import from ~/ (one import style)." }] }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["../app/*", "../../app/*"], message: "Import from ~/ (one import style)." }] },
+      ],
+    },
   },
   { files: ["**/*.{js,cjs,mjs}"], languageOptions: { globals: globals.node } },
 );

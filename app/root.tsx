@@ -40,7 +40,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await getActor(context.db, request);
   return data(
     {
-      user: actor ? { name: actor.name, email: actor.email, role: actor.role, municipalityCode: actor.municipalityCode, csrfToken: actor.csrfToken } : null,
+      user: actor
+        ? { name: actor.name, email: actor.email, role: actor.role, municipalityCode: actor.municipalityCode, csrfToken: actor.csrfToken }
+        : null,
       locale,
       demo: meta.demo === "1",
       dataLoadedAt: meta.data_loaded_at ?? null,
@@ -69,19 +71,43 @@ function Shell({ children, locale, root }: { children: React.ReactNode; locale: 
   const current = params.kode && root?.municipalities.find((m) => m.code === params.kode);
   const user = root?.user ?? null;
   const nav = [
-    ...(user && can(user, { kind: "read-all-municipalities" }) ? [{ to: "/", label: t("nav.municipalities"), active: location.pathname === "/" }] : []),
+    ...(user && can(user, { kind: "read-all-municipalities" })
+      ? [{ to: "/", label: t("nav.municipalities"), active: location.pathname === "/" }]
+      : []),
     ...(current
       ? [
-          { to: `/kommuner/${current.code}`, label: t("nav.overview", { name: current.name }), active: location.pathname.startsWith(`/kommuner/${current.code}`) && !location.pathname.includes("/maal") && !location.pathname.includes("/rapporter") && !location.pathname.includes("/investeringer") },
+          {
+            to: `/kommuner/${current.code}`,
+            label: t("nav.overview", { name: current.name }),
+            active:
+              location.pathname.startsWith(`/kommuner/${current.code}`) &&
+              !location.pathname.includes("/maal") &&
+              !location.pathname.includes("/rapporter") &&
+              !location.pathname.includes("/investeringer"),
+          },
           // another municipality's targets and reports are internal to it: no link that answers 403
           ...(user && can(user, { kind: "read-targets", municipality: current.code })
             ? [
-                { to: `/kommuner/${current.code}/maal`, label: t("nav.targets"), active: location.pathname.startsWith(`/kommuner/${current.code}/maal`) },
-                { to: `/kommuner/${current.code}/investeringer`, label: t("investments.nav"), active: location.pathname.startsWith(`/kommuner/${current.code}/investeringer`) },
+                {
+                  to: `/kommuner/${current.code}/maal`,
+                  label: t("nav.targets"),
+                  active: location.pathname.startsWith(`/kommuner/${current.code}/maal`),
+                },
+                {
+                  to: `/kommuner/${current.code}/investeringer`,
+                  label: t("investments.nav"),
+                  active: location.pathname.startsWith(`/kommuner/${current.code}/investeringer`),
+                },
               ]
             : []),
           ...(user && can(user, { kind: "read-reports", municipality: current.code })
-            ? [{ to: `/kommuner/${current.code}/rapporter`, label: t("nav.reports"), active: location.pathname.startsWith(`/kommuner/${current.code}/rapporter`) }]
+            ? [
+                {
+                  to: `/kommuner/${current.code}/rapporter`,
+                  label: t("nav.reports"),
+                  active: location.pathname.startsWith(`/kommuner/${current.code}/rapporter`),
+                },
+              ]
             : []),
         ]
       : []),
@@ -94,9 +120,15 @@ function Shell({ children, locale, root }: { children: React.ReactNode; locale: 
       : []),
     { to: "/om-data", label: t("nav.aboutData"), active: location.pathname === "/om-data" },
     ...(user ? [] : [{ to: "/login", label: t("login.title"), active: location.pathname === "/login" }]),
-    ...(user && can(user, { kind: "load-data" }) ? [{ to: "/indlaes", label: t("nav.import"), active: location.pathname.startsWith("/indlaes") }] : []),
-    ...(user && can(user, { kind: "manage-users" }) ? [{ to: "/admin/brugere", label: t("nav.users"), active: location.pathname.startsWith("/admin/brugere") }] : []),
-    ...(user && can(user, { kind: "read-audit" }) ? [{ to: "/admin/revision", label: t("nav.audit"), active: location.pathname.startsWith("/admin/revision") }] : []),
+    ...(user && can(user, { kind: "load-data" })
+      ? [{ to: "/indlaes", label: t("nav.import"), active: location.pathname.startsWith("/indlaes") }]
+      : []),
+    ...(user && can(user, { kind: "manage-users" })
+      ? [{ to: "/admin/brugere", label: t("nav.users"), active: location.pathname.startsWith("/admin/brugere") }]
+      : []),
+    ...(user && can(user, { kind: "read-audit" })
+      ? [{ to: "/admin/revision", label: t("nav.audit"), active: location.pathname.startsWith("/admin/revision") }]
+      : []),
   ];
   return (
     <html lang={locale}>
@@ -123,7 +155,13 @@ function Shell({ children, locale, root }: { children: React.ReactNode; locale: 
                     <label className="form-label" htmlFor="kommunevaelger">
                       {t("header.municipality")}
                     </label>
-                    <select id="kommunevaelger" name="kommune" className="form-select" defaultValue={current ? current.code : ""} key={current ? current.code : ""}>
+                    <select
+                      id="kommunevaelger"
+                      name="kommune"
+                      className="form-select"
+                      defaultValue={current ? current.code : ""}
+                      key={current ? current.code : ""}
+                    >
                       <option value="" disabled>
                         {t("header.chooseMunicipality")}
                       </option>
@@ -211,7 +249,16 @@ export function ErrorBoundary() {
   let title = t("errors.title");
   let message = t("errors.generic");
   if (isRouteErrorResponse(error)) {
-    title = error.status === 404 ? t("errors.notFoundTitle") : error.status === 400 ? t("errors.badRequestTitle") : error.status === 403 ? t("errors.forbiddenTitle") : error.status === 409 ? t("errors.conflictTitle") : title;
+    title =
+      error.status === 404
+        ? t("errors.notFoundTitle")
+        : error.status === 400
+          ? t("errors.badRequestTitle")
+          : error.status === 403
+            ? t("errors.forbiddenTitle")
+            : error.status === 409
+              ? t("errors.conflictTitle")
+              : title;
     if (typeof error.data === "string" && error.data) message = error.data;
   }
   return (

@@ -48,7 +48,9 @@ async function measure(label: string, url: string) {
   }
   times.sort((a, b) => a - b);
   const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(1);
-  console.log(`${label.padEnd(44)} median ${q(0.5)} ms  p90 ${q(0.9)} ms  min ${times[0].toFixed(1)} ms  max ${times.at(-1)!.toFixed(1)} ms  (${(bytes / 1024).toFixed(0)} KB, ${runs} requests)`);
+  console.log(
+    `${label.padEnd(44)} median ${q(0.5)} ms  p90 ${q(0.9)} ms  min ${times[0].toFixed(1)} ms  max ${times.at(-1)!.toFixed(1)} ms  (${(bytes / 1024).toFixed(0)} KB, ${runs} requests)`,
+  );
 }
 
 const query = "?indikator=fp9-deltagelse&maalgruppe=anbragte&periode=2023/24&kommune=849";

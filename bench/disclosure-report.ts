@@ -38,10 +38,13 @@ const line = (label: string, { cells, primary, secondary, attribute }: Counts) =
   );
 };
 
-console.log(`Disclosure control (k = 5) on the demo data: ${summary.tables} tables, recomputed in ${summary.ms} ms (the linked families' interval audit ${summary.audit.ms} ms, ${summary.audit.added} complements), ${summary.exposed.length} cells unprotectable.`);
+console.log(
+  `Disclosure control (k = 5) on the demo data: ${summary.tables} tables, recomputed in ${summary.ms} ms (the linked families' interval audit ${summary.audit.ms} ms, ${summary.audit.added} complements), ${summary.exposed.length} cells unprotectable.`,
+);
 line("all municipalities", count(""));
 for (const code of codes) {
-  const name = (db.$client.prepare("select name from municipalities where code = ?").get(code) as { name: string } | undefined)?.name ?? code;
+  const name =
+    (db.$client.prepare("select name from municipalities where code = ?").get(code) as { name: string } | undefined)?.name ?? code;
   line(`${name} (${code})`, count("where municipality_code = ?", code));
 }
 
@@ -51,12 +54,20 @@ const scopes: { label: string; code: string | null }[] = [
   { label: "all municipalities", code: null },
   ...codes.map((code) => ({ label: municipalities.find((m) => m.code === code)?.name ?? code, code })),
 ];
-console.log(`\nLinked families (k = ${k}): withheld cells by kind; narrowest interval width of a primary or attribute cell's hidden quantity`);
+console.log(
+  `\nLinked families (k = ${k}): withheld cells by kind; narrowest interval width of a primary or attribute cell's hidden quantity`,
+);
 const auditStarted = performance.now();
 for (const [population, members] of linkedFamilies(db)) {
-  const periods = (db.$client.prepare(`select distinct period from observations where indicator_code = ? order by period_key`).all(members[0].code) as { period: string }[]).map((p) => p.period);
+  const periods = (
+    db.$client.prepare(`select distinct period from observations where indicator_code = ? order by period_key`).all(members[0].code) as {
+      period: string;
+    }[]
+  ).map((p) => p.period);
   type Tally = { cells: number; primary: number; secondary: number; attribute: number; narrowest: number; audited: number };
-  const tally = new Map(scopes.map((s) => [s.label, { cells: 0, primary: 0, secondary: 0, attribute: 0, narrowest: Infinity, audited: 0 } as Tally]));
+  const tally = new Map(
+    scopes.map((s) => [s.label, { cells: 0, primary: 0, secondary: 0, attribute: 0, narrowest: Infinity, audited: 0 } as Tally]),
+  );
   for (const period of periods) {
     const tables = storedFamily(db, members, period);
     const audited = auditFamily({ municipalities, tables, cfg: { k } }, lpSolver(), true);

@@ -63,7 +63,10 @@ export async function writeImportFile(dir: string, codes: string[], rows: number
 export function measureImport(template: string, file: string, format: ImportFormat): ImportResult {
   const dbFile = `${file}.sqlite`;
   fs.copyFileSync(template, dbFile);
-  const r = spawnSync(process.execPath, ["--import", "tsx", import.meta.filename, "--one", format, dbFile, file], { encoding: "utf8", maxBuffer: 1 << 24 });
+  const r = spawnSync(process.execPath, ["--import", "tsx", import.meta.filename, "--one", format, dbFile, file], {
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+  });
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${dbFile}${suffix}`, { force: true });
   const line = r.stdout.trim().split("\n").at(-1) ?? "";
   if (r.status !== 0 || !line.startsWith("{")) throw new Error(`import of ${file} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
@@ -75,7 +78,9 @@ export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 export function describeImport(r: ImportResult): string {
   return `${r.format.toUpperCase().padEnd(5)} ${r.rows.toLocaleString("da-DK")} rækker, ${mb(r.fileBytes)} fil: kontrol ${(r.checkMs / 1000).toFixed(1)} s + indlæsning ${(
     r.commitMs / 1000
-  ).toFixed(1)} s = ${Math.round(r.rowsPerSecond).toLocaleString("da-DK")} rækker/s; RSS-top ${mb(r.peakRssBytes)} (${mb(r.peakRssBytes - r.startRssBytes)} over start)`;
+  ).toFixed(
+    1,
+  )} s = ${Math.round(r.rowsPerSecond).toLocaleString("da-DK")} rækker/s; RSS-top ${mb(r.peakRssBytes)} (${mb(r.peakRssBytes - r.startRssBytes)} over start)`;
 }
 
 async function child(format: ImportFormat, dbFile: string, file: string) {
@@ -85,7 +90,10 @@ async function child(format: ImportFormat, dbFile: string, file: string) {
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
   const t0 = performance.now();
   const actor = { userId: null, actor: "bench" };
-  const id = await previewImport(db, { path: file, name: path.basename(file) }, actor, { maxBytes: 1024 * 1024 * 1024, maxRows: 10_000_000 });
+  const id = await previewImport(db, { path: file, name: path.basename(file) }, actor, {
+    maxBytes: 1024 * 1024 * 1024,
+    maxRows: 10_000_000,
+  });
   const t1 = performance.now();
   const preview = findPreview(db, id)!;
   if (preview.errorCount) throw new Error(`${preview.errorCount} errors`);
@@ -118,6 +126,7 @@ if (process.argv[2] === "--one") {
   seed.$client.pragma("wal_checkpoint(TRUNCATE)");
   const codes = (seed.$client.prepare("select code from municipalities order by code").all() as { code: string }[]).map((r) => r.code);
   seed.$client.close();
-  for (const format of ["csv", "xlsx"] as const) console.log(describeImport(measureImport(template, await writeImportFile(dir, codes, rows, format), format)));
+  for (const format of ["csv", "xlsx"] as const)
+    console.log(describeImport(measureImport(template, await writeImportFile(dir, codes, rows, format), format)));
   fs.rmSync(dir, { recursive: true, force: true });
 }

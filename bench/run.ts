@@ -59,7 +59,14 @@ const FLOOR = { url: "/om-data" };
  */
 const PAGES = [
   { key: "overview", label: "Overblik", url: "/kommuner/849", route: "routes/kommuner.$kode._index", charts: true, limit: 2 },
-  { key: "indicator", label: "Indikatorside", url: "/kommuner/849/indikatorer/fp9-deltagelse", route: "routes/kommuner.$kode.indikatorer.$indikator", charts: true, limit: 2 },
+  {
+    key: "indicator",
+    label: "Indikatorside",
+    url: "/kommuner/849/indikatorer/fp9-deltagelse",
+    route: "routes/kommuner.$kode.indikatorer.$indikator",
+    charts: true,
+    limit: 2,
+  },
   { key: "targets", label: "Fælles mål", url: "/kommuner/849/maal", route: "routes/kommuner.$kode.maal._index", charts: false, limit: 2 },
   {
     key: "comparison",
@@ -69,12 +76,47 @@ const PAGES = [
     charts: true,
     limit: 3,
   },
-  { key: "report", label: "Udgivet rapport", url: "/kommuner/849/rapporter/2025K3", route: "routes/kommuner.$kode.rapporter.$kvartal", charts: false, limit: 2 },
+  {
+    key: "report",
+    label: "Udgivet rapport",
+    url: "/kommuner/849/rapporter/2025K3",
+    route: "routes/kommuner.$kode.rapporter.$kvartal",
+    charts: false,
+    limit: 2,
+  },
   { key: "challenges", label: "Udfordringer", url: "/udfordringer", route: "routes/udfordringer", charts: true, limit: 2 },
-  { key: "investments", label: "Investeringer", url: "/kommuner/849/investeringer", route: "routes/kommuner.$kode.investeringer._index", charts: false, limit: 2 },
-  { key: "investment", label: "Investeringscase", url: "/kommuner/849/investeringer/1", route: "routes/kommuner.$kode.investeringer.$id", charts: true, limit: 2 },
-  { key: "partnership", label: "Partnerskabsmål", url: "/partnerskabsmaal", route: "routes/partnerskabsmaal._index", charts: false, limit: 2 },
-  { key: "api", label: "API (849, fp9)", url: "/api/v1/observationer?indikator=fp9-deltagelse&kommune=849", route: null, charts: false, limit: null },
+  {
+    key: "investments",
+    label: "Investeringer",
+    url: "/kommuner/849/investeringer",
+    route: "routes/kommuner.$kode.investeringer._index",
+    charts: false,
+    limit: 2,
+  },
+  {
+    key: "investment",
+    label: "Investeringscase",
+    url: "/kommuner/849/investeringer/1",
+    route: "routes/kommuner.$kode.investeringer.$id",
+    charts: true,
+    limit: 2,
+  },
+  {
+    key: "partnership",
+    label: "Partnerskabsmål",
+    url: "/partnerskabsmaal",
+    route: "routes/partnerskabsmaal._index",
+    charts: false,
+    limit: 2,
+  },
+  {
+    key: "api",
+    label: "API (849, fp9)",
+    url: "/api/v1/observationer?indikator=fp9-deltagelse&kommune=849",
+    route: null,
+    charts: false,
+    limit: null,
+  },
 ] as const;
 type PageKey = (typeof PAGES)[number]["key"];
 
@@ -128,7 +170,9 @@ function serverCpu(pid: number): number | null {
         // the thread ended between the listing and the read
       }
     }
-    const children = fs.existsSync(`/proc/${p}/task/${p}/children`) ? fs.readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number) : [];
+    const children = fs.existsSync(`/proc/${p}/task/${p}/children`)
+      ? fs.readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number)
+      : [];
     return ns / 1e9 + children.reduce((sum, c) => sum + read(c), 0);
   };
   try {
@@ -151,7 +195,10 @@ const disclosureOf = new Map<number, { ms: number; auditMs: number }>();
 
 function generate(dbFile: string, scale: number): number {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ["--import", "tsx", "seeds/cli.ts", "--scale", String(scale), "--database", dbFile], { cwd: root, encoding: "utf8" });
+  const r = spawnSync(process.execPath, ["--import", "tsx", "seeds/cli.ts", "--scale", String(scale), "--database", dbFile], {
+    cwd: root,
+    encoding: "utf8",
+  });
   if (r.status !== 0) throw new Error(`seed --scale ${scale} failed:\n${r.stdout}\n${r.stderr}`);
   const d = /Diskretionering: (\d+) ms, heraf intervalrevision (\d+) ms/.exec(r.stdout);
   if (d) disclosureOf.set(scale, { ms: Number(d[1]), auditMs: Number(d[2]) });
@@ -201,7 +248,9 @@ async function login(base: string): Promise<string> {
 
 function apiToken(dbFile: string): string {
   const db = openDatabase(dbFile);
-  const user = db.$client.prepare("select id, email, name, role, municipality_code as municipalityCode from users where email = 'sekretariat@demo.dk'").get() as {
+  const user = db.$client
+    .prepare("select id, email, name, role, municipality_code as municipalityCode from users where email = 'sekretariat@demo.dk'")
+    .get() as {
     id: number;
     email: string;
     name: string;
@@ -224,7 +273,8 @@ async function get(base: string, url: string, headers: Record<string, string>): 
 
 async function requestsPerSecond(base: string, url: string, headers: Record<string, string>): Promise<number> {
   const result = await autocannon({ url: `${base}${url}`, connections: 10, duration: SECONDS, headers });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors at 10 connections`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors at 10 connections`);
   return result.requests.average;
 }
 
@@ -276,12 +326,15 @@ async function benchScale(scale: number): Promise<ScaleResult> {
   const disclosure = disclosureOf.get(scale);
   console.log(
     `${observations.toLocaleString("da-DK")} observationer på ${(generateMs / 1000).toFixed(1)} s` +
-      (disclosure ? ` (diskretionering ${(disclosure.ms / 1000).toFixed(1)} s, heraf intervalrevision ${(disclosure.auditMs / 1000).toFixed(1)} s)` : ""),
+      (disclosure
+        ? ` (diskretionering ${(disclosure.ms / 1000).toFixed(1)} s, heraf intervalrevision ${(disclosure.auditMs / 1000).toFixed(1)} s)`
+        : ""),
   );
 
   const cookie = await login(base);
   const token = apiToken(dbFile);
-  const headersOf = (p: (typeof PAGES)[number]): Record<string, string> => (p.key === "api" ? { Authorization: `Bearer ${token}` } : { Cookie: cookie });
+  const headersOf = (p: (typeof PAGES)[number]): Record<string, string> =>
+    p.key === "api" ? { Authorization: `Bearer ${token}` } : { Cookie: cookie };
 
   // a second, in-process app on the same file only to capture each page's SQL
   let recording: string[] | null = null;
@@ -362,7 +415,9 @@ function printScale(r: ScaleResult) {
   console.log(
     `   database ${mb(r.dbBytes)}; tider i ms over HTTP, ${REQUESTS} forespørgsler efter hinanden skiftevis med gulvet (${FLOOR.url}, ${(r.floorBytes / 1024).toFixed(0)} KB, median ${floors.median.toFixed(1)} ms);`,
   );
-  console.log(`   ×gulv = sidens median og p95 delt med gulvets i samme veksling; CPU× = serverens CPU-tid pr. forespørgsel delt med gulvets (til orientering:`);
+  console.log(
+    `   ×gulv = sidens median og p95 delt med gulvets i samme veksling; CPU× = serverens CPU-tid pr. forespørgsel delt med gulvets (til orientering:`,
+  );
   console.log(`   flyttes ikke af andet arbejde på maskinen); SQL = sidens egne forespørgsler kørt direkte (til orientering)`);
   console.log(
     `   ${"side".padEnd(16)} ${"median".padStart(7)} ${"p95".padStart(7)} ${"gulv".padStart(6)} ${"×gulv".padStart(6)} ${"p95×".padStart(5)} ${"CPU×".padStart(5)} ${"req/s@10".padStart(8)} ${"SQL med".padStart(7)} ${"stmts".padStart(5)} ${"side/SQL".padStart(8)} ${"KB".padStart(5)}`,
@@ -372,7 +427,11 @@ function printScale(r: ScaleResult) {
     console.log(
       `   ${label.padEnd(16)} ${ms(p.http.median)} ${ms(p.http.p95)} ${p.floor.median.toFixed(1).padStart(6)} ${p.ratio.median.toFixed(2).padStart(6)} ${p.ratio.p95
         .toFixed(2)
-        .padStart(5)} ${(p.cpuRatio === null ? "–" : p.cpuRatio.toFixed(2)).padStart(5)} ${Math.round(p.rps).toString().padStart(8)} ${ms(p.sql.median)} ${String(p.sql.statements).padStart(5)} ${p.sqlRatio.toFixed(1).padStart(8)} ${(p.bytes / 1024)
+        .padStart(
+          5,
+        )} ${(p.cpuRatio === null ? "–" : p.cpuRatio.toFixed(2)).padStart(5)} ${Math.round(p.rps).toString().padStart(8)} ${ms(p.sql.median)} ${String(p.sql.statements).padStart(5)} ${p.sqlRatio.toFixed(1).padStart(8)} ${(
+        p.bytes / 1024
+      )
         .toFixed(0)
         .padStart(5)}`,
     );
@@ -389,7 +448,12 @@ function javascriptPerPage(): JsSize[] {
   const assets = path.join(root, "build/client/assets");
   const manifestFile = fs.readdirSync(assets).find((f) => /^manifest-.*\.js$/.test(f));
   if (!manifestFile) throw new Error("no Remix manifest in build/client/assets: run npm run build");
-  const manifest = JSON.parse(fs.readFileSync(path.join(assets, manifestFile), "utf8").replace(/^window\.__remixManifest=/, "").replace(/;\s*$/, "")) as {
+  const manifest = JSON.parse(
+    fs
+      .readFileSync(path.join(assets, manifestFile), "utf8")
+      .replace(/^window\.__remixManifest=/, "")
+      .replace(/;\s*$/, ""),
+  ) as {
     entry: { module: string; imports: string[] };
     routes: Record<string, { module: string; imports?: string[] }>;
   };
@@ -406,13 +470,22 @@ function javascriptPerPage(): JsSize[] {
       .map((m) => `/assets/${m[1]}`)
       .filter((u) => !notLoaded.test(u));
   const staticImports = (url: string) =>
-    [...fs.readFileSync(path.join(root, "build/client", url), "utf8").matchAll(/(?:from|import)\s*["']\.\/([\w.-]+\.js)["']/g)].map((m) => `/assets/${m[1]}`);
+    [...fs.readFileSync(path.join(root, "build/client", url), "utf8").matchAll(/(?:from|import)\s*["']\.\/([\w.-]+\.js)["']/g)].map(
+      (m) => `/assets/${m[1]}`,
+    );
   const out: JsSize[] = [];
   for (const p of PAGES) {
     if (!p.route) continue;
     const route = manifest.routes[p.route];
     if (!route) throw new Error(`route ${p.route} is not in the manifest`);
-    const initial = new Set([manifest.entry.module, ...manifest.entry.imports, manifest.routes.root.module, ...(manifest.routes.root.imports ?? []), route.module, ...(route.imports ?? [])]);
+    const initial = new Set([
+      manifest.entry.module,
+      ...manifest.entry.imports,
+      manifest.routes.root.module,
+      ...(manifest.routes.root.imports ?? []),
+      route.module,
+      ...(route.imports ?? []),
+    ]);
     const all = new Set(initial);
     const queue = [...initial];
     while (queue.length) {
@@ -462,7 +535,9 @@ const javascript = javascriptPerPage();
 console.log("\n== JavaScript pr. side (gzip, fra build-manifestet)");
 for (const j of javascript) {
   const label = PAGES.find((x) => x.key === j.page)!.label;
-  console.log(`   ${label.padEnd(18)} ${(j.initialBytes / 1024).toFixed(1).padStart(6)} KB ved indlæsning, ${(j.totalBytes / 1024).toFixed(1).padStart(6)} KB i alt med grafer (${j.files} filer)`);
+  console.log(
+    `   ${label.padEnd(18)} ${(j.initialBytes / 1024).toFixed(1).padStart(6)} KB ved indlæsning, ${(j.totalBytes / 1024).toFixed(1).padStart(6)} KB i alt med grafer (${j.files} filer)`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -476,29 +551,61 @@ for (const s of scales) {
     const page = PAGES.find((x) => x.key === p.page)!;
     if (page.limit === null) {
       const factor = s.scale === 1 ? 1 : 3;
-      checks.push({ budget: `API ≥ ${Math.round(500 / factor)} req/s ved 10 forbindelser`, scale: s.scale, value: `${Math.round(p.rps)} req/s`, holds: p.rps >= 500 / factor });
+      checks.push({
+        budget: `API ≥ ${Math.round(500 / factor)} req/s ved 10 forbindelser`,
+        scale: s.scale,
+        value: `${Math.round(p.rps)} req/s`,
+        holds: p.rps >= 500 / factor,
+      });
       continue;
     }
-    checks.push({ budget: `${p.page}: median ≤ ${page.limit} × gulvet`, scale: s.scale, value: `${p.ratio.median.toFixed(2)} ×`, holds: p.ratio.median <= page.limit });
-    checks.push({ budget: `${p.page}: p95 ≤ 3 × gulvets p95`, scale: s.scale, value: `${p.ratio.p95.toFixed(2)} ×`, holds: p.ratio.p95 <= 3 });
+    checks.push({
+      budget: `${p.page}: median ≤ ${page.limit} × gulvet`,
+      scale: s.scale,
+      value: `${p.ratio.median.toFixed(2)} ×`,
+      holds: p.ratio.median <= page.limit,
+    });
+    checks.push({
+      budget: `${p.page}: p95 ≤ 3 × gulvets p95`,
+      scale: s.scale,
+      value: `${p.ratio.p95.toFixed(2)} ×`,
+      holds: p.ratio.p95 <= 3,
+    });
   }
 }
 for (const j of javascript) {
   const limit = j.charts ? 200 : 120;
-  checks.push({ budget: `${j.page}: JavaScript ≤ ${limit} KB gzip`, scale: null, value: `${(j.totalBytes / 1024).toFixed(1)} KB`, holds: j.totalBytes / 1024 <= limit });
+  checks.push({
+    budget: `${j.page}: JavaScript ≤ ${limit} KB gzip`,
+    scale: null,
+    value: `${(j.totalBytes / 1024).toFixed(1)} KB`,
+    holds: j.totalBytes / 1024 <= limit,
+  });
 }
 const first = imports.find((r) => r.rows === 100_000);
 if (first)
-  checks.push({ budget: "Indlæsning ≥ 50.000 rækker/s (100.000 rækker)", scale: null, value: `${Math.round(first.rowsPerSecond)} rækker/s`, holds: first.rowsPerSecond >= 50_000, goal: true });
+  checks.push({
+    budget: "Indlæsning ≥ 50.000 rækker/s (100.000 rækker)",
+    scale: null,
+    value: `${Math.round(first.rowsPerSecond)} rækker/s`,
+    holds: first.rowsPerSecond >= 50_000,
+    goal: true,
+  });
 const biggest = imports.at(-1);
 if (first && biggest && biggest !== first) {
   const growth = biggest.peakRssBytes - first.peakRssBytes;
-  checks.push({ budget: `RSS vokser < 50 MB fra ${first.rows} til ${biggest.rows} rækker`, scale: null, value: mb(growth), holds: growth < 50 * 1024 * 1024 });
+  checks.push({
+    budget: `RSS vokser < 50 MB fra ${first.rows} til ${biggest.rows} rækker`,
+    scale: null,
+    value: mb(growth),
+    holds: growth < 50 * 1024 * 1024,
+  });
 }
 
 console.log("\n== Budgetter");
 const mark = (c: Check) => (c.holds ? "✓ holder " : c.goal ? "– mål    " : "✗ brudt  ");
-for (const c of checks) console.log(`   ${mark(c)} ${c.budget.padEnd(48)} ${c.scale === null ? "" : `${c.scale}×`.padStart(5)}  ${c.value}`);
+for (const c of checks)
+  console.log(`   ${mark(c)} ${c.budget.padEnd(48)} ${c.scale === null ? "" : `${c.scale}×`.padStart(5)}  ${c.value}`);
 const elapsed = (performance.now() - started) / 1000;
 const budgets = checks.filter((c) => !c.goal);
 const goals = checks.filter((c) => c.goal);
@@ -512,7 +619,23 @@ const out = path.join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, "
 const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).stdout.trim() || null;
 fs.writeFileSync(
   out,
-  JSON.stringify({ at: new Date().toISOString(), commit, cpus: os.cpus().length, node: process.version, requests: REQUESTS, seconds: SECONDS, scales, imports, javascript, checks, elapsedSeconds: elapsed }, null, 2),
+  JSON.stringify(
+    {
+      at: new Date().toISOString(),
+      commit,
+      cpus: os.cpus().length,
+      node: process.version,
+      requests: REQUESTS,
+      seconds: SECONDS,
+      scales,
+      imports,
+      javascript,
+      checks,
+      elapsedSeconds: elapsed,
+    },
+    null,
+    2,
+  ),
 );
 console.log(`Resultater: ${path.relative(process.cwd(), out)}`);
 // a missed budget fails the run; a missed goal does not

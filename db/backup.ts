@@ -34,7 +34,9 @@ export async function backupDatabase(source: string, target: string): Promise<{ 
 
 /** The migrations this version of the product has, by the time drizzle-kit stamped them. */
 function knownMigrations(): Set<number> {
-  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as { entries: { when: number }[] };
+  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as {
+    entries: { when: number }[];
+  };
   return new Set(journal.entries.map((e) => e.when));
 }
 
@@ -54,12 +56,16 @@ export function checkFile(file: string): void {
       throw new BackupRefused(`${file} er ikke en SQLite-database, eller den er beskadiget.`);
     }
     if (result !== "ok") throw new BackupRefused(`${file} er beskadiget (SQLite's integritetstjek: ${String(result).slice(0, 200)}).`);
-    const hasMigrations = db.prepare("select count(*) as n from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get() as { n: number };
+    const hasMigrations = db
+      .prepare("select count(*) as n from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
+      .get() as { n: number };
     if (hasMigrations.n === 0) throw new BackupRefused(`${file} er ikke en database fra Fælles retning (ingen migreringer).`);
     const applied = (db.prepare("select created_at as at from __drizzle_migrations").all() as { at: number }[]).map((r) => Number(r.at));
     const known = knownMigrations();
     if (applied.some((at) => !known.has(at)))
-      throw new BackupRefused(`${file} er fra en nyere udgave af Fælles retning (den har migreringer, denne udgave ikke kender). Opdatér først.`);
+      throw new BackupRefused(
+        `${file} er fra en nyere udgave af Fælles retning (den har migreringer, denne udgave ikke kender). Opdatér først.`,
+      );
   } finally {
     db.close();
   }

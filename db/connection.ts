@@ -21,7 +21,10 @@ export function databasePath(): string {
   return process.env.DATABASE_PATH ? path.resolve(process.env.DATABASE_PATH) : DEFAULT_DATABASE_PATH;
 }
 
-export function openDatabase(file: string = databasePath(), opts: { migrate?: boolean; migrationsFolder?: string; trace?: (sql: string) => void } = {}): Db {
+export function openDatabase(
+  file: string = databasePath(),
+  opts: { migrate?: boolean; migrationsFolder?: string; trace?: (sql: string) => void } = {},
+): Db {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   // `trace` receives every statement with its parameters filled in (the benchmark replays them)
   const sqlite = new Database(file, opts.trace ? { verbose: (sql) => opts.trace!(String(sql)) } : {});
@@ -61,7 +64,10 @@ const memos = new WeakMap<Database.Database, Map<string, { version: string; valu
  * every page reads several times.
  */
 export function untilChanged<T>(db: Db, key: string, compute: () => T): T {
-  const { changes, version } = prepared(db, "select total_changes() as changes, (select data_version from pragma_data_version) as version").get() as {
+  const { changes, version } = prepared(
+    db,
+    "select total_changes() as changes, (select data_version from pragma_data_version) as version",
+  ).get() as {
     changes: number;
     version: number;
   };

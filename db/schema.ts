@@ -138,7 +138,6 @@ export const appMeta = sqliteTable("app_meta", {
     .default(sql`(strftime('%Y-%m-%dT%H:%M:%SZ','now'))`),
 });
 
-
 export const users = sqliteTable(
   "users",
   {
@@ -247,7 +246,9 @@ export const targets = sqliteTable(
     direction: text("direction", { enum: ["higher", "lower"] }),
     schoolOwnerId: integer("school_owner_id").references(() => users.id),
     socialOwnerId: integer("social_owner_id").references(() => users.id),
-    state: text("state", { enum: ["aktiv", "naaet", "droppet"] }).notNull().default("aktiv"),
+    state: text("state", { enum: ["aktiv", "naaet", "droppet"] })
+      .notNull()
+      .default("aktiv"),
     closedReason: text("closed_reason"),
     closedAt: text("closed_at"),
     createdAt: text("created_at").notNull(),

@@ -18,9 +18,7 @@ const { values } = parseArgs({
   },
 });
 
-const args = z
-  .object({ scale: z.coerce.number().int().min(1).max(1000), seed: z.coerce.number().int() })
-  .safeParse(values);
+const args = z.object({ scale: z.coerce.number().int().min(1).max(1000), seed: z.coerce.number().int() }).safeParse(values);
 if (!args.success) {
   console.error("Ugyldige argumenter: --scale skal være et helt tal fra 1 til 1000, --seed et helt tal.");
   process.exit(2);
@@ -37,7 +35,11 @@ if (observationCount(db) > 0) {
 const started = Date.now();
 let disclosureMs = 0;
 let auditMs = 0;
-const rows = loadDemoObservations(db, { seed: args.data.seed, scale: args.data.scale, onDisclosure: (d) => ((disclosureMs = d.ms), (auditMs = d.audit.ms)) });
+const rows = loadDemoObservations(db, {
+  seed: args.data.seed,
+  scale: args.data.scale,
+  onDisclosure: (d) => ((disclosureMs = d.ms), (auditMs = d.audit.ms)),
+});
 console.log(`Skrev ${rows} observationer (skala ${args.data.scale}, frø ${args.data.seed}) til ${file} på ${Date.now() - started} ms.`);
 // read by npm run bench: the disclosure recomputation and its interval audit (ADR 0029)
 console.log(`Diskretionering: ${disclosureMs} ms, heraf intervalrevision ${auditMs} ms.`);

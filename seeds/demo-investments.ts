@@ -27,7 +27,13 @@ const LINKS: Partial<Record<(typeof TEMPLATE_KEYS)[number], (t: typeof targets.$
 };
 
 export function ensureDemoInvestments(db: Db): number {
-  if ((db.select({ n: sql<number>`count(*)` }).from(investmentCases).get()?.n ?? 0) > 0) return 0;
+  if (
+    (db
+      .select({ n: sql<number>`count(*)` })
+      .from(investmentCases)
+      .get()?.n ?? 0) > 0
+  )
+    return 0;
   let created = 0;
   for (const code of DEMO_MUNICIPALITIES) {
     const actor = schoolDirector(db, code);

@@ -12,7 +12,15 @@ import { findIndicator, setMeta } from "../app/data/catalogue.server";
 import { readFigures } from "../app/data/figures.server";
 import { buildSnapshot, hashSnapshot, publishOrApprove } from "../app/data/reports.server";
 import { DEMO_MUNICIPALITIES } from "../app/data/users.server";
-import { adoptTarget, confirmStatus, createPartnershipTarget, createTarget, targetProgress, writeStatusPart, type TargetInput } from "../app/data/targets.server";
+import {
+  adoptTarget,
+  confirmStatus,
+  createPartnershipTarget,
+  createTarget,
+  targetProgress,
+  writeStatusPart,
+  type TargetInput,
+} from "../app/data/targets.server";
 
 function secretariatActor(db: Db): Actor | undefined {
   const u = db
@@ -33,7 +41,13 @@ function actorFor(db: Db, role: "skoledirektoer" | "socialdirektoer", municipali
 }
 
 export function ensureDemoTargets(db: Db): number {
-  if ((db.select({ n: sql<number>`count(*)` }).from(targets).get()?.n ?? 0) > 0) return 0;
+  if (
+    (db
+      .select({ n: sql<number>`count(*)` })
+      .from(targets)
+      .get()?.n ?? 0) > 0
+  )
+    return 0;
   // the demo data end in 2025: statuses are written for its last quarter
   setMeta(db, "current_quarter", "2025K4");
   let created = 0;
@@ -95,13 +109,35 @@ export function ensureDemoTargets(db: Db): number {
       // status cannot be given (a withheld figure), the directors say what their assessment rests on
       const computed = targetProgress(db, target, "2025K3").computedStatus;
       const assessment = computed === "i-risiko" || computed === "bagud" ? computed : "paa-sporet";
-      const justification = computed === "ingen-data" ? "Tallet vises ikke af hensyn til anonymitet; vurderingen bygger på skolernes og rådgivernes egne opgørelser." : "";
+      const justification =
+        computed === "ingen-data"
+          ? "Tallet vises ikke af hensyn til anonymitet; vurderingen bygger på skolernes og rådgivernes egne opgørelser."
+          : "";
       const base = { risks: "", assessment, justification, confirm: false } as const;
-      writeStatusPart(db, school, id, "school", { ...base, quarter: "2025K3", expectedVersion: 0, done: "Alle skoler har gennemgået de udsatte elevers prøveplaner.", next: "Prøveplanerne drøftes på de fælles opfølgningsmøder." });
-      writeStatusPart(db, social, id, "social", { ...base, quarter: "2025K3", expectedVersion: 1, confirm: true, done: "Rådgiverne har skrevet skolefaglige mål ind i handleplanerne.", next: "Anbringelsesstederne inddrages i opfølgningen." });
+      writeStatusPart(db, school, id, "school", {
+        ...base,
+        quarter: "2025K3",
+        expectedVersion: 0,
+        done: "Alle skoler har gennemgået de udsatte elevers prøveplaner.",
+        next: "Prøveplanerne drøftes på de fælles opfølgningsmøder.",
+      });
+      writeStatusPart(db, social, id, "social", {
+        ...base,
+        quarter: "2025K3",
+        expectedVersion: 1,
+        confirm: true,
+        done: "Rådgiverne har skrevet skolefaglige mål ind i handleplanerne.",
+        next: "Anbringelsesstederne inddrages i opfølgningen.",
+      });
       confirmStatus(db, school, id, "school", "2025K3", 2);
       if (input.kind === "kvantitativ" && input.indicatorCode === "fp9-deltagelse") {
-        writeStatusPart(db, school, id, "school", { ...base, quarter: "2025K4", expectedVersion: 0, done: "Lærerne har holdt prøveforberedende forløb for alle udsatte elever i 9. klasse.", next: "Evaluering med eleverne i januar." });
+        writeStatusPart(db, school, id, "school", {
+          ...base,
+          quarter: "2025K4",
+          expectedVersion: 0,
+          done: "Lærerne har holdt prøveforberedende forløb for alle udsatte elever i 9. klasse.",
+          next: "Evaluering med eleverne i januar.",
+        });
       }
     }
   }
@@ -119,7 +155,8 @@ function ensureDemoPartnershipTarget(db: Db): number {
   const id = createPartnershipTarget(db, secretariat, {
     kind: "kvantitativ",
     title: "Mindst 60 % af de anbragte elever aflægger de bundne prøver i 2027/28",
-    rationale: "Partnerskabets fælles ambition: anbragte børn skal have samme mulighed for at gå til prøve som andre børn. I dag aflægger under halvdelen prøverne.",
+    rationale:
+      "Partnerskabets fælles ambition: anbragte børn skal have samme mulighed for at gå til prøve som andre børn. I dag aflægger under halvdelen prøverne.",
     challenges: [2, 3],
     indicatorCode: "fp9-deltagelse",
     targetGroup: "anbragte",
@@ -144,7 +181,13 @@ function ensureDemoPartnershipTarget(db: Db): number {
  * that lack a joint 2025K3 status listed as missing.
  */
 export function ensureDemoReports(db: Db): number {
-  if ((db.select({ n: sql<number>`count(*)` }).from(reports).get()?.n ?? 0) > 0) return 0;
+  if (
+    (db
+      .select({ n: sql<number>`count(*)` })
+      .from(reports)
+      .get()?.n ?? 0) > 0
+  )
+    return 0;
   const actor = secretariatActor(db);
   if (!actor) return 0;
   let published = 0;

@@ -101,7 +101,14 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
   ref("fp9-min2", "2023/24", "anbragte", 35, 1, ASSUMED),
   ref("fp9-min2", "2023/24", "forebyggende", 45, 1, ASSUMED),
   ref("fp9-min2", "2023/24", "oevrige", 86, 1, ASSUMED),
-  ref("fp9-karakter", "2021/22", "anbragte", 5.7, 0.1, "antaget (domænebeskrivelsen; ikke i kilderne, der har 4,5 mod 6,7 i 2013, seed 003 fig. 6)"),
+  ref(
+    "fp9-karakter",
+    "2021/22",
+    "anbragte",
+    5.7,
+    0.1,
+    "antaget (domænebeskrivelsen; ikke i kilderne, der har 4,5 mod 6,7 i 2013, seed 003 fig. 6)",
+  ),
   ref("fp9-karakter", "2021/22", "forebyggende", 6.0, 0.1, "antaget (domænebeskrivelsen; ikke i kilderne)"),
   ref("fp9-karakter", "2021/22", "oevrige", 8.0, 0.1, "antaget (domænebeskrivelsen; ikke i kilderne)"),
   ref("fp9-karakter", "2015/16", "anbragte", 5.0, 0.1, ASSUMED),
@@ -113,18 +120,49 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
   ref("uu-21", "2022", "alle", 69300, 0.03, ASSUMED, n3),
   ref("uu-21", "2022", "anbragte", 1400, 0.03, ASSUMED, n3),
   ref("uu-21", "2022", "forebyggende", 4900, 0.03, ASSUMED, n3),
-  ref("uu-25", "2022", "anbragte", 30, 1, "seed 003 (KL: 70 pct. af tidligere anbragte har ikke fuldført en ungdomsuddannelse som 25-årig; intet år angivet)"),
+  ref(
+    "uu-25",
+    "2022",
+    "anbragte",
+    30,
+    1,
+    "seed 003 (KL: 70 pct. af tidligere anbragte har ikke fuldført en ungdomsuddannelse som 25-årig; intet år angivet)",
+  ),
   ref("uu-25", "2022", "oevrige", 79, 1, "seed 003 (KL: 21 pct. af øvrige unge har ikke; intet år angivet)"),
   ref("uu-25", "2022", "forebyggende", 42, 1, "antaget (domænebeskrivelsen; ikke i kilderne)"),
-  ref("anbragte-type", "2018", "anbragte", 10800, 0.03, "Danmarks Statistik (ANBAAR): 13.823 anbragte 0–22-årige i 2018, × 0,78 for 0–17 år (antaget)", rel),
-  ref("anbragte-type", "2021", "anbragte", 10450, 0.03, "Danmarks Statistik (ANBAAR): 13.386 anbragte 0–22-årige i 2021, × 0,78 for 0–17 år (antaget)", rel),
+  ref(
+    "anbragte-type",
+    "2018",
+    "anbragte",
+    10800,
+    0.03,
+    "Danmarks Statistik (ANBAAR): 13.823 anbragte 0–22-årige i 2018, × 0,78 for 0–17 år (antaget)",
+    rel,
+  ),
+  ref(
+    "anbragte-type",
+    "2021",
+    "anbragte",
+    10450,
+    0.03,
+    "Danmarks Statistik (ANBAAR): 13.386 anbragte 0–22-årige i 2021, × 0,78 for 0–17 år (antaget)",
+    rel,
+  ),
   ref("anbragte-type", "2019", "anbragte", 55, 1, "seed 002 (familiepleje inkl. netværkspleje 55 pct. af de anbragte i 2019)", {
     statistic: "share",
     breakdown: "familiepleje+netvaerkspleje+kommunal-plejefamilie",
   }),
   ref("familiepleje-andel", "2019", "anbragte", 55, 1, "seed 002 (55 pct. i familiepleje i 2019)"),
   ref("familiepleje-andel", "2024", "anbragte", 60, 2, "seed 003 (KL: i Danmark er fordelingen mere 60/40; intet år angivet)"),
-  ref("forebyggende-antal", "2021", "forebyggende", 35900, 0.03, "Danmarks Statistik (BUForan): 43.769 0–22-årige med forebyggende foranstaltninger i 2021, × 0,82 for 0–17 år (antaget)", rel),
+  ref(
+    "forebyggende-antal",
+    "2021",
+    "forebyggende",
+    35900,
+    0.03,
+    "Danmarks Statistik (BUForan): 43.769 0–22-årige med forebyggende foranstaltninger i 2021, × 0,82 for 0–17 år (antaget)",
+    rel,
+  ),
   ref("specialundervisning-andel", "2015/16", "alle", 6.5, 1, ASSUMED),
   ref("specialundervisning-andel", "2024/25", "alle", 8.5, 1, ASSUMED),
   ref("specialundervisning-andel", "2019/20", "anbragte", 45, 1, ASSUMED),
@@ -135,22 +173,51 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
   ref("specialundervisning-andel", "2019/20", "forebyggende", 26000, 0.03, ASSUMED, n3),
   ref("almen-skole-anbragte", "2018/19", "anbragte", 54, 1, "seed 002 (54 pct. af alle anbragte i den almene grundskole i 2018/19)"),
   ref("almen-skole-anbragte", "2018/19", "anbragte", 6500, 0.03, ASSUMED, n3),
-  ref("skoleskift", "2019/20", "anbragte", 59, 2, "seed 002 (59 pct. af modellens anbragte børn har skiftet skole i skoletiden; modellens børn, ikke landstal)"),
+  ref(
+    "skoleskift",
+    "2019/20",
+    "anbragte",
+    59,
+    2,
+    "seed 002 (59 pct. af modellens anbragte børn har skiftet skole i skoletiden; modellens børn, ikke landstal)",
+  ),
   ref("fravaer", "2022/23", "alle", 27, 1, ASSUMED),
   ref("fravaer", "2022/23", "anbragte", 45, 1, ASSUMED),
   ref("fravaer", "2022/23", "forebyggende", 40, 1, ASSUMED),
   ref("fravaer", "2022/23", "oevrige", 25, 1, ASSUMED),
-  ref("udgift-udsatte-pr-barn", "2016", "alle", 12200, 0.03, "antaget (domænebeskrivelsen: ca. 10.000 kr. pr. 0–22-årig i 2016, omregnet til 0–17-årige; ikke i kilderne)", rel),
+  ref(
+    "udgift-udsatte-pr-barn",
+    "2016",
+    "alle",
+    12200,
+    0.03,
+    "antaget (domænebeskrivelsen: ca. 10.000 kr. pr. 0–22-årig i 2016, omregnet til 0–17-årige; ikke i kilderne)",
+    rel,
+  ),
   ref("udgift-udsatte-pr-barn", "2025", "alle", 14800, 0.03, ASSUMED, rel),
   ref("udgift-specialundervisning-pr-elev", "2015", "alle", 24000, 0.03, ASSUMED, rel),
   ref("udgift-specialundervisning-pr-elev", "2025", "alle", 33000, 0.03, ASSUMED, rel),
   ref("handleplan-skolemaal", "2023K1", "udsatte", 35, 1.5, ASSUMED),
   ref("handleplan-skolemaal", "2025K4", "udsatte", 60, 1.5, ASSUMED),
-  ref("progression-social", "2019/20", "anbragte", 48, 2, "seed 002 kap. 4 (5-15, social: 48 pct. før indsatsen; modellens børn, ikke landstal)"),
+  ref(
+    "progression-social",
+    "2019/20",
+    "anbragte",
+    48,
+    2,
+    "seed 002 kap. 4 (5-15, social: 48 pct. før indsatsen; modellens børn, ikke landstal)",
+  ),
   ref("progression-social", "2021/22", "anbragte", 57, 2, "seed 002 kap. 4 (5-15, social: 57 pct. ved anden progressionsmåling)"),
   ref("progression-laering", "2019/20", "anbragte", 30, 2, "seed 002 kap. 4 (5-15, læring: 30 pct. før indsatsen)"),
   ref("progression-laering", "2021/22", "anbragte", 54, 2, "seed 002 kap. 4 (5-15, læring: 54 pct. i slutningen af indsatsperioden)"),
-  ref("anbragt-anden-kommune", "2019", "anbragte", 39, 1.5, "seed 002 (39 pct. af modellens børn var anbragt af en anden kommune; landstallet antaget ens)"),
+  ref(
+    "anbragt-anden-kommune",
+    "2019",
+    "anbragte",
+    39,
+    1.5,
+    "seed 002 (39 pct. af modellens børn var anbragt af en anden kommune; landstallet antaget ens)",
+  ),
   ref("trivsel-social", "2022/23", "oevrige", 91, 1, ASSUMED),
   ref("trivsel-social", "2022/23", "anbragte", 75, 1.5, ASSUMED),
   ref("opfoelgning-rettidig", "2023K1", "anbragte", 55, 1, ASSUMED),
@@ -167,25 +234,77 @@ const BASES: readonly Base[] = ["anbragte", "forebyggende", "oevrige"];
 type PerBase<T> = Partial<Record<Base, T>>;
 
 const NINTH_GRADERS: Record<Base, Anchors> = {
-  anbragte: [[2015, 1300], [2019, 1260], [2023, 1227], [2025, 1215]],
-  forebyggende: [[2015, 4300], [2019, 4650], [2023, 4930], [2025, 5000]],
-  oevrige: [[2015, 62500], [2019, 63000], [2023, 64185], [2025, 64500]],
+  anbragte: [
+    [2015, 1300],
+    [2019, 1260],
+    [2023, 1227],
+    [2025, 1215],
+  ],
+  forebyggende: [
+    [2015, 4300],
+    [2019, 4650],
+    [2023, 4930],
+    [2025, 5000],
+  ],
+  oevrige: [
+    [2015, 62500],
+    [2019, 63000],
+    [2023, 64185],
+    [2025, 64500],
+  ],
 };
 const PUPILS: Record<Base, Anchors> = {
-  anbragte: [[2015, 6650], [2018, 6500], [2021, 6420], [2025, 6300]],
-  forebyggende: [[2015, 24500], [2019, 26000], [2025, 27500]],
-  oevrige: [[2015, 528000], [2020, 527500], [2025, 522000]],
+  anbragte: [
+    [2015, 6650],
+    [2018, 6500],
+    [2021, 6420],
+    [2025, 6300],
+  ],
+  forebyggende: [
+    [2015, 24500],
+    [2019, 26000],
+    [2025, 27500],
+  ],
+  oevrige: [
+    [2015, 528000],
+    [2020, 527500],
+    [2025, 522000],
+  ],
 };
 const COHORT_21: Record<Base, Anchors> = {
-  anbragte: [[2015, 1350], [2022, 1400], [2025, 1420]],
-  forebyggende: [[2015, 4730], [2022, 4900], [2025, 4970]],
-  oevrige: [[2015, 61900], [2022, 63700], [2025, 64400]],
+  anbragte: [
+    [2015, 1350],
+    [2022, 1400],
+    [2025, 1420],
+  ],
+  forebyggende: [
+    [2015, 4730],
+    [2022, 4900],
+    [2025, 4970],
+  ],
+  oevrige: [
+    [2015, 61900],
+    [2022, 63700],
+    [2025, 64400],
+  ],
 };
 /** 25-year-olds by the measure they had as children (antaget, like COHORT_21). */
 const COHORT_25: Record<Base, Anchors> = {
-  anbragte: [[2015, 1300], [2022, 1380], [2025, 1400]],
-  forebyggende: [[2015, 4500], [2022, 4800], [2025, 4900]],
-  oevrige: [[2015, 63500], [2022, 65000], [2025, 65500]],
+  anbragte: [
+    [2015, 1300],
+    [2022, 1380],
+    [2025, 1400],
+  ],
+  forebyggende: [
+    [2015, 4500],
+    [2022, 4800],
+    [2025, 4900],
+  ],
+  oevrige: [
+    [2015, 63500],
+    [2022, 65000],
+    [2025, 65500],
+  ],
 };
 const CHILD_SHARE = 0.195; // 0–17-year-olds per inhabitant
 const CASE_SHARE = 0.9; // active school-age cases per placed/preventive pupil
@@ -194,73 +313,332 @@ const OVERLAP_OF_PLACED = 637 / 1227;
 
 const RATE_TRENDS: Record<string, PerBase<Anchors>> = {
   "fp9-deltagelse": {
-    anbragte: [[2015, 44], [2017, 45.5], [2019, 47], [2021, 48], [2022, 48], [2023, 48], [2024, 48.5]],
-    forebyggende: [[2015, 59], [2017, 60.5], [2019, 61], [2021, 61.5], [2022, 59.5], [2023, 57], [2024, 57]],
-    oevrige: [[2015, 91.5], [2018, 92.3], [2021, 93], [2022, 92.5], [2023, 92], [2024, 92]],
+    anbragte: [
+      [2015, 44],
+      [2017, 45.5],
+      [2019, 47],
+      [2021, 48],
+      [2022, 48],
+      [2023, 48],
+      [2024, 48.5],
+    ],
+    forebyggende: [
+      [2015, 59],
+      [2017, 60.5],
+      [2019, 61],
+      [2021, 61.5],
+      [2022, 59.5],
+      [2023, 57],
+      [2024, 57],
+    ],
+    oevrige: [
+      [2015, 91.5],
+      [2018, 92.3],
+      [2021, 93],
+      [2022, 92.5],
+      [2023, 92],
+      [2024, 92],
+    ],
   },
   "fsa-gennemfoert": {
-    anbragte: [[2015, 46], [2018, 48], [2021, 50], [2024, 51]],
-    forebyggende: [[2015, 60], [2018, 61.5], [2021, 63], [2024, 63.5]],
-    oevrige: [[2015, 92], [2018, 92.5], [2021, 93], [2024, 93]],
+    anbragte: [
+      [2015, 46],
+      [2018, 48],
+      [2021, 50],
+      [2024, 51],
+    ],
+    forebyggende: [
+      [2015, 60],
+      [2018, 61.5],
+      [2021, 63],
+      [2024, 63.5],
+    ],
+    oevrige: [
+      [2015, 92],
+      [2018, 92.5],
+      [2021, 93],
+      [2024, 93],
+    ],
   },
   "uu-25": {
-    anbragte: [[2015, 27], [2018, 28.5], [2022, 30], [2025, 31]],
-    forebyggende: [[2015, 39], [2018, 40.5], [2022, 42], [2025, 43]],
-    oevrige: [[2015, 77.5], [2018, 78.2], [2022, 79], [2025, 79.3]],
+    anbragte: [
+      [2015, 27],
+      [2018, 28.5],
+      [2022, 30],
+      [2025, 31],
+    ],
+    forebyggende: [
+      [2015, 39],
+      [2018, 40.5],
+      [2022, 42],
+      [2025, 43],
+    ],
+    oevrige: [
+      [2015, 77.5],
+      [2018, 78.2],
+      [2022, 79],
+      [2025, 79.3],
+    ],
   },
   "trivsel-social": {
-    anbragte: [[2015, 74], [2024, 76]],
-    forebyggende: [[2015, 79], [2024, 80]],
-    oevrige: [[2015, 91], [2024, 91.5]],
+    anbragte: [
+      [2015, 74],
+      [2024, 76],
+    ],
+    forebyggende: [
+      [2015, 79],
+      [2024, 80],
+    ],
+    oevrige: [
+      [2015, 91],
+      [2024, 91.5],
+    ],
   },
   // seed 002 ch. 4: 48 → 57 % (social) and 30 → 54 % (learning) from the start to the end of the evaluation
-  "progression-social": { anbragte: [[2015, 45], [2019, 48], [2021, 57], [2024, 60]] },
-  "progression-laering": { anbragte: [[2015, 28], [2019, 30], [2021, 54], [2024, 57]] },
-  "barn-inddraget-maal": { anbragte: [[2015, 35], [2019, 40], [2021, 60], [2024, 65]] },
-  "hoeje-forventninger": { anbragte: [[2015, 40], [2019, 45], [2021, 62], [2024, 66]] },
-  "sparring-brugbar": { anbragte: [[2015, 30], [2019, 35], [2021, 55], [2024, 60]] },
-  boernesamtale: { anbragte: [[2023, 78], [2025.75, 88]], forebyggende: [[2023, 65], [2025.75, 78]] },
-  "handleplan-opdateret": { anbragte: [[2023, 70], [2025.75, 82]], forebyggende: [[2023, 60], [2025.75, 72]] },
-  "elevplan-faelles-maal": { anbragte: [[2023, 20], [2025.75, 40]], forebyggende: [[2023, 15], [2025.75, 32]] },
-  "anbringelse-revurderet": { anbragte: [[2023, 60], [2025.75, 75]] },
+  "progression-social": {
+    anbragte: [
+      [2015, 45],
+      [2019, 48],
+      [2021, 57],
+      [2024, 60],
+    ],
+  },
+  "progression-laering": {
+    anbragte: [
+      [2015, 28],
+      [2019, 30],
+      [2021, 54],
+      [2024, 57],
+    ],
+  },
+  "barn-inddraget-maal": {
+    anbragte: [
+      [2015, 35],
+      [2019, 40],
+      [2021, 60],
+      [2024, 65],
+    ],
+  },
+  "hoeje-forventninger": {
+    anbragte: [
+      [2015, 40],
+      [2019, 45],
+      [2021, 62],
+      [2024, 66],
+    ],
+  },
+  "sparring-brugbar": {
+    anbragte: [
+      [2015, 30],
+      [2019, 35],
+      [2021, 55],
+      [2024, 60],
+    ],
+  },
+  boernesamtale: {
+    anbragte: [
+      [2023, 78],
+      [2025.75, 88],
+    ],
+    forebyggende: [
+      [2023, 65],
+      [2025.75, 78],
+    ],
+  },
+  "handleplan-opdateret": {
+    anbragte: [
+      [2023, 70],
+      [2025.75, 82],
+    ],
+    forebyggende: [
+      [2023, 60],
+      [2025.75, 72],
+    ],
+  },
+  "elevplan-faelles-maal": {
+    anbragte: [
+      [2023, 20],
+      [2025.75, 40],
+    ],
+    forebyggende: [
+      [2023, 15],
+      [2025.75, 32],
+    ],
+  },
+  "anbringelse-revurderet": {
+    anbragte: [
+      [2023, 60],
+      [2025.75, 75],
+    ],
+  },
   "uu-21": {
-    anbragte: [[2015, 19], [2018, 20.5], [2021, 21.7], [2022, 22], [2023, 22.3], [2025, 23]],
-    forebyggende: [[2015, 31], [2018, 32.5], [2021, 33.7], [2022, 34], [2023, 34.3], [2025, 35]],
-    oevrige: [[2015, 71], [2018, 72], [2021, 72.8], [2022, 73], [2023, 73.2], [2025, 73.6]],
+    anbragte: [
+      [2015, 19],
+      [2018, 20.5],
+      [2021, 21.7],
+      [2022, 22],
+      [2023, 22.3],
+      [2025, 23],
+    ],
+    forebyggende: [
+      [2015, 31],
+      [2018, 32.5],
+      [2021, 33.7],
+      [2022, 34],
+      [2023, 34.3],
+      [2025, 35],
+    ],
+    oevrige: [
+      [2015, 71],
+      [2018, 72],
+      [2021, 72.8],
+      [2022, 73],
+      [2023, 73.2],
+      [2025, 73.6],
+    ],
   },
   "specialundervisning-andel": {
-    anbragte: [[2015, 42], [2019, 45], [2024, 48]],
-    forebyggende: [[2015, 20], [2019, 22], [2024, 25]],
-    oevrige: [[2015, 5.5], [2019, 6.2], [2024, 7.2]],
+    anbragte: [
+      [2015, 42],
+      [2019, 45],
+      [2024, 48],
+    ],
+    forebyggende: [
+      [2015, 20],
+      [2019, 22],
+      [2024, 25],
+    ],
+    oevrige: [
+      [2015, 5.5],
+      [2019, 6.2],
+      [2024, 7.2],
+    ],
   },
-  "almen-skole-anbragte": { anbragte: [[2015, 52], [2018, 54], [2024, 56]] },
+  "almen-skole-anbragte": {
+    anbragte: [
+      [2015, 52],
+      [2018, 54],
+      [2024, 56],
+    ],
+  },
   // school changes during the whole schooling so far (seed 002's measure), falling slowly
-  skoleskift: { anbragte: [[2015, 61], [2019, 59], [2024, 55]] },
+  skoleskift: {
+    anbragte: [
+      [2015, 61],
+      [2019, 59],
+      [2024, 55],
+    ],
+  },
   fravaer: {
-    anbragte: [[2015, 42], [2019, 43], [2021, 46], [2022, 45], [2024, 44.5]],
-    forebyggende: [[2015, 37], [2019, 38], [2021, 41], [2022, 40], [2024, 39.5]],
-    oevrige: [[2015, 22], [2019, 23], [2021, 26.5], [2022, 25.6], [2024, 25.2]],
+    anbragte: [
+      [2015, 42],
+      [2019, 43],
+      [2021, 46],
+      [2022, 45],
+      [2024, 44.5],
+    ],
+    forebyggende: [
+      [2015, 37],
+      [2019, 38],
+      [2021, 41],
+      [2022, 40],
+      [2024, 39.5],
+    ],
+    oevrige: [
+      [2015, 22],
+      [2019, 23],
+      [2021, 26.5],
+      [2022, 25.6],
+      [2024, 25.2],
+    ],
   },
   // group offsets chosen so udsatte (≈ 19% anbragte, 81% forebyggende) follows the brief's line
-  "handleplan-skolemaal": { anbragte: [[2023, 39], [2025.75, 64]], forebyggende: [[2023, 34], [2025.75, 59]] },
-  "opfoelgning-rettidig": { anbragte: [[2023, 55], [2025.75, 77]], forebyggende: [[2023, 48.75], [2025.75, 70.75]] },
+  "handleplan-skolemaal": {
+    anbragte: [
+      [2023, 39],
+      [2025.75, 64],
+    ],
+    forebyggende: [
+      [2023, 34],
+      [2025.75, 59],
+    ],
+  },
+  "opfoelgning-rettidig": {
+    anbragte: [
+      [2023, 55],
+      [2025.75, 77],
+    ],
+    forebyggende: [
+      [2023, 48.75],
+      [2025.75, 70.75],
+    ],
+  },
 };
 /** Share of the participants who reach at least 2 in both subjects. */
 const MIN2_OF_PARTICIPANTS: Record<Base, Anchors> = {
-  anbragte: [[2015, 0.7], [2024, 0.73]],
-  forebyggende: [[2015, 0.76], [2024, 0.78]],
-  oevrige: [[2015, 0.925], [2024, 0.935]],
+  anbragte: [
+    [2015, 0.7],
+    [2024, 0.73],
+  ],
+  forebyggende: [
+    [2015, 0.76],
+    [2024, 0.78],
+  ],
+  oevrige: [
+    [2015, 0.925],
+    [2024, 0.935],
+  ],
 };
 const GRADES: Record<Base, Anchors> = {
-  anbragte: [[2015, 5.0], [2018, 5.3], [2021, 5.7], [2024, 5.8]],
-  forebyggende: [[2015, 5.5], [2018, 5.75], [2021, 6.0], [2024, 6.0]],
-  oevrige: [[2015, 7.4], [2018, 7.6], [2021, 8.0], [2023, 7.8], [2024, 7.8]],
+  anbragte: [
+    [2015, 5.0],
+    [2018, 5.3],
+    [2021, 5.7],
+    [2024, 5.8],
+  ],
+  forebyggende: [
+    [2015, 5.5],
+    [2018, 5.75],
+    [2021, 6.0],
+    [2024, 6.0],
+  ],
+  oevrige: [
+    [2015, 7.4],
+    [2018, 7.6],
+    [2021, 8.0],
+    [2023, 7.8],
+    [2024, 7.8],
+  ],
 };
-const PLACED_TOTAL: Anchors = [[2015, 11150], [2018, 10800], [2021, 10450], [2025, 10250]];
-const FAMILY_CARE_PCT: Anchors = [[2015, 53], [2019, 55], [2022, 58], [2025, 60]];
-const PREVENTIVE_TOTAL: Anchors = [[2015, 33800], [2018, 34900], [2021, 35900], [2025, 37000]];
-const SPEND_PER_CHILD: Anchors = [[2015, 11900], [2016, 12200], [2025, 14800]];
-const SPECIAL_SPEND_PER_PUPIL: Anchors = [[2015, 24000], [2018, 25800], [2021, 28500], [2025, 33000]];
+const PLACED_TOTAL: Anchors = [
+  [2015, 11150],
+  [2018, 10800],
+  [2021, 10450],
+  [2025, 10250],
+];
+const FAMILY_CARE_PCT: Anchors = [
+  [2015, 53],
+  [2019, 55],
+  [2022, 58],
+  [2025, 60],
+];
+const PREVENTIVE_TOTAL: Anchors = [
+  [2015, 33800],
+  [2018, 34900],
+  [2021, 35900],
+  [2025, 37000],
+];
+const SPEND_PER_CHILD: Anchors = [
+  [2015, 11900],
+  [2016, 12200],
+  [2025, 14800],
+];
+const SPECIAL_SPEND_PER_PUPIL: Anchors = [
+  [2015, 24000],
+  [2018, 25800],
+  [2021, 28500],
+  [2025, 33000],
+];
 
 /** Municipal spread of rates on the logit scale; process indicators differ more between municipalities. */
 const MUNI_SD: Record<string, number> = {
@@ -275,9 +653,20 @@ const MUNI_SD: Record<string, number> = {
 };
 /** Single-group rates drawn on their own denominators (antaget, except where the calibration says otherwise). */
 const SINGLE_TRENDS: Record<string, Anchors> = {
-  "anbragt-anden-kommune": [[2015, 37], [2019, 39], [2025, 40]],
-  "undersoegelse-rettidig": [[2023, 70], [2025.75, 80]],
-  "laeringsvejleder-skoler": [[2015, 5], [2019, 12], [2025, 35]],
+  "anbragt-anden-kommune": [
+    [2015, 37],
+    [2019, 39],
+    [2025, 40],
+  ],
+  "undersoegelse-rettidig": [
+    [2023, 70],
+    [2025.75, 80],
+  ],
+  "laeringsvejleder-skoler": [
+    [2015, 5],
+    [2019, 12],
+    [2025, 35],
+  ],
 };
 /** Of the special-education pupils per part: support in a mainstream class, special class, special school, internal school (antaget; seed 002: internal schools are for the placed). */
 const TEACHING_SPLIT: Record<Part, readonly [number, number, number, number]> = {
@@ -417,12 +806,7 @@ const round1 = (x: number): number => Math.round(x * 10) / 10 + 0; // + 0 turns 
  * 0 ≤ value ≤ upper. Proportional steps keep a rate's correction the same in every municipality,
  * so small municipalities keep their sampled noise.
  */
-export function adjustToTotal(
-  values: number[],
-  target: number,
-  weights: ArrayLike<number>,
-  upper?: ArrayLike<number>,
-): void {
+export function adjustToTotal(values: number[], target: number, weights: ArrayLike<number>, upper?: ArrayLike<number>): void {
   let diff = target - sum(values);
   while (diff !== 0) {
     const up = diff > 0;
@@ -630,10 +1014,25 @@ class DemoModel {
   private groupCounts(key: string, anchors: Record<Base, Anchors>, x: number): Record<Part, number[]> {
     const placed = this.national(anchors.anbragte, x);
     const both = OVERLAP_OF_PLACED * placed;
-    const total: Record<Part, number> = { a0: placed - both, ab: both, f0: this.national(anchors.forebyggende, x) - both, o: this.national(anchors.oevrige, x) };
-    const share: Record<Part, Float64Array> = { a0: this.share.anbragte, ab: this.share.anbragte, f0: this.share.forebyggende, o: this.share.oevrige };
+    const total: Record<Part, number> = {
+      a0: placed - both,
+      ab: both,
+      f0: this.national(anchors.forebyggende, x) - both,
+      o: this.national(anchors.oevrige, x),
+    };
+    const share: Record<Part, Float64Array> = {
+      a0: this.share.anbragte,
+      ab: this.share.anbragte,
+      f0: this.share.forebyggende,
+      o: this.share.oevrige,
+    };
     const out = {} as Record<Part, number[]>;
-    for (const part of PARTS) out[part] = this.counts(`${key}|${part}`, share[part].map((s) => s * total[part]), total[part]);
+    for (const part of PARTS)
+      out[part] = this.counts(
+        `${key}|${part}`,
+        share[part].map((s) => s * total[part]),
+        total[part],
+      );
     return out;
   }
 
@@ -653,7 +1052,16 @@ class DemoModel {
   }
 
   /** Binomial numerators out of `trials`, corrected so their national sum is `targetCount`. */
-  private rates(key: string, effectKey: string, group: string, trials: readonly number[], p: number, x: number, targetCount: number, sd: number): number[] {
+  private rates(
+    key: string,
+    effectKey: string,
+    group: string,
+    trials: readonly number[],
+    p: number,
+    x: number,
+    targetCount: number,
+    sd: number,
+  ): number[] {
     const eff = this.effect(effectKey, group);
     const base = logit(p);
     const out = Array.from({ length: this.n }, (_, i) => {
@@ -678,7 +1086,14 @@ class DemoModel {
   }
 
   /** Amounts in whole kroner, scaled so the weighted national mean is `target`. */
-  private kroner(key: string, count: readonly number[], target: number, x: number, vulnerabilityWeight: number, sd: number): (number | null)[] {
+  private kroner(
+    key: string,
+    count: readonly number[],
+    target: number,
+    x: number,
+    vulnerabilityWeight: number,
+    sd: number,
+  ): (number | null)[] {
     const eff = this.effect(key, "alle");
     const raw = count.map((_, i) => {
       const r = this.rng(`${key}|${x}|${this.codes[i]}`);
@@ -706,12 +1121,24 @@ class DemoModel {
 
   private children(year: number) {
     return this.cached(`children|${year}`, () =>
-      this.counts(`children|${year}`, this.share.oevrige.map((s) => s * this.childTotal), this.childTotal),
+      this.counts(
+        `children|${year}`,
+        this.share.oevrige.map((s) => s * this.childTotal),
+        this.childTotal,
+      ),
     );
   }
 
   /** Binomial numerators per part around partValues of the groups' trends (in %). */
-  private partRates(code: string, period: string, parts: readonly Part[], dens: PerPart<readonly number[]>, trend: PerBase<Anchors>, x: number, sd: number): PerPart<number[]> {
+  private partRates(
+    code: string,
+    period: string,
+    parts: readonly Part[],
+    dens: PerPart<readonly number[]>,
+    trend: PerBase<Anchors>,
+    x: number,
+    sd: number,
+  ): PerPart<number[]> {
     const p = partValues(trendsAt(trend, x, 1 / 100), weightsOf(dens));
     const out: PerPart<number[]> = {};
     for (const part of parts) {
@@ -724,7 +1151,14 @@ class DemoModel {
   }
 
   private participation(sy: number, period: string) {
-    return this.cached(`participation|${sy}`, () => this.partRates("fp9-deltagelse", period, PARTS, this.ninth(sy), RATE_TRENDS["fp9-deltagelse"]!, sy, DEFAULT_MUNI_SD) as Record<Part, number[]>);
+    return this.cached(
+      `participation|${sy}`,
+      () =>
+        this.partRates("fp9-deltagelse", period, PARTS, this.ninth(sy), RATE_TRENDS["fp9-deltagelse"]!, sy, DEFAULT_MUNI_SD) as Record<
+          Part,
+          number[]
+        >,
+    );
   }
 
   /** Active school-age cases in a quarter: most placed/preventive pupils of that school year. */
@@ -742,7 +1176,11 @@ class DemoModel {
   private placements(year: number) {
     return this.cached(`placements|${year}`, () => {
       const expectedTotal = this.national(PLACED_TOTAL, year);
-      const total = this.counts(`placed|${year}`, this.share.anbragte.map((s) => s * expectedTotal), expectedTotal);
+      const total = this.counts(
+        `placed|${year}`,
+        this.share.anbragte.map((s) => s * expectedTotal),
+        expectedTotal,
+      );
       // sites as a chain of binary splits, each corrected nationally, so every site total is exact
       const split = (name: string, parent: readonly number[], share: number): [number[], number[]] => {
         const left = this.rates(`placement|${year}`, "placement", name, parent, share, year, share * sum(parent), PLACEMENT_SD);
@@ -790,7 +1228,15 @@ class DemoModel {
   private teaching(ind: IndicatorDef, period: string, x: number): Block {
     const pupils = this.pupils(x);
     const parts = partsFor(ind.targetGroups);
-    const special = this.partRates("specialundervisning-andel", period, parts, pupils, RATE_TRENDS["specialundervisning-andel"]!, x, MUNI_SD["specialundervisning-andel"] ?? DEFAULT_MUNI_SD);
+    const special = this.partRates(
+      "specialundervisning-andel",
+      period,
+      parts,
+      pupils,
+      RATE_TRENDS["specialundervisning-andel"]!,
+      x,
+      MUNI_SD["specialundervisning-andel"] ?? DEFAULT_MUNI_SD,
+    );
     const sites: Record<string, PerPart<number[]>> = Object.fromEntries(TEACHING_SITES.map((t) => [t, {}]));
     for (const part of parts) {
       const split = TEACHING_SPLIT[part];
@@ -807,7 +1253,11 @@ class DemoModel {
       });
     }
     const cells = (perPart: PerPart<readonly number[]>, g: TargetGroup): Cell[] =>
-      Array.from({ length: this.n }, (_, i) => ({ numerator: partsOf(g).reduce((t, p) => t + perPart[p]![i]!, 0), denominator: null, value: null }));
+      Array.from({ length: this.n }, (_, i) => ({
+        numerator: partsOf(g).reduce((t, p) => t + perPart[p]![i]!, 0),
+        denominator: null,
+        value: null,
+      }));
     const groups: Partial<Record<TargetGroup, Cell[]>> = {};
     const breakdowns: Partial<Record<TargetGroup, ReadonlyArray<readonly [string, Cell[]]>>> = {};
     for (const g of ind.targetGroups) {
@@ -841,7 +1291,16 @@ class DemoModel {
         for (const part of partsFor(groups)) {
           const ratio = clamp(ratios[part], 0, 1);
           // drawn among participants: nobody reaches 2 without sitting the exams
-          nums[part] = this.rates(`fp9-min2|${period}`, "fp9-min2", part, participants[part], ratio, x, ratio * sum(participants[part]), DEFAULT_MUNI_SD);
+          nums[part] = this.rates(
+            `fp9-min2|${period}`,
+            "fp9-min2",
+            part,
+            participants[part],
+            ratio,
+            x,
+            ratio * sum(participants[part]),
+            DEFAULT_MUNI_SD,
+          );
         }
         return { measure: "rate", groups: rateCells(groups, nums, dens, n) };
       }
@@ -874,7 +1333,9 @@ class DemoModel {
       case "undersoegelse-rettidig": {
         if (p.cadence !== "quarter") throw new Error(`${ind.code} er kvartalsvis`);
         const cases = this.cases(p, period);
-        const dens = cases.a0!.map((a, i) => this.rng(`investigations|${period}|${this.codes[i]}`).binomial(a + cases.ab![i]! + cases.f0![i]!, INVESTIGATION_SHARE));
+        const dens = cases.a0!.map((a, i) =>
+          this.rng(`investigations|${period}|${this.codes[i]}`).binomial(a + cases.ab![i]! + cases.f0![i]!, INVESTIGATION_SHARE),
+        );
         return this.singleRate(ind.code, period, "alle", dens, x);
       }
       case "trivsel-social":
@@ -912,20 +1373,30 @@ class DemoModel {
       }
       case "forebyggende-antal": {
         const total = this.national(PREVENTIVE_TOTAL, x);
-        const counts = this.counts(`preventive|${x}`, this.share.forebyggende.map((s) => s * total), total);
+        const counts = this.counts(
+          `preventive|${x}`,
+          this.share.forebyggende.map((s) => s * total),
+          total,
+        );
         return { measure: "count", groups: { forebyggende: counts.map((c) => ({ numerator: c, denominator: null, value: null })) } };
       }
       case "udgift-udsatte-pr-barn": {
         const count = this.children(x);
         // sd ≈ 20 %: 0.15 via the vulnerability factor (0.6 × its 0.25), 0.13 of the municipality's own
         const values = this.kroner(ind.code, count, trendAt(SPEND_PER_CHILD, x), x, 0.15, 0.13);
-        return { measure: "mean", groups: { alle: count.map((c, i) => ({ numerator: null, denominator: c, value: c > 0 ? values[i]! : null })) } };
+        return {
+          measure: "mean",
+          groups: { alle: count.map((c, i) => ({ numerator: null, denominator: c, value: c > 0 ? values[i]! : null })) },
+        };
       }
       case "udgift-specialundervisning-pr-elev": {
         const pupils = this.pupils(x);
         const count = pupils.a0.map((a, i) => a + pupils.ab[i]! + pupils.f0[i]! + pupils.o[i]!);
         const values = this.kroner(ind.code, count, trendAt(SPECIAL_SPEND_PER_PUPIL, x), x, 0.08, 0.15);
-        return { measure: "mean", groups: { alle: count.map((c, i) => ({ numerator: null, denominator: c, value: c > 0 ? values[i]! : null })) } };
+        return {
+          measure: "mean",
+          groups: { alle: count.map((c, i) => ({ numerator: null, denominator: c, value: c > 0 ? values[i]! : null })) },
+        };
       }
       default:
         throw new Error(`Ingen demomodel for indikatoren ${ind.code}; tilføj en i seeds/generator.ts`);

@@ -50,8 +50,13 @@ export function loadReferenceData(db: Db): void {
         sortOrder,
       };
       tx.insert(t.indicators).values(row).onConflictDoUpdate({ target: t.indicators.code, set: row }).run();
-      tx.delete(t.indicatorChallenges).where(sql`${t.indicatorChallenges.indicatorCode} = ${i.code}`).run();
-      for (const n of i.challenges) tx.insert(t.indicatorChallenges).values({ indicatorCode: i.code, challengeNumber: n, reason: i.why[n] ?? "" }).run();
+      tx.delete(t.indicatorChallenges)
+        .where(sql`${t.indicatorChallenges.indicatorCode} = ${i.code}`)
+        .run();
+      for (const n of i.challenges)
+        tx.insert(t.indicatorChallenges)
+          .values({ indicatorCode: i.code, challengeNumber: n, reason: i.why[n] ?? "" })
+          .run();
     });
   });
 }
@@ -63,7 +68,10 @@ export function observationCount(db: Db): number {
 export { setMeta };
 
 /** Loads the demo observations in one transaction; returns the number of rows written. */
-export function loadDemoObservations(db: Db, opts: { seed?: number; scale?: number; onDisclosure?: (summary: ReturnType<typeof recomputeDisclosure>) => void } = {}): number {
+export function loadDemoObservations(
+  db: Db,
+  opts: { seed?: number; scale?: number; onDisclosure?: (summary: ReturnType<typeof recomputeDisclosure>) => void } = {},
+): number {
   const munis = readMunicipalities();
   // Prepared statement on the raw client: a few hundred thousand rows, so skip the query builder.
   const insert = db.$client.prepare(
@@ -94,7 +102,8 @@ export function loadDemoObservations(db: Db, opts: { seed?: number; scale?: numb
   // every data change recomputes which cells are withheld, before anyone can read them
   const disclosure = recomputeDisclosure(db);
   opts.onDisclosure?.(disclosure);
-  if (disclosure.exposed.length > 0) console.warn(`Diskretionering: ${disclosure.exposed.length} celler kan ikke beskyttes af sekundær undertrykkelse.`);
+  if (disclosure.exposed.length > 0)
+    console.warn(`Diskretionering: ${disclosure.exposed.length} celler kan ikke beskyttes af sekundær undertrykkelse.`);
   return rows;
 }
 

@@ -5,13 +5,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { findIndicatorDef, measureOf, type Measure } from "../app/domain/catalogue";
-import {
-  CALIBRATION_TARGETS,
-  DEMO_SEED,
-  generateDemoObservations,
-  type CalibrationTarget,
-  type ObservationSeed,
-} from "./generator";
+import { CALIBRATION_TARGETS, DEMO_SEED, generateDemoObservations, type CalibrationTarget, type ObservationSeed } from "./generator";
 import { readMunicipalities } from "./municipalities";
 import { combine, valueOf, type RawFigures } from "../app/domain/figures";
 
@@ -42,7 +36,11 @@ export function nationalFigures(rows: Iterable<ObservationSeed>): NationalFigure
     const k = `${r.indicatorCode}\u0000${r.period}\u0000${r.targetGroup}\u0000${r.breakdown}`;
     let g = groups.get(k);
     if (!g) {
-      g = { key: { indicatorCode: r.indicatorCode, period: r.period, targetGroup: r.targetGroup, breakdown: r.breakdown }, measure: measureFor(r), parts: [] };
+      g = {
+        key: { indicatorCode: r.indicatorCode, period: r.period, targetGroup: r.targetGroup, breakdown: r.breakdown },
+        measure: measureFor(r),
+        parts: [],
+      };
       groups.set(k, g);
     }
     g.parts.push(r);
@@ -56,7 +54,10 @@ export function nationalFigures(rows: Iterable<ObservationSeed>): NationalFigure
 
 export type TargetCheck = { target: CalibrationTarget; actual: number | null; n: number | null; ok: boolean };
 
-export function checkTargets(figures: readonly NationalFigure[], targets: readonly CalibrationTarget[] = CALIBRATION_TARGETS): TargetCheck[] {
+export function checkTargets(
+  figures: readonly NationalFigure[],
+  targets: readonly CalibrationTarget[] = CALIBRATION_TARGETS,
+): TargetCheck[] {
   const byKey = new Map(figures.map((f) => [`${f.indicatorCode}|${f.period}|${f.targetGroup}|${f.breakdown}`, f]));
   const find = (t: CalibrationTarget, breakdown: string) => byKey.get(`${t.indicatorCode}|${t.period}|${t.targetGroup}|${breakdown}`);
   return targets.map((target) => {
@@ -89,7 +90,12 @@ function formatNumber(x: number | null, decimals: number): string {
 export function formatTargetTable(checks: readonly TargetCheck[]): string {
   const header = ["indicator", "period", "group", "statistic", "reference", "generated", "national n", "tolerance", "check", "source"];
   const lines = checks.map(({ target: t, actual, n, ok }) => {
-    const decimals = t.statistic === "n" || Number.isInteger(t.expected) && Math.abs(t.expected) >= 1000 ? 0 : t.indicatorCode === "fp9-karakter" ? 2 : 1;
+    const decimals =
+      t.statistic === "n" || (Number.isInteger(t.expected) && Math.abs(t.expected) >= 1000)
+        ? 0
+        : t.indicatorCode === "fp9-karakter"
+          ? 2
+          : 1;
     const stat = t.statistic === "share" ? `share ${t.breakdown}` : t.statistic === "n" ? "n" : "value";
     return [
       t.indicatorCode,
@@ -107,7 +113,8 @@ export function formatTargetTable(checks: readonly TargetCheck[]): string {
   const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c]!.length)));
   const right = new Set([4, 5, 6, 7]);
   const last = header.length - 1;
-  const fmt = (cols: string[]) => cols.map((s, c) => (right.has(c) ? s.padStart(widths[c]!) : c === last ? s : s.padEnd(widths[c]!))).join("  ");
+  const fmt = (cols: string[]) =>
+    cols.map((s, c) => (right.has(c) ? s.padStart(widths[c]!) : c === last ? s : s.padEnd(widths[c]!))).join("  ");
   return [fmt(header), widths.map((w) => "-".repeat(w)).join("  "), ...lines.map(fmt)].join("\n");
 }
 

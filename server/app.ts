@@ -94,7 +94,10 @@ function healthz(db: Db) {
   };
 }
 
-export async function createApp(db: Db, opts: { dev?: boolean; buildDir?: string; log?: (line: string) => void; logLevel?: LogLevel } = {}) {
+export async function createApp(
+  db: Db,
+  opts: { dev?: boolean; buildDir?: string; log?: (line: string) => void; logLevel?: LogLevel } = {},
+) {
   const app = express();
   app.disable("x-powered-by");
   app.get("/healthz", healthz(db));
@@ -102,7 +105,8 @@ export async function createApp(db: Db, opts: { dev?: boolean; buildDir?: string
   app.use(requestLog({ match: (p) => matchRoute(p), write: opts.log, level: opts.logLevel }));
   app.use(noStoreByDefault);
   // behind a reverse proxy, TRUST_PROXY (e.g. 1 or "loopback") lets req.ip be the client, so login throttling is per person
-  if (process.env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
+  if (process.env.TRUST_PROXY)
+    app.set("trust proxy", /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
   app.use(compression());
   app.use((_req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
@@ -115,7 +119,9 @@ export async function createApp(db: Db, opts: { dev?: boolean; buildDir?: string
         directives: {
           "default-src": ["'self'"],
           // Remix's inline hydration scripts carry the nonce; nothing else runs inline
-          "script-src": opts.dev ? ["'self'", "'unsafe-inline'"] : ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
+          "script-src": opts.dev
+            ? ["'self'", "'unsafe-inline'"]
+            : ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
           // charts and the chart area set style attributes
           "style-src": ["'self'", "'unsafe-inline'"],
           "img-src": ["'self'", "data:"],

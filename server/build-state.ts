@@ -23,14 +23,22 @@ function files(root: string, rel: string): string[] {
 export function sourceHash(root: string): string {
   const hash = createHash("sha256");
   for (const rel of INPUTS.flatMap((i) => files(root, i))) {
-    hash.update(rel.split(path.sep).join("/")).update("\0").update(fs.readFileSync(path.join(root, rel))).update("\0");
+    hash
+      .update(rel.split(path.sep).join("/"))
+      .update("\0")
+      .update(fs.readFileSync(path.join(root, rel)))
+      .update("\0");
   }
   return hash.digest("hex");
 }
 
 export function buildIsCurrent(root: string): boolean {
   const stamp = path.join(root, STAMP);
-  return fs.existsSync(path.join(root, "build", "server", "index.js")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8").trim() === sourceHash(root);
+  return (
+    fs.existsSync(path.join(root, "build", "server", "index.js")) &&
+    fs.existsSync(stamp) &&
+    fs.readFileSync(stamp, "utf8").trim() === sourceHash(root)
+  );
 }
 
 export function markBuilt(root: string, hash = sourceHash(root)): void {

@@ -8,7 +8,15 @@ import { getT, translateMessage, translateWith } from "../app/i18n/i18n";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { databasePath, openDatabase } from "../db/connection";
-import { commitImport, findPreview, ImportError, ImportRefused, discardPreview, previewErrors, previewImport } from "../app/data/import.server";
+import {
+  commitImport,
+  findPreview,
+  ImportError,
+  ImportRefused,
+  discardPreview,
+  previewErrors,
+  previewImport,
+} from "../app/data/import.server";
 import { loadReferenceData } from "../seeds/load";
 
 // the command line speaks Danish, like the people who run it
@@ -29,12 +37,13 @@ try {
   const p = findPreview(db, id)!;
   console.log(
     `${p.fileName}: ${p.rowsRead} rækker læst – ${p.rowsNew} nye, ${p.rowsChanged} ændrede, ${p.rowsUnchanged} uændrede (${Math.round(
-      performance.now() - started
-    )} ms).`
+      performance.now() - started,
+    )} ms).`,
   );
   if (p.errorCount > 0) {
     console.error(`${p.errorCount} fejl – intet er indlæst:`);
-    for (const e of previewErrors(db, id, 100)) console.error(`  ${da("importErrors.rowColumn", { row: e.rowNo, column: e.column, message: translateMessage(da, e.message) })}`);
+    for (const e of previewErrors(db, id, 100))
+      console.error(`  ${da("importErrors.rowColumn", { row: e.rowNo, column: e.column, message: translateMessage(da, e.message) })}`);
     if (p.errorCount > 100) console.error(`  … og ${p.errorCount - 100} fejl mere.`);
     discardPreview(db, id);
     process.exit(1);
@@ -46,7 +55,9 @@ try {
   }
   const batch = commitImport(db, who, id, () => console.log("Skriver i databasen …"));
   console.log(
-    batch === null ? "Filen ændrer ingen tal; intet er indlæst." : `Indlæst som indlæsning ${batch} (${Math.round(performance.now() - started)} ms i alt).`
+    batch === null
+      ? "Filen ændrer ingen tal; intet er indlæst."
+      : `Indlæst som indlæsning ${batch} (${Math.round(performance.now() - started)} ms i alt).`,
   );
   process.exit(0);
 } catch (e) {

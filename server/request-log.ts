@@ -32,7 +32,7 @@ export function routeMatcher(routes: ServerBuild["routes"]): (pathname: string) 
     let score = 0;
     const parts = segments.map((s) => {
       if (s === "*") return "(?:/.*)?";
-      if (s.startsWith(":")) return (score += 2, "/[^/]+");
+      if (s.startsWith(":")) return ((score += 2), "/[^/]+");
       score += 3;
       return `/${s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`;
     });

@@ -70,7 +70,10 @@ async function serve(db = openDatabase(file, { migrate: false })) {
   process.once("SIGINT", shutdown);
 }
 
-const ready = (n: number) => console.log(`Fælles retning kører på http://localhost:${port} (database: ${file}; ${n === 1 ? "1 serverproces" : `${n} serverprocesser`})`);
+const ready = (n: number) =>
+  console.log(
+    `Fælles retning kører på http://localhost:${port} (database: ${file}; ${n === 1 ? "1 serverproces" : `${n} serverprocesser`})`,
+  );
 
 sessionSecrets(); // fail at start, not at the first login, when production has no SESSION_SECRET
 const processes = serverProcesses();

@@ -12,10 +12,18 @@ import { loadReferenceData } from "../seeds/load";
 const { values } = parseArgs({
   options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" }, kommune: { type: "string" } },
 });
-const parsed = newUserSchema.safeParse({ email: values.email, role: values.role, name: values.name ?? values.email, municipalityCode: values.kommune ?? "" });
+const parsed = newUserSchema.safeParse({
+  email: values.email,
+  role: values.role,
+  name: values.name ?? values.email,
+  municipalityCode: values.kommune ?? "",
+});
 if (!parsed.success) {
-  for (const issue of parsed.error.issues) console.error(`Fejl i --${issue.path[0] === "municipalityCode" ? "kommune" : String(issue.path[0])}: ${issue.message}`);
-  console.error("Brug: npm run user:create -- --email navn@kommune.dk --role sekretariat|skoledirektoer|socialdirektoer|byraad [--kommune 849] [--name 'Navn']");
+  for (const issue of parsed.error.issues)
+    console.error(`Fejl i --${issue.path[0] === "municipalityCode" ? "kommune" : String(issue.path[0])}: ${issue.message}`);
+  console.error(
+    "Brug: npm run user:create -- --email navn@kommune.dk --role sekretariat|skoledirektoer|socialdirektoer|byraad [--kommune 849] [--name 'Navn']",
+  );
   process.exit(2);
 }
 const db = openDatabase(databasePath());

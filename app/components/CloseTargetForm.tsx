@@ -23,7 +23,12 @@ export function CloseTargetForm({ csrf, lastResult }: { csrf: string | null; las
         {form.errors?.length ? <p className="form-error-message">{message(form.errors[0])}</p> : null}
         <Form method="post" {...getFormProps(form)}>
           <CsrfInput token={csrf} />
-          <ConformRadioGroup field={fields.state} legend={t("closeTarget.state")} idPrefix="luk" options={(["naaet", "droppet"] as const).map((s) => ({ value: s, label: t(`closeTarget.states.${s}`) }))} />
+          <ConformRadioGroup
+            field={fields.state}
+            legend={t("closeTarget.state")}
+            idPrefix="luk"
+            options={(["naaet", "droppet"] as const).map((s) => ({ value: s, label: t(`closeTarget.states.${s}`) }))}
+          />
           <ConformTextarea field={fields.reason} label={t("closeTarget.reason")} />
           <button type="submit" name="intent" value="close" className="button button-secondary">
             {t("closeTarget.submit")}

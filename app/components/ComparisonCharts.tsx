@@ -105,7 +105,14 @@ export function RankedBars({ rows, refs, unit, label }: { rows: BarRow[]; refs: 
   const x = (v: number) => px(left + (Math.max(v, 0) / max) * (width - left - right));
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={label} className="ranked-bars" preserveAspectRatio="xMinYMin meet">
+    <svg
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      role="img"
+      aria-label={label}
+      className="ranked-bars"
+      preserveAspectRatio="xMinYMin meet"
+    >
       {ticks.map((v) => (
         <g key={v}>
           <line x1={x(v)} x2={x(v)} y1={top - 4} y2={height - 22} stroke={CHART_INK.grid} />
@@ -199,8 +206,16 @@ export function ScatterPlot({
   const width = 640;
   const height = 420;
   const m = { left: 72, right: 20, top: 30, bottom: 52 };
-  const xAxis = valueAxis(data.map((p) => p.x), xUnit, false);
-  const yAxis = valueAxis(data.map((p) => p.y), yUnit, false);
+  const xAxis = valueAxis(
+    data.map((p) => p.x),
+    xUnit,
+    false,
+  );
+  const yAxis = valueAxis(
+    data.map((p) => p.y),
+    yUnit,
+    false,
+  );
   const sx = (v: number) => px(m.left + ((v - xAxis.lo) / (xAxis.hi - xAxis.lo || 1)) * (width - m.left - m.right));
   const sy = (v: number) => px(height - m.bottom - ((v - yAxis.lo) / (yAxis.hi - yAxis.lo || 1)) * (height - m.top - m.bottom));
   const points: PlotPoint[] = [...data]
@@ -256,10 +271,30 @@ export function ScatterPlot({
   );
 }
 
-export type MapDatum = { code: string; name: string; lat: number; lon: number; n: number | null; band: Band | null; withheld: boolean; focus: boolean; label: string };
+export type MapDatum = {
+  code: string;
+  name: string;
+  lat: number;
+  lon: number;
+  n: number | null;
+  band: Band | null;
+  withheld: boolean;
+  focus: boolean;
+  label: string;
+};
 
 /** The municipalities where they lie, sized by their n and coloured by their third (with the legend's words and symbols). */
-export function MunicipalityMap({ rows, label, keysHint, legend }: { rows: MapDatum[]; label: string; keysHint: string; legend: ReactNode }) {
+export function MunicipalityMap({
+  rows,
+  label,
+  keysHint,
+  legend,
+}: {
+  rows: MapDatum[];
+  label: string;
+  keysHint: string;
+  legend: ReactNode;
+}) {
   // Denmark lies between 54.5–57.8 °N and 8.0–15.2 °E; a degree of longitude is cos(56°) of one of latitude
   const lat0 = 54.5;
   const lat1 = 57.8;

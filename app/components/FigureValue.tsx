@@ -58,7 +58,8 @@ export function MarksLegend() {
   return (
     <p className="marks-legend">
       <span>
-        <strong>{WITHHELD_MARK}</strong> {t("disclosure.legendIntro")} {t("disclosure.legendPrimary", { k })}; {t("disclosure.legendSecondary")}; {t("disclosure.legendAttribute")}.
+        <strong>{WITHHELD_MARK}</strong> {t("disclosure.legendIntro")} {t("disclosure.legendPrimary", { k })};{" "}
+        {t("disclosure.legendSecondary")}; {t("disclosure.legendAttribute")}.
       </span>{" "}
       <span>
         <strong>{MISSING_MARK}</strong> {t("marks.missingShort")}.

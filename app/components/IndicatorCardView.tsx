@@ -7,7 +7,15 @@ import { indicatorName } from "~/domain/catalogue";
 import { useLocale, useT, useFormat } from "~/i18n/react";
 import { Sparkline } from "./Sparkline";
 
-export function IndicatorCardView({ card, municipalityCode, regionName }: { card: IndicatorCard; municipalityCode: string; regionName: string }) {
+export function IndicatorCardView({
+  card,
+  municipalityCode,
+  regionName,
+}: {
+  card: IndicatorCard;
+  municipalityCode: string;
+  regionName: string;
+}) {
   const f = useFormat();
   const t = useT();
   const locale = useLocale();
@@ -26,10 +34,7 @@ export function IndicatorCardView({ card, municipalityCode, regionName }: { card
           <span className="visually-hidden">{card.latest ? t("overview.latest", { period: card.latest.period }) : ""}: </span>
           <FigureValue figure={card.latest} unit={card.unit} />
         </p>
-        <Sparkline
-          values={card.series.map((p) => p.value)}
-          label={first && last ? t("overview.trendLabel", { first, last }) : ""}
-        />
+        <Sparkline values={card.series.map((p) => p.value)} label={first && last ? t("overview.trendLabel", { first, last }) : ""} />
       </div>
       <dl className="indicator-card__facts">
         {card.latest ? (

@@ -23,7 +23,10 @@ export function useInvestmentFormat() {
   return {
     kr: (x: number | null | undefined) => f.value(x === null || x === undefined ? null : Math.round(x), "kr"),
     percent: (x: number | null | undefined) => (x === null || x === undefined ? MISSING_MARK : f.valuePrecise(x * 100, "percent")),
-    count: (n: number) => (Number.isInteger(n) ? f.integer(n) : new Intl.NumberFormat(locale === "en" ? "en-GB" : "da-DK", { maximumFractionDigits: 2 }).format(n)),
+    count: (n: number) =>
+      Number.isInteger(n)
+        ? f.integer(n)
+        : new Intl.NumberFormat(locale === "en" ? "en-GB" : "da-DK", { maximumFractionDigits: 2 }).format(n),
   };
 }
 
@@ -43,7 +46,10 @@ export function InvestmentFlows({ id, title, result }: { id: string; title: stri
   const t = useT();
   const parties = partiesIn(result);
   // in thousands: a million-kroner tick label would not fit the shared chart's axis margin
-  const rows = result.years.map((y) => ({ year: String(y.year), ...Object.fromEntries(parties.map((p) => [p, Math.round(y.parties[p].net / 1000)])) }));
+  const rows = result.years.map((y) => ({
+    year: String(y.year),
+    ...Object.fromEntries(parties.map((p) => [p, Math.round(y.parties[p].net / 1000)])),
+  }));
   const series = parties.map((p) => ({ key: p, label: t(`investments.parties.${p}`), colour: PARTY_COLOURS[p] }));
   const hasFinancing = parties.includes("investor");
   return (
@@ -79,15 +85,22 @@ export function InvestmentFlows({ id, title, result }: { id: string; title: stri
             </tr>
           </thead>
           <tbody>
-            {[...result.years.map((y) => ({ label: String(y.year), v: y })), { label: t("investments.total"), v: result.totals }].map(({ label, v }) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
-                {parties.map((p) => (
-                  <FlowCells key={p} costs={v.parties[p].costs} gains={v.parties[p].gains} financing={hasFinancing ? v.parties[p].financing : null} />
-                ))}
-                <td className="num">{inv.kr(v.municipality.net)}</td>
-              </tr>
-            ))}
+            {[...result.years.map((y) => ({ label: String(y.year), v: y })), { label: t("investments.total"), v: result.totals }].map(
+              ({ label, v }) => (
+                <tr key={label}>
+                  <th scope="row">{label}</th>
+                  {parties.map((p) => (
+                    <FlowCells
+                      key={p}
+                      costs={v.parties[p].costs}
+                      gains={v.parties[p].gains}
+                      financing={hasFinancing ? v.parties[p].financing : null}
+                    />
+                  ))}
+                  <td className="num">{inv.kr(v.municipality.net)}</td>
+                </tr>
+              ),
+            )}
           </tbody>
         </table>
       }
@@ -162,7 +175,6 @@ export function SensitivityTable({ table }: { table: SensitivityCell[][] }) {
   );
 }
 
-
 type CaseLink = { id: number; municipalityCode: string; title: string; result: { npv: number; netPerChildPerYear: number | null } };
 
 /** The target page's box: the investment cases that assume this target. */
@@ -176,7 +188,8 @@ export function TargetInvestments({ cases }: { cases: CaseLink[] }) {
       <ul>
         {cases.map((c) => (
           <li key={c.id}>
-            <Link to={`/kommuner/${c.municipalityCode}/investeringer/${c.id}`}>{c.title}</Link>: {t("investments.targetBox.text", { npv: inv.kr(c.result.npv), net: inv.kr(c.result.netPerChildPerYear) })}
+            <Link to={`/kommuner/${c.municipalityCode}/investeringer/${c.id}`}>{c.title}</Link>:{" "}
+            {t("investments.targetBox.text", { npv: inv.kr(c.result.npv), net: inv.kr(c.result.netPerChildPerYear) })}
           </li>
         ))}
       </ul>
@@ -193,7 +206,13 @@ export function PrintButton() {
   );
 }
 
-type ReportTargetLike = { id: number; title: string; indicator: { unit: "percent" | "count" | "kr" | "grade" } | null; latest: { period: string; value: number | null; withheld: boolean } | null; targetValue: number | null };
+type ReportTargetLike = {
+  id: number;
+  title: string;
+  indicator: { unit: "percent" | "count" | "kr" | "grade" } | null;
+  latest: { period: string; value: number | null; withheld: boolean } | null;
+  targetValue: number | null;
+};
 
 /** The quarterly report's section: each case's expected result beside the realised effect (its targets) and spending. */
 export function ReportInvestments({ investments, targets }: { investments: ReportInvestment[] | undefined; targets: ReportTargetLike[] }) {
@@ -240,7 +259,9 @@ export function ReportInvestments({ investments, targets }: { investments: Repor
                           <span key={x.id} className="report-investments__effect">
                             {x.title}: <FigureValue figure={x.latest} unit={x.indicator?.unit ?? "count"} />
                             {x.latest ? ` (${x.latest.period})` : ""}
-                            {x.targetValue !== null && x.indicator ? ` · ${t("investments.report.targetValue", { value: f.value(x.targetValue, x.indicator.unit) })}` : ""}
+                            {x.targetValue !== null && x.indicator
+                              ? ` · ${t("investments.report.targetValue", { value: f.value(x.targetValue, x.indicator.unit) })}`
+                              : ""}
                           </span>
                         ))}
                   </td>

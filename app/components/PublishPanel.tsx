@@ -45,7 +45,11 @@ export default function PublishPanel({ quarter, newest, role, csrf, contentHash,
           const who = s === "school" ? t("targets.ownerSchool") : t("targets.ownerSocial");
           return (
             <li key={s}>
-              {a?.current ? t("report.approved", { who, date: f.date(a.at) }) : a ? t("report.approvedOlder", { who }) : t("report.waiting", { who })}
+              {a?.current
+                ? t("report.approved", { who, date: f.date(a.at) })
+                : a
+                  ? t("report.approvedOlder", { who })
+                  : t("report.waiting", { who })}
             </li>
           );
         })}
@@ -77,7 +81,11 @@ export default function PublishPanel({ quarter, newest, role, csrf, contentHash,
         {correction ? <ConformTextarea field={fields.reason} label={t("report.reason")} hint={t("report.reasonHint")} /> : null}
         {fields.contentHash.errors ? <p className="form-error-message">{message(fields.contentHash.errors[0])}</p> : null}
         <button type="submit" className="button button-primary">
-          {side ? t("report.approve", { who: (side === "school" ? t("targets.ownerSchool") : t("targets.ownerSocial")).toLocaleLowerCase("da-DK") }) : t("report.publish")}
+          {side
+            ? t("report.approve", {
+                who: (side === "school" ? t("targets.ownerSchool") : t("targets.ownerSocial")).toLocaleLowerCase("da-DK"),
+              })
+            : t("report.publish")}
         </button>
       </Form>
     </section>

@@ -8,13 +8,30 @@ import { StatusBadge } from "~/components/ui/StatusBadge";
 import { STATUS_ORDER, type ReportSnapshot, type ReportSummary, type StatusPart } from "~/domain/reports/report";
 import { useT, useFormat } from "~/i18n/react";
 
-export type ReportIdentity = { version: number | null; publishedAt: string | null; contentHash: string; reason: string | null; listsMissing: boolean; superseded: boolean };
+export type ReportIdentity = {
+  version: number | null;
+  publishedAt: string | null;
+  contentHash: string;
+  reason: string | null;
+  listsMissing: boolean;
+  superseded: boolean;
+};
 
 /**
  * The quarterly report, rendered only from its snapshot (and the summary computed from it), so a
  * published report reads the same on screen, on paper and in the PDF, forever.
  */
-export function ReportView({ snapshot, summary, identity, previousQuarter }: { snapshot: ReportSnapshot; summary: ReportSummary; identity: ReportIdentity; previousQuarter: string | null }) {
+export function ReportView({
+  snapshot,
+  summary,
+  identity,
+  previousQuarter,
+}: {
+  snapshot: ReportSnapshot;
+  summary: ReportSummary;
+  identity: ReportIdentity;
+  previousQuarter: string | null;
+}) {
   const f = useFormat();
   const t = useT();
   const { municipality, quarter } = snapshot;
@@ -81,7 +98,11 @@ export function ReportView({ snapshot, summary, identity, previousQuarter }: { s
           </ul>
         ) : null}
         {summary.added.length > 0 ? <p>{t("report.added", { titles: summary.added.join("; ") })}</p> : null}
-        <p>{summary.uncovered.length === 0 ? t("report.allCovered") : t("report.uncovered", { list: summary.uncovered.map((c) => `${c.number}. ${c.shortTitle}`).join("; ") })}</p>
+        <p>
+          {summary.uncovered.length === 0
+            ? t("report.allCovered")
+            : t("report.uncovered", { list: summary.uncovered.map((c) => `${c.number}. ${c.shortTitle}`).join("; ") })}
+        </p>
       </section>
 
       <section aria-labelledby="udfordringer" className="report-grid">
@@ -132,7 +153,8 @@ export function ReportView({ snapshot, summary, identity, previousQuarter }: { s
               {x.title}
             </h2>
             <p>
-              <ComputedStatus status={x.computedStatus} latest={x.latest} newest={x.newest} unavailable={x.unavailable} /> <span className="muted">{t("targets.computed")}</span>
+              <ComputedStatus status={x.computedStatus} latest={x.latest} newest={x.newest} unavailable={x.unavailable} />{" "}
+              <span className="muted">{t("targets.computed")}</span>
               {x.partnership ? <span className="muted"> · {t("report.partnership", { title: x.partnership })}</span> : null}
             </p>
             <p>{x.rationale}</p>
@@ -170,7 +192,12 @@ export function ReportView({ snapshot, summary, identity, previousQuarter }: { s
             </dl>
             {x.trend.length > 1 ? (
               <>
-                <TrajectorySvg points={x.trend} unit={unit} label={chartLabel} names={{ actual: municipality.name, expected: t("goal.trajectory"), target: t("goal.targetLine") }} />
+                <TrajectorySvg
+                  points={x.trend}
+                  unit={unit}
+                  label={chartLabel}
+                  names={{ actual: municipality.name, expected: t("goal.trajectory"), target: t("goal.targetLine") }}
+                />
                 <TrajectoryTable points={x.trend} unit={unit} title={chartLabel} actualName={municipality.name} />
                 {x.trend.some((p) => p.planned) ? <p className="muted">{t("trust.progress.plannedNote", { quarter })}</p> : null}
               </>

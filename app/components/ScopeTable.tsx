@@ -8,9 +8,30 @@ import type { Point } from "~/data/indicator-views.server";
 import { useFormat, useT } from "~/i18n/react";
 import { FigureValue } from "./FigureValue";
 
-export type ScopeRow = { key: string; label: string; municipality: Point; region: Point; nation: Point; group: Point & { members?: { used: number; of: number } | null } };
+export type ScopeRow = {
+  key: string;
+  label: string;
+  municipality: Point;
+  region: Point;
+  nation: Point;
+  group: Point & { members?: { used: number; of: number } | null };
+};
 
-export function ScopeTable({ caption, rowHeading, scopes, nLabel, rows, unit }: { caption: string; rowHeading: string; scopes: readonly { key: string; label: string }[]; nLabel: string; rows: ScopeRow[]; unit: Unit }) {
+export function ScopeTable({
+  caption,
+  rowHeading,
+  scopes,
+  nLabel,
+  rows,
+  unit,
+}: {
+  caption: string;
+  rowHeading: string;
+  scopes: readonly { key: string; label: string }[];
+  nLabel: string;
+  rows: ScopeRow[];
+  unit: Unit;
+}) {
   const t = useT();
   const f = useFormat();
   const cell = (p: Point) => <FigureValue figure={p} unit={unit} precise />;

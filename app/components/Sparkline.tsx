@@ -4,7 +4,17 @@ import { linePath } from "~/domain/axis";
  * A small trend line drawn as plain SVG on the server, so it shows without JavaScript and
  * prints. Gaps (missing or withheld values) break the line rather than dropping to zero.
  */
-export function Sparkline({ values, label, width = 120, height = 32 }: { values: (number | null)[]; label: string; width?: number; height?: number }) {
+export function Sparkline({
+  values,
+  label,
+  width = 120,
+  height = 32,
+}: {
+  values: (number | null)[];
+  label: string;
+  width?: number;
+  height?: number;
+}) {
   const known = values.filter((v): v is number => v !== null);
   if (known.length < 2) return null;
   const min = Math.min(...known);

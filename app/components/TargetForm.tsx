@@ -41,19 +41,22 @@ export function dropEmptyMilestoneRows(formData: FormData) {
 }
 
 /** Form values for a stored target, for the edit form. */
-export function formValuesOf(definition: {
-  kind: string;
-  title: string;
-  rationale: string;
-  challenges: number[];
-  indicatorCode?: string;
-  targetGroup?: string;
-  baselinePeriod?: string;
-  targetValue?: number;
-  deadlinePeriod?: string;
-  direction?: string;
-  milestones?: { id?: number; title: string; dueDate: string }[];
-}, owners?: { schoolOwnerId: number | null; socialOwnerId: number | null }): Partial<TargetFormValues> {
+export function formValuesOf(
+  definition: {
+    kind: string;
+    title: string;
+    rationale: string;
+    challenges: number[];
+    indicatorCode?: string;
+    targetGroup?: string;
+    baselinePeriod?: string;
+    targetValue?: number;
+    deadlinePeriod?: string;
+    direction?: string;
+    milestones?: { id?: number; title: string; dueDate: string }[];
+  },
+  owners?: { schoolOwnerId: number | null; socialOwnerId: number | null },
+): Partial<TargetFormValues> {
   return {
     kind: definition.kind,
     title: definition.title,
@@ -136,7 +139,14 @@ export function TargetForm({
           {fields.challenges.errors ? <span className="form-error-message">{message(fields.challenges.errors[0])}</span> : null}
           {challenges.map((c) => (
             <div key={c.number} className="form-group-checkbox">
-              <input type="checkbox" id={`udfordring-${c.number}`} name={fields.challenges.name} value={c.number} defaultChecked={chosen.has(String(c.number))} className="form-checkbox" />
+              <input
+                type="checkbox"
+                id={`udfordring-${c.number}`}
+                name={fields.challenges.name}
+                value={c.number}
+                defaultChecked={chosen.has(String(c.number))}
+                className="form-checkbox"
+              />
               <label htmlFor={`udfordring-${c.number}`}>
                 {c.number}. {c.shortTitle}
               </label>
@@ -182,7 +192,12 @@ export function TargetForm({
             </ConformSelect>
             <ConformField field={fields.baselinePeriod} label={t("newTarget.baseline")} hint={t("newTarget.periodHint")} />
             {baselineFrom ? <BaselinePreview code={baselineFrom} formId={form.id} /> : null}
-            <ConformField field={fields.targetValue} label={t("newTarget.targetValue")} hint={t("newTarget.targetValueHint")} inputMode="decimal" />
+            <ConformField
+              field={fields.targetValue}
+              label={t("newTarget.targetValue")}
+              hint={t("newTarget.targetValueHint")}
+              inputMode="decimal"
+            />
             <ConformField field={fields.deadlinePeriod} label={t("newTarget.deadline")} hint={t("newTarget.periodHint")} />
             <ConformRadioGroup
               field={fields.direction}
@@ -212,14 +227,25 @@ export function TargetForm({
                       {t("newTarget.milestoneTitle", { n: i + 1 })}
                     </label>
                     {row?.title.errors ? <span className="form-error-message">{message(row.title.errors[0])}</span> : null}
-                    <input id={`milestone-${i}-title`} name={`milestones[${i}].title`} className="form-input" defaultValue={(row?.title.initialValue as string) ?? ""} />
+                    <input
+                      id={`milestone-${i}-title`}
+                      name={`milestones[${i}].title`}
+                      className="form-input"
+                      defaultValue={(row?.title.initialValue as string) ?? ""}
+                    />
                   </div>
                   <div className="form-group">
                     <label className="form-label" htmlFor={`milestone-${i}-date`}>
                       {t("newTarget.milestoneDate")}
                     </label>
                     {row?.dueDate.errors ? <span className="form-error-message">{message(row.dueDate.errors[0])}</span> : null}
-                    <input id={`milestone-${i}-date`} name={`milestones[${i}].dueDate`} type="date" className="form-input" defaultValue={(row?.dueDate.initialValue as string) ?? ""} />
+                    <input
+                      id={`milestone-${i}-date`}
+                      name={`milestones[${i}].dueDate`}
+                      type="date"
+                      className="form-input"
+                      defaultValue={(row?.dueDate.initialValue as string) ?? ""}
+                    />
                   </div>
                 </div>
               );
@@ -235,7 +261,10 @@ export function TargetForm({
   );
 }
 
-type BaselineReply = { state: "invalid" } | { state: "missing" | "withheld"; period: string } | { state: "shown"; period: string; value: number; unit: "percent" | "count" | "kr" | "grade" };
+type BaselineReply =
+  | { state: "invalid" }
+  | { state: "missing" | "withheld"; period: string }
+  | { state: "shown"; period: string; value: number; unit: "percent" | "count" | "kr" | "grade" };
 
 /**
  * The baseline value from the municipality's own data, shown as soon as indicator, target group
@@ -252,7 +281,11 @@ function BaselinePreview({ code, formId }: { code: string; formId: string }) {
     if (!form) return;
     const update = () => {
       const data = new FormData(form);
-      const q = { indikator: String(data.get("indicatorCode") ?? ""), maalgruppe: String(data.get("targetGroup") ?? ""), periode: String(data.get("baselinePeriod") ?? "").trim() };
+      const q = {
+        indikator: String(data.get("indicatorCode") ?? ""),
+        maalgruppe: String(data.get("targetGroup") ?? ""),
+        periode: String(data.get("baselinePeriod") ?? "").trim(),
+      };
       if (q.indikator && q.maalgruppe && q.periode) load(`/kommuner/${code}/maal/udgangsvaerdi?${new URLSearchParams(q)}`);
     };
     update();
@@ -287,7 +320,13 @@ function fieldAnchor(name: string, fields: Record<string, { id: string } | undef
 type OwnerFieldMeta = Parameters<typeof ConformSelect>[0]["field"];
 
 /** The two owner choices, one per department (also the whole form for an adopted target). */
-export function OwnerFields({ fields, owners }: { fields: { schoolOwnerId: OwnerFieldMeta; socialOwnerId: OwnerFieldMeta }; owners: { school: Person[]; social: Person[] } }) {
+export function OwnerFields({
+  fields,
+  owners,
+}: {
+  fields: { schoolOwnerId: OwnerFieldMeta; socialOwnerId: OwnerFieldMeta };
+  owners: { school: Person[]; social: Person[] };
+}) {
   const t = useT();
   return (
     <div className="form-row-owners">

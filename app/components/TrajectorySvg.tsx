@@ -11,7 +11,17 @@ type Point = { period: string; actual: number | null; expected: number | null; t
  * server: a frozen report prints it exactly, with no JavaScript. Gaps (withheld or missing)
  * break the line; the data table under it carries the exact values.
  */
-export function TrajectorySvg({ points, unit, label, names }: { points: Point[]; unit: Unit; label: string; names: { actual: string; expected: string; target: string } }) {
+export function TrajectorySvg({
+  points,
+  unit,
+  label,
+  names,
+}: {
+  points: Point[];
+  unit: Unit;
+  label: string;
+  names: { actual: string; expected: string; target: string };
+}) {
   const f = useFormat();
   const width = 640;
   const height = 220;
@@ -25,7 +35,12 @@ export function TrajectorySvg({ points, unit, label, names }: { points: Point[];
   const hi = unit === "percent" ? 100 : Math.max(...values) * 1.1 || 1;
   const x = (i: number) => left + (i * (width - left - right)) / (points.length - 1);
   const y = (v: number) => top + (1 - (v - lo) / (hi - lo || 1)) * (height - top - bottom);
-  const path = (key: "actual" | "expected" | "target") => linePath(points.map((p) => p[key]), x, y);
+  const path = (key: "actual" | "expected" | "target") =>
+    linePath(
+      points.map((p) => p[key]),
+      x,
+      y,
+    );
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => lo + f * (hi - lo));
   const series = [
     { key: "actual" as const, colour: SERIES_COLOURS.municipality, dash: undefined, name: names.actual },
@@ -49,9 +64,18 @@ export function TrajectorySvg({ points, unit, label, names }: { points: Point[];
           </text>
         ))}
         {series.map((s) => (
-          <path key={s.key} d={path(s.key)} fill="none" stroke={s.colour} strokeWidth={s.key === "actual" ? 2.5 : 2} strokeDasharray={s.dash} />
+          <path
+            key={s.key}
+            d={path(s.key)}
+            fill="none"
+            stroke={s.colour}
+            strokeWidth={s.key === "actual" ? 2.5 : 2}
+            strokeDasharray={s.dash}
+          />
         ))}
-        {points.map((p, i) => (p.actual === null ? null : <circle key={p.period} cx={x(i)} cy={y(p.actual)} r={3.5} fill={SERIES_COLOURS.municipality} />))}
+        {points.map((p, i) =>
+          p.actual === null ? null : <circle key={p.period} cx={x(i)} cy={y(p.actual)} r={3.5} fill={SERIES_COLOURS.municipality} />,
+        )}
       </svg>
       <figcaption className="trajectory-legend">
         {series.map((s) => (

@@ -3,7 +3,14 @@ import type { Unit } from "~/domain/catalogue";
 
 import { useT, useFormat } from "~/i18n/react";
 
-type Point = { period: string; actual: number | null; withheld: boolean; expected: number | null; target: number | null; planned?: boolean };
+type Point = {
+  period: string;
+  actual: number | null;
+  withheld: boolean;
+  expected: number | null;
+  target: number | null;
+  planned?: boolean;
+};
 
 /** The data table under a target's trajectory chart: actual (withheld as ..), expected, target. */
 export function TrajectoryTable({ points, unit, title, actualName }: { points: Point[]; unit: Unit; title: string; actualName: string }) {
@@ -15,9 +22,15 @@ export function TrajectoryTable({ points, unit, title, actualName }: { points: P
       <thead>
         <tr>
           <th scope="col">{t("indicator.period")}</th>
-          <th scope="col" className="num">{actualName}</th>
-          <th scope="col" className="num">{t("goal.trajectory")}</th>
-          <th scope="col" className="num">{t("goal.targetLine")}</th>
+          <th scope="col" className="num">
+            {actualName}
+          </th>
+          <th scope="col" className="num">
+            {t("goal.trajectory")}
+          </th>
+          <th scope="col" className="num">
+            {t("goal.targetLine")}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -26,7 +39,11 @@ export function TrajectoryTable({ points, unit, title, actualName }: { points: P
             <th scope="row">{p.period}</th>
             <td className="num">
               {/* a period after the quarter has no observed value, only the plan */}
-              {p.planned ? <span className="muted">{t("trust.progress.planned")}</span> : <FigureValue figure={{ value: p.actual, withheld: p.withheld }} unit={unit} precise />}
+              {p.planned ? (
+                <span className="muted">{t("trust.progress.planned")}</span>
+              ) : (
+                <FigureValue figure={{ value: p.actual, withheld: p.withheld }} unit={unit} precise />
+              )}
             </td>
             <td className="num">{f.value(p.expected, unit)}</td>
             <td className="num">{f.value(p.target, unit)}</td>

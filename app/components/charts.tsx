@@ -25,7 +25,8 @@ type Row = Record<string, string | number | null>;
 const WIDTH = 720;
 const MARGIN = { left: 72, right: 16, top: 14, bottom: 30 };
 
-const valueOf = (row: Row, key: string): number | null => (typeof row[key] === "number" && Number.isFinite(row[key]) ? (row[key] as number) : null);
+const valueOf = (row: Row, key: string): number | null =>
+  typeof row[key] === "number" && Number.isFinite(row[key]) ? (row[key] as number) : null;
 
 /**
  * The frame every chart shares: grid, value axis, category labels, and the category in focus
@@ -81,7 +82,9 @@ function CartesianChart({
         >
           <title id={`${id}-title`}>{label.title}</title>
           <desc id={`${id}-desc`}>{`${label.desc} ${t("indicator.chartKeysHint")}`}</desc>
-          {active !== null ? <rect x={x(active) - band / 2} y={MARGIN.top} width={band} height={height - MARGIN.top - MARGIN.bottom} fill="#eef3f8" /> : null}
+          {active !== null ? (
+            <rect x={x(active) - band / 2} y={MARGIN.top} width={band} height={height - MARGIN.top - MARGIN.bottom} fill="#eef3f8" />
+          ) : null}
           {axis.ticks.map((v) => (
             <g key={v}>
               <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(v)} y2={y(v)} stroke="#dcdcdc" />
@@ -101,7 +104,15 @@ function CartesianChart({
           {children({ x, band, y, y0: y(Math.max(axis.lo, 0)) })}
           {categories.map((c, i) => (
             // the pointer's targets: one column per category
-            <rect key={`hit-${c}`} x={x(i) - band / 2} y={0} width={band} height={height} fill="transparent" onMouseEnter={() => setActive(i)} />
+            <rect
+              key={`hit-${c}`}
+              x={x(i) - band / 2}
+              y={0}
+              width={band}
+              height={height}
+              fill="transparent"
+              onMouseEnter={() => setActive(i)}
+            />
           ))}
         </svg>
       </div>
@@ -151,10 +162,30 @@ export function LineTrendChart({ rows, series, unit, label }: { rows: Row[]; ser
           const own = s === series[0];
           return (
             <g key={s.key}>
-              <path d={linePath(rows.map((r) => valueOf(r, s.key)), x, y)} fill="none" stroke={s.colour} strokeWidth={2.5} strokeDasharray={s.dash} />
+              <path
+                d={linePath(
+                  rows.map((r) => valueOf(r, s.key)),
+                  x,
+                  y,
+                )}
+                fill="none"
+                stroke={s.colour}
+                strokeWidth={2.5}
+                strokeDasharray={s.dash}
+              />
               {rows.map((r, i) => {
                 const v = valueOf(r, s.key);
-                return v === null ? null : <circle key={i} cx={x(i)} cy={y(v)} r={own ? 4 : 3} fill={own ? s.colour : "#fff"} stroke={own ? "#fff" : s.colour} strokeWidth={own ? 1 : 2} />;
+                return v === null ? null : (
+                  <circle
+                    key={i}
+                    cx={x(i)}
+                    cy={y(v)}
+                    r={own ? 4 : 3}
+                    fill={own ? s.colour : "#fff"}
+                    stroke={own ? "#fff" : s.colour}
+                    strokeWidth={own ? 1 : 2}
+                  />
+                );
               })}
             </g>
           );
@@ -165,7 +196,19 @@ export function LineTrendChart({ rows, series, unit, label }: { rows: Row[]; ser
 }
 
 /** Bars side by side for each category (e.g. target groups), one per series. */
-export function GroupedBarChart({ rows, series, unit, categoryKey, label }: { rows: Row[]; series: SeriesDef[]; unit: Unit; categoryKey: string; label: ChartLabel }) {
+export function GroupedBarChart({
+  rows,
+  series,
+  unit,
+  categoryKey,
+  label,
+}: {
+  rows: Row[];
+  series: SeriesDef[];
+  unit: Unit;
+  categoryKey: string;
+  label: ChartLabel;
+}) {
   const f = useFormat();
   const values = rows.flatMap((r) => series.map((s) => valueOf(r, s.key))).filter((v): v is number => v !== null);
   return (
@@ -186,7 +229,16 @@ export function GroupedBarChart({ rows, series, unit, categoryKey, label }: { ro
             const v = valueOf(r, s.key);
             if (v === null) return null;
             const top = Math.min(y(v), y0);
-            return <rect key={`${i}-${s.key}`} x={x(i) - band * 0.4 + j * barWidth} y={top} width={barWidth - 2} height={Math.max(Math.abs(y0 - y(v)), 1)} fill={s.colour} />;
+            return (
+              <rect
+                key={`${i}-${s.key}`}
+                x={x(i) - band * 0.4 + j * barWidth}
+                y={top}
+                width={barWidth - 2}
+                height={Math.max(Math.abs(y0 - y(v)), 1)}
+                fill={s.colour}
+              />
+            );
           }),
         );
       }}
@@ -195,7 +247,17 @@ export function GroupedBarChart({ rows, series, unit, categoryKey, label }: { ro
 }
 
 /** Stacked bars over periods (e.g. placements by site); a withheld part is left out of its stack. */
-export function StackedBarChart({ rows, keys, unit, label }: { rows: Row[]; keys: { key: string; label: string }[]; unit: Unit; label: ChartLabel }) {
+export function StackedBarChart({
+  rows,
+  keys,
+  unit,
+  label,
+}: {
+  rows: Row[];
+  keys: { key: string; label: string }[];
+  unit: Unit;
+  label: ChartLabel;
+}) {
   const f = useFormat();
   const totals = rows.map((r) => keys.reduce((sum, k) => sum + Math.max(valueOf(r, k.key) ?? 0, 0), 0));
   const colour = (i: number) => CATEGORY_COLOURS[i % CATEGORY_COLOURS.length];
@@ -218,7 +280,18 @@ export function StackedBarChart({ rows, keys, unit, label }: { rows: Row[]; keys
             if (v === null || v <= 0) return null;
             const bottom = base;
             base += v;
-            return <rect key={`${i}-${k.key}`} x={x(i) - band * 0.35} y={y(base)} width={band * 0.7} height={Math.max(y(bottom) - y(base), 0.5)} fill={colour(j)} stroke="#fff" strokeWidth={0.5} />;
+            return (
+              <rect
+                key={`${i}-${k.key}`}
+                x={x(i) - band * 0.35}
+                y={y(base)}
+                width={band * 0.7}
+                height={Math.max(y(bottom) - y(base), 0.5)}
+                fill={colour(j)}
+                stroke="#fff"
+                strokeWidth={0.5}
+              />
+            );
           });
         })
       }

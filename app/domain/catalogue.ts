@@ -344,7 +344,6 @@ export const INDICATORS: IndicatorDef[] = DEFINITIONS.map((d) => {
   return { ...d, ...text, challenges: Object.keys(text.why).map(Number) };
 });
 
-
 /** A catalogue text with its "seed 00N" citations named for readers. */
 export function citeSources(text: string): string {
   return text.replace(/\b[Ss]eed (00[0-4])\b( \(KL\))?/g, (_, n: string) => SOURCE_NAMES[n] ?? n);

@@ -42,7 +42,15 @@ function bandOf(rank: number, count: number): Band {
 // -----------------------------------------------------------------------------------------------
 
 /** The variables a comparison group can be built from, in the order they are listed: structure first, then outcomes. */
-export const STRUCTURE_VARIABLES = ["befolkning", "boern", "urbanitet", "udsatte-andel", "anbragte-andel", "karakter-oevrige", "specialundervisning"] as const;
+export const STRUCTURE_VARIABLES = [
+  "befolkning",
+  "boern",
+  "urbanitet",
+  "udsatte-andel",
+  "anbragte-andel",
+  "karakter-oevrige",
+  "specialundervisning",
+] as const;
 export type StructureVariable = (typeof STRUCTURE_VARIABLES)[number];
 /**
  * Outcomes, not structure: other pupils' grades and the special-education share are results a
@@ -58,7 +66,6 @@ export function groupFigureShown(members: { used: number; of: number }): boolean
 }
 export const DEFAULT_GROUP_SIZE = 7;
 export const GROUP_SIZE_RANGE = { min: 3, max: 20 } as const;
-
 
 export type Neighbour = { code: string; index: number };
 
@@ -105,7 +112,10 @@ export function standardise(vectors: ReadonlyMap<string, readonly (number | null
     return { mean, sd };
   });
   return new Map(
-    [...vectors].map(([code, r]) => [code, r.map((x, i) => (x === null || x === undefined ? null : stats[i].sd > 0 ? (x - stats[i].mean) / stats[i].sd : 0))])
+    [...vectors].map(([code, r]) => [
+      code,
+      r.map((x, i) => (x === null || x === undefined ? null : stats[i].sd > 0 ? (x - stats[i].mean) / stats[i].sd : 0)),
+    ]),
   );
 }
 
@@ -126,7 +136,12 @@ export const URBANITY_RADIUS_KM = 30;
  * suburbs from a rural municipality of the same size, which size alone does not.
  */
 export function populationWithin(places: readonly { code: string; lat: number; lon: number; population: number }[]): Map<string, number> {
-  return new Map(places.map((p) => [p.code, places.reduce((s, q) => s + (q.code === p.code || distanceKm(p, q) <= URBANITY_RADIUS_KM ? q.population : 0), 0)]));
+  return new Map(
+    places.map((p) => [
+      p.code,
+      places.reduce((s, q) => s + (q.code === p.code || distanceKm(p, q) <= URBANITY_RADIUS_KM ? q.population : 0), 0),
+    ]),
+  );
 }
 
 // -----------------------------------------------------------------------------------------------

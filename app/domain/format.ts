@@ -27,7 +27,10 @@ export type Formatter = {
   date(iso: string): string;
 };
 
-const WORDS: Record<FormatLocale, { intl: string; percent: (s: string) => string; kr: (s: string) => string; points: (s: string) => string }> = {
+const WORDS: Record<
+  FormatLocale,
+  { intl: string; percent: (s: string) => string; kr: (s: string) => string; points: (s: string) => string }
+> = {
   da: { intl: "da-DK", percent: (s) => `${s} %`, kr: (s) => `${s} kr.`, points: (s) => `${s} pct.point` },
   en: { intl: "en-GB", percent: (s) => `${s}%`, kr: (s) => `DKK ${s}`, points: (s) => `${s} percentage points` },
 };

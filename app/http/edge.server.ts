@@ -17,7 +17,14 @@ import { getT, isLocale, localeFromRequest, registerStrings, type Locale } from 
 // the server loads this module from source, beside the build's own copy of the strings
 registerStrings("en", en);
 
-const STATUS: Record<ErrorCode, number> = { unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, invalid: 400, unavailable: 503 };
+const STATUS: Record<ErrorCode, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid: 400,
+  unavailable: 503,
+};
 
 export function isApiRequest(request: Request): boolean {
   return new URL(request.url).pathname.startsWith("/api/");
@@ -71,7 +78,10 @@ export function edge<F extends Handler>(fn: F): F {
       if (e instanceof Response || !isApiRequest(args.request)) throw e; // pages: the ErrorBoundary
       // the API answers in JSON even when something broke, and never with the details
       console.error(e);
-      throw Response.json({ fejl: getT(requestLocale(args.request))("errors.unexpected"), kode: "unexpected" }, { status: 500, headers: { "Cache-Control": "private, no-store" } });
+      throw Response.json(
+        { fejl: getT(requestLocale(args.request))("errors.unexpected"), kode: "unexpected" },
+        { status: 500, headers: { "Cache-Control": "private, no-store" } },
+      );
     }
   };
   return wrapped as unknown as F;
@@ -82,7 +92,8 @@ export function withRouteEdge(build: ServerBuild): ServerBuild {
   const routes = Object.fromEntries(
     Object.entries(build.routes).map(([id, route]) => {
       const module: Record<string, unknown> = { ...route.module };
-      for (const name of ["loader", "action"] as const) if (typeof module[name] === "function") module[name] = edge(module[name] as Handler);
+      for (const name of ["loader", "action"] as const)
+        if (typeof module[name] === "function") module[name] = edge(module[name] as Handler);
       return [id, { ...route, module: module as unknown as typeof route.module }];
     }),
   );
@@ -93,7 +104,11 @@ export function withRouteEdge(build: ServerBuild): ServerBuild {
  * A form's reply to a refused mutation: "invalid" and "conflict" are shown in the form, on the
  * field they name (or above it); anything else is rethrown to the edge.
  */
-export function formReply<R>(request: Request, submission: { reply: (o: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => R }, e: unknown): R {
+export function formReply<R>(
+  request: Request,
+  submission: { reply: (o: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => R },
+  e: unknown,
+): R {
   if (e instanceof DomainError && (e.code === "invalid" || e.code === "conflict")) {
     const message = errorMessage(request, e);
     return submission.reply(e.field ? { fieldErrors: { [e.field]: [message] } } : { formErrors: [message] });

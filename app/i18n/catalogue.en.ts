@@ -4,7 +4,8 @@ import type { CHALLENGE_TEXT } from "./catalogue.da";
 export const CHALLENGE_TEXT_EN: Record<keyof typeof CHALLENGE_TEXT, { title: string; shortTitle: string; description: string }> = {
   1: {
     shortTitle: "The child's perspective",
-    title: "The perspective and resources of the child or young person do not shape how support is organised across school and social services",
+    title:
+      "The perspective and resources of the child or young person do not shape how support is organised across school and social services",
     description:
       "Children and young people need adults who involve them as experts in their own lives. Goals are often set within one field at a time, although the child's life spans school, leisure and family, and support is often planned without the child's own perspective and without a view of the whole.",
   },

@@ -14,7 +14,20 @@ export const da = {
     demoHeading: "Demodata",
     breadcrumbs: "Brødkrumme",
   },
-  nav: { home: "Forside", municipalities: "Kommuner", overview: "Overblik: {{name}}", aboutData: "Om data", users: "Brugere", audit: "Revisionsspor", targets: "Fælles mål", partnership: "Partnerskabsmål", reports: "Kvartalsrapporter", compare: "Sammenlign", challenges: "Udfordringer", import: "Indlæs data" },
+  nav: {
+    home: "Forside",
+    municipalities: "Kommuner",
+    overview: "Overblik: {{name}}",
+    aboutData: "Om data",
+    users: "Brugere",
+    audit: "Revisionsspor",
+    targets: "Fælles mål",
+    partnership: "Partnerskabsmål",
+    reports: "Kvartalsrapporter",
+    compare: "Sammenlign",
+    challenges: "Udfordringer",
+    import: "Indlæs data",
+  },
   header: { municipality: "Kommune", chooseMunicipality: "Vælg kommune", show: "Vis" },
   status: { "paa-sporet": "På sporet", "i-risiko": "I risiko", bagud: "Bagud", naaet: "Nået", "ingen-data": "Kan ikke beregnes" },
   errors: {
@@ -59,7 +72,10 @@ export const da = {
     notFound: "Målet findes ikke.",
     partnershipNotFound: "Partnerskabsmålet findes ikke.",
     milestoneNotFound: "Milepælen findes ikke.",
-    onlyOwnSide: { school: "Kun direktøren for skoleområdet kan skrive og bekræfte denne del.", social: "Kun direktøren for børne- og familieområdet kan skrive og bekræfte denne del." },
+    onlyOwnSide: {
+      school: "Kun direktøren for skoleområdet kan skrive og bekræfte denne del.",
+      social: "Kun direktøren for børne- og familieområdet kan skrive og bekræfte denne del.",
+    },
     schoolOwnerRole: "Den ansvarlige på skoleområdet skal være kommunens direktør for skoleområdet.",
     socialOwnerRole: "Den ansvarlige på socialområdet skal være kommunens direktør for børne- og familieområdet.",
     partnershipClosed: "Partnerskabsmålet er lukket og kan ikke tages op.",
@@ -89,7 +105,8 @@ export const da = {
     notBegun: "Rapporten for {{quarter}} kan først udgives, når kvartalet er begyndt.",
     changed: "Udkastet er ændret, siden du åbnede det. Læs det igen, før du godkender.",
     draftChanged: "Udkastet er ændret. Indlæs siden igen.",
-    missingStatus: "{{count}} mål mangler en fælles status for {{quarter}}. Skriv status først, eller vælg at udgive med de manglende mål listet i rapporten.",
+    missingStatus:
+      "{{count}} mål mangler en fælles status for {{quarter}}. Skriv status først, eller vælg at udgive med de manglende mål listet i rapporten.",
     correctionReason: "Rapporten for {{quarter}} er allerede udgivet. Skriv, hvorfor den rettes.",
   },
   userErrors: {
@@ -112,7 +129,8 @@ export const da = {
     templateQuery: "Angiv indikator=<kode> og format=csv eller format=xlsx.",
     exportFormat: "Vælg formatet med format=xlsx eller format=csv.",
     statusDirectorsOnly: "Kun kommunens direktører for skole- og socialområdet skriver kvartalsstatus.",
-    previewGone: "Forhåndsvisningen findes ikke længere: den er indlæst, kasseret, over et døgn gammel eller aldrig lavet. Indlæs filen igen.",
+    previewGone:
+      "Forhåndsvisningen findes ikke længere: den er indlæst, kasseret, over et døgn gammel eller aldrig lavet. Indlæs filen igen.",
     pdfNotPublished: "Rapporten er ikke udgivet. Kun udgivne rapporter kan hentes som PDF.",
     adoptDirectorsOnly: "Et partnerskabsmål tages op af en kommunes direktører.",
     pageNotFound: "Siden findes ikke.",
@@ -136,7 +154,19 @@ export const da = {
     groupNeedsMunicipality: "Vælg en kommune for at se dens sammenlignelige kommuner.",
   },
   exportFile: {
-    header: { type: "Type", code: "Kode", name: "Navn", region: "Region", n: "Antal børn (n)", rank: "Rang", change: "Ændring", changeSince: "Ændring siden {{period}}", band: "Niveau", comparable: "Sammenlignelig", member: "I Fælles retning" },
+    header: {
+      type: "Type",
+      code: "Kode",
+      name: "Navn",
+      region: "Region",
+      n: "Antal børn (n)",
+      rank: "Rang",
+      change: "Ændring",
+      changeSince: "Ændring siden {{period}}",
+      band: "Niveau",
+      comparable: "Sammenlignelig",
+      member: "I Fælles retning",
+    },
     value: { percent: "Værdi (%)", count: "Værdi (antal)", kr: "Værdi (kr.)", grade: "Værdi (karakter)" },
     kind: { nation: "Hele landet", region: "Region", group: "Sammenlignelige kommuner", municipality: "Kommune" },
     yes: "ja",
@@ -155,9 +185,11 @@ export const da = {
       inRegion: ", region {{region}}",
       focus: "; kommune i fokus: {{name}}",
       disclosure: "Diskretion",
-      disclosureText: "Tal om færre end {{k}} børn vises ikke ({{withheld}}), og andre tal skjules, så de ikke kan regnes ud. {{missing}} betyder, at der ikke er noget tal. Referencerne er beregnet af de rå tal; de sammenlignelige kommuner kun af de viste tal.",
+      disclosureText:
+        "Tal om færre end {{k}} børn vises ikke ({{withheld}}), og andre tal skjules, så de ikke kan regnes ud. {{missing}} betyder, at der ikke er noget tal. Referencerne er beregnet af de rå tal; de sammenlignelige kommuner kun af de viste tal.",
       band: "Niveau",
-      bandText: "Tredjedele af alle kommuner med et vist tal efter indikatorens retning: bedste, midterste og dårligste tredjedel. Neutrale indikatorer får intet niveau.",
+      bandText:
+        "Tredjedele af alle kommuner med et vist tal efter indikatorens retning: bedste, midterste og dårligste tredjedel. Neutrale indikatorer får intet niveau.",
       extracted: "Udtrukket",
       loaded: "Data indlæst",
     },
@@ -208,7 +240,12 @@ export const da = {
     columnTwice: "kolonnen '{{column}}' står der to gange.",
     columnMissing: "kolonnen '{{column}}' mangler.",
     labels: { numerator: "tælleren", denominator: "nævneren", count: "antallet (tæller)", children: "antallet af børn (nævner)" },
-    missing: { numerator: "tælleren mangler.", denominator: "nævneren mangler.", count: "antallet (tæller) mangler.", children: "antallet af børn (nævner) mangler." },
+    missing: {
+      numerator: "tælleren mangler.",
+      denominator: "nævneren mangler.",
+      count: "antallet (tæller) mangler.",
+      children: "antallet af børn (nævner) mangler.",
+    },
     badCount: {
       negative: "$t(importErrors.labels.{{label}}) '{{value}}' skal være 0 eller derover.",
       notInteger: "$t(importErrors.labels.{{label}}) '{{value}}' skal være et helt tal.",
@@ -241,8 +278,10 @@ export const da = {
     gradeRange: "et karaktergennemsnit skal ligge mellem -3 og 12, ikke {{value}}.",
     amountRange: "beløbet {{value}} kr. er ikke realistisk.",
     unionBounds: {
-      numerator: "udsatte (tæller {{value}}) skal ligge mellem {{low}} og {{high}}: mindst det største af anbragte ({{placed}}) og forebyggende ({{preventive}}) og højst deres sum. Udsatte er børn med en anbringelse eller en forebyggende foranstaltning, og et barn med begge tælles én gang.",
-      denominator: "udsatte (nævner {{value}}) skal ligge mellem {{low}} og {{high}}: mindst det største af anbragte ({{placed}}) og forebyggende ({{preventive}}) og højst deres sum. Udsatte er børn med en anbringelse eller en forebyggende foranstaltning, og et barn med begge tælles én gang.",
+      numerator:
+        "udsatte (tæller {{value}}) skal ligge mellem {{low}} og {{high}}: mindst det største af anbragte ({{placed}}) og forebyggende ({{preventive}}) og højst deres sum. Udsatte er børn med en anbringelse eller en forebyggende foranstaltning, og et barn med begge tælles én gang.",
+      denominator:
+        "udsatte (nævner {{value}}) skal ligge mellem {{low}} og {{high}}: mindst det største af anbragte ({{placed}}) og forebyggende ({{preventive}}) og højst deres sum. Udsatte er børn med en anbringelse eller en forebyggende foranstaltning, og et barn med begge tælles én gang.",
     },
     empty: "Filen er tom.",
     notCsvOrXlsx: "Filen er hverken en CSV-fil eller en Excel-fil (XLSX). Gem den som CSV (UTF-8) eller XLSX.",
@@ -252,7 +291,8 @@ export const da = {
     xlsxUnreadable: "Filen kan ikke læses som Excel-fil (XLSX). Gem den igen fra Excel, eller som CSV (UTF-8).",
     tooLarge: "Filen er for stor: højst {{mb}} MB.",
     cpr: "Række {{row}}, kolonne {{column}}: feltet ligner et CPR-nummer. Fælles retning tager kun imod optællinger, aldrig oplysninger om enkelte personer. Filen er afvist, og intet af den er gemt.",
-    personColumn: "Kolonnen '{{column}}' ligner personoplysninger (navn, adresse eller CPR-nummer). Fælles retning tager kun imod optællinger, aldrig oplysninger om enkelte personer. Filen er afvist, og intet af den er gemt.",
+    personColumn:
+      "Kolonnen '{{column}}' ligner personoplysninger (navn, adresse eller CPR-nummer). Fælles retning tager kun imod optællinger, aldrig oplysninger om enkelte personer. Filen er afvist, og intet af den er gemt.",
     tooManyRows: "Filen har flere end {{max, number}} rækker. Del den op i flere filer.",
     tooManyCells: "rækken har {{cells}} felter, men overskriften kun {{columns}}.",
     noRows: "Filen har ingen rækker.",
@@ -272,7 +312,8 @@ export const da = {
   },
   home: {
     title: "Vælg en kommune",
-    intro: "Se, hvordan kommunen klarer sig på partnerskabets indikatorer for udsatte børn og unges skolegang – over tid og sammenlignet med regionen og hele landet.",
+    intro:
+      "Se, hvordan kommunen klarer sig på partnerskabets indikatorer for udsatte børn og unges skolegang – over tid og sammenlignet med regionen og hele landet.",
     searchLabel: "Søg efter kommune (navn eller kode)",
     searchHint: "Fx Jammerbugt eller 849",
     searchButton: "Søg",
@@ -286,7 +327,8 @@ export const da = {
   },
   overview: {
     title: "Overblik for {{name}} Kommune",
-    intro: "Seneste tal for de indikatorer, der belyser partnerskabets otte udfordringer. Vælg målgruppe for at se tallene for den gruppe af børn.",
+    intro:
+      "Seneste tal for de indikatorer, der belyser partnerskabets otte udfordringer. Vælg målgruppe for at se tallene for den gruppe af børn.",
     targetGroupSwitch: "Målgruppe",
     challengeHeading: "Udfordring {{number}}: {{title}}",
     noIndicators: "Der er endnu ingen indikatorer knyttet til denne udfordring.",
@@ -331,17 +373,23 @@ export const da = {
   },
   aboutData: {
     title: "Om data",
-    intro: "Fælles retning viser tal om grupper af børn – aldrig om det enkelte barn. Her kan du læse, hvad tallene er, hvordan de lægges sammen, og hvorfor nogle tal ikke vises.",
+    intro:
+      "Fælles retning viser tal om grupper af børn – aldrig om det enkelte barn. Her kan du læse, hvad tallene er, hvordan de lægges sammen, og hvorfor nogle tal ikke vises.",
     whatTitle: "Hvad vises",
     what: "Kommunerne, Danmarks Statistik, STIL og KL leverer optællinger: fx hvor mange anbragte elever i 9. klasse der gik op til prøverne, og hvor mange anbragte elever der var i alt. Der kommer ingen personoplysninger ind i løsningen – ingen CPR-numre, navne eller adresser.",
     aggregateTitle: "Sådan lægges tallene sammen",
-    aggregate: "En andel beregnes af de bagvedliggende antal: tæller delt med nævner. Tallene for regionen og hele landet lægges sammen af kommunernes antal, før noget skjules – derfor er landstallet altid rigtigt, også når en lille kommunes tal ikke vises. Gennemsnit (karakterer, kroner pr. barn) vægtes med antallet af børn.",
+    aggregate:
+      "En andel beregnes af de bagvedliggende antal: tæller delt med nævner. Tallene for regionen og hele landet lægges sammen af kommunernes antal, før noget skjules – derfor er landstallet altid rigtigt, også når en lille kommunes tal ikke vises. Gennemsnit (karakterer, kroner pr. barn) vægtes med antallet af børn.",
     rulesTitle: "Tal om færre end {{k}} børn vises ikke",
-    rulePrimary: "Et antal på 1 til {{k1}} børn vises ikke. En andel vises ikke, hvis den bygger på færre end {{k}} børn, eller hvis der er 1 til {{k1}} børn i tælleren – eller 1 til {{k1}} børn, som ikke er talt med (47 af 50 afslører, at 3 ikke gik til prøve). Et gennemsnit vises ikke, hvis det dækker færre end {{k}} børn. 0 må gerne vises.",
-    ruleSecondary: "Et skjult tal må heller ikke kunne regnes ud ved at trække de viste tal fra hinanden. Når et tal i en sum skjules, skjules derfor også det mindste af de andre tal i samme sum. Det gælder anbringelsessteder og deres i alt, udsatte + øvrige = alle, og kommunerne i en region og regionerne i hele landet. Udsatte er børn med en anbringelse eller en forebyggende foranstaltning, og et barn kan have begge, så udsatte ligger mellem det største af anbragte og forebyggende og deres sum: skjules anbragte eller forebyggende, skjules den anden også, og skjules udsatte, skjules begge.",
-    ruleStable: "Hvilke tal der skjules, beregnes én gang, hver gang der indlæses data. Derfor skjules de samme tal på alle sider, i alle udtræk og i API'et: man kan ikke regne et tal ud ved at sammenligne to sider.",
+    rulePrimary:
+      "Et antal på 1 til {{k1}} børn vises ikke. En andel vises ikke, hvis den bygger på færre end {{k}} børn, eller hvis der er 1 til {{k1}} børn i tælleren – eller 1 til {{k1}} børn, som ikke er talt med (47 af 50 afslører, at 3 ikke gik til prøve). Et gennemsnit vises ikke, hvis det dækker færre end {{k}} børn. 0 må gerne vises.",
+    ruleSecondary:
+      "Et skjult tal må heller ikke kunne regnes ud ved at trække de viste tal fra hinanden. Når et tal i en sum skjules, skjules derfor også det mindste af de andre tal i samme sum. Det gælder anbringelsessteder og deres i alt, udsatte + øvrige = alle, og kommunerne i en region og regionerne i hele landet. Udsatte er børn med en anbringelse eller en forebyggende foranstaltning, og et barn kan have begge, så udsatte ligger mellem det største af anbragte og forebyggende og deres sum: skjules anbragte eller forebyggende, skjules den anden også, og skjules udsatte, skjules begge.",
+    ruleStable:
+      "Hvilke tal der skjules, beregnes én gang, hver gang der indlæses data. Derfor skjules de samme tal på alle sider, i alle udtræk og i API'et: man kan ikke regne et tal ud ved at sammenligne to sider.",
     exampleTitle: "Et eksempel",
-    exampleIntro: "En kommune har 3 anbragte og 26 børn med forebyggende foranstaltninger i 9. klasse, i alt 29 udsatte. De 3 anbragte vises ikke. Hvis de 26 og de 29 blev vist, kunne alle regne ud, at der er 3 anbragte. Derfor skjules også det mindste af de andre tal – her de 26:",
+    exampleIntro:
+      "En kommune har 3 anbragte og 26 børn med forebyggende foranstaltninger i 9. klasse, i alt 29 udsatte. De 3 anbragte vises ikke. Hvis de 26 og de 29 blev vist, kunne alle regne ud, at der er 3 anbragte. Derfor skjules også det mindste af de andre tal – her de 26:",
     exampleCaption: "Eksempel: elever i 9. klasse i en lille kommune",
     exampleGroup: "Målgruppe",
     exampleCount: "Antal elever",
@@ -367,7 +415,12 @@ export const da = {
     loggedInAs: "Logget ind som {{name}}",
     logout: "Log ud",
     profile: "Din profil",
-    roles: { sekretariat: "Partnerskabets sekretariat", skoledirektoer: "Direktør for skoleområdet", socialdirektoer: "Direktør for børne- og familieområdet", byraad: "Medlem af kommunalbestyrelsen" },
+    roles: {
+      sekretariat: "Partnerskabets sekretariat",
+      skoledirektoer: "Direktør for skoleområdet",
+      socialdirektoer: "Direktør for børne- og familieområdet",
+      byraad: "Medlem af kommunalbestyrelsen",
+    },
   },
   profile: {
     title: "Din profil",
@@ -381,7 +434,8 @@ export const da = {
     passwordChanged: "Adgangskoden er skiftet",
     passwordChangedText: "Brug den nye adgangskode næste gang, du logger ind.",
     tokensTitle: "API-tokens",
-    tokensIntro: "Et personligt API-token giver et program adgang til API'et med dine rettigheder. Send det som Authorization: Bearer <token>.",
+    tokensIntro:
+      "Et personligt API-token giver et program adgang til API'et med dine rettigheder. Send det som Authorization: Bearer <token>.",
     tokensCaption: "Dine API-tokens",
     tokenName: "Navn på tokenet",
     tokenNameHint: "Fx det program, der skal bruge det",
@@ -444,7 +498,8 @@ export const da = {
     partnershipText: "Sekretariatet har sat mål for hele partnerskabet. Tag dem op, så I følger dem som jeres egne.",
     adoptedBadge: "Partnerskabsmål",
     title: "Fælles mål for {{name}} Kommune",
-    intro: "Målene ejes af skole- og socialområdet i fællesskab. Status beregnes ud fra data, og hvert kvartal skriver begge områder en fælles status.",
+    intro:
+      "Målene ejes af skole- og socialområdet i fællesskab. Status beregnes ud fra data, og hvert kvartal skriver begge områder en fælles status.",
     missingHeading: "Mangler fælles status for {{quarter}}",
     missingText_one: "{{count}} mål mangler en status, som begge områder har bekræftet:",
     missingText_other: "{{count}} mål mangler en status, som begge områder har bekræftet:",
@@ -507,8 +562,10 @@ export const da = {
     correction: "Rettet udgave",
     summaryTitle: "Sammenfatning",
     noTargets: "Kommunen har ingen aktive fælles mål.",
-    counts_one: "Kommunen har {{count}} aktivt fælles mål: {{onTrack}} på sporet, {{atRisk}} i risiko, {{behind}} bagud, {{reached}} nået og {{noData}}, hvor status ikke kan beregnes.",
-    counts_other: "Kommunen har {{count}} aktive fælles mål: {{onTrack}} på sporet, {{atRisk}} i risiko, {{behind}} bagud, {{reached}} nået og {{noData}}, hvor status ikke kan beregnes.",
+    counts_one:
+      "Kommunen har {{count}} aktivt fælles mål: {{onTrack}} på sporet, {{atRisk}} i risiko, {{behind}} bagud, {{reached}} nået og {{noData}}, hvor status ikke kan beregnes.",
+    counts_other:
+      "Kommunen har {{count}} aktive fælles mål: {{onTrack}} på sporet, {{atRisk}} i risiko, {{behind}} bagud, {{reached}} nået og {{noData}}, hvor status ikke kan beregnes.",
     joint: "{{joint}} af {{total}} mål har en fælles status for {{quarter}}, som både skole- og socialområdet står bag.",
     missingHeading_one: "{{count}} mål mangler en fælles status for {{quarter}}:",
     missingHeading_other: "{{count}} mål mangler en fælles status for {{quarter}}:",
@@ -533,7 +590,8 @@ export const da = {
     disclosure: "Tal om færre end 5 børn vises som '..'.",
     hash: "Rapportens fingeraftryk (SHA-256)",
     listTitle: "Kvartalsrapporter for {{name}} Kommune",
-    listIntro: "En udgivet rapport ændres aldrig. En rettelse udgives som en ny version med en begrundelse, og de tidligere versioner kan stadig læses.",
+    listIntro:
+      "En udgivet rapport ændres aldrig. En rettelse udgives som en ny version med en begrundelse, og de tidligere versioner kan stadig læses.",
     draftsTitle: "Udkast",
     draftFor: "Udkast til rapporten for {{quarter}}",
     publishedTitle: "Udgivne rapporter",
@@ -555,7 +613,8 @@ export const da = {
     supersededText: "Du læser version {{version}}. Den nyeste er version {{newest}}.",
     seeNewest: "Se den nyeste version",
     draftHeading: "Udkast til kvartalsrapporten for {{quarter}}",
-    draftText: "Udkastet viser tallene og statusserne, som de er lige nu. Når rapporten udgives, fryses indholdet, og senere data eller ændringer påvirker den ikke.",
+    draftText:
+      "Udkastet viser tallene og statusserne, som de er lige nu. Når rapporten udgives, fryses indholdet, og senere data eller ændringer påvirker den ikke.",
     publishTitle: "Udgiv rapporten for {{quarter}}",
     publishCorrection: "Udgiv en rettet rapport for {{quarter}} (version {{version}})",
     approved: "{{who}} har godkendt udkastet ({{date}}).",
@@ -603,7 +662,8 @@ export const da = {
   },
   partnership: {
     title: "Partnerskabets mål",
-    intro: "Mål, som partnerskabets sekretariat sætter for alle kommuner. En kommune tager et mål op og følger det derefter som sit eget fælles mål med egne ansvarlige og eget udgangspunkt.",
+    intro:
+      "Mål, som partnerskabets sekretariat sætter for alle kommuner. En kommune tager et mål op og følger det derefter som sit eget fælles mål med egne ansvarlige og eget udgangspunkt.",
     create: "Opret partnerskabsmål",
     none: "Der er ingen partnerskabsmål endnu.",
     badge: "Partnerskabsmål",
@@ -615,7 +675,8 @@ export const da = {
     seeOurs: "Se jeres mål og kvartalsstatus",
     adoptedFrom: "Taget op fra partnerskabsmålet '{{title}}'",
     newTitle: "Nyt partnerskabsmål",
-    newIntro: "Et partnerskabsmål gælder alle kommuner i partnerskabet. Hver kommune, der tager det op, får sit eget udgangspunkt fra sine egne data og navngiver sine egne ansvarlige.",
+    newIntro:
+      "Et partnerskabsmål gælder alle kommuner i partnerskabet. Hver kommune, der tager det op, får sit eget udgangspunkt fra sine egne data og navngiver sine egne ansvarlige.",
     submit: "Opret partnerskabsmål",
     savedText: "Partnerskabsmålet er ændret. Ændringen er skrevet i revisionssporet.",
     lockedHeading: "Målet kan ikke ændres",
@@ -627,7 +688,8 @@ export const da = {
     baseline: "Udgangspunkt",
     latest: "Seneste",
     adoptTitle: "Tag målet op i jeres kommune",
-    adoptIntro: "Målet bliver jeres eget fælles mål: I skriver kvartalsstatus på det, og status beregnes ud fra jeres egne data. Vælg de ansvarlige i de to forvaltninger.",
+    adoptIntro:
+      "Målet bliver jeres eget fælles mål: I skriver kvartalsstatus på det, og status beregnes ud fra jeres egne data. Vælg de ansvarlige i de to forvaltninger.",
     adopt: "Tag målet op",
     notAdopted: "Målet blev ikke taget op",
     see: "Se målet",
@@ -666,7 +728,8 @@ export const da = {
   cadence: { year: "Årligt (kalenderår)", school_year: "Årligt (skoleår)", quarter: "Kvartalsvis" },
   compare: {
     title: "Sammenlign kommuner",
-    intro: "Se, hvor kommunerne står på én indikator – mod hele landet, regionen og de sammenlignelige kommuner. Farverne deler alle kommuner med et vist tal i tredjedele: grøn er den bedste tredjedel, gul den midterste og rød den dårligste.",
+    intro:
+      "Se, hvor kommunerne står på én indikator – mod hele landet, regionen og de sammenlignelige kommuner. Farverne deler alle kommuner med et vist tal i tredjedele: grøn er den bedste tredjedel, gul den midterste og rød den dårligste.",
     formTitle: "Vælg tal",
     indicator: "Indikator",
     targetGroup: "Målgruppe",
@@ -684,8 +747,10 @@ export const da = {
     downloadXlsx: "Excel (XLSX)",
     downloadCsv: "CSV",
     tableTitle: "{{indicator}} – {{group}}, {{period}}",
-    tableCaption_one: "{{count}} kommune vist. {{ranked}} af 98 kommuner har et vist tal og er rangeret; .. er skjult af hensyn til diskretion, – betyder ingen tal.",
-    tableCaption_other: "{{count}} kommuner vist. {{ranked}} af 98 kommuner har et vist tal og er rangeret; .. er skjult af hensyn til diskretion, – betyder ingen tal.",
+    tableCaption_one:
+      "{{count}} kommune vist. {{ranked}} af 98 kommuner har et vist tal og er rangeret; .. er skjult af hensyn til diskretion, – betyder ingen tal.",
+    tableCaption_other:
+      "{{count}} kommuner vist. {{ranked}} af 98 kommuner har et vist tal og er rangeret; .. er skjult af hensyn til diskretion, – betyder ingen tal.",
     colMunicipality: "Kommune",
     colRegion: "Region",
     colValue: "Værdi",
@@ -707,7 +772,8 @@ export const da = {
     sortBy: "Sortér efter {{column}}",
     sortedAsc: "sorteret stigende",
     sortedDesc: "sorteret faldende",
-    neutralRank: "Indikatoren har ingen bedre eller dårligere retning: rangen går fra højeste til laveste værdi og er ikke en vurdering, og der er ingen farver.",
+    neutralRank:
+      "Indikatoren har ingen bedre eller dårligere retning: rangen går fra højeste til laveste værdi og er ikke en vurdering, og der er ingen farver.",
     picturesTitle: "Billeder",
     barsTitle: "Kommunerne rangeret – {{period}}",
     barsSummary_one: "{{count}} kommune med et vist tal, bedste først. De lodrette streger er referencerne.",
@@ -725,7 +791,8 @@ export const da = {
     scatterLine: "Regressionslinje",
     figuresInTable: "Tallene bag figuren står i tabellen over kommunerne ovenfor",
     mapTitle: "Kort – {{indicator}}, {{period}}",
-    mapSummary: "Hver kommune er en prik ved sit omtrentlige midtpunkt, farvet efter tredjedel og større, jo flere børn tallet handler om. Grå: skjult eller intet tal.",
+    mapSummary:
+      "Hver kommune er en prik ved sit omtrentlige midtpunkt, farvet efter tredjedel og større, jo flere børn tallet handler om. Grå: skjult eller intet tal.",
     keysHint: "Gå ind i figuren med Tab og fra punkt til punkt med piletasterne.",
     groupLink: "Sådan findes de sammenlignelige kommuner",
     noData: "Ingen kommuner at vise med dette udvalg.",
@@ -734,7 +801,8 @@ export const da = {
     title: "Sammenlignelige kommuner",
     titleFor: "Sammenlignelige kommuner til {{name}}",
     intro: "Kommunerne, der ligner mest på strukturen – ikke på resultaterne. De bruges overalt, hvor der står 'sammenlignelige kommuner'.",
-    method: "Hver variabel omregnes til standardafvigelser fra landsgennemsnittet (antal børn og befolkning som logaritme, fordi kommunerne er meget forskellige i størrelse). Forskelsindekset er den gennemsnitlige afstand i standardafvigelser: 0 er ens, 1 er én standardafvigelse fra hinanden i gennemsnit. Et tal, der er skjult af hensyn til diskretion, indgår ikke; så sammenlignes på de øvrige variable.",
+    method:
+      "Hver variabel omregnes til standardafvigelser fra landsgennemsnittet (antal børn og befolkning som logaritme, fordi kommunerne er meget forskellige i størrelse). Forskelsindekset er den gennemsnitlige afstand i standardafvigelser: 0 er ens, 1 er én standardafvigelse fra hinanden i gennemsnit. Et tal, der er skjult af hensyn til diskretion, indgår ikke; så sammenlignes på de øvrige variable.",
     choose: "Kommune",
     rank: "Nr.",
     municipality: "Kommune",
@@ -752,7 +820,8 @@ export const da = {
     },
     variableFrom: "fra {{period}}",
     settingsTitle: "Indstillinger for alle kommuner",
-    settingsIntro: "Sekretariatet vælger, hvilke variable grupperne bygges på, og hvor mange kommuner en gruppe har. Ændringen gælder straks alle sider og udtræk.",
+    settingsIntro:
+      "Sekretariatet vælger, hvilke variable grupperne bygges på, og hvor mange kommuner en gruppe har. Ændringen gælder straks alle sider og udtræk.",
     settingsVariables: "Byg grupperne på",
     settingsSize: "Antal kommuner i en gruppe",
     settingsSizeHint: "Mellem {{min}} og {{max}}.",
@@ -763,7 +832,8 @@ export const da = {
   },
   challengesPage: {
     title: "De otte udfordringer på tværs af partnerskabet",
-    intro: "For hver udfordring: indikatorernes udvikling i hele landet, og hvor mange kommuner der har fælles mål på den – og hvordan målene står.",
+    intro:
+      "For hver udfordring: indikatorernes udvikling i hele landet, og hvor mange kommuner der har fælles mål på den – og hvordan målene står.",
     indicators: "Indikatorer i hele landet",
     targets: "Fælles mål i kommunerne",
     targetsSummary_one: "{{count}} kommune har fælles mål på udfordringen ({{targets}} mål i alt).",
@@ -783,9 +853,11 @@ export const da = {
   },
   importPage: {
     title: "Indlæs data",
-    intro: "Indlæs nye tal fra Danmarks Statistik, STIL, KL's nøgletal eller kommunernes egne opgørelser. Filen tjekkes først, og intet skrives, før du har set, hvad den ændrer. En indlæsning kan rulles tilbage.",
+    intro:
+      "Indlæs nye tal fra Danmarks Statistik, STIL, KL's nøgletal eller kommunernes egne opgørelser. Filen tjekkes først, og intet skrives, før du har set, hvad den ændrer. En indlæsning kan rulles tilbage.",
     formatTitle: "Filens format",
-    formatIntro: "Én række pr. tal, med kolonnerne i vilkårlig rækkefølge. CSV (semikolon eller komma, UTF-8, decimalkomma eller -punktum) eller Excel (XLSX, første ark). Kommunen kan skrives som kode (849) eller navn (Jammerbugt).",
+    formatIntro:
+      "Én række pr. tal, med kolonnerne i vilkårlig rækkefølge. CSV (semikolon eller komma, UTF-8, decimalkomma eller -punktum) eller Excel (XLSX, første ark). Kommunen kan skrives som kode (849) eller navn (Jammerbugt).",
     columns: {
       indikator: "Indikatorens kode, fx fp9-deltagelse.",
       kommune: "Kommunekode eller -navn.",
@@ -796,7 +868,8 @@ export const da = {
       naevner: "Andele: antal i alt. Beløb og gennemsnit: antal børn, tallet dækker.",
       vaerdi: "Beløb (kr.) og gennemsnit (karakter). Tom for andele og optællinger.",
     },
-    personData: "Filen må kun indeholde optællinger. En kolonne med CPR-numre, navne eller adresser afviser hele filen, og intet af den gemmes.",
+    personData:
+      "Filen må kun indeholde optællinger. En kolonne med CPR-numre, navne eller adresser afviser hele filen, og intet af den gemmes.",
     templates: "Skabeloner",
     templateFor: "Skabelon for {{name}}",
     uploadTitle: "Vælg en fil",
@@ -889,9 +962,17 @@ export const da = {
   investments: {
     nav: "Sociale investeringer",
     title: "Sociale investeringer i {{name}} Kommune",
-    intro: "En investeringscase viser, hvad en indsats for børnenes skolegang koster, hvilket område der betaler, hvilket der får gevinsten, og hvornår. Tallene er skøn ud fra kildernes forudsætninger – ikke målinger.",
+    intro:
+      "En investeringscase viser, hvad en indsats for børnenes skolegang koster, hvilket område der betaler, hvilket der får gevinsten, og hvornår. Tallene er skøn ud fra kildernes forudsætninger – ikke målinger.",
     none: "Kommunen har ingen investeringscases endnu.",
-    columns: { title: "Case", template: "Skabelon", children: "Børn pr. år", npv: "Nutidsværdi for kommunen", netPerChild: "Netto pr. barn pr. år", payback: "Tjent hjem" },
+    columns: {
+      title: "Case",
+      template: "Skabelon",
+      children: "Børn pr. år",
+      npv: "Nutidsværdi for kommunen",
+      netPerChild: "Netto pr. barn pr. år",
+      payback: "Tjent hjem",
+    },
     paybackYear: "år {{year}}",
     paybackNever: "ikke inden for horisonten",
     create: { heading: "Opret en case fra en skabelon", template: "Skabelon", submit: "Opret case" },
@@ -915,7 +996,8 @@ export const da = {
     payback: "Tjent hjem",
     costPerChild: "Omkostning pr. barn pr. år",
     netPerChild: "Netto pr. barn pr. år",
-    plain: "Indsatsen koster kommunen {{costs}} og giver gevinster for {{gains}} med {{children}} om året i {{years}} år. Regnet om til i dag (med {{rate}} % om året) giver det et nettoresultat på {{npv}} for kommunen.",
+    plain:
+      "Indsatsen koster kommunen {{costs}} og giver gevinster for {{gains}} med {{children}} om året i {{years}} år. Regnet om til i dag (med {{rate}} % om året) giver det et nettoresultat på {{npv}} for kommunen.",
     childrenCount_one: "{{n}} barn",
     childrenCount_other: "{{n}} børn",
     compareLink: "Sammenlign kommunernes udgifter til specialundervisning pr. elev med deres prøvedeltagelse",
@@ -923,7 +1005,8 @@ export const da = {
     plainParty: "{{party}}: betaler {{costs}}, får gevinster for {{gains}}",
     plainFinancing: "En ekstern investor lægger {{in}} ud, og kommunen betaler {{out}} tilbage.",
     chartTitle: "Pengestrømme pr. år og område (1.000 kr.): {{title}}",
-    chartDesc: "Netto pr. år for hvert område: gevinster minus omkostninger plus finansiering, i 1.000 kr. Negative søjler er år, hvor området betaler mere, end det får.",
+    chartDesc:
+      "Netto pr. år for hvert område: gevinster minus omkostninger plus finansiering, i 1.000 kr. Negative søjler er år, hvor området betaler mere, end det får.",
     flowsHeading: "Pengestrømme pr. år",
     year: "År",
     costs: "Omkostninger",
@@ -932,7 +1015,8 @@ export const da = {
     net: "Netto",
     total: "I alt",
     sensitivityHeading: "Følsomhed: nutidsværdi ved andre antal børn og succesrater",
-    sensitivityCaption: "Nutidsværdien for kommunen og nettoresultatet pr. barn pr. år, når antallet af børn pr. år (rækker) og succesraten (kolonner) ændres. Alt andet som i casen.",
+    sensitivityCaption:
+      "Nutidsværdien for kommunen og nettoresultatet pr. barn pr. år, når antallet af børn pr. år (rækker) og succesraten (kolonner) ændres. Alt andet som i casen.",
     perChildPerYear: "{{amount}} pr. barn pr. år",
     successRate: "Succesrate",
     childrenPerYear: "Børn pr. år",
@@ -945,7 +1029,8 @@ export const da = {
     effectLine: "{{label}}: {{gain}} pr. barn pr. år med effekt, i {{party}}s budget",
     transfers: "Finansiering",
     sources: "Kilder",
-    conventions: "Alle beløb er i faste priser. År 1 er det første budgetår og tilbagediskonteres ikke; år t med (1 + rente)^(t − 1). Beløb efter horisonten er ikke med.",
+    conventions:
+      "Alle beløb er i faste priser. År 1 er det første budgetår og tilbagediskonteres ikke; år t med (1 + rente)^(t − 1). Beløb efter horisonten er ikke med.",
     horizon: "Horisont",
     horizonYears: "{{count}} år",
     effortYears: "Indsatsår",
@@ -960,12 +1045,38 @@ export const da = {
     created: "Casen er oprettet fra skabelonen. Ret forudsætningerne, så de passer til jeres kommune.",
     saved: "Ændringerne er gemt.",
     editTitle: "Ret forudsætninger: {{title}}",
-    editIntro: "Skriv tal med decimalkomma og evt. punktum mellem tusinder, fx 1.510.500 eller 20,67. Renter og succesrater skrives i procent.",
+    editIntro:
+      "Skriv tal med decimalkomma og evt. punktum mellem tusinder, fx 1.510.500 eller 20,67. Renter og succesrater skrives i procent.",
     save: "Gem",
     errorHeading: "Casen blev ikke gemt",
-    fields: { title: "Titel", effort: "Indsats", targetGroup: "Målgruppe", childrenPerYear: "Børn pr. år", effortYears: "Indsatsår (år med nye børn)", horizonYears: "Horisont (år)", discountRate: "Diskonteringsrente, % om året (real)", successRate: "Succesrate, %", amount: "Beløb, kr.", payer: "Betales af", weekly: "Pris pr. uge, kr.", budget: "Budget", transferAmount: "Beløb pr. barn, kr." },
+    fields: {
+      title: "Titel",
+      effort: "Indsats",
+      targetGroup: "Målgruppe",
+      childrenPerYear: "Børn pr. år",
+      effortYears: "Indsatsår (år med nye børn)",
+      horizonYears: "Horisont (år)",
+      discountRate: "Diskonteringsrente, % om året (real)",
+      successRate: "Succesrate, %",
+      amount: "Beløb, kr.",
+      payer: "Betales af",
+      weekly: "Pris pr. uge, kr.",
+      budget: "Budget",
+      transferAmount: "Beløb pr. barn, kr.",
+    },
     targetBox: { heading: "Sociale investeringer bag målet", text: "Nutidsværdi {{npv}} · netto pr. barn pr. år {{net}}" },
-    report: { targetValue: "mål {{value}}", realisedSpending: "Realiseret: kommunens udgifter til specialundervisning pr. elev ({{period}})", heading: "Sociale investeringer", expected: "Forventet (casen)", realised: "Realiseret", spending: "Udgift pr. barn pr. år", effect: "Effekt", none: "Ingen investeringscases.", realisedNote: "Den realiserede effekt er de tilknyttede måls seneste værdi. Den realiserede udgift er kommunens samlede udgift til specialundervisning pr. elev, ikke casens egen udgift, som produktet ikke registrerer endnu." },
+    report: {
+      targetValue: "mål {{value}}",
+      realisedSpending: "Realiseret: kommunens udgifter til specialundervisning pr. elev ({{period}})",
+      heading: "Sociale investeringer",
+      expected: "Forventet (casen)",
+      realised: "Realiseret",
+      spending: "Udgift pr. barn pr. år",
+      effect: "Effekt",
+      none: "Ingen investeringscases.",
+      realisedNote:
+        "Den realiserede effekt er de tilknyttede måls seneste værdi. Den realiserede udgift er kommunens samlede udgift til specialundervisning pr. elev, ikke casens egen udgift, som produktet ikke registrerer endnu.",
+    },
     errors: {
       forbiddenRead: "Kun kommunens egne brugere og sekretariatet kan se kommunens investeringscases.",
       forbiddenWrite: "Kun kommunens to direktører og sekretariatet kan oprette og ændre investeringscases.",
@@ -987,7 +1098,10 @@ export const da = {
       successRate: "Skriv succesraten i procent fra 0 til 100, fx 75.",
       amount: "Skriv beløbet som et tal fra 0, med decimalkomma, fx 1.510.500 eller 4.941,5.",
     },
-    api: { unknownParameter: "Ukendt parameter: '{{name}}'. Tilladt: kommune.", municipality: "Angiv en gyldig kommunekode, fx kommune=849." },
+    api: {
+      unknownParameter: "Ukendt parameter: '{{name}}'. Tilladt: kommune.",
+      municipality: "Angiv en gyldig kommunekode, fx kommune=849.",
+    },
   },
   trust: {
     form: {
@@ -1002,7 +1116,8 @@ export const da = {
       direction: "Retning (kun for indikatorer uden fast retning)",
       directionHigher: "Målet er en højere værdi",
       directionLower: "Målet er en lavere værdi",
-      directionHint: "Udgifter og antal er hverken gode eller dårlige i sig selv. Vælg derfor retningen, når indikatoren er en af dem; ellers gælder indikatorens egen retning.",
+      directionHint:
+        "Udgifter og antal er hverken gode eller dårlige i sig selv. Vælg derfor retningen, når indikatoren er en af dem; ellers gælder indikatorens egen retning.",
       directionMissing: "Indikatoren har ingen fast retning. Vælg, om målet er en højere eller en lavere værdi.",
     },
     status: {
@@ -1020,14 +1135,19 @@ export const da = {
       latestShown: "seneste viste tal: {{period}}",
       newestWithheld: "{{period}} vises ikke af hensyn til anonymitet",
       newestMissing: "{{period}} er ikke opgjort endnu",
-      unavailable: { withheld: "Tallene efter udgangsåret vises ikke af hensyn til anonymitet.", "not-measured": "Der er ikke målt efter udgangsperioden endnu." },
+      unavailable: {
+        withheld: "Tallene efter udgangsåret vises ikke af hensyn til anonymitet.",
+        "not-measured": "Der er ikke målt efter udgangsperioden endnu.",
+      },
       planned: "planlagt",
       plannedNote: "Perioder efter {{quarter}} viser kun det planlagte forløb, ikke målte tal.",
       asOf: "Opgjort pr. {{quarter}}",
     },
     report: {
-      tampered: "Rapporten for {{quarter}} (version {{version}}) kan ikke vises: dens indhold passer ikke længere med det udgivne fingeraftryk. Fejlen er logget; kontakt sekretariatet.",
-      outsideWindow: "Rapporten for {{quarter}} kan ikke laves: udkast og udgivelse gælder kun indeværende og forrige kvartal (en udgivet rapport kan dog altid rettes).",
+      tampered:
+        "Rapporten for {{quarter}} (version {{version}}) kan ikke vises: dens indhold passer ikke længere med det udgivne fingeraftryk. Fejlen er logget; kontakt sekretariatet.",
+      outsideWindow:
+        "Rapporten for {{quarter}} kan ikke laves: udkast og udgivelse gælder kun indeværende og forrige kvartal (en udgivet rapport kan dog altid rettes).",
       justification: "Begrundelse",
     },
     list: {
@@ -1051,7 +1171,8 @@ export const da = {
     currentPassword: "Nuværende adgangskode",
     currentPasswordMissing: "Skriv din nuværende adgangskode.",
     currentPasswordWrong: "Din nuværende adgangskode er forkert. Adgangskoden er ikke skiftet.",
-    passwordChangedEverywhere: "Dine andre sessioner og dine API-tokens er afsluttet. Brug den nye adgangskode næste gang, du logger ind, og lav nye tokens, hvis du bruger dem.",
+    passwordChangedEverywhere:
+      "Dine andre sessioner og dine API-tokens er afsluttet. Brug den nye adgangskode næste gang, du logger ind, og lav nye tokens, hvis du bruger dem.",
     pdfBusy: "Der dannes mange PDF'er lige nu. Prøv igen om et øjeblik.",
     pdfNoBrowser: "PDF kan ikke dannes på denne server (Chromium mangler). Åbn rapporten, og vælg Udskriv → Gem som PDF i browseren.",
     pdfFailed: "Rapporten kunne ikke dannes som PDF. Prøv igen om lidt, eller vælg Udskriv → Gem som PDF i browseren.",

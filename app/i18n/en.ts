@@ -16,7 +16,20 @@ export const en: Strings = {
     demoHeading: "Demo data",
     breadcrumbs: "Breadcrumb",
   },
-  nav: { home: "Home", municipalities: "Municipalities", overview: "Overview: {{name}}", aboutData: "About the data", users: "Users", audit: "Audit trail", targets: "Joint targets", partnership: "Partnership targets", reports: "Quarterly reports", compare: "Compare", challenges: "Challenges", import: "Load data" },
+  nav: {
+    home: "Home",
+    municipalities: "Municipalities",
+    overview: "Overview: {{name}}",
+    aboutData: "About the data",
+    users: "Users",
+    audit: "Audit trail",
+    targets: "Joint targets",
+    partnership: "Partnership targets",
+    reports: "Quarterly reports",
+    compare: "Compare",
+    challenges: "Challenges",
+    import: "Load data",
+  },
   header: { municipality: "Municipality", chooseMunicipality: "Choose municipality", show: "Show" },
   status: { "paa-sporet": "On track", "i-risiko": "At risk", bagud: "Behind", naaet: "Reached", "ingen-data": "Cannot be computed" },
   errors: {
@@ -61,7 +74,10 @@ export const en: Strings = {
     notFound: "The target does not exist.",
     partnershipNotFound: "The partnership target does not exist.",
     milestoneNotFound: "The milestone does not exist.",
-    onlyOwnSide: { school: "Only the director of schools can write and confirm this part.", social: "Only the director of children and families can write and confirm this part." },
+    onlyOwnSide: {
+      school: "Only the director of schools can write and confirm this part.",
+      social: "Only the director of children and families can write and confirm this part.",
+    },
     schoolOwnerRole: "The owner in the school department must be the municipality's director of schools.",
     socialOwnerRole: "The owner in the social department must be the municipality's director of children and families.",
     partnershipClosed: "The partnership target is closed and cannot be adopted.",
@@ -91,7 +107,8 @@ export const en: Strings = {
     notBegun: "The report for {{quarter}} can be published only once the quarter has begun.",
     changed: "The draft has changed since you opened it. Read it again before you approve.",
     draftChanged: "The draft has changed. Reload the page.",
-    missingStatus: "{{count}} targets lack a joint status for {{quarter}}. Write the status first, or choose to publish with the missing targets listed in the report.",
+    missingStatus:
+      "{{count}} targets lack a joint status for {{quarter}}. Write the status first, or choose to publish with the missing targets listed in the report.",
     correctionReason: "The report for {{quarter}} is already published. Write why it is corrected.",
   },
   userErrors: {
@@ -138,7 +155,19 @@ export const en: Strings = {
     groupNeedsMunicipality: "Choose a municipality to see its comparable municipalities.",
   },
   exportFile: {
-    header: { type: "Type", code: "Code", name: "Name", region: "Region", n: "Number of children (n)", rank: "Rank", change: "Change", changeSince: "Change since {{period}}", band: "Level", comparable: "Comparable", member: "In Fælles retning" },
+    header: {
+      type: "Type",
+      code: "Code",
+      name: "Name",
+      region: "Region",
+      n: "Number of children (n)",
+      rank: "Rank",
+      change: "Change",
+      changeSince: "Change since {{period}}",
+      band: "Level",
+      comparable: "Comparable",
+      member: "In Fælles retning",
+    },
     value: { percent: "Value (%)", count: "Value (count)", kr: "Value (DKK)", grade: "Value (grade)" },
     kind: { nation: "Whole country", region: "Region", group: "Comparable municipalities", municipality: "Municipality" },
     yes: "yes",
@@ -157,9 +186,11 @@ export const en: Strings = {
       inRegion: ", region {{region}}",
       focus: "; municipality in focus: {{name}}",
       disclosure: "Disclosure control",
-      disclosureText: "Figures about fewer than {{k}} children are not shown ({{withheld}}), and other figures are hidden so that they cannot be worked out. {{missing}} means there is no figure. The references are computed from the raw figures; the comparable municipalities only from the shown figures.",
+      disclosureText:
+        "Figures about fewer than {{k}} children are not shown ({{withheld}}), and other figures are hidden so that they cannot be worked out. {{missing}} means there is no figure. The references are computed from the raw figures; the comparable municipalities only from the shown figures.",
       band: "Level",
-      bandText: "Thirds of all municipalities with a shown figure, by the indicator's direction: best, middle and worst third. Neutral indicators get no level.",
+      bandText:
+        "Thirds of all municipalities with a shown figure, by the indicator's direction: best, middle and worst third. Neutral indicators get no level.",
       extracted: "Extracted",
       loaded: "Data loaded",
     },
@@ -209,8 +240,18 @@ export const en: Strings = {
     unknownColumn: "the column '{{column}}' is not known. Use {{allowed}}.",
     columnTwice: "the column '{{column}}' appears twice.",
     columnMissing: "the column '{{column}}' is missing.",
-    labels: { numerator: "the numerator", denominator: "the denominator", count: "the count (numerator)", children: "the number of children (denominator)" },
-    missing: { numerator: "the numerator is missing.", denominator: "the denominator is missing.", count: "the count (numerator) is missing.", children: "the number of children (denominator) is missing." },
+    labels: {
+      numerator: "the numerator",
+      denominator: "the denominator",
+      count: "the count (numerator)",
+      children: "the number of children (denominator)",
+    },
+    missing: {
+      numerator: "the numerator is missing.",
+      denominator: "the denominator is missing.",
+      count: "the count (numerator) is missing.",
+      children: "the number of children (denominator) is missing.",
+    },
     badCount: {
       negative: "$t(importErrors.labels.{{label}}) '{{value}}' must be 0 or more.",
       notInteger: "$t(importErrors.labels.{{label}}) '{{value}}' must be a whole number.",
@@ -243,18 +284,22 @@ export const en: Strings = {
     gradeRange: "a grade average must lie between -3 and 12, not {{value}}.",
     amountRange: "the amount DKK {{value}} is not realistic.",
     unionBounds: {
-      numerator: "udsatte (numerator {{value}}) must lie between {{low}} and {{high}}: at least the larger of anbragte ({{placed}}) and forebyggende ({{preventive}}) and at most their sum. Udsatte are children with a placement or a preventive measure, and a child with both is counted once.",
-      denominator: "udsatte (denominator {{value}}) must lie between {{low}} and {{high}}: at least the larger of anbragte ({{placed}}) and forebyggende ({{preventive}}) and at most their sum. Udsatte are children with a placement or a preventive measure, and a child with both is counted once.",
+      numerator:
+        "udsatte (numerator {{value}}) must lie between {{low}} and {{high}}: at least the larger of anbragte ({{placed}}) and forebyggende ({{preventive}}) and at most their sum. Udsatte are children with a placement or a preventive measure, and a child with both is counted once.",
+      denominator:
+        "udsatte (denominator {{value}}) must lie between {{low}} and {{high}}: at least the larger of anbragte ({{placed}}) and forebyggende ({{preventive}}) and at most their sum. Udsatte are children with a placement or a preventive measure, and a child with both is counted once.",
     },
     empty: "The file is empty.",
     notCsvOrXlsx: "The file is neither a CSV file nor an Excel file (XLSX). Save it as CSV (UTF-8) or XLSX.",
-    notUtf8: "The file is not saved as UTF-8, so Danish letters cannot be read safely. Choose 'CSV UTF-8' in Excel's Save as, or save as XLSX.",
+    notUtf8:
+      "The file is not saved as UTF-8, so Danish letters cannot be read safely. Choose 'CSV UTF-8' in Excel's Save as, or save as XLSX.",
     csvUnreadable: "The file cannot be read as CSV: check quotes and separators.",
     csvUnreadableAt: "The file cannot be read as CSV (around row {{line}}): check quotes and separators.",
     xlsxUnreadable: "The file cannot be read as an Excel file (XLSX). Save it again from Excel, or as CSV (UTF-8).",
     tooLarge: "The file is too large: at most {{mb}} MB.",
     cpr: "Row {{row}}, column {{column}}: the field looks like a CPR number. Fælles retning takes only counts, never information about individual people. The file is refused, and nothing of it is kept.",
-    personColumn: "The column '{{column}}' looks like personal data (name, address or CPR number). Fælles retning takes only counts, never information about individual people. The file is refused, and nothing of it is kept.",
+    personColumn:
+      "The column '{{column}}' looks like personal data (name, address or CPR number). Fælles retning takes only counts, never information about individual people. The file is refused, and nothing of it is kept.",
     tooManyRows: "The file has more than {{max, number}} rows. Split it into several files.",
     tooManyCells: "the row has {{cells}} fields, but the header only {{columns}}.",
     noRows: "The file has no rows.",
@@ -274,7 +319,8 @@ export const en: Strings = {
   },
   home: {
     title: "Choose a municipality",
-    intro: "See how the municipality is doing on the partnership's indicators for the schooling of children in vulnerable positions – over time and against its region and the nation.",
+    intro:
+      "See how the municipality is doing on the partnership's indicators for the schooling of children in vulnerable positions – over time and against its region and the nation.",
     searchLabel: "Search for a municipality (name or code)",
     searchHint: "E.g. Jammerbugt or 849",
     searchButton: "Search",
@@ -288,7 +334,8 @@ export const en: Strings = {
   },
   overview: {
     title: "Overview for {{name}} Municipality",
-    intro: "Latest figures for the indicators that shed light on the partnership's eight challenges. Choose a target group to see the figures for that group of children.",
+    intro:
+      "Latest figures for the indicators that shed light on the partnership's eight challenges. Choose a target group to see the figures for that group of children.",
     targetGroupSwitch: "Target group",
     challengeHeading: "Challenge {{number}}: {{title}}",
     noIndicators: "No indicators are linked to this challenge yet.",
@@ -333,17 +380,23 @@ export const en: Strings = {
   },
   aboutData: {
     title: "About the data",
-    intro: "Fælles retning shows figures about groups of children – never about an individual child. Here you can read what the figures are, how they are added up, and why some are not shown.",
+    intro:
+      "Fælles retning shows figures about groups of children – never about an individual child. Here you can read what the figures are, how they are added up, and why some are not shown.",
     whatTitle: "What is shown",
     what: "Municipalities, Statistics Denmark, STIL and KL supply counts: for example how many placed pupils in 9th grade sat the exams, and how many placed pupils there were in all. No personal data enters the product – no CPR numbers, names or addresses.",
     aggregateTitle: "How figures are added up",
-    aggregate: "A share is computed from the underlying counts: numerator divided by denominator. Regional and national figures are summed from the municipalities' counts before anything is hidden – so the national figure is always right, even when a small municipality's figure is not shown. Averages (grades, kroner per child) are weighted by the number of children.",
+    aggregate:
+      "A share is computed from the underlying counts: numerator divided by denominator. Regional and national figures are summed from the municipalities' counts before anything is hidden – so the national figure is always right, even when a small municipality's figure is not shown. Averages (grades, kroner per child) are weighted by the number of children.",
     rulesTitle: "Figures about fewer than {{k}} children are not shown",
-    rulePrimary: "A count of 1 to {{k1}} children is not shown. A share is not shown if it is based on fewer than {{k}} children, or if 1 to {{k1}} children are in the numerator – or 1 to {{k1}} children are not (47 of 50 reveals that 3 did not sit the exam). An average is not shown if it covers fewer than {{k}} children. 0 may be shown.",
-    ruleSecondary: "A hidden figure must not be computable by subtracting shown figures either. When a figure in a sum is hidden, the smallest other figure in the same sum is hidden too. This applies to placement sites and their total, vulnerable + others = all, and the municipalities of a region and the regions of the nation. Vulnerable means a placement or a preventive measure, and a child can have both, so vulnerable lies between the larger of placed and preventive and their sum: when placed or preventive is hidden, so is the other, and when vulnerable is hidden, so are both.",
-    ruleStable: "Which figures are hidden is computed once, every time data is loaded. So the same figures are hidden on every page, in every export and in the API: comparing two pages does not reveal a hidden figure.",
+    rulePrimary:
+      "A count of 1 to {{k1}} children is not shown. A share is not shown if it is based on fewer than {{k}} children, or if 1 to {{k1}} children are in the numerator – or 1 to {{k1}} children are not (47 of 50 reveals that 3 did not sit the exam). An average is not shown if it covers fewer than {{k}} children. 0 may be shown.",
+    ruleSecondary:
+      "A hidden figure must not be computable by subtracting shown figures either. When a figure in a sum is hidden, the smallest other figure in the same sum is hidden too. This applies to placement sites and their total, vulnerable + others = all, and the municipalities of a region and the regions of the nation. Vulnerable means a placement or a preventive measure, and a child can have both, so vulnerable lies between the larger of placed and preventive and their sum: when placed or preventive is hidden, so is the other, and when vulnerable is hidden, so are both.",
+    ruleStable:
+      "Which figures are hidden is computed once, every time data is loaded. So the same figures are hidden on every page, in every export and in the API: comparing two pages does not reveal a hidden figure.",
     exampleTitle: "An example",
-    exampleIntro: "A municipality has 3 placed pupils and 26 pupils with preventive measures in 9th grade, 29 vulnerable in all. The 3 placed are not shown. If 26 and 29 were shown, anyone could work out that there are 3 placed. So the smallest of the other figures is hidden too – here the 26:",
+    exampleIntro:
+      "A municipality has 3 placed pupils and 26 pupils with preventive measures in 9th grade, 29 vulnerable in all. The 3 placed are not shown. If 26 and 29 were shown, anyone could work out that there are 3 placed. So the smallest of the other figures is hidden too – here the 26:",
     exampleCaption: "Example: pupils in 9th grade in a small municipality",
     exampleGroup: "Target group",
     exampleCount: "Pupils",
@@ -369,7 +422,12 @@ export const en: Strings = {
     loggedInAs: "Logged in as {{name}}",
     logout: "Log out",
     profile: "Your profile",
-    roles: { sekretariat: "Partnership secretariat", skoledirektoer: "Director of schools", socialdirektoer: "Director of children and families", byraad: "Member of the municipal council" },
+    roles: {
+      sekretariat: "Partnership secretariat",
+      skoledirektoer: "Director of schools",
+      socialdirektoer: "Director of children and families",
+      byraad: "Member of the municipal council",
+    },
   },
   profile: {
     title: "Your profile",
@@ -446,7 +504,8 @@ export const en: Strings = {
     partnershipText: "The secretariat has set targets for the whole partnership. Adopt them to track them as your own.",
     adoptedBadge: "Partnership target",
     title: "Joint targets for {{name}} Municipality",
-    intro: "The targets are owned jointly by the school and social departments. The status is computed from the data, and every quarter both departments write a joint status.",
+    intro:
+      "The targets are owned jointly by the school and social departments. The status is computed from the data, and every quarter both departments write a joint status.",
     missingHeading: "Missing a joint status for {{quarter}}",
     missingText_one: "{{count}} target lacks a status both departments have confirmed:",
     missingText_other: "{{count}} targets lack a status both departments have confirmed:",
@@ -509,8 +568,10 @@ export const en: Strings = {
     correction: "Corrected edition",
     summaryTitle: "Summary",
     noTargets: "The municipality has no active joint targets.",
-    counts_one: "The municipality has {{count}} active joint target: {{onTrack}} on track, {{atRisk}} at risk, {{behind}} behind, {{reached}} reached and {{noData}} whose status cannot be computed.",
-    counts_other: "The municipality has {{count}} active joint targets: {{onTrack}} on track, {{atRisk}} at risk, {{behind}} behind, {{reached}} reached and {{noData}} whose status cannot be computed.",
+    counts_one:
+      "The municipality has {{count}} active joint target: {{onTrack}} on track, {{atRisk}} at risk, {{behind}} behind, {{reached}} reached and {{noData}} whose status cannot be computed.",
+    counts_other:
+      "The municipality has {{count}} active joint targets: {{onTrack}} on track, {{atRisk}} at risk, {{behind}} behind, {{reached}} reached and {{noData}} whose status cannot be computed.",
     joint: "{{joint}} of {{total}} targets have a joint status for {{quarter}} that both the school and social departments stand behind.",
     missingHeading_one: "{{count}} target lacks a joint status for {{quarter}}:",
     missingHeading_other: "{{count}} targets lack a joint status for {{quarter}}:",
@@ -535,7 +596,8 @@ export const en: Strings = {
     disclosure: "Figures about fewer than 5 children are shown as '..'.",
     hash: "The report's fingerprint (SHA-256)",
     listTitle: "Quarterly reports for {{name}} Municipality",
-    listIntro: "A published report never changes. A correction is published as a new version with a reason, and earlier versions stay readable.",
+    listIntro:
+      "A published report never changes. A correction is published as a new version with a reason, and earlier versions stay readable.",
     draftsTitle: "Drafts",
     draftFor: "Draft of the report for {{quarter}}",
     publishedTitle: "Published reports",
@@ -557,7 +619,8 @@ export const en: Strings = {
     supersededText: "You are reading version {{version}}. The newest is version {{newest}}.",
     seeNewest: "See the newest version",
     draftHeading: "Draft of the quarterly report for {{quarter}}",
-    draftText: "The draft shows the figures and statuses as they are now. When the report is published, its content is frozen, and later data or edits do not affect it.",
+    draftText:
+      "The draft shows the figures and statuses as they are now. When the report is published, its content is frozen, and later data or edits do not affect it.",
     publishTitle: "Publish the report for {{quarter}}",
     publishCorrection: "Publish a corrected report for {{quarter}} (version {{version}})",
     approved: "{{who}} has approved the draft ({{date}}).",
@@ -605,7 +668,8 @@ export const en: Strings = {
   },
   partnership: {
     title: "Partnership targets",
-    intro: "Targets the partnership secretariat sets for all municipalities. A municipality adopts a target and then tracks it as its own joint target, with its own owners and baseline.",
+    intro:
+      "Targets the partnership secretariat sets for all municipalities. A municipality adopts a target and then tracks it as its own joint target, with its own owners and baseline.",
     create: "Create partnership target",
     none: "There are no partnership targets yet.",
     badge: "Partnership target",
@@ -617,7 +681,8 @@ export const en: Strings = {
     seeOurs: "See your target and quarterly status",
     adoptedFrom: "Adopted from the partnership target '{{title}}'",
     newTitle: "New partnership target",
-    newIntro: "A partnership target applies to all municipalities in the partnership. Each municipality that adopts it gets its own baseline from its own data and names its own owners.",
+    newIntro:
+      "A partnership target applies to all municipalities in the partnership. Each municipality that adopts it gets its own baseline from its own data and names its own owners.",
     submit: "Create partnership target",
     savedText: "The partnership target is changed. The change is recorded in the audit trail.",
     lockedHeading: "The target cannot be changed",
@@ -629,14 +694,16 @@ export const en: Strings = {
     baseline: "Baseline",
     latest: "Latest",
     adoptTitle: "Adopt the target in your municipality",
-    adoptIntro: "The target becomes your own joint target: you write quarterly statuses on it, and its status is computed from your own data. Choose the owners in the two departments.",
+    adoptIntro:
+      "The target becomes your own joint target: you write quarterly statuses on it, and its status is computed from your own data. Choose the owners in the two departments.",
     adopt: "Adopt the target",
     notAdopted: "The target was not adopted",
     see: "See the target",
   },
   newTarget: {
     title: "New joint target",
-    intro: "A joint target is owned by both the school and the social department. Choose a numeric target on an indicator, or a target with milestones.",
+    intro:
+      "A joint target is owned by both the school and the social department. Choose a numeric target on an indicator, or a target with milestones.",
     errors: "The target was not created",
     fixFields: "Correct the fields marked in red.",
     titleField: "Title",
@@ -668,7 +735,8 @@ export const en: Strings = {
   cadence: { year: "Yearly (calendar year)", school_year: "Yearly (school year)", quarter: "Quarterly" },
   compare: {
     title: "Compare municipalities",
-    intro: "See where the municipalities stand on one indicator – against the nation, the region and similar municipalities. The colours split every municipality with a shown figure into thirds: green is the best third, yellow the middle and red the worst.",
+    intro:
+      "See where the municipalities stand on one indicator – against the nation, the region and similar municipalities. The colours split every municipality with a shown figure into thirds: green is the best third, yellow the middle and red the worst.",
     formTitle: "Choose figures",
     indicator: "Indicator",
     targetGroup: "Target group",
@@ -686,8 +754,10 @@ export const en: Strings = {
     downloadXlsx: "Excel (XLSX)",
     downloadCsv: "CSV",
     tableTitle: "{{indicator}} – {{group}}, {{period}}",
-    tableCaption_one: "{{count}} municipality shown. {{ranked}} of 98 municipalities have a shown figure and are ranked; .. is withheld for confidentiality, – means no figure.",
-    tableCaption_other: "{{count}} municipalities shown. {{ranked}} of 98 municipalities have a shown figure and are ranked; .. is withheld for confidentiality, – means no figure.",
+    tableCaption_one:
+      "{{count}} municipality shown. {{ranked}} of 98 municipalities have a shown figure and are ranked; .. is withheld for confidentiality, – means no figure.",
+    tableCaption_other:
+      "{{count}} municipalities shown. {{ranked}} of 98 municipalities have a shown figure and are ranked; .. is withheld for confidentiality, – means no figure.",
     colMunicipality: "Municipality",
     colRegion: "Region",
     colValue: "Value",
@@ -709,7 +779,8 @@ export const en: Strings = {
     sortBy: "Sort by {{column}}",
     sortedAsc: "sorted ascending",
     sortedDesc: "sorted descending",
-    neutralRank: "The indicator has no better or worse direction: the rank runs from highest to lowest value, is not a judgement, and there are no colours.",
+    neutralRank:
+      "The indicator has no better or worse direction: the rank runs from highest to lowest value, is not a judgement, and there are no colours.",
     picturesTitle: "Pictures",
     barsTitle: "The municipalities ranked – {{period}}",
     barsSummary_one: "{{count}} municipality with a shown figure, best first. The vertical lines are the references.",
@@ -717,7 +788,8 @@ export const en: Strings = {
     barsSummaryNeutral_one: "{{count}} municipality with a shown figure, highest first. The vertical lines are the references.",
     barsSummaryNeutral_other: "{{count}} municipalities with a shown figure, highest first. The vertical lines are the references.",
     scatterTitle: "{{y}} against {{x}}",
-    scatterSummary: "{{count}} municipalities where both figures are shown; {{omitted}} left out because a figure is withheld or missing. {{fit}}",
+    scatterSummary:
+      "{{count}} municipalities where both figures are shown; {{omitted}} left out because a figure is withheld or missing. {{fit}}",
     scatterFit: "The further right, the {{direction}} – but the relation is {{strength}} (r² = {{r2}}).",
     directions: { up: "higher", down: "lower" },
     strengths: { weak: "weak", moderate: "moderate", clear: "clear" },
@@ -727,7 +799,8 @@ export const en: Strings = {
     scatterLine: "Regression line",
     figuresInTable: "The figures behind the picture are in the table of municipalities above",
     mapTitle: "Map – {{indicator}}, {{period}}",
-    mapSummary: "Each municipality is a dot at its approximate centre, coloured by third and larger the more children the figure is about. Grey: withheld or no figure.",
+    mapSummary:
+      "Each municipality is a dot at its approximate centre, coloured by third and larger the more children the figure is about. Grey: withheld or no figure.",
     keysHint: "Enter the picture with Tab and step from point to point with the arrow keys.",
     groupLink: "How the similar municipalities are found",
     noData: "No municipalities to show with this selection.",
@@ -736,7 +809,8 @@ export const en: Strings = {
     title: "Similar municipalities",
     titleFor: "Municipalities similar to {{name}}",
     intro: "The municipalities most alike in structure – not in results. They are used wherever a page says 'similar municipalities'.",
-    method: "Each variable is turned into standard deviations from the national mean (children and population as logarithms, as municipalities differ greatly in size). The difference index is the average distance in standard deviations: 0 is identical, 1 is one standard deviation apart on average. A figure withheld for confidentiality is left out; the other variables are then compared.",
+    method:
+      "Each variable is turned into standard deviations from the national mean (children and population as logarithms, as municipalities differ greatly in size). The difference index is the average distance in standard deviations: 0 is identical, 1 is one standard deviation apart on average. A figure withheld for confidentiality is left out; the other variables are then compared.",
     choose: "Municipality",
     rank: "No.",
     municipality: "Municipality",
@@ -754,7 +828,8 @@ export const en: Strings = {
     },
     variableFrom: "from {{period}}",
     settingsTitle: "Settings for all municipalities",
-    settingsIntro: "The secretariat chooses which variables the groups are built on and how many municipalities a group has. The change applies at once to every page and export.",
+    settingsIntro:
+      "The secretariat chooses which variables the groups are built on and how many municipalities a group has. The change applies at once to every page and export.",
     settingsVariables: "Build the groups on",
     settingsSize: "Municipalities in a group",
     settingsSizeHint: "Between {{min}} and {{max}}.",
@@ -765,7 +840,8 @@ export const en: Strings = {
   },
   challengesPage: {
     title: "The eight challenges across the partnership",
-    intro: "For each challenge: how its indicators develop nationally, and how many municipalities have joint targets on it – and how those targets stand.",
+    intro:
+      "For each challenge: how its indicators develop nationally, and how many municipalities have joint targets on it – and how those targets stand.",
     indicators: "Indicators for the nation",
     targets: "Joint targets in the municipalities",
     targetsSummary_one: "{{count}} municipality has joint targets on the challenge ({{targets}} targets in all).",
@@ -785,9 +861,11 @@ export const en: Strings = {
   },
   importPage: {
     title: "Load data",
-    intro: "Load new figures from Statistics Denmark, STIL, KL's key figures or the municipalities' own reports. The file is checked first, and nothing is written before you have seen what it changes. A load can be rolled back.",
+    intro:
+      "Load new figures from Statistics Denmark, STIL, KL's key figures or the municipalities' own reports. The file is checked first, and nothing is written before you have seen what it changes. A load can be rolled back.",
     formatTitle: "The file format",
-    formatIntro: "One row per figure, columns in any order. CSV (semicolon or comma, UTF-8, decimal comma or point) or Excel (XLSX, first sheet). The municipality may be a code (849) or a name (Jammerbugt).",
+    formatIntro:
+      "One row per figure, columns in any order. CSV (semicolon or comma, UTF-8, decimal comma or point) or Excel (XLSX, first sheet). The municipality may be a code (849) or a name (Jammerbugt).",
     columns: {
       indikator: "The indicator's code, e.g. fp9-deltagelse.",
       kommune: "Municipality code or name.",
@@ -798,7 +876,8 @@ export const en: Strings = {
       naevner: "Shares: the total. Amounts and averages: the children the figure covers.",
       vaerdi: "Amounts (kr.) and averages (grade). Empty for shares and counts.",
     },
-    personData: "The file may hold counts only. A column with CPR numbers, names or addresses refuses the whole file, and nothing of it is kept.",
+    personData:
+      "The file may hold counts only. A column with CPR numbers, names or addresses refuses the whole file, and nothing of it is kept.",
     templates: "Templates",
     templateFor: "Template for {{name}}",
     uploadTitle: "Choose a file",
@@ -891,9 +970,17 @@ export const en: Strings = {
   investments: {
     nav: "Social investments",
     title: "Social investments in {{name}} Municipality",
-    intro: "An investment case shows what an effort for the children's schooling costs, which department pays, which one gains, and when. The figures are estimates from the sources' assumptions – not measurements.",
+    intro:
+      "An investment case shows what an effort for the children's schooling costs, which department pays, which one gains, and when. The figures are estimates from the sources' assumptions – not measurements.",
     none: "The municipality has no investment cases yet.",
-    columns: { title: "Case", template: "Template", children: "Children a year", npv: "Net present value for the municipality", netPerChild: "Net per child a year", payback: "Paid back" },
+    columns: {
+      title: "Case",
+      template: "Template",
+      children: "Children a year",
+      npv: "Net present value for the municipality",
+      netPerChild: "Net per child a year",
+      payback: "Paid back",
+    },
     paybackYear: "year {{year}}",
     paybackNever: "not within the horizon",
     create: { heading: "Create a case from a template", template: "Template", submit: "Create case" },
@@ -917,15 +1004,18 @@ export const en: Strings = {
     payback: "Paid back",
     costPerChild: "Cost per child a year",
     netPerChild: "Net per child a year",
-    plain: "The effort costs the municipality {{costs}} and gains {{gains}} with {{children}} a year for {{years}} years. In today's money (at {{rate}} % a year) that is a net result of {{npv}} for the municipality.",
+    plain:
+      "The effort costs the municipality {{costs}} and gains {{gains}} with {{children}} a year for {{years}} years. In today's money (at {{rate}} % a year) that is a net result of {{npv}} for the municipality.",
     childrenCount_one: "{{n}} child",
     childrenCount_other: "{{n}} children",
     compareLink: "Compare the municipalities' spending on special education per pupil with their exam participation",
-    compareNote: "The cases' figures are the municipality's own and are not shown to other municipalities; the comparison uses the public spending figures.",
+    compareNote:
+      "The cases' figures are the municipality's own and are not shown to other municipalities; the comparison uses the public spending figures.",
     plainParty: "{{party}}: pays {{costs}}, gains {{gains}}",
     plainFinancing: "An external investor puts in {{in}}, and the municipality repays {{out}}.",
     chartTitle: "Cash flows by year and department (1,000 kr.): {{title}}",
-    chartDesc: "Net per year for each department: gains minus costs plus financing, in 1,000 kr. Negative bars are years in which the department pays more than it gets.",
+    chartDesc:
+      "Net per year for each department: gains minus costs plus financing, in 1,000 kr. Negative bars are years in which the department pays more than it gets.",
     flowsHeading: "Cash flows by year",
     year: "Year",
     costs: "Costs",
@@ -934,7 +1024,8 @@ export const en: Strings = {
     net: "Net",
     total: "Total",
     sensitivityHeading: "Sensitivity: net present value at other numbers of children and success rates",
-    sensitivityCaption: "The municipality's net present value and the net result per child a year when the children a year (rows) and the success rate (columns) change. All else as in the case.",
+    sensitivityCaption:
+      "The municipality's net present value and the net result per child a year when the children a year (rows) and the success rate (columns) change. All else as in the case.",
     perChildPerYear: "{{amount}} per child a year",
     successRate: "Success rate",
     childrenPerYear: "Children a year",
@@ -947,7 +1038,8 @@ export const en: Strings = {
     effectLine: "{{label}}: {{gain}} per child a year with the effect, in the {{party}}'s budget",
     transfers: "Financing",
     sources: "Sources",
-    conventions: "All amounts are in fixed prices. Year 1 is the first budget year and is not discounted; year t by (1 + rate)^(t − 1). Amounts after the horizon are left out.",
+    conventions:
+      "All amounts are in fixed prices. Year 1 is the first budget year and is not discounted; year t by (1 + rate)^(t − 1). Amounts after the horizon are left out.",
     horizon: "Horizon",
     horizonYears: "{{count}} years",
     effortYears: "Effort years",
@@ -962,12 +1054,38 @@ export const en: Strings = {
     created: "The case was created from the template. Edit the assumptions to fit your municipality.",
     saved: "The changes are saved.",
     editTitle: "Edit assumptions: {{title}}",
-    editIntro: "Write numbers with a decimal comma and optionally points between thousands, e.g. 1.510.500 or 20,67. Rates and success rates are in percent.",
+    editIntro:
+      "Write numbers with a decimal comma and optionally points between thousands, e.g. 1.510.500 or 20,67. Rates and success rates are in percent.",
     save: "Save",
     errorHeading: "The case was not saved",
-    fields: { title: "Title", effort: "Effort", targetGroup: "Target group", childrenPerYear: "Children a year", effortYears: "Effort years (years with new children)", horizonYears: "Horizon (years)", discountRate: "Discount rate, % a year (real)", successRate: "Success rate, %", amount: "Amount, kr.", payer: "Paid by", weekly: "Price per week, kr.", budget: "Budget", transferAmount: "Amount per child, kr." },
+    fields: {
+      title: "Title",
+      effort: "Effort",
+      targetGroup: "Target group",
+      childrenPerYear: "Children a year",
+      effortYears: "Effort years (years with new children)",
+      horizonYears: "Horizon (years)",
+      discountRate: "Discount rate, % a year (real)",
+      successRate: "Success rate, %",
+      amount: "Amount, kr.",
+      payer: "Paid by",
+      weekly: "Price per week, kr.",
+      budget: "Budget",
+      transferAmount: "Amount per child, kr.",
+    },
     targetBox: { heading: "Social investments behind the target", text: "Net present value {{npv}} · net per child a year {{net}}" },
-    report: { targetValue: "target {{value}}", realisedSpending: "Realised: the municipality's spending on special education per pupil ({{period}})", heading: "Social investments", expected: "Expected (the case)", realised: "Realised", spending: "Spending per child a year", effect: "Effect", none: "No investment cases.", realisedNote: "The realised effect is the linked targets' latest value. The realised spending is the municipality's total spending on special education per pupil, not the case's own spending, which the product does not record yet." },
+    report: {
+      targetValue: "target {{value}}",
+      realisedSpending: "Realised: the municipality's spending on special education per pupil ({{period}})",
+      heading: "Social investments",
+      expected: "Expected (the case)",
+      realised: "Realised",
+      spending: "Spending per child a year",
+      effect: "Effect",
+      none: "No investment cases.",
+      realisedNote:
+        "The realised effect is the linked targets' latest value. The realised spending is the municipality's total spending on special education per pupil, not the case's own spending, which the product does not record yet.",
+    },
     errors: {
       forbiddenRead: "Only the municipality's own users and the secretariat can see its investment cases.",
       forbiddenWrite: "Only the municipality's two directors and the secretariat can create and change investment cases.",
@@ -989,7 +1107,10 @@ export const en: Strings = {
       successRate: "Write the success rate in percent from 0 to 100, e.g. 75.",
       amount: "Write the amount as a number from 0, with a decimal comma, e.g. 1.510.500 or 4.941,5.",
     },
-    api: { unknownParameter: "Unknown parameter: '{{name}}'. Allowed: kommune.", municipality: "Give a valid municipality code, e.g. kommune=849." },
+    api: {
+      unknownParameter: "Unknown parameter: '{{name}}'. Allowed: kommune.",
+      municipality: "Give a valid municipality code, e.g. kommune=849.",
+    },
   },
   trust: {
     form: {
@@ -1004,11 +1125,13 @@ export const en: Strings = {
       direction: "Direction (only for indicators without a fixed direction)",
       directionHigher: "The target is a higher value",
       directionLower: "The target is a lower value",
-      directionHint: "Spending and counts are neither good nor bad in themselves. So choose the direction when the indicator is one of them; otherwise the indicator's own direction applies.",
+      directionHint:
+        "Spending and counts are neither good nor bad in themselves. So choose the direction when the indicator is one of them; otherwise the indicator's own direction applies.",
       directionMissing: "The indicator has no fixed direction. Choose whether the target is a higher or a lower value.",
     },
     status: {
-      outsideWindow: "Statuses are written for the current and the previous quarter only ({{current}} and {{previous}}), not for {{quarter}}.",
+      outsideWindow:
+        "Statuses are written for the current and the previous quarter only ({{current}} and {{previous}}), not for {{quarter}}.",
       confirmUnwritten: "Write your own part of the status before you confirm.",
       withdrewOther: "Status saved. The {{side}}'s confirmation is withdrawn by this; they must confirm the new text.",
       withdrawnHeading: "Your confirmation was withdrawn",
@@ -1022,14 +1145,19 @@ export const en: Strings = {
       latestShown: "latest shown figure: {{period}}",
       newestWithheld: "{{period}} is withheld to protect anonymity",
       newestMissing: "{{period}} is not measured yet",
-      unavailable: { withheld: "The figures after the baseline are withheld to protect anonymity.", "not-measured": "Nothing has been measured after the baseline yet." },
+      unavailable: {
+        withheld: "The figures after the baseline are withheld to protect anonymity.",
+        "not-measured": "Nothing has been measured after the baseline yet.",
+      },
       planned: "planned",
       plannedNote: "Periods after {{quarter}} show only the planned trajectory, not measured figures.",
       asOf: "As of {{quarter}}",
     },
     report: {
-      tampered: "The report for {{quarter}} (version {{version}}) cannot be shown: its content no longer matches its published fingerprint. The error is logged; contact the secretariat.",
-      outsideWindow: "The report for {{quarter}} cannot be made: drafts and publication are for the current and the previous quarter only (a published report can always be corrected).",
+      tampered:
+        "The report for {{quarter}} (version {{version}}) cannot be shown: its content no longer matches its published fingerprint. The error is logged; contact the secretariat.",
+      outsideWindow:
+        "The report for {{quarter}} cannot be made: drafts and publication are for the current and the previous quarter only (a published report can always be corrected).",
       justification: "Justification",
     },
     list: {
@@ -1053,16 +1181,19 @@ export const en: Strings = {
     currentPassword: "Current password",
     currentPasswordMissing: "Enter your current password.",
     currentPasswordWrong: "Your current password is wrong. The password has not been changed.",
-    passwordChangedEverywhere: "Your other sessions and your API tokens have ended. Use the new password next time you log in, and make new tokens if you use them.",
+    passwordChangedEverywhere:
+      "Your other sessions and your API tokens have ended. Use the new password next time you log in, and make new tokens if you use them.",
     pdfBusy: "Many PDFs are being made right now. Try again in a moment.",
-    pdfNoBrowser: "PDFs cannot be made on this server (Chromium is missing). Open the report and choose Print → Save as PDF in the browser.",
+    pdfNoBrowser:
+      "PDFs cannot be made on this server (Chromium is missing). Open the report and choose Print → Save as PDF in the browser.",
     pdfFailed: "The report could not be made as a PDF. Try again shortly, or choose Print → Save as PDF in the browser.",
   },
   catalogue: {
     outcomeNote:
       "Variables marked (outcome) are results the municipality's own effort moves, not structure. Choosing them compares the municipality with those alike in results, not only in their starting point.",
     groupMembers: "{{used}} of {{of}} municipalities",
-    groupTooFew: "Similar municipalities are shown only when at least half of the group's municipalities have a shown figure; otherwise '..'.",
+    groupTooFew:
+      "Similar municipalities are shown only when at least half of the group's municipalities have a shown figure; otherwise '..'.",
     teachingTitle: "Pupils by where they are taught, {{name}}",
     teachingSummary: "In {{period}}, {{count}} pupils from {{name}} were at school; most in {{site}}.",
     teachingSites: {

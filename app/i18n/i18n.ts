@@ -58,7 +58,8 @@ function memoised(t: TFunction): TFunction {
   const cached = (key: unknown, options?: unknown, ...rest: unknown[]) => {
     const call = () => (t as unknown as (...a: unknown[]) => unknown)(key, options, ...rest);
     if (typeof key !== "string" || rest.length > 0) return call();
-    if (options !== undefined && (typeof options !== "object" || options === null || !Object.values(options).every(primitive))) return call();
+    if (options !== undefined && (typeof options !== "object" || options === null || !Object.values(options).every(primitive)))
+      return call();
     const k = options === undefined ? key : `${key}\u0000${JSON.stringify(options)}`;
     if (memo.has(k)) return memo.get(k);
     const value = call();
@@ -104,6 +105,8 @@ export function translateMessage(t: TFunction, message: string | null | undefine
 
 /** A key with parameters; a parameter that is itself a message key (a reason inside a reason) is translated first. */
 export function translateWith(t: TFunction, key: string, params: Record<string, unknown> = {}): string {
-  const inner = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "string" && MESSAGE_KEY.test(v) ? translateMessage(t, v) : v]));
+  const inner = Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, typeof v === "string" && MESSAGE_KEY.test(v) ? translateMessage(t, v) : v]),
+  );
   return (t as unknown as (key: string, options: Record<string, unknown>) => string)(key, inner);
 }

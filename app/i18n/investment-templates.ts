@@ -21,8 +21,14 @@ export const TEMPLATE_TEXT = {
     source: "002 kap. 7.1.5, tabel 7-1 og 7-2, figur 7-2 og 7-3 (2022-priser)",
   },
   archetypes: {
-    "soem-a": { title: "Arketype A: fra specialundervisning i almenklasse til almen klasse", effect: "Fra specialundervisning i almenklasse til almen klasse" },
-    "soem-b": { title: "Arketype B: fra specialklasse til specialundervisning i almenklasse", effect: "Fra specialklasse til specialundervisning i almenklasse" },
+    "soem-a": {
+      title: "Arketype A: fra specialundervisning i almenklasse til almen klasse",
+      effect: "Fra specialundervisning i almenklasse til almen klasse",
+    },
+    "soem-b": {
+      title: "Arketype B: fra specialklasse til specialundervisning i almenklasse",
+      effect: "Fra specialklasse til specialundervisning i almenklasse",
+    },
     "soem-c": { title: "Arketype C: fra intern skole til almen klasse med støtte", effect: "Fra intern skole til almen klasse med støtte" },
     effort: "Styrket læringsmiljø (læringskoordinator og læringsvejledere) i drift, uden projektleder.",
     targetGroup: "Anbragte børn og unge i grundskolen",
@@ -31,7 +37,8 @@ export const TEMPLATE_TEXT = {
   },
   hoersholm: {
     title: "Lær for Livet med social effektinvestering (Hørsholm)",
-    effort: "Lær for Livet. Den Sociale Investeringsfond finansierer 20 % af omkostningerne og får dem tilbage med afkast, når de unge består FSA.",
+    effort:
+      "Lær for Livet. Den Sociale Investeringsfond finansierer 20 % af omkostningerne og får dem tilbage med afkast, når de unge består FSA.",
     targetGroup: "Anbragte børn, der skal bestå folkeskolens afgangsprøve",
     cost: "Lær for Livet pr. barn (fordelt på to år)",
     investment: "Investering fra Den Sociale Investeringsfond (20 %)",

@@ -15,7 +15,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context.db, request);
   // a council member reads one municipality: the picker has nothing else to offer
   if (actor.role === "byraad" && actor.municipalityCode) throw redirect(`/kommuner/${actor.municipalityCode}`);
-  const q = z.string().max(100).catch("").parse(new URL(request.url).searchParams.get("q") ?? "");
+  const q = z
+    .string()
+    .max(100)
+    .catch("")
+    .parse(new URL(request.url).searchParams.get("q") ?? "");
   const municipalities = listMunicipalities(context.db);
   const indicators = listIndicators(context.db);
   return {

@@ -46,7 +46,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const user = await createUser(context.db, actor, input);
       // a new user sets their own password through a one-time link
       const token = createPasswordReset(context.db, actor, user.id);
-      return { result: submission.reply({ resetForm: true }), resetLink: { email: user.email, url: `${origin}/nulstil/${token}` }, message: null };
+      return {
+        result: submission.reply({ resetForm: true }),
+        resetLink: { email: user.email, url: `${origin}/nulstil/${token}` },
+        message: null,
+      };
     }
     if (v.intent === "reset") {
       const token = createPasswordReset(context.db, actor, v.userId);
@@ -56,7 +60,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     setUserActive(context.db, actor, v.userId, v.intent === "activate");
     return { result: submission.reply(), resetLink: null, message: v.intent };
   } catch (e) {
-    if (e instanceof ConflictError) return { result: submission.reply({ formErrors: [errorMessage(request, e)] }), resetLink: null, message: null };
+    if (e instanceof ConflictError)
+      return { result: submission.reply({ formErrors: [errorMessage(request, e)] }), resetLink: null, message: null };
     throw e;
   }
 }

@@ -8,7 +8,11 @@ import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("titles.audit"))];
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
 const filterSchema = z.object({
   handling: z.string().max(80).optional().catch(undefined),
   bruger: z.string().max(120).optional().catch(undefined),

@@ -19,7 +19,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (unknown.length) return Response.json({ fejl: t("investments.api.unknownParameter", { name: unknown[0] }) }, { status: 400 });
   const all = params.getAll("kommune");
   const code = CODE.safeParse(all.length === 1 ? all[0] : undefined);
-  if (!code.success || !findMunicipality(context.db, code.data)) return Response.json({ fejl: t("investments.api.municipality") }, { status: 400 });
+  if (!code.success || !findMunicipality(context.db, code.data))
+    return Response.json({ fejl: t("investments.api.municipality") }, { status: 400 });
   requirePermission(actor, { kind: "read-targets", municipality: code.data });
   return Response.json(listInvestmentCases(context.db, actor, code.data).map(investmentCaseForApi));
 }

@@ -10,7 +10,22 @@ import { roundForOutput } from "~/domain/figures";
 type TargetRow = ReturnType<typeof listPartnershipTargets>[number];
 
 /** The fields a municipal and a partnership-wide target share, as the API names them. */
-function definition(t: Pick<TargetRow, "id" | "title" | "rationale" | "challenges" | "kind" | "state" | "indicatorCode" | "targetGroup" | "baselinePeriod" | "targetValue" | "deadlinePeriod">) {
+function definition(
+  t: Pick<
+    TargetRow,
+    | "id"
+    | "title"
+    | "rationale"
+    | "challenges"
+    | "kind"
+    | "state"
+    | "indicatorCode"
+    | "targetGroup"
+    | "baselinePeriod"
+    | "targetValue"
+    | "deadlinePeriod"
+  >,
+) {
   return {
     id: t.id,
     titel: t.title,
@@ -43,11 +58,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         antalKommuner: t.adoptions.length,
         kommuner: t.adoptions
           .filter((a) => can(actor, { kind: "read-targets", municipality: a.municipalityCode }))
-          .map((a) => ({ kommune: a.municipalityCode, maal: a.id, beregnetStatus: a.state === "aktiv" ? a.computedStatus : null, tilstand: a.state })),
+          .map((a) => ({
+            kommune: a.municipalityCode,
+            maal: a.id,
+            beregnetStatus: a.state === "aktiv" ? a.computedStatus : null,
+            tilstand: a.state,
+          })),
       })),
     );
   }
-  const code = z.string().regex(/^\d{3}$/).safeParse(params.get("kommune"));
+  const code = z
+    .string()
+    .regex(/^\d{3}$/)
+    .safeParse(params.get("kommune"));
   if (!code.success || !findMunicipality(context.db, code.data)) throw new DomainError("invalid", "api.targetsMunicipality");
   requirePermission(actor, { kind: "read-targets", municipality: code.data });
   const rows = listTargets(context.db, code.data).map((t) => {
@@ -65,8 +88,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       milepaele: d.milestones.map((m) => ({ titel: m.title, dato: m.dueDate, gennemfoert: m.done })),
       statusser: d.statuses.map((s) => ({
         kvartal: s.quarter,
-        skole: { skrevet: s.written.school, vurdering: s.schoolAssessment, bekraeftet: s.written.school && s.schoolConfirmedVersion === s.version && s.version > 0 },
-        social: { skrevet: s.written.social, vurdering: s.socialAssessment, bekraeftet: s.written.social && s.socialConfirmedVersion === s.version && s.version > 0 },
+        skole: {
+          skrevet: s.written.school,
+          vurdering: s.schoolAssessment,
+          bekraeftet: s.written.school && s.schoolConfirmedVersion === s.version && s.version > 0,
+        },
+        social: {
+          skrevet: s.written.social,
+          vurdering: s.socialAssessment,
+          bekraeftet: s.written.social && s.socialConfirmedVersion === s.version && s.version > 0,
+        },
         faelles: isJoint(s),
       })),
     };

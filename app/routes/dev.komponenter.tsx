@@ -19,7 +19,8 @@ export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) =>
 /** Only for developers: every component and state on one page. Not served in production. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireActor(context.db, request);
-  if (process.env.NODE_ENV === "production" && process.env.DEV_PAGES !== "1") throw new DomainError("not_found", "routeErrors.pageNotFound");
+  if (process.env.NODE_ENV === "production" && process.env.DEV_PAGES !== "1")
+    throw new DomainError("not_found", "routeErrors.pageNotFound");
   return null;
 }
 
@@ -77,8 +78,21 @@ export default function ComponentsPage() {
 
       <h2>Formularfelter</h2>
       <form onSubmit={(e) => e.preventDefault()}>
-        <FormField id="eksempel-titel" name="titel" label="Titel" hint="Kort og konkret, fx 'Flere anbragte til prøve'" defaultValue="Flere anbragte til prøve" />
-        <FormField id="eksempel-maal" name="maal" label="Målværdi (%)" error="Målværdien skal være et tal mellem 0 og 100." defaultValue="120" inputMode="decimal" />
+        <FormField
+          id="eksempel-titel"
+          name="titel"
+          label="Titel"
+          hint="Kort og konkret, fx 'Flere anbragte til prøve'"
+          defaultValue="Flere anbragte til prøve"
+        />
+        <FormField
+          id="eksempel-maal"
+          name="maal"
+          label="Målværdi (%)"
+          error="Målværdien skal være et tal mellem 0 og 100."
+          defaultValue="120"
+          inputMode="decimal"
+        />
       </form>
 
       <h2>Fold ud</h2>
@@ -120,7 +134,11 @@ export default function ComponentsPage() {
 
       <h2>Diagrampalet</h2>
       <ul className="unstyled-list palette">
-        {[...Object.entries(SERIES_COLOURS), ...Object.entries(GROUP_COLOURS), ...CATEGORY_COLOURS.map((c, i) => [`kategori ${i + 1}`, c] as const)].map(([name, colour]) => (
+        {[
+          ...Object.entries(SERIES_COLOURS),
+          ...Object.entries(GROUP_COLOURS),
+          ...CATEGORY_COLOURS.map((c, i) => [`kategori ${i + 1}`, c] as const),
+        ].map(([name, colour]) => (
           <li key={`${name}-${colour}`}>
             <span className="palette__swatch" style={{ background: colour }} aria-hidden="true" /> {name}: <code>{colour}</code>
           </li>

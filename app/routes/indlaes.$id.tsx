@@ -11,7 +11,15 @@ import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
 import { CsrfInput } from "~/components/ui/FormField";
 import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server";
 import { listIndicators, listMunicipalities } from "~/data/catalogue.server";
-import { commitImport, discardPreview, findPreview, ImportError, previewChanges, previewErrors, type PreviewChange } from "~/data/import.server";
+import {
+  commitImport,
+  discardPreview,
+  findPreview,
+  ImportError,
+  previewChanges,
+  previewErrors,
+  type PreviewChange,
+} from "~/data/import.server";
 import { indicatorName, measureOf, type IndicatorDef, type Unit } from "~/domain/catalogue";
 import { WITHHELD_MARK, type Formatter } from "~/domain/format";
 import type { TFunction } from "i18next";
@@ -72,16 +80,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 /** Raw figures as a person reads them: `58,3 % (7 af 12)`, `14`, `15.200 kr. (6.970 børn)`. */
-function figureText(fmt: Formatter, t: TFunction, unit: Unit, f: { numerator: number | null; denominator: number | null; value: number | null }): string {
+function figureText(
+  fmt: Formatter,
+  t: TFunction,
+  unit: Unit,
+  f: { numerator: number | null; denominator: number | null; value: number | null },
+): string {
   switch (measureOf(unit)) {
     case "rate":
       return f.numerator !== null && f.denominator
-        ? t("importPreview.rate", { value: fmt.valuePrecise((100 * f.numerator) / f.denominator, unit), numerator: fmt.integer(f.numerator), denominator: fmt.integer(f.denominator) })
+        ? t("importPreview.rate", {
+            value: fmt.valuePrecise((100 * f.numerator) / f.denominator, unit),
+            numerator: fmt.integer(f.numerator),
+            denominator: fmt.integer(f.denominator),
+          })
         : "–";
     case "count":
       return f.numerator === null ? "–" : fmt.integer(f.numerator);
     case "mean":
-      return f.value === null ? "–" : t("importPreview.mean", { value: fmt.valuePrecise(f.value, unit), n: fmt.integer(f.denominator ?? 0) });
+      return f.value === null
+        ? "–"
+        : t("importPreview.mean", { value: fmt.valuePrecise(f.value, unit), n: fmt.integer(f.denominator ?? 0) });
   }
 }
 
@@ -119,7 +138,9 @@ export default function ImportPreviewPage() {
           <h2 id="fejl" className="h3">
             {t("importPage.errorsTitle", { count: preview.errorCount })}
           </h2>
-          {preview.errorCount > errors.length ? <p>{t("importPage.errorsShown", { shown: errors.length, count: f.integer(preview.errorCount) })}</p> : null}
+          {preview.errorCount > errors.length ? (
+            <p>{t("importPage.errorsShown", { shown: errors.length, count: f.integer(preview.errorCount) })}</p>
+          ) : null}
           <p>
             <a href={`/indlaes/${preview.id}/fejl`}>{t("importPage.downloadErrors")}</a>
           </p>
@@ -212,7 +233,11 @@ export default function ImportPreviewPage() {
   );
 }
 
-function ChangeRow({ change: c }: { change: PreviewChange & { indicator: Pick<IndicatorDef, "nameDa" | "nameEn">; unit: Unit; municipalityName: string } }) {
+function ChangeRow({
+  change: c,
+}: {
+  change: PreviewChange & { indicator: Pick<IndicatorDef, "nameDa" | "nameEn">; unit: Unit; municipalityName: string };
+}) {
   const locale = useLocale();
   const t = useT();
   const f = useFormat();

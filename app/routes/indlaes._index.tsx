@@ -113,14 +113,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
     try {
       form = await unstable_parseMultipartFormData(request, handler);
     } catch (e) {
-      if (e instanceof MaxPartSizeExceededError) return { error: t("importPage.tooLarge", { mb: Math.round(limits.maxBytes / 1024 / 1024) }), field: "fil" };
+      if (e instanceof MaxPartSizeExceededError)
+        return { error: t("importPage.tooLarge", { mb: Math.round(limits.maxBytes / 1024 / 1024) }), field: "fil" };
       throw e;
     }
     requireCsrf(actor, form);
     const file = upload as { path: string; name: string; size: number } | null;
     if (!file || file.size === 0) return { error: t("importPage.noFile"), field: "fil" };
     // the uploaded bytes never outlive this request: the checked rows are staged, the file goes
-    const id = await previewImport(context.db, { path: file.path, name: path.basename(file.name) }, { userId: actor.id, actor: actor.email }, limits);
+    const id = await previewImport(
+      context.db,
+      { path: file.path, name: path.basename(file.name) },
+      { userId: actor.id, actor: actor.email },
+      limits,
+    );
     return redirect(`/indlaes/${id}`);
   } catch (e) {
     if (e instanceof ImportRefused) return { error: errorMessage(request, e), field: "fil" };

@@ -11,7 +11,9 @@ import { SWITCHABLE_TARGET_GROUPS } from "~/domain/catalogue";
 import { useT } from "~/i18n/react";
 import { requireActor, requirePermission } from "~/data/auth.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, (t) => data ? t("titles.overview", { name: data.municipality.name }) : null)];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  ...pageTitle(matches, (t) => (data ? t("titles.overview", { name: data.municipality.name }) : null)),
+];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context.db, request);

@@ -17,7 +17,13 @@ import { useLocale, useT, useFormat } from "~/i18n/react";
 import { requireActor, requirePermission } from "~/data/auth.server";
 import { can } from "~/domain/access";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, (t, locale) => (data ? t("titles.indicator", { indicator: locale === "en" ? data.indicator.nameEn : data.indicator.nameDa, name: data.municipality.name }) : null))];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  ...pageTitle(matches, (t, locale) =>
+    data
+      ? t("titles.indicator", { indicator: locale === "en" ? data.indicator.nameEn : data.indicator.nameDa, name: data.municipality.name })
+      : null,
+  ),
+];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context.db, request);
@@ -77,14 +83,25 @@ export default function IndicatorPage() {
       <ChartFigure
         id="udvikling"
         title={trendTitle}
-        summary={trendSentence(t, municipality.name, detail.trend.map((r) => r.municipality), fmt)}
+        summary={trendSentence(
+          t,
+          municipality.name,
+          detail.trend.map((r) => r.municipality),
+          fmt,
+        )}
         chart={(label) => (
           <LineTrendChart
             label={label}
             unit={unit}
             // a count of children in one municipality beside the national count says nothing; the table has both
             series={(unit === "count" ? scopes.slice(0, 1) : scopes).map((s) => ({ ...s, dash: "dash" in s ? s.dash : undefined }))}
-            rows={detail.trend.map((r) => ({ period: r.period, municipality: r.municipality.value, region: r.region.value, nation: r.nation.value, group: r.group.value }))}
+            rows={detail.trend.map((r) => ({
+              period: r.period,
+              municipality: r.municipality.value,
+              region: r.region.value,
+              nation: r.nation.value,
+              group: r.group.value,
+            }))}
           />
         )}
         table={
@@ -94,7 +111,14 @@ export default function IndicatorPage() {
             scopes={scopes}
             nLabel={`${municipality.name}: n`}
             unit={unit}
-            rows={detail.trend.map((r) => ({ key: r.period, label: r.period, municipality: r.municipality, region: r.region, nation: r.nation, group: r.group }))}
+            rows={detail.trend.map((r) => ({
+              key: r.period,
+              label: r.period,
+              municipality: r.municipality,
+              region: r.region,
+              nation: r.nation,
+              group: r.group,
+            }))}
           />
         }
       />
@@ -111,7 +135,9 @@ export default function IndicatorPage() {
           summary={t("indicator.summaryGroups", {
             period: detail.latestPeriod,
             name: municipality.name,
-            values: detail.groups.map((g) => `${t(targetGroupShortKey(g.targetGroup)).toLocaleLowerCase(locale)} ${fmtPoint(g.municipality)}`).join(", "),
+            values: detail.groups
+              .map((g) => `${t(targetGroupShortKey(g.targetGroup)).toLocaleLowerCase(locale)} ${fmtPoint(g.municipality)}`)
+              .join(", "),
           })}
           chart={(label) => (
             <GroupedBarChart
@@ -135,7 +161,14 @@ export default function IndicatorPage() {
               scopes={scopes}
               nLabel={`${municipality.name}: n`}
               unit={unit}
-              rows={detail.groups.map((g) => ({ key: g.targetGroup, label: t(targetGroupKey(g.targetGroup)), municipality: g.municipality, region: g.region, nation: g.nation, group: g.group }))}
+              rows={detail.groups.map((g) => ({
+                key: g.targetGroup,
+                label: t(targetGroupKey(g.targetGroup)),
+                municipality: g.municipality,
+                region: g.region,
+                nation: g.nation,
+                group: g.group,
+              }))}
             />
           }
         />
@@ -187,13 +220,22 @@ function BreakdownFigure() {
   const sites = indicator.breakdowns;
   // the placements by site, or the pupils by where they are taught
   const teaching = sites.every((s) => (TEACHING_SITES as readonly string[]).includes(s));
-  const siteLabel = (s: string) => (teaching ? t(`catalogue.teachingSites.${s as (typeof TEACHING_SITES)[number]}`) : t(`placementSites.${s as PlacementSite}`));
-  const title = teaching ? t("catalogue.teachingTitle", { name: municipality.name }) : t("indicator.breakdownTitle", { name: municipality.name });
+  const siteLabel = (s: string) =>
+    teaching ? t(`catalogue.teachingSites.${s as (typeof TEACHING_SITES)[number]}`) : t(`placementSites.${s as PlacementSite}`);
+  const title = teaching
+    ? t("catalogue.teachingTitle", { name: municipality.name })
+    : t("indicator.breakdownTitle", { name: municipality.name });
   const last = [...rows].reverse().find((r) => r.total.value !== null);
   const biggest = last ? sites.reduce((a, b) => ((last.sites[b].value ?? -1) > (last.sites[a].value ?? -1) ? b : a), sites[0]) : null;
-  const summary = last && biggest
-    ? t(teaching ? "catalogue.teachingSummary" : "indicator.summaryBreakdown", { period: last.period, count: f.integer(last.total.value ?? 0), name: municipality.name, site: siteLabel(biggest).toLocaleLowerCase("da-DK") })
-    : t("indicator.summaryNoData", { who: municipality.name });
+  const summary =
+    last && biggest
+      ? t(teaching ? "catalogue.teachingSummary" : "indicator.summaryBreakdown", {
+          period: last.period,
+          count: f.integer(last.total.value ?? 0),
+          name: municipality.name,
+          site: siteLabel(biggest).toLocaleLowerCase("da-DK"),
+        })
+      : t("indicator.summaryNoData", { who: municipality.name });
   return (
     <ChartFigure
       id="anbringelsessted"
@@ -208,37 +250,37 @@ function BreakdownFigure() {
         />
       )}
       table={
-          <table className="table table--compact data-table">
-            <caption>{t("indicator.tableFor", { title })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("indicator.period")}</th>
-                {sites.map((s) => (
-                  <th key={s} scope="col" className="num">
-                    {siteLabel(s)}
-                  </th>
-                ))}
-                <th scope="col" className="num">
-                  {t("indicator.total")}
+        <table className="table table--compact data-table">
+          <caption>{t("indicator.tableFor", { title })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("indicator.period")}</th>
+              {sites.map((s) => (
+                <th key={s} scope="col" className="num">
+                  {siteLabel(s)}
                 </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.period}>
-                  <th scope="row">{r.period}</th>
-                  {sites.map((s) => (
-                    <td key={s} className="num">
-                      <FigureValue figure={r.sites[s]} unit={indicator.unit} />
-                    </td>
-                  ))}
-                  <td className="num">
-                    <FigureValue figure={r.total} unit={indicator.unit} />
-                  </td>
-                </tr>
               ))}
-            </tbody>
-          </table>
+              <th scope="col" className="num">
+                {t("indicator.total")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.period}>
+                <th scope="row">{r.period}</th>
+                {sites.map((s) => (
+                  <td key={s} className="num">
+                    <FigureValue figure={r.sites[s]} unit={indicator.unit} />
+                  </td>
+                ))}
+                <td className="num">
+                  <FigureValue figure={r.total} unit={indicator.unit} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       }
     />
   );

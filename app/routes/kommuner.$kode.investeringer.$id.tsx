@@ -18,7 +18,9 @@ import { effectGainPerYear, MUNICIPAL_PARTIES } from "~/domain/investments/model
 import { isTemplateKey, template } from "~/domain/investments/templates";
 import { useT } from "~/i18n/react";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, (t) => data ? t("titles.investment", { title: data.row.title }) : null)];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  ...pageTitle(matches, (t) => (data ? t("titles.investment", { title: data.row.title }) : null)),
+];
 
 const idParam = z.coerce.number().int().positive();
 
@@ -45,7 +47,11 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     gains: d.row.model.effects.map((e) => effectGainPerYear(d.row.model, e)),
     canWrite,
     csrf: actor.csrfToken,
-    targets: canWrite ? listTargets(context.db, municipality.code).filter((t) => t.state === "aktiv").map((t) => ({ id: t.id, title: t.title })) : [],
+    targets: canWrite
+      ? listTargets(context.db, municipality.code)
+          .filter((t) => t.state === "aktiv")
+          .map((t) => ({ id: t.id, title: t.title }))
+      : [],
   };
 }
 
@@ -76,7 +82,13 @@ export default function InvestmentCasePage() {
   const { in: financingIn, out: financingOut } = result.externalFinancing;
   return (
     <article className="investment-case">
-      <Breadcrumbs items={[{ label: municipality.name, to: `/kommuner/${municipality.code}` }, { label: t("investments.nav"), to: base }, { label: row.title }]} />
+      <Breadcrumbs
+        items={[
+          { label: municipality.name, to: `/kommuner/${municipality.code}` },
+          { label: t("investments.nav"), to: base },
+          { label: row.title },
+        ]}
+      />
       <h1>{row.title}</h1>
       {search.get("oprettet") ? (
         <Alert variant="success" role="status">
@@ -89,13 +101,28 @@ export default function InvestmentCasePage() {
         </Alert>
       ) : null}
       <p className="lead">
-        {t("investments.plain", { children: t("investments.childrenCount", { count: m.childrenPerYear === 1 ? 1 : 2, n: inv.count(m.childrenPerYear) }), years: m.effortYears, costs: inv.kr(result.totals.municipality.costs), gains: inv.kr(result.totals.municipality.gains), rate: inv.count(Math.round(m.discountRate * 1000) / 10), npv: inv.kr(result.npv) })}
+        {t("investments.plain", {
+          children: t("investments.childrenCount", { count: m.childrenPerYear === 1 ? 1 : 2, n: inv.count(m.childrenPerYear) }),
+          years: m.effortYears,
+          costs: inv.kr(result.totals.municipality.costs),
+          gains: inv.kr(result.totals.municipality.gains),
+          rate: inv.count(Math.round(m.discountRate * 1000) / 10),
+          npv: inv.kr(result.npv),
+        })}
       </p>
       <ul>
         {MUNICIPAL_PARTIES.filter((p) => result.totals.parties[p].costs || result.totals.parties[p].gains).map((p) => (
-          <li key={p}>{t("investments.plainParty", { party: t(`investments.parties.${p}`), costs: inv.kr(result.totals.parties[p].costs), gains: inv.kr(result.totals.parties[p].gains) })}</li>
+          <li key={p}>
+            {t("investments.plainParty", {
+              party: t(`investments.parties.${p}`),
+              costs: inv.kr(result.totals.parties[p].costs),
+              gains: inv.kr(result.totals.parties[p].gains),
+            })}
+          </li>
         ))}
-        {financingIn || financingOut ? <li>{t("investments.plainFinancing", { in: inv.kr(financingIn), out: inv.kr(financingOut) })}</li> : null}
+        {financingIn || financingOut ? (
+          <li>{t("investments.plainFinancing", { in: inv.kr(financingIn), out: inv.kr(financingOut) })}</li>
+        ) : null}
       </ul>
       <p className="no-print button-row">
         {canWrite ? (
@@ -162,7 +189,14 @@ export default function InvestmentCasePage() {
             <legend className="form-label">{t("investments.linkHelp")}</legend>
             {targets.map((x) => (
               <div className="form-group-checkbox" key={x.id}>
-                <input className="form-checkbox" type="checkbox" id={`maal-${x.id}`} name="targetIds" value={x.id} defaultChecked={linked.some((l) => l.id === x.id)} />
+                <input
+                  className="form-checkbox"
+                  type="checkbox"
+                  id={`maal-${x.id}`}
+                  name="targetIds"
+                  value={x.id}
+                  defaultChecked={linked.some((l) => l.id === x.id)}
+                />
                 <label htmlFor={`maal-${x.id}`}>{x.title}</label>
               </div>
             ))}
@@ -195,7 +229,8 @@ export default function InvestmentCasePage() {
         {m.costs.map((c, i) => (
           <li key={i}>
             {c.label}: {inv.kr(c.amount)}
-            {c.perChild || c.kind === "forloeb" ? ` ${t("investments.perChild")}` : ""} ({t(`investments.kinds.${c.kind}`)}), {t(`investments.parties.${c.party}`)}
+            {c.perChild || c.kind === "forloeb" ? ` ${t("investments.perChild")}` : ""} ({t(`investments.kinds.${c.kind}`)}),{" "}
+            {t(`investments.parties.${c.party}`)}
           </li>
         ))}
       </ul>
@@ -204,7 +239,13 @@ export default function InvestmentCasePage() {
           <h3>{t("investments.effects")}</h3>
           <ul>
             {m.effects.map((e, i) => (
-              <li key={i}>{t("investments.effectLine", { label: e.label, gain: inv.kr(gains[i]), party: t(`investments.parties.${e.party}`).toLowerCase() })}</li>
+              <li key={i}>
+                {t("investments.effectLine", {
+                  label: e.label,
+                  gain: inv.kr(gains[i]),
+                  party: t(`investments.parties.${e.party}`).toLowerCase(),
+                })}
+              </li>
             ))}
           </ul>
           <h3>{t("investments.prices")}</h3>
@@ -223,7 +264,8 @@ export default function InvestmentCasePage() {
           <ul>
             {m.transfers.map((x, i) => (
               <li key={i}>
-                {x.label}: {inv.kr(x.amountPerChild)} {t("investments.perChild")} ({t(`investments.parties.${x.from}`)} → {t(`investments.parties.${x.to}`)})
+                {x.label}: {inv.kr(x.amountPerChild)} {t("investments.perChild")} ({t(`investments.parties.${x.from}`)} →{" "}
+                {t(`investments.parties.${x.to}`)})
               </li>
             ))}
           </ul>

@@ -15,7 +15,9 @@ import { PARTIES, type Party } from "~/domain/investments/model";
 import { formatDanishInput } from "~/domain/investments/numbers";
 import { useT } from "~/i18n/react";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, (t) => data ? t("titles.investmentEdit", { title: data.title }) : null)];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  ...pageTitle(matches, (t) => (data ? t("titles.investmentEdit", { title: data.title }) : null)),
+];
 
 async function guard(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
   const actor = await requireActor(context.db, request);
@@ -70,14 +72,18 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const parsed = investmentEditSchema.safeParse(editInputOf(form));
   if (!parsed.success) {
     const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[issue.path.join(".") || "form"] ??= issue.message.startsWith("investments.") ? issue.message : "investments.errors.invalidModel";
+    for (const issue of parsed.error.issues)
+      errors[issue.path.join(".") || "form"] ??= issue.message.startsWith("investments.")
+        ? issue.message
+        : "investments.errors.invalidModel";
     return { values, errors };
   }
   try {
     updateInvestmentCase(context.db, actor, detail.row.id, parsed.data);
     return redirect(`/kommuner/${municipality.code}/investeringer/${detail.row.id}?gemt=1`);
   } catch (e) {
-    if (e instanceof DomainError && (e.code === "invalid" || e.code === "conflict")) return { values, errors: { [e.field ?? "form"]: e.key } };
+    if (e instanceof DomainError && (e.code === "invalid" || e.code === "conflict"))
+      return { values, errors: { [e.field ?? "form"]: e.key } };
     throw e;
   }
 }
@@ -105,9 +111,25 @@ export default function EditInvestmentPage() {
           </span>
         ) : null}
         {opts.long ? (
-          <textarea id={fid} name={name} className="form-input" rows={3} defaultValue={values[name]} aria-invalid={error ? true : undefined} aria-describedby={error ? `${fid}-error` : undefined} />
+          <textarea
+            id={fid}
+            name={name}
+            className="form-input"
+            rows={3}
+            defaultValue={values[name]}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${fid}-error` : undefined}
+          />
         ) : (
-          <input id={fid} name={name} className="form-input" inputMode={opts.inputMode} defaultValue={values[name]} aria-invalid={error ? true : undefined} aria-describedby={error ? `${fid}-error` : undefined} />
+          <input
+            id={fid}
+            name={name}
+            className="form-input"
+            inputMode={opts.inputMode}
+            defaultValue={values[name]}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${fid}-error` : undefined}
+          />
         )}
       </div>
     );
@@ -131,7 +153,14 @@ export default function EditInvestmentPage() {
   };
   return (
     <>
-      <Breadcrumbs items={[{ label: municipality.name, to: `/kommuner/${municipality.code}` }, { label: t("investments.nav"), to: base }, { label: title, to: `${base}/${id}` }, { label: t("investments.edit") }]} />
+      <Breadcrumbs
+        items={[
+          { label: municipality.name, to: `/kommuner/${municipality.code}` },
+          { label: t("investments.nav"), to: base },
+          { label: title, to: `${base}/${id}` },
+          { label: t("investments.edit") },
+        ]}
+      />
       <h1>{t("investments.editTitle", { title })}</h1>
       <p className="lead">{t("investments.editIntro")}</p>
       {errorList.length > 0 ? (
@@ -168,7 +197,9 @@ export default function EditInvestmentPage() {
         {lines.prices.length > 0 ? (
           <fieldset>
             <legend className="h3">{t("investments.prices")}</legend>
-            {lines.prices.map((label, i) => field(`prices.${i}.weekly`, `${label}: ${t("investments.fields.weekly")}`, { inputMode: "decimal" }))}
+            {lines.prices.map((label, i) =>
+              field(`prices.${i}.weekly`, `${label}: ${t("investments.fields.weekly")}`, { inputMode: "decimal" }),
+            )}
           </fieldset>
         ) : null}
         {lines.effects.length > 0 ? (
@@ -180,7 +211,9 @@ export default function EditInvestmentPage() {
         {lines.transfers.length > 0 ? (
           <fieldset>
             <legend className="h3">{t("investments.transfers")}</legend>
-            {lines.transfers.map((label, i) => field(`transfers.${i}.amountPerChild`, `${label}: ${t("investments.fields.transferAmount")}`, { inputMode: "decimal" }))}
+            {lines.transfers.map((label, i) =>
+              field(`transfers.${i}.amountPerChild`, `${label}: ${t("investments.fields.transferAmount")}`, { inputMode: "decimal" }),
+            )}
           </fieldset>
         ) : null}
         <button type="submit" className="button button-primary">

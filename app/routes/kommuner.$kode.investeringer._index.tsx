@@ -16,13 +16,21 @@ import { DomainError } from "~/domain/errors";
 import { TEMPLATE_KEYS } from "~/domain/investments/templates";
 import { useT } from "~/i18n/react";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, (t) => data ? t("titles.investments", { name: data.municipality.name }) : null)];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  ...pageTitle(matches, (t) => (data ? t("titles.investments", { name: data.municipality.name }) : null)),
+];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context.db, request);
   const municipality = requireMunicipality(context.db, params.kode);
   requirePermission(actor, { kind: "read-targets", municipality: municipality.code });
-  const cases = listInvestmentCases(context.db, actor, municipality.code).map((c) => ({ id: c.id, title: c.title, template: c.template, childrenPerYear: c.model.childrenPerYear, ...summary(c.result) }));
+  const cases = listInvestmentCases(context.db, actor, municipality.code).map((c) => ({
+    id: c.id,
+    title: c.title,
+    template: c.template,
+    childrenPerYear: c.model.childrenPerYear,
+    ...summary(c.result),
+  }));
   return {
     municipality,
     cases,
@@ -101,7 +109,11 @@ export default function InvestmentsPage() {
       )}
       {canCompare ? (
         <p className="no-print">
-          <Link to={`/sammenlign?indikator=fp9-deltagelse&maalgruppe=anbragte&x=${SPENDING_INDICATOR}&kommune=${municipality.code}#punktdiagram`}>{t("investments.compareLink")}</Link>
+          <Link
+            to={`/sammenlign?indikator=fp9-deltagelse&maalgruppe=anbragte&x=${SPENDING_INDICATOR}&kommune=${municipality.code}#punktdiagram`}
+          >
+            {t("investments.compareLink")}
+          </Link>
           <br />
           <span className="muted">{t("investments.compareNote")}</span>
         </p>

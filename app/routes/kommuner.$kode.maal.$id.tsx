@@ -41,7 +41,9 @@ import { can } from "~/domain/access";
 import { indicatorName } from "~/domain/catalogue";
 import { useLocale, useT, useMessage, useFormat } from "~/i18n/react";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, () => (data ? data.detail.target.title : null))];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  ...pageTitle(matches, () => (data ? data.detail.target.title : null)),
+];
 
 async function load(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
   const actor = await requireActor(context.db, request);
@@ -121,7 +123,9 @@ function milestoneIntent({ request, db, actor, targetId, formData }: IntentArgs)
 function statusIntent(intent: "write" | "confirm") {
   return ({ request, db, actor, targetId, side, formData }: IntentArgs): Reply => {
     if (!side) throw new DomainError("forbidden", "routeErrors.statusDirectorsOnly");
-    const submission = parseWithZod(formData, { schema: intent === "confirm" ? statusPartSchema.pick({ quarter: true, expectedVersion: true }) : statusPartSchema });
+    const submission = parseWithZod(formData, {
+      schema: intent === "confirm" ? statusPartSchema.pick({ quarter: true, expectedVersion: true }) : statusPartSchema,
+    });
     if (submission.status !== "success") return reply("status", submission.reply());
     try {
       const v = submission.value as z.output<typeof statusPartSchema>;
@@ -133,7 +137,8 @@ function statusIntent(intent: "write" | "confirm") {
       const { withdrewOther } = writeStatusPart(db, actor, targetId, side, v);
       return reply("status", submission.reply(), { saved: true, withdrewOther });
     } catch (e) {
-      if (e instanceof StatusConflict) return reply("status", submission.reply({ formErrors: [errorMessage(request, e)] }), { conflict: e.current });
+      if (e instanceof StatusConflict)
+        return reply("status", submission.reply({ formErrors: [errorMessage(request, e)] }), { conflict: e.current });
       return reply("status", formReply(request, submission, e));
     }
   };
@@ -171,7 +176,16 @@ export default function TargetPage() {
   const current = statuses.find((s) => s.quarter === quarter);
   const [form, fields] = useForm({ id: "status", lastResult: data?.result });
   const unit = indicator?.unit ?? "percent";
-  const mine = side && current ? { done: current[`${side}Done`], next: current[`${side}Next`], risks: current[`${side}Risks`], assessment: current[`${side}Assessment`], justification: current[`${side}Justification`] } : null;
+  const mine =
+    side && current
+      ? {
+          done: current[`${side}Done`],
+          next: current[`${side}Next`],
+          risks: current[`${side}Risks`],
+          assessment: current[`${side}Assessment`],
+          justification: current[`${side}Justification`],
+        }
+      : null;
   const iConfirmed = side && current ? current[`${side}ConfirmedVersion`] === current.version : false;
   const other = side === "school" ? "social" : "school";
   const sideName = (sd: "school" | "social") => (sd === "school" ? t("targets.ownerSchool") : t("targets.ownerSocial"));
@@ -180,12 +194,23 @@ export default function TargetPage() {
   const chartTitle = t("goal.chartTitle", { title: target.title });
   return (
     <>
-      <Breadcrumbs items={[{ label: municipality.name, to: `/kommuner/${municipality.code}` }, { label: t("nav.targets"), to: `/kommuner/${municipality.code}/maal` }, { label: target.title }]} />
+      <Breadcrumbs
+        items={[
+          { label: municipality.name, to: `/kommuner/${municipality.code}` },
+          { label: t("nav.targets"), to: `/kommuner/${municipality.code}/maal` },
+          { label: target.title },
+        ]}
+      />
       <h1>{target.title}</h1>
       <p>
         {active ? (
           <>
-            <ComputedStatus status={progress.computedStatus} latest={progress.latest} newest={progress.newest} unavailable={progress.unavailable} />{" "}
+            <ComputedStatus
+              status={progress.computedStatus}
+              latest={progress.latest}
+              newest={progress.newest}
+              unavailable={progress.unavailable}
+            />{" "}
             <span className="muted">{t("targets.computed")}</span>
           </>
         ) : (
@@ -273,7 +298,11 @@ export default function TargetPage() {
         <ChartFigure
           id="forloeb"
           title={chartTitle}
-          summary={t("goal.chartSummary", { baseline: f.value(progress.baselineValue, unit), target: f.value(target.targetValue, unit), deadline: target.deadlinePeriod })}
+          summary={t("goal.chartSummary", {
+            baseline: f.value(progress.baselineValue, unit),
+            target: f.value(target.targetValue, unit),
+            deadline: target.deadlinePeriod,
+          })}
           chart={(label) => (
             <LineTrendChart
               label={label}
@@ -286,14 +315,10 @@ export default function TargetPage() {
               rows={trend.map((p) => ({ period: p.period, actual: p.actual, expected: p.expected, target: p.target }))}
             />
           )}
-          table={
-            <TrajectoryTable points={trend} unit={unit} title={chartTitle} actualName={municipality.name} />
-          }
+          table={<TrajectoryTable points={trend} unit={unit} title={chartTitle} actualName={municipality.name} />}
         />
       ) : null}
-      {trend.some((p) => p.planned) ? (
-        <p className="muted">{t("trust.progress.plannedNote", { quarter })}</p>
-      ) : null}
+      {trend.some((p) => p.planned) ? <p className="muted">{t("trust.progress.plannedNote", { quarter })}</p> : null}
 
       <TargetInvestments cases={investments} />
 
@@ -311,7 +336,13 @@ export default function TargetPage() {
                     <input type="hidden" name="milestoneId" value={m.id} />
                     <input type="hidden" name="done" value={m.done ? "nej" : "ja"} />
                     {/* the name carries the milestone, so a list of these buttons is not a list of equals */}
-                    <button type="submit" name="intent" value="milestone" className="button button-tertiary" aria-label={`${m.done ? t("goal.markNotDone") : t("goal.markDone")}: ${m.title}`}>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="milestone"
+                      className="button button-tertiary"
+                      aria-label={`${m.done ? t("goal.markNotDone") : t("goal.markDone")}: ${m.title}`}
+                    >
                       {m.done ? t("goal.markNotDone") : t("goal.markDone")}
                     </button>
                   </Form>
@@ -337,7 +368,9 @@ export default function TargetPage() {
                     {sd === "school" ? t("targets.ownerSchool") : t("targets.ownerSocial")}
                     {s.written[sd] && s[`${sd}ConfirmedVersion`] === s.version && s.version > 0 ? ` – ${t("goal.confirmed")}` : ""}
                   </h4>
-                  {s.withdrawn[sd] ? <p className="muted">{t("trust.status.withdrawnTask", { by: s.withdrawn[sd]!.by, at: f.date(s.withdrawn[sd]!.at) })}</p> : null}
+                  {s.withdrawn[sd] ? (
+                    <p className="muted">{t("trust.status.withdrawnTask", { by: s.withdrawn[sd]!.by, at: f.date(s.withdrawn[sd]!.at) })}</p>
+                  ) : null}
                   {s.written[sd] ? (
                     <dl className="facts">
                       <div>
@@ -374,7 +407,9 @@ export default function TargetPage() {
 
       {side && active ? (
         <section aria-labelledby="skriv-status">
-          <h2 id="skriv-status">{t("goal.writeTitle", { quarter, side: side === "school" ? t("targets.ownerSchool") : t("targets.ownerSocial") })}</h2>
+          <h2 id="skriv-status">
+            {t("goal.writeTitle", { quarter, side: side === "school" ? t("targets.ownerSchool") : t("targets.ownerSocial") })}
+          </h2>
           {data?.saved ? (
             <Alert variant="success" heading={t("goal.saved")} role="status">
               <p>{data.withdrewOther ? t("trust.status.withdrewOther", { side: sideName(other) }) : t("goal.savedText")}</p>
@@ -385,7 +420,9 @@ export default function TargetPage() {
               <p>{t("trust.status.withdrawnText", { by: myWithdrawal.by, at: f.date(myWithdrawal.at) })}</p>
             </Alert>
           ) : null}
-          {current && current.written[side] && !current.written[other] ? <p className="muted">{t("trust.status.otherMissing", { side: sideName(other) })}</p> : null}
+          {current && current.written[side] && !current.written[other] ? (
+            <p className="muted">{t("trust.status.otherMissing", { side: sideName(other) })}</p>
+          ) : null}
           {form.errors?.length ? (
             <Alert variant="error" heading={t("goal.notSaved")} role="alert">
               <p>{message(form.errors[0])}</p>
@@ -413,7 +450,13 @@ export default function TargetPage() {
             {(["done", "next", "risks", "justification"] as const).map((name) => (
               <ConformTextarea key={name} field={fields[name]} label={t(`goal.${name}`)} fallback={mine?.[name]} />
             ))}
-            <ConformRadioGroup field={fields.assessment} legend={t("goal.assessment")} idPrefix="vurdering" options={ASSESSMENTS.map((a) => ({ value: a, label: t(`status.${a}`) }))} fallback={mine?.assessment} />
+            <ConformRadioGroup
+              field={fields.assessment}
+              legend={t("goal.assessment")}
+              idPrefix="vurdering"
+              options={ASSESSMENTS.map((a) => ({ value: a, label: t(`status.${a}`) }))}
+              fallback={mine?.assessment}
+            />
             <div className="form-group-checkbox">
               <input type="checkbox" id="bekraeft" name="confirm" value="on" className="form-checkbox" />
               <label htmlFor="bekraeft">{t("goal.confirmOnSave")}</label>

@@ -15,10 +15,21 @@ import { CsrfInput } from "~/components/ui/FormField";
 import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server";
 import { targetFormChoices } from "~/data/catalogue.server";
 import { requireMunicipality } from "~/data/params.server";
-import { definitionLocked, ownerCandidates, ownersSchema, setTargetOwners, targetDefinitionOf, targetFormProblems, targetInputSchema, updateTarget } from "~/data/targets.server";
+import {
+  definitionLocked,
+  ownerCandidates,
+  ownersSchema,
+  setTargetOwners,
+  targetDefinitionOf,
+  targetFormProblems,
+  targetInputSchema,
+  updateTarget,
+} from "~/data/targets.server";
 import { useT, useMessage } from "~/i18n/react";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, (t) => data ? t("titles.targetEdit", { title: data.definition.title }) : null)];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  ...pageTitle(matches, (t) => (data ? t("titles.targetEdit", { title: data.definition.title }) : null)),
+];
 
 async function guard(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
   const actor = await requireActor(context.db, request);
@@ -53,7 +64,9 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: ownersOnly ? ownersSchema : targetInputSchema });
   // every error in one round: the data's checks beside the schema's
   const problems = ownersOnly ? {} : targetFormProblems(context.db, municipality.code, formData);
-  const extra = Object.fromEntries(Object.entries(problems).filter(([field]) => submission.status === "success" || !submission.error?.[field]));
+  const extra = Object.fromEntries(
+    Object.entries(problems).filter(([field]) => submission.status === "success" || !submission.error?.[field]),
+  );
   if (submission.status !== "success" || Object.keys(extra).length) return submission.reply({ fieldErrors: extra });
   try {
     if (ownersOnly) setTargetOwners(context.db, actor, target.row.id, submission.value as z.output<typeof ownersSchema>);
@@ -65,7 +78,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 }
 
 export default function EditTargetPage() {
-  const { municipality, csrf, id, active, ownersOnly, definition, currentOwners, owners, challenges, indicators } = useLoaderData<typeof loader>();
+  const { municipality, csrf, id, active, ownersOnly, definition, currentOwners, owners, challenges, indicators } =
+    useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const t = useT();
   const defaults = formValuesOf(definition, currentOwners);
@@ -109,10 +123,24 @@ export default function EditTargetPage() {
 }
 
 /** An adopted target follows the partnership's aim; its owners are the municipality's own choice. */
-function OwnersForm({ csrf, lastResult, defaults, owners }: { csrf: string | null; lastResult: ReturnType<typeof useActionData<typeof action>>; defaults: { schoolOwnerId?: string; socialOwnerId?: string }; owners: { school: { id: number; name: string }[]; social: { id: number; name: string }[] } }) {
+function OwnersForm({
+  csrf,
+  lastResult,
+  defaults,
+  owners,
+}: {
+  csrf: string | null;
+  lastResult: ReturnType<typeof useActionData<typeof action>>;
+  defaults: { schoolOwnerId?: string; socialOwnerId?: string };
+  owners: { school: { id: number; name: string }[]; social: { id: number; name: string }[] };
+}) {
   const t = useT();
   const message = useMessage();
-  const [form, fields] = useForm({ id: "ret-ansvarlige", lastResult, defaultValue: { schoolOwnerId: defaults.schoolOwnerId, socialOwnerId: defaults.socialOwnerId } });
+  const [form, fields] = useForm({
+    id: "ret-ansvarlige",
+    lastResult,
+    defaultValue: { schoolOwnerId: defaults.schoolOwnerId, socialOwnerId: defaults.socialOwnerId },
+  });
   return (
     <>
       <p className="lead">{t("editTarget.ownersOnly")}</p>

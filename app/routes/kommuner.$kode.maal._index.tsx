@@ -11,17 +11,14 @@ import { TARGET_STATUSES } from "~/components/ui/StatusBadge";
 import { requireActor, requirePermission } from "~/data/auth.server";
 import { findIndicator, listChallenges } from "~/data/catalogue.server";
 import { requireMunicipality } from "~/data/params.server";
-import {
-  currentQuarter,
-  listPartnershipTargets,
-  listTargets,
-  myTasks,
-} from "~/data/targets.server";
+import { currentQuarter, listPartnershipTargets, listTargets, myTasks } from "~/data/targets.server";
 
 import { useT, useFormat } from "~/i18n/react";
 import { can } from "~/domain/access";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, (t) => (data ? t("titles.targets", { name: data.municipality.name }) : null))];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  ...pageTitle(matches, (t) => (data ? t("titles.targets", { name: data.municipality.name }) : null)),
+];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context.db, request);
@@ -63,17 +60,14 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     baselineValue: t.baselineValue,
     targetValue: t.targetValue,
     deadlinePeriod: t.deadlinePeriod,
-    unit: t.indicatorCode
-      ? findIndicator(context.db, t.indicatorCode)?.unit ?? "percent"
-      : "percent",
+    unit: t.indicatorCode ? (findIndicator(context.db, t.indicatorCode)?.unit ?? "percent") : "percent",
     joint: t.joint,
     adopted: t.adoptedFromId !== null,
   }));
   const targets = all.filter(
     (t) =>
       (!filter.challenge || t.challenges.includes(filter.challenge)) &&
-      (!filter.status ||
-        (t.state === "aktiv" && t.computedStatus === filter.status))
+      (!filter.status || (t.state === "aktiv" && t.computedStatus === filter.status)),
   );
   const canCreate = can(actor, {
     kind: "write-targets",
@@ -83,14 +77,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   // partnership targets this municipality could still adopt (for those who may adopt them)
   const notAdopted = canCreate
     ? listPartnershipTargets(context.db)
-        .filter(
-          (p) =>
-            p.state === "aktiv" &&
-            !p.adoptions.some(
-              (a) =>
-                a.municipalityCode === municipality.code || adoptedIds.has(a.id)
-            )
-        )
+        .filter((p) => p.state === "aktiv" && !p.adoptions.some((a) => a.municipalityCode === municipality.code || adoptedIds.has(a.id)))
         .map((p) => ({ id: p.id, title: p.title }))
     : [];
   return {
@@ -99,48 +86,27 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     targets,
     all: all.length,
     // the quarter's missing joint statuses are about every active target, whatever the filter
-    missing: all
-      .filter((x) => x.state === "aktiv" && !x.joint)
-      .map((x) => ({ id: x.id, title: x.title })),
+    missing: all.filter((x) => x.state === "aktiv" && !x.joint).map((x) => ({ id: x.id, title: x.title })),
     filter,
     challenges: listChallenges(context.db, requestLocale(request)),
     canCreate,
     notAdopted,
-    tasks:
-      actor.municipalityCode === municipality.code
-        ? myTasks(context.db, actor, quarter)
-        : [],
+    tasks: actor.municipalityCode === municipality.code ? myTasks(context.db, actor, quarter) : [],
   };
 }
 
 export default function TargetsPage() {
   const f = useFormat();
-  const {
-    municipality,
-    quarter,
-    targets,
-    all,
-    missing,
-    filter,
-    challenges,
-    canCreate,
-    notAdopted,
-    tasks,
-  } = useLoaderData<typeof loader>();
+  const { municipality, quarter, targets, all, missing, filter, challenges, canCreate, notAdopted, tasks } = useLoaderData<typeof loader>();
   const t = useT();
-  const challengeTitle = new Map(
-    challenges.map((c) => [c.number, c.shortTitle])
-  );
+  const challengeTitle = new Map(challenges.map((c) => [c.number, c.shortTitle]));
   return (
     <>
       <h1>{t("targets.title", { name: municipality.name })}</h1>
       <p className="lead">{t("targets.intro")}</p>
       {canCreate ? (
         <p>
-          <Link
-            to={`/kommuner/${municipality.code}/maal/ny`}
-            className="button button-primary"
-          >
+          <Link to={`/kommuner/${municipality.code}/maal/ny`} className="button button-primary">
             {t("newTarget.create")}
           </Link>
         </p>
@@ -153,12 +119,8 @@ export default function TargetsPage() {
           <ul>
             {tasks.map((task) => (
               <li key={task.id}>
-                <Link
-                  to={`/kommuner/${municipality.code}/maal/${task.id}#skriv-status`}
-                >
-                  {task.title}
-                </Link>
-                : {t(`targets.task.${task.task}`, { quarter })}
+                <Link to={`/kommuner/${municipality.code}/maal/${task.id}#skriv-status`}>{task.title}</Link>:{" "}
+                {t(`targets.task.${task.task}`, { quarter })}
                 {task.withdrawn
                   ? ` (${t("trust.status.withdrawnTask", {
                       by: task.withdrawn.by,
@@ -171,26 +133,18 @@ export default function TargetsPage() {
         </section>
       ) : null}
       {missing.length > 0 ? (
-        <Alert
-          variant="warning"
-          heading={t("targets.missingHeading", { quarter })}
-        >
+        <Alert variant="warning" heading={t("targets.missingHeading", { quarter })}>
           <p>{t("targets.missingText", { count: missing.length })}</p>
           <ul>
             {missing.map((x) => (
               <li key={x.id}>
-                <Link to={`/kommuner/${municipality.code}/maal/${x.id}`}>
-                  {x.title}
-                </Link>
+                <Link to={`/kommuner/${municipality.code}/maal/${x.id}`}>{x.title}</Link>
               </li>
             ))}
           </ul>
         </Alert>
       ) : (
-        <Alert
-          variant="success"
-          heading={t("targets.quarterStatus", { quarter })}
-        >
+        <Alert variant="success" heading={t("targets.quarterStatus", { quarter })}>
           <p>{t("targets.allJoint", { quarter })}</p>
         </Alert>
       )}
@@ -211,17 +165,8 @@ export default function TargetsPage() {
           {t("nav.targets")}
         </h2>
         {all > 0 ? (
-          <Form
-            method="get"
-            className="filter-form"
-            aria-label={t("trust.list.filter")}
-          >
-            <SelectField
-              id="udfordring"
-              name="udfordring"
-              label={t("trust.list.filterChallenge")}
-              defaultValue={filter.challenge || ""}
-            >
+          <Form method="get" className="filter-form" aria-label={t("trust.list.filter")}>
+            <SelectField id="udfordring" name="udfordring" label={t("trust.list.filterChallenge")} defaultValue={filter.challenge || ""}>
               <option value="">{t("trust.list.all")}</option>
               {challenges.map((c) => (
                 <option key={c.number} value={c.number}>
@@ -229,12 +174,7 @@ export default function TargetsPage() {
                 </option>
               ))}
             </SelectField>
-            <SelectField
-              id="status"
-              name="status"
-              label={t("trust.list.filterStatus")}
-              defaultValue={filter.status ?? ""}
-            >
+            <SelectField id="status" name="status" label={t("trust.list.filterStatus")} defaultValue={filter.status ?? ""}>
               <option value="">{t("trust.list.all")}</option>
               {TARGET_STATUSES.map((st) => (
                 <option key={st} value={st}>
@@ -248,50 +188,29 @@ export default function TargetsPage() {
           </Form>
         ) : null}
         {targets.length === 0 ? (
-          <p className="muted">
-            {all > 0 ? t("trust.list.none") : t("targets.none")}
-          </p>
+          <p className="muted">{all > 0 ? t("trust.list.none") : t("targets.none")}</p>
         ) : (
           <ul className="unstyled-list target-list">
             {targets.map((x) => (
               <li key={x.id}>
                 <article className="card dashboard-card target-card">
                   <h3 className="h4">
-                    <Link to={`/kommuner/${municipality.code}/maal/${x.id}`}>
-                      {x.title}
-                    </Link>
+                    <Link to={`/kommuner/${municipality.code}/maal/${x.id}`}>{x.title}</Link>
                   </h3>
                   <p className="target-card__tags">
                     {x.challenges.map((n) => (
-                      <span
-                        key={n}
-                        className="tag"
-                        title={challengeTitle.get(n)}
-                      >
+                      <span key={n} className="tag" title={challengeTitle.get(n)}>
                         {t("trust.list.challengeTag", { number: n })}
                       </span>
                     ))}{" "}
-                    {x.adopted ? (
-                      <span className="badge badge--partnership">
-                        {t("targets.adoptedBadge")}
-                      </span>
-                    ) : null}
+                    {x.adopted ? <span className="badge badge--partnership">{t("targets.adoptedBadge")}</span> : null}
                   </p>
                   <p>
-                    <span className="visually-hidden">
-                      {t("targets.computed")}:{" "}
-                    </span>
+                    <span className="visually-hidden">{t("targets.computed")}: </span>
                     {x.state === "aktiv" ? (
-                      <ComputedStatus
-                        status={x.computedStatus}
-                        latest={x.latest}
-                        newest={x.newest}
-                        unavailable={x.unavailable}
-                      />
+                      <ComputedStatus status={x.computedStatus} latest={x.latest} newest={x.newest} unavailable={x.unavailable} />
                     ) : (
-                      <span className="badge">
-                        {t(`targets.closed.${x.state}`)}
-                      </span>
+                      <span className="badge">{t(`targets.closed.${x.state}`)}</span>
                     )}
                   </p>
                   {x.kind === "kvantitativ" ? (
@@ -301,10 +220,7 @@ export default function TargetsPage() {
                           {t("trust.list.baseline")} ({x.baselinePeriod})
                         </dt>
                         <dd>
-                          <FigureValue
-                            figure={{ value: x.baselineValue, withheld: false }}
-                            unit={x.unit}
-                          />
+                          <FigureValue figure={{ value: x.baselineValue, withheld: false }} unit={x.unit} />
                         </dd>
                       </div>
                       <div>
@@ -312,10 +228,7 @@ export default function TargetsPage() {
                           {t("trust.list.target")} ({x.deadlinePeriod})
                         </dt>
                         <dd>
-                          <FigureValue
-                            figure={{ value: x.targetValue, withheld: false }}
-                            unit={x.unit}
-                          />
+                          <FigureValue figure={{ value: x.targetValue, withheld: false }} unit={x.unit} />
                         </dd>
                       </div>
                       <div>
@@ -323,13 +236,7 @@ export default function TargetsPage() {
                           {t("trust.list.latest")}
                           {x.latest ? ` (${x.latest.period})` : ""}
                         </dt>
-                        <dd>
-                          {x.latest ? (
-                            <FigureValue figure={x.latest} unit={x.unit} />
-                          ) : (
-                            "–"
-                          )}
-                        </dd>
+                        <dd>{x.latest ? <FigureValue figure={x.latest} unit={x.unit} /> : "–"}</dd>
                       </div>
                     </dl>
                   ) : (
@@ -342,12 +249,9 @@ export default function TargetsPage() {
                         : ""}
                     </p>
                   )}
-                  <p
-                    className={x.joint ? "joint joint--yes" : "joint joint--no"}
-                  >
+                  <p className={x.joint ? "joint joint--yes" : "joint joint--no"}>
                     <span aria-hidden="true">{x.joint ? "✓ " : "○ "}</span>
-                    {t("targets.quarterStatus", { quarter })}:{" "}
-                    {x.joint ? t("targets.joint") : t("targets.notJoint")}
+                    {t("targets.quarterStatus", { quarter })}: {x.joint ? t("targets.joint") : t("targets.notJoint")}
                   </p>
                 </article>
               </li>

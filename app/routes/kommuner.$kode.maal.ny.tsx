@@ -43,7 +43,9 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: targetInputSchema });
   // every error in one round: the data's checks beside the schema's, for the fields the schema let through
   const problems = targetFormProblems(context.db, municipality.code, formData);
-  const extra = Object.fromEntries(Object.entries(problems).filter(([field]) => submission.status === "success" || !submission.error?.[field]));
+  const extra = Object.fromEntries(
+    Object.entries(problems).filter(([field]) => submission.status === "success" || !submission.error?.[field]),
+  );
   if (submission.status !== "success" || Object.keys(extra).length) return submission.reply({ fieldErrors: extra });
   try {
     const id = createTarget(context.db, actor, municipality.code, submission.value);
@@ -59,7 +61,13 @@ export default function NewTargetPage() {
   const t = useT();
   return (
     <>
-      <Breadcrumbs items={[{ label: municipality.name, to: `/kommuner/${municipality.code}` }, { label: t("nav.targets"), to: `/kommuner/${municipality.code}/maal` }, { label: t("newTarget.title") }]} />
+      <Breadcrumbs
+        items={[
+          { label: municipality.name, to: `/kommuner/${municipality.code}` },
+          { label: t("nav.targets"), to: `/kommuner/${municipality.code}/maal` },
+          { label: t("newTarget.title") },
+        ]}
+      />
       <h1>{t("newTarget.title")}</h1>
       <p className="lead">{t("newTarget.intro")}</p>
       <TargetForm

@@ -31,7 +31,16 @@ import { useT } from "~/i18n/react";
 // Only a draft has the publishing form; its form code (conform) loads with it, not with every published report.
 const PublishPanel = lazy(() => import("~/components/PublishPanel"));
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, (t) => data ? t(data.mode === "draft" ? "titles.reportDraft" : "titles.report", { quarter: data.snapshot.quarter, name: data.snapshot.municipality.name }) : null)];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  ...pageTitle(matches, (t) =>
+    data
+      ? t(data.mode === "draft" ? "titles.reportDraft" : "titles.report", {
+          quarter: data.snapshot.quarter,
+          name: data.snapshot.municipality.name,
+        })
+      : null,
+  ),
+];
 
 async function guard(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
   const actor = await requireActor(context.db, request);
@@ -55,9 +64,14 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const wantDraft = url.searchParams.has("udkast") || !published;
   if (wantDraft) {
     // a council member reads published reports only; the draft belongs to the directors
-    if (!mayDraft) throw published ? new DomainError("forbidden", "routeErrors.draftForbidden") : new DomainError("not_found", "routeErrors.noReport", { quarter });
-    if (periodKeyOf(quarter) > periodKeyOf(currentQuarter(context.db))) throw new DomainError("not_found", "routeErrors.quarterNotBegun", { quarter });
-    if (!draftAllowed(context.db, municipality.code, quarter)) throw new DomainError("not_found", "trust.report.outsideWindow", { quarter });
+    if (!mayDraft)
+      throw published
+        ? new DomainError("forbidden", "routeErrors.draftForbidden")
+        : new DomainError("not_found", "routeErrors.noReport", { quarter });
+    if (periodKeyOf(quarter) > periodKeyOf(currentQuarter(context.db)))
+      throw new DomainError("not_found", "routeErrors.quarterNotBegun", { quarter });
+    if (!draftAllowed(context.db, municipality.code, quarter))
+      throw new DomainError("not_found", "trust.report.outsideWindow", { quarter });
     const snapshot = buildSnapshot(context.db, municipality.code, quarter);
     const contentHash = hashSnapshot(snapshot);
     return {
@@ -67,7 +81,11 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
       identity: { version: null, publishedAt: null, contentHash, reason: null, listsMissing: false, superseded: false },
       previousQuarter: previousQuarter(quarter),
       newest,
-      approvals: approvalsFor(context.db, municipality.code, quarter).map((a) => ({ side: a.side, at: a.at, current: a.contentHash === contentHash })),
+      approvals: approvalsFor(context.db, municipality.code, quarter).map((a) => ({
+        side: a.side,
+        at: a.at,
+        current: a.contentHash === contentHash,
+      })),
       role: actor.role,
       csrf: actor.csrfToken,
     };
@@ -77,7 +95,14 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     mode: "published" as const,
     snapshot: report.snapshot,
     summary: summarise(report.snapshot),
-    identity: { version: report.version, publishedAt: report.publishedAt, contentHash: report.contentHash, reason: report.reason, listsMissing: report.listsMissing, superseded: report.version < newest },
+    identity: {
+      version: report.version,
+      publishedAt: report.publishedAt,
+      contentHash: report.contentHash,
+      reason: report.reason,
+      listsMissing: report.listsMissing,
+      superseded: report.version < newest,
+    },
     previousQuarter: previousQuarter(quarter),
     newest,
     approvals: [],
@@ -119,7 +144,9 @@ export default function ReportPage() {
         {data.mode === "published" ? (
           <>
             {" · "}
-            <a href={`${base}/${quarter}/pdf${data.identity.superseded ? `?version=${data.identity.version}` : ""}`}>{t("report.downloadPdf")}</a>
+            <a href={`${base}/${quarter}/pdf${data.identity.superseded ? `?version=${data.identity.version}` : ""}`}>
+              {t("report.downloadPdf")}
+            </a>
             {" · "}
             <span className="muted">{t("report.printHint")}</span>
             {data.mayDraft ? (
@@ -139,7 +166,8 @@ export default function ReportPage() {
       {data.mode === "published" && data.identity.superseded ? (
         <Alert variant="warning" heading={t("report.supersededHeading")}>
           <p>
-            {t("report.supersededText", { version: data.identity.version, newest: data.newest })} <Link to={`${base}/${quarter}`}>{t("report.seeNewest")}</Link>
+            {t("report.supersededText", { version: data.identity.version, newest: data.newest })}{" "}
+            <Link to={`${base}/${quarter}`}>{t("report.seeNewest")}</Link>
           </p>
         </Alert>
       ) : null}

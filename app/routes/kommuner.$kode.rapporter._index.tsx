@@ -10,7 +10,9 @@ import { previousQuarter } from "~/domain/reports/report";
 
 import { useT, useFormat } from "~/i18n/react";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, (t) => data ? t("titles.reports", { name: data.municipality.name }) : null)];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  ...pageTitle(matches, (t) => (data ? t("titles.reports", { name: data.municipality.name }) : null)),
+];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context.db, request);
@@ -76,7 +78,9 @@ export default function ReportsPage() {
                     <ul className="unstyled-list muted">
                       {r.versions.slice(1).map((v) => (
                         <li key={v.version}>
-                          <Link to={`${base}/${r.quarter}?version=${v.version}`}>{t("report.olderVersion", { version: v.version, date: f.date(v.publishedAt) })}</Link>
+                          <Link to={`${base}/${r.quarter}?version=${v.version}`}>
+                            {t("report.olderVersion", { version: v.version, date: f.date(v.publishedAt) })}
+                          </Link>
                         </li>
                       ))}
                     </ul>

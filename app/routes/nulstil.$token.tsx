@@ -10,7 +10,10 @@ import { ConformField } from "~/components/ui/FormField";
 import { findPasswordReset, passwordSchema, redeemPasswordReset } from "~/data/users.server";
 import { useT, useMessage } from "~/i18n/react";
 
-export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("titles.resetPassword")), { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = ({ matches }) => [
+  ...pageTitle(matches, (t) => t("titles.resetPassword")),
+  { name: "referrer", content: "no-referrer" },
+];
 
 const schema = z
   .object({ password: passwordSchema, confirm: z.string({ error: "userErrors.repeatPassword" }) })
@@ -59,7 +62,13 @@ export default function ResetPage() {
         </Alert>
       ) : null}
       <Form method="post" {...getFormProps(form)}>
-        <ConformField field={fields.password} label={t("profile.newPassword")} hint={t("profile.passwordHint")} type="password" autoComplete="new-password" />
+        <ConformField
+          field={fields.password}
+          label={t("profile.newPassword")}
+          hint={t("profile.passwordHint")}
+          type="password"
+          autoComplete="new-password"
+        />
         <ConformField field={fields.confirm} label={t("profile.confirmPassword")} type="password" autoComplete="new-password" />
         <button type="submit" className="button button-primary">
           {t("reset.submit")}

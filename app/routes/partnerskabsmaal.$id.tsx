@@ -23,14 +23,18 @@ import { can } from "~/domain/access";
 import { indicatorName } from "~/domain/catalogue";
 import { useLocale, useT, useMessage, useFormat } from "~/i18n/react";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, (t) => data ? t("titles.partnershipTarget", { title: data.definition.title }) : null)];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  ...pageTitle(matches, (t) => (data ? t("titles.partnershipTarget", { title: data.definition.title }) : null)),
+];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context.db, request);
   const target = requirePartnershipTarget(context.db, params.id);
   const mine = actor.municipalityCode;
   const adoptedByMe = target.adoptions.find((a) => a.municipalityCode === mine);
-  const mayAdopt = Boolean(mine && !adoptedByMe && target.row.state === "aktiv" && can(actor, { kind: "write-targets", municipality: mine }));
+  const mayAdopt = Boolean(
+    mine && !adoptedByMe && target.row.state === "aktiv" && can(actor, { kind: "write-targets", municipality: mine }),
+  );
   return {
     csrf: actor.csrfToken,
     row: target.row,
@@ -69,7 +73,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   }
   requirePermission(actor, { kind: "set-partnership-targets" });
   requireCsrf(actor, formData);
-  if (intent !== "close") return { form: "close" as const, result: { status: "error" as const, error: { "": ["Ukendt handling. Indlæs siden igen."] } } };
+  if (intent !== "close")
+    return { form: "close" as const, result: { status: "error" as const, error: { "": ["Ukendt handling. Indlæs siden igen."] } } };
   const submission = parseWithZod(formData, { schema: closeSchema });
   if (submission.status !== "success") return { form: "close" as const, result: submission.reply() };
   try {
@@ -182,8 +187,16 @@ export default function PartnershipTargetPage() {
             <thead>
               <tr>
                 <th scope="col">{t("partnership.municipality")}</th>
-                {indicator ? <th scope="col" className="num">{t("partnership.baseline")}</th> : null}
-                {indicator ? <th scope="col" className="num">{t("partnership.latest")}</th> : null}
+                {indicator ? (
+                  <th scope="col" className="num">
+                    {t("partnership.baseline")}
+                  </th>
+                ) : null}
+                {indicator ? (
+                  <th scope="col" className="num">
+                    {t("partnership.latest")}
+                  </th>
+                ) : null}
                 <th scope="col">{t("targets.computed")}</th>
               </tr>
             </thead>
@@ -205,7 +218,13 @@ export default function PartnershipTargetPage() {
                       )}
                     </td>
                   ) : null}
-                  <td>{a.state === "aktiv" ? <StatusBadge status={a.computedStatus} /> : <span className="badge">{t(`targets.closed.${a.state}`)}</span>}</td>
+                  <td>
+                    {a.state === "aktiv" ? (
+                      <StatusBadge status={a.computedStatus} />
+                    ) : (
+                      <span className="badge">{t(`targets.closed.${a.state}`)}</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -213,7 +232,9 @@ export default function PartnershipTargetPage() {
         ) : null}
       </section>
 
-      {canManage && active ? <CloseTargetForm csrf={csrf} lastResult={actionData?.form === "close" ? actionData.result : undefined} /> : null}
+      {canManage && active ? (
+        <CloseTargetForm csrf={csrf} lastResult={actionData?.form === "close" ? actionData.result : undefined} />
+      ) : null}
     </>
   );
 }
@@ -224,13 +245,21 @@ function AdoptForm({
   lastResult,
 }: {
   csrf: string | null;
-  adopt: { municipalityCode: string; owners: { school: { id: number; name: string }[]; social: { id: number; name: string }[] }; me: number };
+  adopt: {
+    municipalityCode: string;
+    owners: { school: { id: number; name: string }[]; social: { id: number; name: string }[] };
+    me: number;
+  };
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const t = useT();
   const message = useMessage();
   const pick = (list: { id: number }[]) => String(list.find((o) => o.id === adopt.me)?.id ?? list[0]?.id ?? "");
-  const [form, fields] = useForm({ id: "tag-op", lastResult, defaultValue: { schoolOwnerId: pick(adopt.owners.school), socialOwnerId: pick(adopt.owners.social) } });
+  const [form, fields] = useForm({
+    id: "tag-op",
+    lastResult,
+    defaultValue: { schoolOwnerId: pick(adopt.owners.school), socialOwnerId: pick(adopt.owners.social) },
+  });
   return (
     <section aria-labelledby="tag-maalet-op" className="card dashboard-card adopt-card">
       <h2 id="tag-maalet-op" className="h3">

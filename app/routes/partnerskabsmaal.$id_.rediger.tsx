@@ -13,7 +13,9 @@ import { targetFormChoices } from "~/data/catalogue.server";
 import { partnershipTargetSchema, requirePartnershipTarget, updateTarget } from "~/data/targets.server";
 import { useT } from "~/i18n/react";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, (t) => data ? t("titles.partnershipTargetEdit", { title: data.definition.title }) : null)];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  ...pageTitle(matches, (t) => (data ? t("titles.partnershipTargetEdit", { title: data.definition.title }) : null)),
+];
 
 async function guard(request: Request, context: LoaderFunctionArgs["context"], rawId: string | undefined) {
   const actor = await requireActor(context.db, request);
@@ -54,7 +56,13 @@ export default function EditPartnershipTargetPage() {
   const t = useT();
   return (
     <>
-      <Breadcrumbs items={[{ label: t("partnership.title"), to: "/partnerskabsmaal" }, { label: definition.title, to: `/partnerskabsmaal/${id}` }, { label: t("editTarget.title") }]} />
+      <Breadcrumbs
+        items={[
+          { label: t("partnership.title"), to: "/partnerskabsmaal" },
+          { label: definition.title, to: `/partnerskabsmaal/${id}` },
+          { label: t("editTarget.title") },
+        ]}
+      />
       <h1>{t("editTarget.heading", { title: definition.title })}</h1>
       {editable ? (
         <TargetForm

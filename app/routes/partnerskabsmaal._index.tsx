@@ -55,7 +55,11 @@ export default function PartnershipTargetsPage() {
             <p className="muted">
               {t(`targets.kinds.${x.kind}`)} · {t("partnership.challenges")}: {x.challenges.map((n) => `${n}. ${title(n)}`).join("; ")}
             </p>
-            {x.state !== "aktiv" ? <p><span className="badge">{t(`targets.closed.${x.state}`)}</span></p> : null}
+            {x.state !== "aktiv" ? (
+              <p>
+                <span className="badge">{t(`targets.closed.${x.state}`)}</span>
+              </p>
+            ) : null}
             <p>{t("partnership.adoptedCount", { count: x.adopted })}</p>
             {myMunicipality ? (
               <p className={x.adoptedByMe ? "joint joint--yes" : "joint joint--no"}>

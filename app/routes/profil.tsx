@@ -16,13 +16,21 @@ export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) =>
 const t = getT("da");
 
 const schema = z.discriminatedUnion("intent", [
+  z
+    .object({
+      intent: z.literal("password"),
+      current: z
+        .string({ error: t("hardening.currentPasswordMissing") })
+        .min(1, { error: t("hardening.currentPasswordMissing") })
+        .max(200),
+      password: passwordSchema,
+      confirm: z.string({ error: "Gentag adgangskoden." }),
+    })
+    .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "De to adgangskoder er ikke ens." }),
   z.object({
-    intent: z.literal("password"),
-    current: z.string({ error: t("hardening.currentPasswordMissing") }).min(1, { error: t("hardening.currentPasswordMissing") }).max(200),
-    password: passwordSchema,
-    confirm: z.string({ error: "Gentag adgangskoden." }),
-  }).refine((v) => v.password === v.confirm, { path: ["confirm"], error: "De to adgangskoder er ikke ens." }),
-  z.object({ intent: z.literal("create-token"), name: z.string({ error: "Giv tokenet et navn." }).trim().min(2, { error: "Giv tokenet et navn." }).max(80) }),
+    intent: z.literal("create-token"),
+    name: z.string({ error: "Giv tokenet et navn." }).trim().min(2, { error: "Giv tokenet et navn." }).max(80),
+  }),
   z.object({ intent: z.literal("revoke-token"), tokenId: z.coerce.number().int().positive() }),
 ]);
 
@@ -40,11 +48,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   requireCsrf(actor, formData);
   const submission = parseWithZod(formData, { schema });
-  if (submission.status !== "success") return { result: submission.reply({ hideFields: ["current", "password", "confirm"] }), newToken: null, done: null };
+  if (submission.status !== "success")
+    return { result: submission.reply({ hideFields: ["current", "password", "confirm"] }), newToken: null, done: null };
   const v = submission.value;
   if (v.intent === "password") {
     if (!(await changePassword(context.db, actor, v.current, v.password)))
-      return { result: submission.reply({ fieldErrors: { current: [t("hardening.currentPasswordWrong")] }, hideFields: ["current", "password", "confirm"] }), newToken: null, done: null };
+      return {
+        result: submission.reply({
+          fieldErrors: { current: [t("hardening.currentPasswordWrong")] },
+          hideFields: ["current", "password", "confirm"],
+        }),
+        newToken: null,
+        done: null,
+      };
     return { result: submission.reply({ resetForm: true }), newToken: null, done: "password" as const };
   }
   if (v.intent === "create-token") {
@@ -94,7 +110,13 @@ export default function ProfilePage() {
         <CsrfInput token={csrf} />
         <input type="hidden" name="intent" value="password" />
         <ConformField field={pw.current} label={t("hardening.currentPassword")} type="password" autoComplete="current-password" />
-        <ConformField field={pw.password} label={t("profile.newPassword")} hint={t("profile.passwordHint")} type="password" autoComplete="new-password" />
+        <ConformField
+          field={pw.password}
+          label={t("profile.newPassword")}
+          hint={t("profile.passwordHint")}
+          type="password"
+          autoComplete="new-password"
+        />
         <ConformField field={pw.confirm} label={t("profile.confirmPassword")} type="password" autoComplete="new-password" />
         <button type="submit" className="button button-primary">
           {t("profile.changePassword")}

@@ -38,21 +38,48 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     return {
       choice: {
         ...choice,
-        indicator: { code: indicator.code, nameDa: indicator.nameDa, nameEn: indicator.nameEn, unit: indicator.unit, polarity: indicator.polarity, targetGroups: indicator.targetGroups },
+        indicator: {
+          code: indicator.code,
+          nameDa: indicator.nameDa,
+          nameEn: indicator.nameEn,
+          unit: indicator.unit,
+          polarity: indicator.polarity,
+          targetGroups: indicator.targetGroups,
+        },
       },
       search: comparisonSearch(choice),
       sortLinks: Object.fromEntries(
         SORT_KEYS.map((key) => [
           key,
-          comparisonSearch(choice, { sorter: key, retning: choice.sort === key && choice.direction === "asc" ? "desc" : "asc", x: scatterX.code }),
-        ])
+          comparisonSearch(choice, {
+            sorter: key,
+            retning: choice.sort === key && choice.direction === "asc" ? "desc" : "asc",
+            x: scatterX.code,
+          }),
+        ]),
       ),
       notices,
       table,
       plot: plot && {
         ...plot,
-        x: { ...plot.x, indicator: { code: plot.x.indicator.code, nameDa: plot.x.indicator.nameDa, nameEn: plot.x.indicator.nameEn, unit: plot.x.indicator.unit } },
-        y: { ...plot.y, indicator: { code: plot.y.indicator.code, nameDa: plot.y.indicator.nameDa, nameEn: plot.y.indicator.nameEn, unit: plot.y.indicator.unit } },
+        x: {
+          ...plot.x,
+          indicator: {
+            code: plot.x.indicator.code,
+            nameDa: plot.x.indicator.nameDa,
+            nameEn: plot.x.indicator.nameEn,
+            unit: plot.x.indicator.unit,
+          },
+        },
+        y: {
+          ...plot.y,
+          indicator: {
+            code: plot.y.indicator.code,
+            nameDa: plot.y.indicator.nameDa,
+            nameEn: plot.y.indicator.nameEn,
+            unit: plot.y.indicator.unit,
+          },
+        },
       },
       focusName: focus?.name ?? null,
       indicators: listIndicators(context.db).map((i) => ({ code: i.code, nameDa: i.nameDa, nameEn: i.nameEn })),
@@ -89,7 +116,8 @@ export default function ComparePage() {
   const groupLabel = t(targetGroupKey(choice.targetGroup));
   const title = t("compare.tableTitle", { indicator: indicatorName(choice.indicator, locale), group: groupLabel, period: choice.period });
   const ranked = table.rows.filter((r) => r.value !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
-  const refName = (r: ReferenceRow) => (r.kind === "nation" ? t("compare.refNation") : r.kind === "group" ? t("compare.refGroup", { name: r.name }) : r.name);
+  const refName = (r: ReferenceRow) =>
+    r.kind === "nation" ? t("compare.refNation") : r.kind === "group" ? t("compare.refGroup", { name: r.name }) : r.name;
 
   return (
     <>
@@ -196,7 +224,11 @@ export default function ComparePage() {
         />
       ) : null}
       {data.plot && data.plot.points.length > 0 ? <ScatterFigure plot={data.plot} /> : null}
-      <MapFigure rows={table.rows} unit={unit} title={t("compare.mapTitle", { indicator: indicatorName(choice.indicator, locale), period: choice.period })} />
+      <MapFigure
+        rows={table.rows}
+        unit={unit}
+        title={t("compare.mapTitle", { indicator: indicatorName(choice.indicator, locale), period: choice.period })}
+      />
     </>
   );
 }
@@ -212,7 +244,11 @@ function ComparisonTableView({ data, title, refName }: { data: Data; title: stri
     { key: "vaerdi", label: t("compare.colValue"), num: true },
     { key: "n", label: t("compare.colN"), num: true },
     { key: "rang", label: t("compare.colRank"), num: true },
-    { key: "aendring", label: table.previousPeriod ? t("compare.colChange", { period: table.previousPeriod }) : t("compare.colChangeNone"), num: true },
+    {
+      key: "aendring",
+      label: table.previousPeriod ? t("compare.colChange", { period: table.previousPeriod }) : t("compare.colChangeNone"),
+      num: true,
+    },
   ];
   return (
     <>
@@ -273,7 +309,11 @@ function ComparisonTableView({ data, title, refName }: { data: Data; title: stri
               </tr>
             ) : null}
             {table.rows.map((r) => (
-              <tr key={r.code} className={`band-row band-row--${r.band ?? "none"}${r.focus ? " is-focus" : ""}`} aria-current={r.focus ? "true" : undefined}>
+              <tr
+                key={r.code}
+                className={`band-row band-row--${r.band ?? "none"}${r.focus ? " is-focus" : ""}`}
+                aria-current={r.focus ? "true" : undefined}
+              >
                 <th scope="row">
                   {/* a plain link: Remix's Link resolves its path through the router for each of 98 rows; following one loads the page */}
                   <a href={`/kommuner/${r.code}/indikatorer/${choice.indicator.code}?maalgruppe=${choice.targetGroup}`}>{r.name}</a>
@@ -286,9 +326,7 @@ function ComparisonTableView({ data, title, refName }: { data: Data; title: stri
                 <td className="num">{r.n === null ? "–" : f.integer(r.n)}</td>
                 <td className="num">{r.rank ?? "–"}</td>
                 <td className="num">{f.change(r.change, unit)}</td>
-                <td>
-                  {bandLabel(t, r.band, r.withheld, choice.indicator.polarity === "neutral")}
-                </td>
+                <td>{bandLabel(t, r.band, r.withheld, choice.indicator.polarity === "neutral")}</td>
               </tr>
             ))}
           </tbody>
@@ -299,9 +337,11 @@ function ComparisonTableView({ data, title, refName }: { data: Data; title: stri
 }
 
 function tags(t: T, row: ComparisonRow) {
-  const tags = [row.focus ? t("compare.tagFocus") : null, row.inGroup ? t("compare.tagGroup") : null, row.member ? t("compare.tagMember") : null].filter(
-    Boolean
-  );
+  const tags = [
+    row.focus ? t("compare.tagFocus") : null,
+    row.inGroup ? t("compare.tagGroup") : null,
+    row.member ? t("compare.tagMember") : null,
+  ].filter(Boolean);
   if (tags.length === 0) return null;
   return (
     <span className="compare-table__tags">
@@ -428,7 +468,10 @@ function MapFigure({ rows, unit, title }: { rows: ComparisonRow[]; unit: Data["c
       summary={t("compare.mapSummary")}
       chart={(label) => (
         <MunicipalityMap
-          rows={rows.map((r) => ({ ...r, label: `${r.name}: ${f.value(r.value, unit, { withheld: r.withheld })}${r.band ? ` (${t(`compare.bands.${r.band}`)})` : ""}` }))}
+          rows={rows.map((r) => ({
+            ...r,
+            label: `${r.name}: ${f.value(r.value, unit, { withheld: r.withheld })}${r.band ? ` (${t(`compare.bands.${r.band}`)})` : ""}`,
+          }))}
           label={`${label.title}. ${label.desc}`}
           keysHint={t("compare.keysHint")}
           legend={<BandLegend />}

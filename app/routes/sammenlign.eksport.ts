@@ -22,8 +22,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = requestLocale(request);
   const t = getT(locale);
   const table = comparisonTable(context.db, choice);
-  const headers = { "Content-Disposition": `attachment; filename="${exportFileName(choice, format.data)}"`, "Cache-Control": "private, no-store" };
-  if (format.data === "csv") return new Response(comparisonCsv(choice, table, t), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
+  const headers = {
+    "Content-Disposition": `attachment; filename="${exportFileName(choice, format.data)}"`,
+    "Cache-Control": "private, no-store",
+  };
+  if (format.data === "csv")
+    return new Response(comparisonCsv(choice, table, t), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
   const xlsx = await comparisonXlsx(choice, table, {
     k: disclosureConfig().k,
     extractedAt: new Date().toISOString(),
@@ -32,5 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     t,
     locale,
   });
-  return new Response(new Uint8Array(xlsx), { headers: { ...headers, "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } });
+  return new Response(new Uint8Array(xlsx), {
+    headers: { ...headers, "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+  });
 }

@@ -18,7 +18,9 @@ import { settingsSchema } from "~/domain/comparison-settings";
 import type { Formatter } from "~/domain/format";
 import { useT, useMessage, useFormat } from "~/i18n/react";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [...pageTitle(matches, (t) => data?.focus ? t("titles.groupsFor", { name: data.focus.name }) : t("titles.groups"))];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  ...pageTitle(matches, (t) => (data?.focus ? t("titles.groupsFor", { name: data.focus.name }) : t("titles.groups"))),
+];
 
 const focusParam = z.string().regex(/^\d{3}$/);
 
@@ -122,7 +124,9 @@ export default function ComparisonGroupsPage() {
                   {settings.variables.map((v) => (
                     <th key={v} scope="col" className="num">
                       {variableName(v)}
-                      {data.periods[v] ? <span className="compare-table__note"> ({t("groups.variableFrom", { period: data.periods[v] })})</span> : null}
+                      {data.periods[v] ? (
+                        <span className="compare-table__note"> ({t("groups.variableFrom", { period: data.periods[v] })})</span>
+                      ) : null}
                     </th>
                   ))}
                 </tr>
@@ -199,7 +203,14 @@ function SettingsForm() {
           ) : null}
           {STRUCTURE_VARIABLES.map((v) => (
             <div key={v} className="form-group-checkbox">
-              <input type="checkbox" id={`variabel-${v}`} name={fields.variables.name} value={v} defaultChecked={chosen.has(v)} className="form-checkbox" />
+              <input
+                type="checkbox"
+                id={`variabel-${v}`}
+                name={fields.variables.name}
+                value={v}
+                defaultChecked={chosen.has(v)}
+                className="form-checkbox"
+              />
               <label htmlFor={`variabel-${v}`}>{t(`groups.variableNames.${v}`)}</label>
             </div>
           ))}

@@ -29,14 +29,25 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       withheld: Boolean(f.withheld),
       why: f.withheld,
     }));
-    return { code: indicator.code, nameDa: indicator.nameDa, nameEn: indicator.nameEn, unit: indicator.unit, polarity: indicator.polarity, reasons: indicator.reasons, targetGroup, series };
+    return {
+      code: indicator.code,
+      nameDa: indicator.nameDa,
+      nameEn: indicator.nameEn,
+      unit: indicator.unit,
+      polarity: indicator.polarity,
+      reasons: indicator.reasons,
+      targetGroup,
+      series,
+    };
   });
   const targets = new Map(targetsByChallenge(context.db).map((s) => [s.challenge, s]));
   return {
     challenges: listChallenges(context.db, requestLocale(request)).map((c) => ({
       number: c.number,
       title: c.title,
-      indicators: indicators.filter((i) => c.number in i.reasons).map(({ reasons, ...i }) => ({ ...i, reason: citeSources(reasons[c.number] ?? "") })),
+      indicators: indicators
+        .filter((i) => c.number in i.reasons)
+        .map(({ reasons, ...i }) => ({ ...i, reason: citeSources(reasons[c.number] ?? "") })),
       targets: targets.get(c.number) ?? null,
     })),
   };
@@ -46,7 +57,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 function directionOf(polarity: "higher" | "lower" | "neutral", first: number, last: number): "better" | "worse" | "same" | "neutral" {
   if (polarity === "neutral") return "neutral";
   if (Math.abs(last - first) < 1e-9) return "same";
-  return (last > first) === (polarity === "higher") ? "better" : "worse";
+  return last > first === (polarity === "higher") ? "better" : "worse";
 }
 
 export default function ChallengesPage() {

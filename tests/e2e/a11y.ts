@@ -25,7 +25,13 @@ export async function expectAccessible(page: Page): Promise<void> {
   })) as AxeViolation[];
   if (violations.length > 0) {
     const report = violations
-      .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `   ${n.target.join(" ")} – ${n.failureSummary}`).join("\n")}`)
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help}\n${v.nodes
+            .slice(0, 5)
+            .map((n) => `   ${n.target.join(" ")} – ${n.failureSummary}`)
+            .join("\n")}`,
+      )
       .join("\n");
     throw new Error(`axe: ${violations.length} WCAG 2.1 A/AA violation(s) on ${page.url()}\n${report}`);
   }

@@ -55,7 +55,14 @@ const who = (anonymous: Outcome, sekretariat: Outcome, skoledirektoer: Outcome, 
 });
 
 /** One GET: `kode` fills `:kode` in the path, `target` picks the demo target of that municipality for `:id`; `query` is appended. */
-type Variant = { label: "own" | "other" | "nation" | "all" | "mismatch" | "partnership" | "–"; kode?: string; target?: string; id?: string; query?: string; expect: PerWho };
+type Variant = {
+  label: "own" | "other" | "nation" | "all" | "mismatch" | "partnership" | "–";
+  kode?: string;
+  target?: string;
+  id?: string;
+  query?: string;
+  expect: PerWho;
+};
 
 type ActionSpec =
   /**
@@ -63,7 +70,14 @@ type ActionSpec =
    * municipality on routes that take one). `harmless` is a body that changes nothing.
    * `denied` is the text of the 403 a role gets that may not use the action.
    */
-  | { guard: "session"; allowed: Role[] | { own: Role[]; other: Role[] }; harmless: Record<string, string>; allowedOutcome: Outcome; endsSession?: boolean; denied?: RegExp }
+  | {
+      guard: "session";
+      allowed: Role[] | { own: Role[]; other: Role[] };
+      harmless: Record<string, string>;
+      allowedOutcome: Outcome;
+      endsSession?: boolean;
+      denied?: RegExp;
+    }
   /** Public forms (no session exists yet): no csrf token, but still only from our own origin. */
   | { guard: "public"; body: Record<string, string>; outcome: PerWho };
 
@@ -90,8 +104,16 @@ const EXPECTED: Record<string, RouteSpec> = {
   // the header's municipality switcher: a redirect to the chosen overview is its whole job
   "routes/kommuner.vaelg": {
     get: [
-      { label: "own", query: `?kommune=${OWN}`, expect: who(LOGIN, to(`/kommuner/${OWN}`), to(`/kommuner/${OWN}`), to(`/kommuner/${OWN}`), to(`/kommuner/${OWN}`)) },
-      { label: "other", query: `?kommune=${OTHER}`, expect: who(LOGIN, to(`/kommuner/${OTHER}`), to(`/kommuner/${OTHER}`), to(`/kommuner/${OTHER}`), FORBIDDEN) },
+      {
+        label: "own",
+        query: `?kommune=${OWN}`,
+        expect: who(LOGIN, to(`/kommuner/${OWN}`), to(`/kommuner/${OWN}`), to(`/kommuner/${OWN}`), to(`/kommuner/${OWN}`)),
+      },
+      {
+        label: "other",
+        query: `?kommune=${OTHER}`,
+        expect: who(LOGIN, to(`/kommuner/${OTHER}`), to(`/kommuner/${OTHER}`), to(`/kommuner/${OTHER}`), FORBIDDEN),
+      },
     ],
   },
 
@@ -120,13 +142,23 @@ const EXPECTED: Record<string, RouteSpec> = {
       { label: "own", kode: OWN, expect: who(LOGIN, OK, OK, OK, FORBIDDEN) },
       { label: "other", kode: OTHER, expect: who(LOGIN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN) },
     ],
-    action: { guard: "session", allowed: { own: ["sekretariat", "skoledirektoer", "socialdirektoer"], other: ["sekretariat"] }, harmless: {}, allowedOutcome: OK },
+    action: {
+      guard: "session",
+      allowed: { own: ["sekretariat", "skoledirektoer", "socialdirektoer"], other: ["sekretariat"] },
+      harmless: {},
+      allowedOutcome: OK,
+    },
   },
   // the target form's baseline preview (issue 19): for those who may write targets
   "routes/kommuner.$kode.maal.udgangsvaerdi": {
     get: [
       { label: "own", kode: OWN, query: "?indikator=fravaer&maalgruppe=alle&periode=2021%2F22", expect: who(LOGIN, OK, OK, OK, FORBIDDEN) },
-      { label: "other", kode: OTHER, query: "?indikator=fravaer&maalgruppe=alle&periode=2021%2F22", expect: who(LOGIN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN) },
+      {
+        label: "other",
+        kode: OTHER,
+        query: "?indikator=fravaer&maalgruppe=alle&periode=2021%2F22",
+        expect: who(LOGIN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+      },
     ],
   },
   "routes/kommuner.$kode.maal.$id": {
@@ -151,7 +183,12 @@ const EXPECTED: Record<string, RouteSpec> = {
       { label: "other", kode: OTHER, target: OTHER, expect: who(LOGIN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN) },
       { label: "mismatch", kode: OWN, target: OTHER, expect: who(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, FORBIDDEN) },
     ],
-    action: { guard: "session", allowed: { own: ["sekretariat", "skoledirektoer", "socialdirektoer"], other: ["sekretariat"] }, harmless: {}, allowedOutcome: OK },
+    action: {
+      guard: "session",
+      allowed: { own: ["sekretariat", "skoledirektoer", "socialdirektoer"], other: ["sekretariat"] },
+      harmless: {},
+      allowedOutcome: OK,
+    },
   },
   "routes/api.v1.maal": {
     get: [
@@ -169,7 +206,12 @@ const EXPECTED: Record<string, RouteSpec> = {
       { label: "other", kode: OTHER, expect: who(LOGIN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN) },
     ],
     // no template: nothing is created
-    action: { guard: "session", allowed: { own: ["sekretariat", "skoledirektoer", "socialdirektoer"], other: ["sekretariat"] }, harmless: {}, allowedOutcome: OK },
+    action: {
+      guard: "session",
+      allowed: { own: ["sekretariat", "skoledirektoer", "socialdirektoer"], other: ["sekretariat"] },
+      harmless: {},
+      allowedOutcome: OK,
+    },
   },
   "routes/kommuner.$kode.investeringer.$id": {
     get: [
@@ -178,7 +220,12 @@ const EXPECTED: Record<string, RouteSpec> = {
       { label: "mismatch", kode: OWN, id: "6", expect: who(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND) },
     ],
     // a target id that is no number: the links stay as they are
-    action: { guard: "session", allowed: { own: ["sekretariat", "skoledirektoer", "socialdirektoer"], other: ["sekretariat"] }, harmless: { targetIds: "ukendt" }, allowedOutcome: OK },
+    action: {
+      guard: "session",
+      allowed: { own: ["sekretariat", "skoledirektoer", "socialdirektoer"], other: ["sekretariat"] },
+      harmless: { targetIds: "ukendt" },
+      allowedOutcome: OK,
+    },
   },
   "routes/kommuner.$kode.investeringer.$id_.rediger": {
     get: [
@@ -186,7 +233,12 @@ const EXPECTED: Record<string, RouteSpec> = {
       { label: "other", kode: OTHER, id: "6", expect: who(LOGIN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN) },
       { label: "mismatch", kode: OWN, id: "6", expect: who(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, FORBIDDEN) },
     ],
-    action: { guard: "session", allowed: { own: ["sekretariat", "skoledirektoer", "socialdirektoer"], other: ["sekretariat"] }, harmless: {}, allowedOutcome: OK },
+    action: {
+      guard: "session",
+      allowed: { own: ["sekretariat", "skoledirektoer", "socialdirektoer"], other: ["sekretariat"] },
+      harmless: {},
+      allowedOutcome: OK,
+    },
   },
   "routes/api.v1.investeringer": {
     get: [
@@ -244,7 +296,11 @@ const EXPECTED: Record<string, RouteSpec> = {
   "routes/sammenlign._index": {
     get: [
       { label: "–", expect: who(LOGIN, OK, OK, OK, FORBIDDEN) },
-      { label: "own", query: "?indikator=fp9-deltagelse&maalgruppe=anbragte&periode=2023%2F24&kommune=849", expect: who(LOGIN, OK, OK, OK, FORBIDDEN) },
+      {
+        label: "own",
+        query: "?indikator=fp9-deltagelse&maalgruppe=anbragte&periode=2023%2F24&kommune=849",
+        expect: who(LOGIN, OK, OK, OK, FORBIDDEN),
+      },
     ],
   },
   "routes/sammenlign.eksport": {
@@ -268,7 +324,9 @@ const EXPECTED: Record<string, RouteSpec> = {
     get: [{ label: "–", id: "ingen-saadan-forhaandsvisning", expect: who(LOGIN, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN) }],
     action: { guard: "session", allowed: ["sekretariat"], harmless: { intent: "ukendt" }, allowedOutcome: NOT_FOUND },
   },
-  "routes/indlaes.$id_.fejl": { get: [{ label: "–", id: "ingen-saadan-forhaandsvisning", expect: who(LOGIN, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN) }] },
+  "routes/indlaes.$id_.fejl": {
+    get: [{ label: "–", id: "ingen-saadan-forhaandsvisning", expect: who(LOGIN, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN) }],
+  },
   "routes/indlaes.skabelon": {
     get: [{ label: "–", query: "?indikator=fravaer&format=csv", expect: who(LOGIN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN) }],
   },
@@ -281,12 +339,23 @@ const EXPECTED: Record<string, RouteSpec> = {
 
   "routes/profil": {
     get: [{ label: "–", expect: who(LOGIN, OK, OK, OK, OK) }],
-    action: { guard: "session", allowed: ["sekretariat", "skoledirektoer", "socialdirektoer", "byraad"], harmless: { intent: "ukendt" }, allowedOutcome: OK },
+    action: {
+      guard: "session",
+      allowed: ["sekretariat", "skoledirektoer", "socialdirektoer", "byraad"],
+      harmless: { intent: "ukendt" },
+      allowedOutcome: OK,
+    },
   },
   // GET /logout changes nothing and sends everyone to the front page; logging out is a POST
   "routes/logout": {
     get: [{ label: "–", expect: who(to("/"), to("/"), to("/"), to("/"), to("/")) }],
-    action: { guard: "session", allowed: ["sekretariat", "skoledirektoer", "socialdirektoer", "byraad"], harmless: {}, allowedOutcome: to("/login"), endsSession: true },
+    action: {
+      guard: "session",
+      allowed: ["sekretariat", "skoledirektoer", "socialdirektoer", "byraad"],
+      harmless: {},
+      allowedOutcome: to("/login"),
+      endsSession: true,
+    },
   },
   // a logged-in user has nothing to do on the login page
   "routes/login": {
@@ -319,8 +388,16 @@ const PARAMS: Record<string, (v: Variant) => string | undefined> = {
 // The routes of the build
 // ---------------------------------------------------------------------------------------------
 
-type BuildRoute = { id: string; path?: string; index?: boolean; parentId?: string; module: { loader?: unknown; action?: unknown; default?: unknown } };
-const build = (await import(pathToFileURL(path.resolve(import.meta.dirname, "../../build/server/index.js")).href)) as { routes: Record<string, BuildRoute> };
+type BuildRoute = {
+  id: string;
+  path?: string;
+  index?: boolean;
+  parentId?: string;
+  module: { loader?: unknown; action?: unknown; default?: unknown };
+};
+const build = (await import(pathToFileURL(path.resolve(import.meta.dirname, "../../build/server/index.js")).href)) as {
+  routes: Record<string, BuildRoute>;
+};
 const ROUTES = build.routes;
 
 function fullPath(id: string): string {
@@ -358,7 +435,11 @@ async function login(role: Role): Promise<Session> {
   return { cookie: cookie!, csrf: csrf! };
 }
 
-function request(url: string, as: Who, init: { method?: "GET" | "POST"; body?: Record<string, string>; origin?: string | null; cookie?: string } = {}) {
+function request(
+  url: string,
+  as: Who,
+  init: { method?: "GET" | "POST"; body?: Record<string, string>; origin?: string | null; cookie?: string } = {},
+) {
   const headers: Record<string, string> = {};
   const cookie = init.cookie ?? (as === "anonymous" ? undefined : sessions[as].cookie);
   if (cookie) headers.Cookie = cookie;
@@ -366,7 +447,12 @@ function request(url: string, as: Who, init: { method?: "GET" | "POST"; body?: R
     headers["Content-Type"] = "application/x-www-form-urlencoded";
     if (init.origin !== null) headers.Origin = init.origin ?? baseURL;
   }
-  return fetch(`${baseURL}${url}`, { method: init.method ?? "GET", redirect: "manual", headers, body: init.method === "POST" ? new URLSearchParams(init.body ?? {}) : undefined });
+  return fetch(`${baseURL}${url}`, {
+    method: init.method ?? "GET",
+    redirect: "manual",
+    headers,
+    body: init.method === "POST" ? new URLSearchParams(init.body ?? {}) : undefined,
+  });
 }
 
 async function expectOutcome(res: Response, outcome: Outcome, url: string, what: string) {
@@ -489,7 +575,12 @@ describe.skipIf(!baseURL)("the access matrix over HTTP", () => {
     if (!spec.action) {
       it.each(WHO)("POST as %s is refused: the route has no action", async (as) => {
         const url = urlFor(id, spec.get[0]);
-        await expectOutcome(await request(url, as, { method: "POST", body: { intent: "x" } }), { kind: "no-action" }, url, `POST ${url} as ${as}`);
+        await expectOutcome(
+          await request(url, as, { method: "POST", body: { intent: "x" } }),
+          { kind: "no-action" },
+          url,
+          `POST ${url} as ${as}`,
+        );
       });
       return;
     }
@@ -506,8 +597,18 @@ describe.skipIf(!baseURL)("the access matrix over HTTP", () => {
         const url = urlFor(id, v);
         const csrf = as === "anonymous" ? "" : sessions[as].csrf;
         const body = action.guard === "session" ? { ...action.harmless, csrf } : action.body;
-        await expectOutcome(await request(url, as, { method: "POST", body, origin: FOREIGN_ORIGIN }), { kind: "foreign" }, url, `POST ${url} as ${as} from ${FOREIGN_ORIGIN}`);
-        await expectOutcome(await request(url, as, { method: "POST", body, origin: null }), { kind: "foreign" }, url, `POST ${url} as ${as} without Origin/Referer`);
+        await expectOutcome(
+          await request(url, as, { method: "POST", body, origin: FOREIGN_ORIGIN }),
+          { kind: "foreign" },
+          url,
+          `POST ${url} as ${as} from ${FOREIGN_ORIGIN}`,
+        );
+        await expectOutcome(
+          await request(url, as, { method: "POST", body, origin: null }),
+          { kind: "foreign" },
+          url,
+          `POST ${url} as ${as} without Origin/Referer`,
+        );
       }
     });
 
@@ -515,7 +616,12 @@ describe.skipIf(!baseURL)("the access matrix over HTTP", () => {
       it.each(WHO)("POST as %s needs no session and no csrf token", async (as) => {
         for (const v of variants) {
           const url = urlFor(id, v);
-          await expectOutcome(await request(url, as, { method: "POST", body: action.body }), action.outcome[as], url, `POST ${url} as ${as}`);
+          await expectOutcome(
+            await request(url, as, { method: "POST", body: action.body }),
+            action.outcome[as],
+            url,
+            `POST ${url} as ${as}`,
+          );
         }
       });
       return;
@@ -529,9 +635,19 @@ describe.skipIf(!baseURL)("the access matrix over HTTP", () => {
           continue;
         }
         const denied: Outcome = allowedIn(v).includes(as) ? { kind: "csrf" } : { kind: "refused" };
-        await expectOutcome(await request(url, as, { method: "POST", body: action.harmless }), denied, url, `POST ${url} as ${as} without csrf (${v.label})`);
+        await expectOutcome(
+          await request(url, as, { method: "POST", body: action.harmless }),
+          denied,
+          url,
+          `POST ${url} as ${as} without csrf (${v.label})`,
+        );
         const wrong = `${sessions[as].csrf.slice(0, -1)}${sessions[as].csrf.endsWith("A") ? "B" : "A"}`;
-        await expectOutcome(await request(url, as, { method: "POST", body: { ...action.harmless, csrf: wrong } }), denied, url, `POST ${url} as ${as} with a wrong csrf token (${v.label})`);
+        await expectOutcome(
+          await request(url, as, { method: "POST", body: { ...action.harmless, csrf: wrong } }),
+          denied,
+          url,
+          `POST ${url} as ${as} with a wrong csrf token (${v.label})`,
+        );
       }
     });
 
@@ -552,7 +668,12 @@ describe.skipIf(!baseURL)("the access matrix over HTTP", () => {
         }
         // an action that ends the session gets a session of its own
         const s = action.endsSession ? await login(as) : sessions[as];
-        await expectOutcome(await request(url, as, { method: "POST", body: { ...action.harmless, csrf: s.csrf }, cookie: s.cookie }), action.allowedOutcome, url, `POST ${url} as ${as} with csrf (${v.label})`);
+        await expectOutcome(
+          await request(url, as, { method: "POST", body: { ...action.harmless, csrf: s.csrf }, cookie: s.cookie }),
+          action.allowedOutcome,
+          url,
+          `POST ${url} as ${as} with csrf (${v.label})`,
+        );
       }
     });
   });

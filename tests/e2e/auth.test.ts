@@ -61,7 +61,12 @@ function expectLoginRedirect(res: Response, path: string) {
 /** The visible text of the page's error alert (the login form's generic message). */
 function alertText(html: string): string | null {
   const m = /role="alert">([\s\S]*?)<\/div><\/div><\/div>/.exec(html);
-  return m ? m[1].replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim() : null;
+  return m
+    ? m[1]
+        .replace(/<[^>]+>/g, " ")
+        .replace(/\s+/g, " ")
+        .trim()
+    : null;
 }
 
 async function formLogin(page: Page, email: string, password: string) {
@@ -128,7 +133,10 @@ describe.skipIf(!baseURL)("security headers and the session cookie", () => {
   it("sends a nonce-based CSP whose nonce is on every <script>, and the other headers", async () => {
     const s = await session("skole.580@demo.dk");
     const nonces: string[] = [];
-    for (const [path, cookie] of [["/login", null], ["/kommuner/849/indikatorer/fp9-deltagelse", s.cookie]] as const) {
+    for (const [path, cookie] of [
+      ["/login", null],
+      ["/kommuner/849/indikatorer/fp9-deltagelse", s.cookie],
+    ] as const) {
       const res = await get(path, cookie);
       expect(res.status, path).toBe(200);
       const csp = res.headers.get("content-security-policy");
@@ -151,7 +159,9 @@ describe.skipIf(!baseURL)("security headers and the session cookie", () => {
       expect(res.headers.get("x-content-type-options")).toBe("nosniff");
       expect(res.headers.get("referrer-policy")).toBe("same-origin");
       const frameAncestorsNone = (d["frame-ancestors"] ?? []).join(" ") === "'none'";
-      expect(frameAncestorsNone || res.headers.get("x-frame-options") === "DENY", "frame-ancestors 'none' or X-Frame-Options: DENY").toBe(true);
+      expect(frameAncestorsNone || res.headers.get("x-frame-options") === "DENY", "frame-ancestors 'none' or X-Frame-Options: DENY").toBe(
+        true,
+      );
       expect(d["object-src"]).toEqual(["'none'"]);
     }
     // a fresh nonce per response
@@ -207,7 +217,11 @@ describe.skipIf(!baseURL)("CSRF (HTTP)", () => {
   it("accepts the POST with the token (from our Origin, or with only our Referer)", async () => {
     const s = await session("social.580@demo.dk");
     const name = `csrf-ok-${RUN}`;
-    const created = await post("/profil", { csrf: s.csrf, intent: "create-token", name }, { cookie: s.cookie, origin: null, referer: `${baseURL}/profil` });
+    const created = await post(
+      "/profil",
+      { csrf: s.csrf, intent: "create-token", name },
+      { cookie: s.cookie, origin: null, referer: `${baseURL}/profil` },
+    );
     expect(created.status).toBe(200);
     expect(await created.text()).toMatch(/data-testid="new-token">fr_/);
 
@@ -370,7 +384,10 @@ describe.skipIf(!chromiumPath)("in Chromium", () => {
       const link = (await linkEl.textContent())!.trim();
       expect(link.startsWith(`${baseURL}/nulstil/`)).toBe(true);
       await expectAccessible(a);
-      userId = (await a.locator("tr", { has: a.getByRole("rowheader", { name: email }) }).locator('input[name="userId"]').getAttribute("value"))!;
+      userId = (await a
+        .locator("tr", { has: a.getByRole("rowheader", { name: email }) })
+        .locator('input[name="userId"]')
+        .getAttribute("value"))!;
       expect(userId).toMatch(/^\d+$/);
 
       // the new user sets a password through the one-time link, in a browser without a session
@@ -398,7 +415,10 @@ describe.skipIf(!chromiumPath)("in Chromium", () => {
       await a.getByRole("button", { name: `Deaktivér ${email}` }).click();
       await a.getByRole("status").getByText("Brugeren er deaktiveret").waitFor();
       // the row says so too (waited for: under a loaded CI machine the row can paint a moment after the alert)
-      await a.locator("tr", { has: a.getByRole("rowheader", { name: email }) }).filter({ hasText: "Deaktiveret" }).waitFor({ timeout: 5000 });
+      await a
+        .locator("tr", { has: a.getByRole("rowheader", { name: email }) })
+        .filter({ hasText: "Deaktiveret" })
+        .waitFor({ timeout: 5000 });
       await expectAccessible(a);
 
       // B's next page load lands on the login page
@@ -427,7 +447,9 @@ describe.skipIf(!chromiumPath)("in Chromium", () => {
       await a.locator("tbody tr").first().waitFor();
       await expectAccessible(a);
       const rows = async () =>
-        a.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => (c.textContent ?? "").trim())));
+        a
+          .locator("tbody tr")
+          .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => (c.textContent ?? "").trim())));
       const byUser = await rows();
       const actions = byUser.map((r) => r[2]);
       expect(actions).toContain("login");
@@ -438,12 +460,23 @@ describe.skipIf(!chromiumPath)("in Chromium", () => {
       await visit(a, `/admin/revision?handling=user.create&bruger=sekretariat%40demo.dk`);
       const created = (await rows()).filter((r) => r[4].includes(email));
       expect(created).toHaveLength(1);
-      expect(created[0]).toEqual([expect.any(String), "sekretariat@demo.dk", "user.create", `user ${userId} (849)`, expect.stringContaining('"role":"skoledirektoer"')]);
+      expect(created[0]).toEqual([
+        expect.any(String),
+        "sekretariat@demo.dk",
+        "user.create",
+        `user ${userId} (849)`,
+        expect.stringContaining('"role":"skoledirektoer"'),
+      ]);
 
       await visit(a, `/admin/revision?handling=user.deactivate`);
       const deactivated = (await rows()).filter((r) => r[3] === `user ${userId} (849)`);
       expect(deactivated).toHaveLength(1);
-      expect(deactivated[0].slice(1)).toEqual(["sekretariat@demo.dk", "user.deactivate", `user ${userId} (849)`, '{"active":true} → {"active":false}']);
+      expect(deactivated[0].slice(1)).toEqual([
+        "sekretariat@demo.dk",
+        "user.deactivate",
+        `user ${userId} (849)`,
+        '{"active":true} → {"active":false}',
+      ]);
       await a.close();
     });
   });

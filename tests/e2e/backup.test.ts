@@ -13,7 +13,16 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 const root = path.resolve(import.meta.dirname, "../..");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "faelles-retning-backup-"));
 const servers: ChildProcess[] = [];
-const env = (database: string, port = 0): NodeJS.ProcessEnv => ({ ...process.env, DATABASE_PATH: database, PORT: String(port), NODE_ENV: "production" as const, DEMO: "1", WEB_CONCURRENCY: "1", SESSION_SECRET: "backup-test-secret-backup-test-secret", LOG_LEVEL: "warn" });
+const env = (database: string, port = 0): NodeJS.ProcessEnv => ({
+  ...process.env,
+  DATABASE_PATH: database,
+  PORT: String(port),
+  NODE_ENV: "production" as const,
+  DEMO: "1",
+  WEB_CONCURRENCY: "1",
+  SESSION_SECRET: "backup-test-secret-backup-test-secret",
+  LOG_LEVEL: "warn",
+});
 
 afterAll(async () => {
   for (const s of servers) if (s.exitCode === null) s.kill("SIGTERM");
@@ -31,19 +40,34 @@ const freePort = () =>
 
 async function startServer(database: string) {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], { cwd: root, env: env(database, port), stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
+    cwd: root,
+    env: env(database, port),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   servers.push(child);
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
   const base = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 120_000; ; ) {
+  for (const deadline = Date.now() + 120_000; ;) {
     if (child.exitCode !== null) throw new Error(output);
-    if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() > deadline) throw new Error(output);
     await new Promise((r) => setTimeout(r, 250));
   }
-  const login = await fetch(`${base}/login`, { method: "POST", headers: { Origin: base }, body: new URLSearchParams({ email: "sekretariat@demo.dk", password: "faelles-retning-demo" }), redirect: "manual" });
+  const login = await fetch(`${base}/login`, {
+    method: "POST",
+    headers: { Origin: base },
+    body: new URLSearchParams({ email: "sekretariat@demo.dk", password: "faelles-retning-demo" }),
+    redirect: "manual",
+  });
   const cookie = login.headers.get("set-cookie")!.split(";")[0];
   const figures = async () => {
     const res = await fetch(`${base}/api/v1/observationer?indikator=fp9-deltagelse&kommune=alle`, { headers: { Cookie: cookie } });
@@ -78,7 +102,15 @@ describe.skipIf(!inject("chromium"))("npm run db:backup and db:restore", () => {
     const traffic = (async () => {
       let n = 0;
       while (serving) {
-        await Promise.all([server.figures(), fetch(`${server.base}/login`, { method: "POST", headers: { Origin: server.base }, body: new URLSearchParams({ email: "skole.849@demo.dk", password: "faelles-retning-demo" }), redirect: "manual" })]);
+        await Promise.all([
+          server.figures(),
+          fetch(`${server.base}/login`, {
+            method: "POST",
+            headers: { Origin: server.base },
+            body: new URLSearchParams({ email: "skole.849@demo.dk", password: "faelles-retning-demo" }),
+            redirect: "manual",
+          }),
+        ]);
         n++;
       }
       return n;
@@ -100,7 +132,11 @@ describe.skipIf(!inject("chromium"))("npm run db:backup and db:restore", () => {
     expect(refused.output).toMatch(/Afvist/);
     expect(fs.existsSync(fresh)).toBe(false);
     const notOurs = path.join(dir, "fremmed.sqlite");
-    spawnSync(process.execPath, ["-e", `const D=require("better-sqlite3");const d=new D(${JSON.stringify(notOurs)});d.exec("create table t(x)");d.close()`], { cwd: root });
+    spawnSync(
+      process.execPath,
+      ["-e", `const D=require("better-sqlite3");const d=new D(${JSON.stringify(notOurs)});d.exec("create table t(x)");d.close()`],
+      { cwd: root },
+    );
     expect((await cli(fresh, "restore", notOurs)).output).toMatch(/ikke en database fra Fælles retning/);
 
     const restored = await cli(fresh, "restore", backupFile);

@@ -12,7 +12,16 @@ export async function launchBrowser(): Promise<Browser> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({
     executablePath: chromiumPath!,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-quic",
+      "--no-first-run",
+    ],
   });
 }
 
@@ -36,7 +45,10 @@ export async function loggedInContext(browser: Browser, email: string, options: 
 }
 
 /** Logs in over plain HTTP (as a script would) and returns the session cookie. */
-export async function httpLogin(email: string, password = DEMO_PASSWORD): Promise<{ status: number; cookie: string | null; location: string | null }> {
+export async function httpLogin(
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<{ status: number; cookie: string | null; location: string | null }> {
   const res = await fetch(`${baseURL}/login`, {
     method: "POST",
     redirect: "manual",

@@ -40,13 +40,22 @@ describe.skipIf(!chromiumPath)("comparing municipalities in Chromium", () => {
     const table = await rows.evaluateAll((trs) =>
       trs.map((tr) => {
         // a mark's visible text is its aria-hidden part; the rest is read to screen readers
-        const cells = [...tr.querySelectorAll("th, td")].map((c) => (c.querySelector("[aria-hidden='true']:not(.band-label *)")?.textContent ?? (c as HTMLElement).innerText).trim());
+        const cells = [...tr.querySelectorAll("th, td")].map((c) =>
+          (c.querySelector("[aria-hidden='true']:not(.band-label *)")?.textContent ?? (c as HTMLElement).innerText).trim(),
+        );
         const link = tr.querySelector("th a")!.getAttribute("href")!;
-        return { code: link.split("/")[2], name: tr.querySelector("th a")!.textContent!, value: cells[2], band: cells[6], className: tr.className };
+        return {
+          code: link.split("/")[2],
+          name: tr.querySelector("th a")!.textContent!,
+          value: cells[2],
+          band: cells[6],
+          className: tr.className,
+        };
       }),
     );
     // bands: a tinted row and a word, never colour alone
-    for (const band of ["best", "middle", "worst"]) expect(table.filter((r) => r.className.includes(`band-row--${band}`)).length).toBeGreaterThan(5);
+    for (const band of ["best", "middle", "worst"])
+      expect(table.filter((r) => r.className.includes(`band-row--${band}`)).length).toBeGreaterThan(5);
     for (const r of table.filter((x) => x.className.includes("band-row--best"))) expect(r.band).toContain("Bedste tredjedel");
     const withheld = table.filter((r) => r.value === "..");
     expect(withheld.length).toBeGreaterThan(0);
@@ -121,7 +130,10 @@ describe.skipIf(!chromiumPath)("comparing municipalities in Chromium", () => {
     expect(await page.locator("#kort svg > circle").count()).toBe(98);
     expect(await page.locator("#punktdiagram svg > circle").count()).toBeGreaterThan(10);
     // the band's symbol is drawn by the style sheet, beside the word
-    const symbol = await page.locator(`${bodyRows}.band-row--best .band-label`).first().evaluate((el) => getComputedStyle(el, "::before").content);
+    const symbol = await page
+      .locator(`${bodyRows}.band-row--best .band-label`)
+      .first()
+      .evaluate((el) => getComputedStyle(el, "::before").content);
     expect(symbol).toContain("▲");
 
     await page.getByRole("link", { name: /^Sortér efter Værdi/ }).click();
@@ -161,7 +173,10 @@ describe.skipIf(!chromiumPath)("comparing municipalities in Chromium", () => {
     const page = await secretariat.newPage();
     await visit(page, "/udfordringer");
     expect(await page.getByRole("heading", { level: 2, name: /^Udfordring \d:/ }).count()).toBe(8);
-    await page.getByText(/kommuner? har fælles mål på udfordringen/).first().waitFor();
+    await page
+      .getByText(/kommuner? har fælles mål på udfordringen/)
+      .first()
+      .waitFor();
     await expectAccessible(page);
     await page.close();
   });

@@ -5,7 +5,17 @@ import { measureOf, type Unit } from "~/domain/catalogue";
 import { visit } from "./a11y";
 import { baseURL, chromiumPath, httpLogin, launchBrowser, loggedInContext, screenshotPath } from "./browser";
 
-type Row = { indikator: string; kommune: string; periode: string; maalgruppe: string; opdeling: string | null; taeller: number | null; naevner: number | null; vaerdi: number | null; undertrykt: boolean };
+type Row = {
+  indikator: string;
+  kommune: string;
+  periode: string;
+  maalgruppe: string;
+  opdeling: string | null;
+  taeller: number | null;
+  naevner: number | null;
+  vaerdi: number | null;
+  undertrykt: boolean;
+};
 type CatalogueEntry = { kode: string; enhed: Unit; maalgrupper: string[]; opdelinger: string[] };
 
 let cookie = "";
@@ -29,7 +39,9 @@ describe.skipIf(!chromiumPath)("disclosure control through the API and the pages
 
   it("lets nothing withheld be recovered from the API: all municipalities, the nation, every group and breakdown", async () => {
     const catalogue = await api<CatalogueEntry[]>("/api/v1/indikatorer");
-    const municipalities = [...new Set((await api<Row[]>("/api/v1/observationer?indikator=uu-21&periode=2024&maalgruppe=alle")).map((r) => r.kommune))].map(
+    const municipalities = [
+      ...new Set((await api<Row[]>("/api/v1/observationer?indikator=uu-21&periode=2024&maalgruppe=alle")).map((r) => r.kommune)),
+    ].map(
       (code) => ({ code, regionCode: "" }), // regions are not in the API; the nation is
     );
     expect(municipalities).toHaveLength(98);
@@ -48,7 +60,12 @@ describe.skipIf(!chromiumPath)("disclosure control through the API and the pages
       for (const period of new Set(rows.map((r) => r.periode))) {
         const inPeriod = rows.filter((r) => r.periode === period);
         const id = (r: Row) =>
-          cellId({ scope: r.kommune === "hele-landet" ? "nation" : "municipality", code: r.kommune === "hele-landet" ? "" : r.kommune, targetGroup: r.maalgruppe, breakdown: r.opdeling ?? "" });
+          cellId({
+            scope: r.kommune === "hele-landet" ? "nation" : "municipality",
+            code: r.kommune === "hele-landet" ? "" : r.kommune,
+            targetGroup: r.maalgruppe,
+            breakdown: r.opdeling ?? "",
+          });
         const cells: DisclosureCell[] = inPeriod.map((r) => ({
           id: id(r),
           measure,
@@ -77,12 +94,18 @@ describe.skipIf(!chromiumPath)("disclosure control through the API and the pages
     await visit(page, "/kommuner/825/indikatorer/fp9-deltagelse?maalgruppe=anbragte");
     const table = page.locator("#udvikling table");
     for (const period of hidden) {
-      const cell = table.locator("tbody tr", { has: page.locator(`th:text-is("${period}")`) }).locator("td").first();
+      const cell = table
+        .locator("tbody tr", { has: page.locator(`th:text-is("${period}")`) })
+        .locator("td")
+        .first();
       await expect(cell.locator('abbr > [aria-hidden="true"]').innerText()).resolves.toBe("..");
       await expect(cell.locator("abbr").getAttribute("title")).resolves.toBe(label[why.get(period)!]);
     }
     for (const r of rows.filter((r) => !r.undertrykt && r.vaerdi !== null)) {
-      const cell = table.locator("tbody tr", { has: page.locator(`th:text-is("${r.periode}")`) }).locator("td").first();
+      const cell = table
+        .locator("tbody tr", { has: page.locator(`th:text-is("${r.periode}")`) })
+        .locator("td")
+        .first();
       await expect(cell.innerText()).resolves.toBe(`${r.vaerdi!.toFixed(1).replace(".", ",")} %`);
     }
     const legend = await page.locator(".marks-legend").first().innerText();

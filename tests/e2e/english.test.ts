@@ -40,7 +40,9 @@ describe.skipIf(!chromiumPath)("the English pages", () => {
     const page = await director.newPage();
     await page.goto(`${baseURL}/udfordringer?lng=en`);
     const headings = await page.locator("main h2").allInnerTexts();
-    expect(headings.join("\n")).toContain("Children and young people in vulnerable positions meet low expectations of their academic development");
+    expect(headings.join("\n")).toContain(
+      "Children and young people in vulnerable positions meet low expectations of their academic development",
+    );
     for (const h of headings) expect(danishIn(h), h).toBeNull();
     await page.close();
   });
@@ -80,7 +82,9 @@ describe.skipIf(!chromiumPath)("the English pages", () => {
   });
 
   it("answers the API in English when asked, Danish by default", async () => {
-    const en = await fetch(`${baseURL}/api/v1/observationer?indikator=uu-21`, { headers: { "Accept-Language": "en-GB,en;q=0.9,da;q=0.5" } });
+    const en = await fetch(`${baseURL}/api/v1/observationer?indikator=uu-21`, {
+      headers: { "Accept-Language": "en-GB,en;q=0.9,da;q=0.5" },
+    });
     expect(en.status).toBe(401);
     const body = (await en.json()) as { fejl: string; kode: string };
     expect(body.kode).toBe("unauthenticated");

@@ -41,7 +41,9 @@ export async function setup(project: TestProject) {
   const chromium = fs.existsSync(CHROMIUM_PATH) ? CHROMIUM_PATH : null;
   project.provide("chromium", chromium);
   if (!chromium) {
-    console.warn(`\n${"!".repeat(78)}\n!!! E2E SKIPPED: Chromium not found at ${CHROMIUM_PATH}. Install it: apt-get install -y chromium\n${"!".repeat(78)}\n`);
+    console.warn(
+      `\n${"!".repeat(78)}\n!!! E2E SKIPPED: Chromium not found at ${CHROMIUM_PATH}. Install it: apt-get install -y chromium\n${"!".repeat(78)}\n`,
+    );
     project.provide("baseURL", "");
     project.provide("databasePath", "");
     return;
@@ -59,7 +61,14 @@ export async function setup(project: TestProject) {
   const baseURL = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATABASE_PATH: path.join(dir, "e2e.sqlite"), NODE_ENV: "production", DEMO: "1", DEV_PAGES: "1" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_PATH: path.join(dir, "e2e.sqlite"),
+      NODE_ENV: "production",
+      DEMO: "1",
+      DEV_PAGES: "1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -79,7 +88,8 @@ export async function setup(project: TestProject) {
   }
   // a server that dies during the run says why, instead of leaving only "connection refused"
   server.once("exit", (code, signal) => {
-    if (!stopping) console.error(`\n!!! the e2e server exited during the run (${code ?? signal}); its last output:\n${output.slice(-4000)}\n`);
+    if (!stopping)
+      console.error(`\n!!! the e2e server exited during the run (${code ?? signal}); its last output:\n${output.slice(-4000)}\n`);
   });
   project.provide("baseURL", baseURL);
   project.provide("databasePath", path.join(dir, "e2e.sqlite"));

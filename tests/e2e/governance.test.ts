@@ -41,7 +41,10 @@ describe.skipIf(!chromiumPath)("the governance chain in Chromium", () => {
     // only the chosen kind's section is shown
     expect(await page.getByLabel("Milepæl 1").isVisible()).toBe(false);
     // no title: the answer is the form again with an error summary, never a 500
-    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Opret fælles mål" }).click()]);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.getByRole("button", { name: "Opret fælles mål" }).click(),
+    ]);
     expect(response.status()).toBeLessThan(500);
     const summaryLink = page.getByRole("alert").getByRole("link").first();
     await summaryLink.waitFor();
@@ -80,7 +83,10 @@ describe.skipIf(!chromiumPath)("the governance chain in Chromium", () => {
     await o.screenshot({ path: screenshotPath("i19-withdrawn-saver"), fullPage: true });
 
     await visit(s, "/kommuner/849/maal");
-    await s.getByText(/bekræftelse trukket tilbage af Socialdirektør 849/).first().waitFor();
+    await s
+      .getByText(/bekræftelse trukket tilbage af Socialdirektør 849/)
+      .first()
+      .waitFor();
     await visit(s, targetPath);
     await s.getByText("Din bekræftelse er trukket tilbage").waitFor();
     await expectAccessible(s);
@@ -94,7 +100,9 @@ describe.skipIf(!chromiumPath)("the governance chain in Chromium", () => {
     const page = await council.newPage();
     await visit(page, "/kommuner/849/rapporter/2025K3");
     await page.getByRole("heading", { level: 1, name: /Kvartalsrapport 2025K3/ }).waitFor();
-    const section = page.locator("section.report-target", { has: page.getByRole("heading", { name: "Fælles opfølgning inden for 4 måneder" }) });
+    const section = page.locator("section.report-target", {
+      has: page.getByRole("heading", { name: "Fælles opfølgning inden for 4 måneder" }),
+    });
     // the status rests on a period ended by 30 September, never on 2025K4
     expect(await section.innerText()).not.toMatch(/seneste viste tal: 2025K4/);
     const k4 = section.locator("tr", { has: page.getByRole("rowheader", { name: "2025K4" }) });

@@ -71,7 +71,14 @@ function raw(opts: { method: string; path: string; headers: Record<string, strin
 }
 
 describe("1. the redirect after login stays on this site", () => {
-  const targets = ["/.//evil.example", "/%2e//evil.example", "/a/..//evil.example", "//evil.example", "/\\evil.example", "https://evil.example/"];
+  const targets = [
+    "/.//evil.example",
+    "/%2e//evil.example",
+    "/a/..//evil.example",
+    "//evil.example",
+    "/\\evil.example",
+    "https://evil.example/",
+  ];
   it.each(targets)("GET with a session and redirectTo=%s goes to a path on this site", async (to) => {
     const s = await session();
     const res = await fetch(`${base}/login?redirectTo=${encodeURIComponent(to)}`, { headers: { Cookie: s.cookie }, redirect: "manual" });
@@ -90,7 +97,10 @@ describe("1. the redirect after login stays on this site", () => {
   });
   it("keeps a real path", async () => {
     const s = await session();
-    const res = await fetch(`${base}/login?redirectTo=${encodeURIComponent("/kommuner/849?x=1")}`, { headers: { Cookie: s.cookie }, redirect: "manual" });
+    const res = await fetch(`${base}/login?redirectTo=${encodeURIComponent("/kommuner/849?x=1")}`, {
+      headers: { Cookie: s.cookie },
+      redirect: "manual",
+    });
     expect(res.headers.get("location")).toBe("/kommuner/849?x=1");
   });
 });
@@ -98,7 +108,12 @@ describe("1. the redirect after login stays on this site", () => {
 describe("6. request bodies are limited, before login too", () => {
   it("answers 413 at once to a form body over the limit, and the server keeps answering", async () => {
     const body = Buffer.alloc(5 * 1024 * 1024, "a");
-    const res = await raw({ method: "POST", path: "/login", headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": body.length, Origin: base }, body });
+    const res = await raw({
+      method: "POST",
+      path: "/login",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": body.length, Origin: base },
+      body,
+    });
     expect(res.status).toBe(413);
     expect(res.body).toMatch(/for stor/);
     expect((await fetch(`${base}/login`)).status).toBe(200);
@@ -115,7 +130,12 @@ describe("6. request bodies are limited, before login too", () => {
     expect(res.status).toBe(413);
   });
   it("refuses a body without a declared length (411)", async () => {
-    const res = await raw({ method: "POST", path: "/login", headers: { "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked", Origin: base }, body: Buffer.from("email=a") });
+    const res = await raw({
+      method: "POST",
+      path: "/login",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked", Origin: base },
+      body: Buffer.from("email=a"),
+    });
     expect(res.status).toBe(411);
   });
 });
@@ -138,7 +158,12 @@ describe("11. a cross-origin POST with a bearer token", () => {
     const s = await session();
     const token = createApiToken(db, s.actor, "angreb");
     for (const p of ["/kommuner/849/maal/ny", "/profil", "/api/v1/observationer", "/logout"]) {
-      const res = await fetch(`${base}${p}`, { method: "POST", headers: { Authorization: `Bearer ${token}`, Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" }, body: "intent=x", redirect: "manual" });
+      const res = await fetch(`${base}${p}`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${token}`, Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" },
+        body: "intent=x",
+        redirect: "manual",
+      });
       expect(res.status, p).toBe(403);
     }
   });
@@ -152,7 +177,12 @@ describe("8. changing the password", () => {
     const api = (t: string) => fetch(`${base}/api/v1/indikatorer`, { headers: { Authorization: `Bearer ${t}` } });
     expect((await api(token)).status).toBe(200);
     const post = (fields: Record<string, string>) =>
-      fetch(`${base}/profil`, { method: "POST", headers: { Cookie: s.cookie, Origin: base }, body: new URLSearchParams({ csrf: s.actor.csrfToken!, intent: "password", ...fields }), redirect: "manual" });
+      fetch(`${base}/profil`, {
+        method: "POST",
+        headers: { Cookie: s.cookie, Origin: base },
+        body: new URLSearchParams({ csrf: s.actor.csrfToken!, intent: "password", ...fields }),
+        redirect: "manual",
+      });
     const without = await post({ password: "et-helt-nyt-kodeord-1", confirm: "et-helt-nyt-kodeord-1" });
     expect(await without.text()).toMatch(/nuværende adgangskode/);
     const wrong = await post({ current: "forkert-adgangskode-x", password: "et-helt-nyt-kodeord-1", confirm: "et-helt-nyt-kodeord-1" });
@@ -167,7 +197,8 @@ describe("8. changing the password", () => {
 });
 
 describe("5. uploads leave nothing on disk", () => {
-  const leftovers = () => (fs.existsSync(path.join(uploadDir, "faelles-retning-uploads")) ? fs.readdirSync(path.join(uploadDir, "faelles-retning-uploads")) : []);
+  const leftovers = () =>
+    fs.existsSync(path.join(uploadDir, "faelles-retning-uploads")) ? fs.readdirSync(path.join(uploadDir, "faelles-retning-uploads")) : [];
   const csv = "indikator;kommune;periode;maalgruppe;opdeling;taeller;naevner;vaerdi\nfravaer;849;2021/22;oevrige;;99;1000;\n";
   it("accepts only the one file part and deletes every temporary file", async () => {
     const s = await session();
@@ -177,16 +208,34 @@ describe("5. uploads leave nothing on disk", () => {
     form.append("fil", new File([csv], "data.csv"));
     form.append("fil", new File(["y".repeat(100_000)], "b.csv"));
     form.append("andet", new File(["z".repeat(100_000)], "c.csv"));
-    const res = await fetch(`${base}/indlaes`, { method: "POST", body: form, headers: { Cookie: s.cookie, Origin: base }, redirect: "manual" });
+    const res = await fetch(`${base}/indlaes`, {
+      method: "POST",
+      body: form,
+      headers: { Cookie: s.cookie, Origin: base },
+      redirect: "manual",
+    });
     expect([200, 302, 400]).toContain(res.status);
     expect(leftovers()).toEqual([]);
   });
   it("deletes the part of an aborted upload", async () => {
     const s = await session();
     const boundary = "grænse123";
-    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${s.actor.csrfToken}\r\n--${boundary}\r\nContent-Disposition: form-data; name="fil"; filename="data.csv"\r\nContent-Type: text/csv\r\n\r\n`);
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${s.actor.csrfToken}\r\n--${boundary}\r\nContent-Disposition: form-data; name="fil"; filename="data.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+    );
     const body = Buffer.concat([head, Buffer.alloc(2_000_000, "1;")]);
-    await raw({ method: "POST", path: "/indlaes", headers: { "Content-Type": `multipart/form-data; boundary=${boundary}`, "Content-Length": body.length + 100, Origin: base, Cookie: s.cookie }, body, abortAfter: 1_000_000 });
+    await raw({
+      method: "POST",
+      path: "/indlaes",
+      headers: {
+        "Content-Type": `multipart/form-data; boundary=${boundary}`,
+        "Content-Length": body.length + 100,
+        Origin: base,
+        Cookie: s.cookie,
+      },
+      body,
+      abortAfter: 1_000_000,
+    });
     await new Promise((r) => setTimeout(r, 1000));
     expect(leftovers()).toEqual([]);
   });
@@ -217,7 +266,9 @@ describe("operations", () => {
   it("logs one structured line per request, with the route id and no query values", async () => {
     const s = await session();
     logLines = [];
-    const res = await fetch(`${base}/sammenlign?indikator=fp9-deltagelse&kommune=849&hemmelig=0101901234`, { headers: { Cookie: s.cookie } });
+    const res = await fetch(`${base}/sammenlign?indikator=fp9-deltagelse&kommune=849&hemmelig=0101901234`, {
+      headers: { Cookie: s.cookie },
+    });
     await res.text();
     await new Promise((r) => setTimeout(r, 50)); // the line is written when the answer has been sent
     expect(logLines.length, logLines.join("\n")).toBeGreaterThan(0);

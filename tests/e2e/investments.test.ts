@@ -74,7 +74,8 @@ describe.skipIf(!chromiumPath)("investment cases in Chromium", () => {
     await visit(page, "/kommuner/580/rapporter");
     await page.getByRole("link", { name: "Udkast til rapporten for 2025K3" }).click();
     await page.getByRole("heading", { level: 2, name: /Udgiv en rettet rapport for 2025K3/ }).waitFor();
-    if (await page.getByLabel("Udgiv nu, og vis de manglende mål").count()) await page.getByLabel("Udgiv nu, og vis de manglende mål").check();
+    if (await page.getByLabel("Udgiv nu, og vis de manglende mål").count())
+      await page.getByLabel("Udgiv nu, og vis de manglende mål").check();
     await page.getByLabel("Hvorfor rettes rapporten?").fill("Med investeringscasen for arketype A");
     await page.getByRole("button", { name: "Udgiv rapporten" }).click();
     await page.waitForURL(/udgivet=\d+/);

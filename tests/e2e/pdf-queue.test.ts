@@ -37,7 +37,11 @@ describe.skipIf(!inject("chromium"))("the PDF queue", () => {
     const busy = Array.from({ length: 8 }, () => printToPdf(origin, "/", null));
     await new Promise((r) => setTimeout(r, 300));
     const as = await signIn(db, "byraad", "849");
-    const res = (await loader({ request: as.request("/kommuner/849/rapporter/2025K3/pdf"), params: { kode: "849", kvartal: "2025K3" }, context: { ...as.context, serverOrigin: origin } })) as Response;
+    const res = (await loader({
+      request: as.request("/kommuner/849/rapporter/2025K3/pdf"),
+      params: { kode: "849", kvartal: "2025K3" },
+      context: { ...as.context, serverOrigin: origin },
+    })) as Response;
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("10");
     expect(await res.text()).toMatch(/Der dannes mange PDF'er lige nu/);

@@ -49,17 +49,25 @@ describe.skipIf(!chromiumPath)("quarterly reports in Chromium", () => {
     await expectAccessible(page);
     // a correction without a reason is refused, and says why by the field
     await page.getByRole("button", { name: "Udgiv rapporten" }).click();
-    await page.getByText("er allerede udgivet. Skriv, hvorfor den rettes.").or(page.getByText("mangler en fælles status")).first().waitFor();
+    await page
+      .getByText("er allerede udgivet. Skriv, hvorfor den rettes.")
+      .or(page.getByText("mangler en fælles status"))
+      .first()
+      .waitFor();
     await expectAccessible(page);
     // other tests change Jammerbugt's targets at the same time: if the draft changed under us,
     // the page says so and we read it again and publish, as a person would
     for (let attempt = 0; ; attempt++) {
-      if (await page.getByLabel("Udgiv nu, og vis de manglende mål").count()) await page.getByLabel("Udgiv nu, og vis de manglende mål").check();
+      if (await page.getByLabel("Udgiv nu, og vis de manglende mål").count())
+        await page.getByLabel("Udgiv nu, og vis de manglende mål").check();
       await page.getByLabel("Hvorfor rettes rapporten?").fill(reason);
       await page.getByRole("button", { name: "Udgiv rapporten" }).click();
       const outcome = await Promise.race([
         page.waitForURL(/udgivet=\d+/).then(() => "published" as const),
-        page.getByText("Udkastet er ændret").waitFor().then(() => "changed" as const),
+        page
+          .getByText("Udkastet er ændret")
+          .waitFor()
+          .then(() => "changed" as const),
       ]);
       if (outcome === "published") break;
       expect(attempt, "the draft kept changing").toBeLessThan(3);
@@ -84,7 +92,9 @@ describe.skipIf(!chromiumPath)("quarterly reports in Chromium", () => {
     const db = openDatabase(inject("databasePath"));
     const title = "Skolefaglige mål i handleplanerne (e2e)";
     try {
-      const owners = db.$client.prepare("select id, role from users where municipality_code = '849' and role in ('skoledirektoer', 'socialdirektoer')").all() as { id: number; role: string }[];
+      const owners = db.$client
+        .prepare("select id, role from users where municipality_code = '849' and role in ('skoledirektoer', 'socialdirektoer')")
+        .all() as { id: number; role: string }[];
       const now = new Date().toISOString();
       const target = db.$client
         .prepare(
@@ -93,7 +103,9 @@ describe.skipIf(!chromiumPath)("quarterly reports in Chromium", () => {
         .run(title, owners.find((o) => o.role === "skoledirektoer")!.id, owners.find((o) => o.role === "socialdirektoer")!.id, now, now);
       db.$client.prepare("insert into target_challenges (target_id, challenge_number) values (?, 4)").run(target.lastInsertRowid);
       const row = db.$client
-        .prepare("select id, denominator, withheld from observations where indicator_code = 'handleplan-skolemaal' and municipality_code = '849' and target_group = 'udsatte' and period = '2025K4' and breakdown = ''")
+        .prepare(
+          "select id, denominator, withheld from observations where indicator_code = 'handleplan-skolemaal' and municipality_code = '849' and target_group = 'udsatte' and period = '2025K4' and breakdown = ''",
+        )
         .get() as { id: number; denominator: number; withheld: string | null };
       expect(row.withheld).toBeNull();
       expect(row.denominator).toBe(119);
@@ -107,7 +119,10 @@ describe.skipIf(!chromiumPath)("quarterly reports in Chromium", () => {
     await visit(page, "/kommuner/849/rapporter/2025K3");
     expect(await reportText(page)).toBe(publishedText);
     await visit(page, "/kommuner/849/rapporter/2025K4?udkast=1");
-    const row = page.locator("section", { hasText: title }).locator("tr", { has: page.getByRole("rowheader", { name: "2025K4" }) }).first();
+    const row = page
+      .locator("section", { hasText: title })
+      .locator("tr", { has: page.getByRole("rowheader", { name: "2025K4" }) })
+      .first();
     // 100 of 119
     expect(await row.innerText()).toContain("84,0 %");
     await expectAccessible(page);

@@ -75,13 +75,22 @@ describe.skipIf(!chromiumPath)("joint targets in Chromium", () => {
     expect(card).toContain("Prøveplaner for alle anbragte elever");
     expect(card).toContain("Rådgiverne har skrevet skolefaglige mål");
     // the computed status stands beside the joint one
-    await expect(schoolPage.locator("h1 + p .status-badge").innerText()).resolves.toMatch(/På sporet|I risiko|Bagud|Nået|Kan ikke beregnes/);
+    await expect(schoolPage.locator("h1 + p .status-badge").innerText()).resolves.toMatch(
+      /På sporet|I risiko|Bagud|Nået|Kan ikke beregnes/,
+    );
     await expectAccessible(schoolPage);
     await schoolPage.screenshot({ path: screenshotPath("maal-faelles-status"), fullPage: true });
 
     // the API says the same
     const res = await school.request.get(`${baseURL}/api/v1/maal?kommune=849`);
-    const target = ((await res.json()) as { titel: string; statusser: { kvartal: string; faelles: boolean; skole: { bekraeftet: boolean } }[]; beregnetStatus: string; udfordringer: number[] }[]).find((x) => x.titel === title)!;
+    const target = (
+      (await res.json()) as {
+        titel: string;
+        statusser: { kvartal: string; faelles: boolean; skole: { bekraeftet: boolean } }[];
+        beregnetStatus: string;
+        udfordringer: number[];
+      }[]
+    ).find((x) => x.titel === title)!;
     expect(target.udfordringer).toEqual([2]);
     expect(target.statusser.find((s) => s.kvartal === "2025K4")).toMatchObject({ faelles: true, skole: { bekraeftet: true } });
     await schoolPage.close();

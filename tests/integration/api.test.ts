@@ -48,7 +48,12 @@ describe("GET /api/v1/observationer", () => {
     const { status, body } = await get(observationsLoader, "?indikator=fp9-deltagelse&kommune=hele-landet&periode=2023/24");
     expect(status).toBe(200);
     const of = (g: string) => body.find((r: { maalgruppe: string }) => r.maalgruppe === g);
-    for (const [g, pct, n] of [["udsatte", 56, 5520], ["anbragte", 48, 1227], ["forebyggende", 57, 4930], ["oevrige", 92, 64185]] as const) {
+    for (const [g, pct, n] of [
+      ["udsatte", 56, 5520],
+      ["anbragte", 48, 1227],
+      ["forebyggende", 57, 4930],
+      ["oevrige", 92, 64185],
+    ] as const) {
       expect(Math.abs(of(g).vaerdi - pct), g).toBeLessThanOrEqual(1);
       expect(Math.abs(of(g).naevner - n) / n, g).toBeLessThanOrEqual(0.02);
     }
@@ -57,11 +62,20 @@ describe("GET /api/v1/observationer", () => {
   });
 
   it("gives national 2023/24 exam participation for anbragte within 1 pp of 48 %", async () => {
-    const { status, body } = await get(observationsLoader, "?indikator=fp9-deltagelse&kommune=hele-landet&periode=2023/24&maalgruppe=anbragte");
+    const { status, body } = await get(
+      observationsLoader,
+      "?indikator=fp9-deltagelse&kommune=hele-landet&periode=2023/24&maalgruppe=anbragte",
+    );
     expect(status).toBe(200);
     expect(body).toHaveLength(1);
     const row = body[0];
-    expect(row).toMatchObject({ indikator: "fp9-deltagelse", kommune: "hele-landet", periode: "2023/24", maalgruppe: "anbragte", opdeling: null });
+    expect(row).toMatchObject({
+      indikator: "fp9-deltagelse",
+      kommune: "hele-landet",
+      periode: "2023/24",
+      maalgruppe: "anbragte",
+      opdeling: null,
+    });
     expect(Math.abs(row.vaerdi - 48)).toBeLessThanOrEqual(1);
     expect(row.vaerdi).toBeCloseTo((100 * row.taeller) / row.naevner, 1);
     expect(Math.abs(row.naevner - 1227) / 1227).toBeLessThan(0.03);
@@ -86,7 +100,9 @@ describe("GET /api/v1/observationer", () => {
     const { body } = await get(observationsLoader, "?indikator=fp9-deltagelse&kommune=849");
     expect(body.every((r: { kommune: string }) => r.kommune === "849")).toBe(true);
     expect(new Set(body.map((r: { periode: string }) => r.periode)).size).toBe(10);
-    expect(new Set(body.map((r: { maalgruppe: string }) => r.maalgruppe))).toEqual(new Set(["anbragte", "forebyggende", "udsatte", "oevrige", "alle"]));
+    expect(new Set(body.map((r: { maalgruppe: string }) => r.maalgruppe))).toEqual(
+      new Set(["anbragte", "forebyggende", "udsatte", "oevrige", "alle"]),
+    );
   });
 
   it("shapes counts and means without inventing a rate", async () => {
@@ -126,7 +142,11 @@ describe("GET /api/v1/observationer", () => {
 describe("who may read the API", () => {
   it("answers 401 in Danish without a session or token", async () => {
     try {
-      await observationsLoader({ request: new Request("http://localhost/api/v1/observationer?indikator=uu-21"), params: {}, context: session.context });
+      await observationsLoader({
+        request: new Request("http://localhost/api/v1/observationer?indikator=uu-21"),
+        params: {},
+        context: session.context,
+      });
       throw new Error("expected 401");
     } catch (e) {
       expect((e as Response).status).toBe(401);

@@ -6,7 +6,15 @@ import { DomainError } from "~/domain/errors";
 import { spawn } from "node:child_process";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { attemptLogin, getActor, hashPassword, requireCsrf, startSession, type Actor } from "~/data/auth.server";
-import { createApiToken, createPasswordReset, createUser, findPasswordReset, revokeApiToken, setUserActive, redeemPasswordReset } from "~/data/users.server";
+import {
+  createApiToken,
+  createPasswordReset,
+  createUser,
+  findPasswordReset,
+  revokeApiToken,
+  setUserActive,
+  redeemPasswordReset,
+} from "~/data/users.server";
 import type { Role } from "~/domain/access";
 import { openDatabase, type Db } from "../../db/connection";
 import { createTestDatabase } from "../support/database";
@@ -56,7 +64,9 @@ const bearer = (token: string) => new Request("http://localhost/api/v1/indikator
 const sql = (q: string, ...args: unknown[]) => db.$client.prepare(q).all(...args) as Record<string, unknown>[];
 const one = (q: string, ...args: unknown[]) => db.$client.prepare(q).get(...args) as Record<string, unknown> | undefined;
 const auditCount = (action: string) => Number(one("SELECT count(*) AS n FROM audit_log WHERE action = ?", action)!.n);
-const throttleRow = (key: string) => one("SELECT failures, locked_until FROM login_throttle WHERE key = ?", key) as { failures: number; locked_until: string | null } | undefined;
+const throttleRow = (key: string) =>
+  one("SELECT failures, locked_until FROM login_throttle WHERE key = ?", key) as
+    { failures: number; locked_until: string | null } | undefined;
 
 function thrownBy(fn: () => unknown): unknown {
   try {
@@ -74,7 +84,13 @@ describe("password hashes", () => {
     const m = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(h);
     expect(m).not.toBeNull();
     const [mem, t] = [Number(m![1]), Number(m![2])];
-    const owasp = [[47104, 1], [19456, 2], [12288, 3], [9216, 4], [7168, 5]].some(([om, ot]) => mem >= om && t >= ot);
+    const owasp = [
+      [47104, 1],
+      [19456, 2],
+      [12288, 3],
+      [9216, 4],
+      [7168, 5],
+    ].some(([om, ot]) => mem >= om && t >= ot);
     expect(owasp, `m=${mem},t=${t}`).toBe(true);
     // two hashes of the same password differ (a random salt)
     expect(await hashPassword("en-adgangskode-her")).not.toBe(h);
@@ -121,7 +137,10 @@ describe("throttling", () => {
     const accountKey = `konto:${u.email}`;
 
     for (let i = 1; i <= 5; i++) {
-      expect(await attemptLogin(db, { email: u.email, password: WRONG, address: ip }), `failure ${i}`).toEqual({ ok: false, reason: "invalid" });
+      expect(await attemptLogin(db, { email: u.email, password: WRONG, address: ip }), `failure ${i}`).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     }
     const sixth = await attemptLogin(db, { email: u.email, password: PASSWORD, address: ip });
     expect(sixth.ok).toBe(false);
@@ -132,9 +151,15 @@ describe("throttling", () => {
     // for the account from any address, and for the address with any account
     const db2 = openDatabase(file);
     extraConnections.push(db2);
-    expect(await attemptLogin(db2, { email: u.email, password: PASSWORD, address: address() })).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await attemptLogin(db2, { email: u.email, password: PASSWORD, address: address() })).toMatchObject({
+      ok: false,
+      reason: "throttled",
+    });
     const other = await newUser();
-    expect(await attemptLogin(db2, { email: other.email, password: PASSWORD, address: ip })).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await attemptLogin(db2, { email: other.email, password: PASSWORD, address: ip })).toMatchObject({
+      ok: false,
+      reason: "throttled",
+    });
 
     // the delays double: 1 s after 5 failures, 2 s after 6, 4 s after 7
     const lockAfter = (failures: number) => {
@@ -155,7 +180,11 @@ describe("throttling", () => {
 
     // still locked one millisecond before the end
     vi.setSystemTime(Date.now() + after7 - 1);
-    expect(await attemptLogin(db, { email: u.email, password: PASSWORD, address: ip })).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 1 });
+    expect(await attemptLogin(db, { email: u.email, password: PASSWORD, address: ip })).toEqual({
+      ok: false,
+      reason: "throttled",
+      retryAfterSeconds: 1,
+    });
 
     // after the lock, the right password works and starts the count afresh
     vi.setSystemTime(Date.now() + 2);
@@ -182,7 +211,9 @@ describe("throttling", () => {
     const u = await newUser();
     const ip = address();
     for (const key of [`konto:${u.email}`, `adresse:${ip}`])
-      db.$client.prepare("INSERT INTO login_throttle (key, failures, locked_until, updated_at) VALUES (?, 40, NULL, ?)").run(key, new Date().toISOString());
+      db.$client
+        .prepare("INSERT INTO login_throttle (key, failures, locked_until, updated_at) VALUES (?, 40, NULL, ?)")
+        .run(key, new Date().toISOString());
     await attemptLogin(db, { email: u.email, password: WRONG, address: ip });
     expect(Date.parse(throttleRow(`konto:${u.email}`)!.locked_until!) - Date.now()).toBe(60 * 1000);
     expect(Date.parse(throttleRow(`adresse:${ip}`)!.locked_until!) - Date.now()).toBe(15 * 60 * 1000);
@@ -207,7 +238,9 @@ describe("throttling", () => {
     const ip = address();
     const run = () =>
       new Promise<string[]>((resolve, reject) => {
-        const child = spawn(process.execPath, ["--import", "tsx", "tests/support/login-attempts.ts", file, u.email, WRONG, ip, "8"], { cwd: process.cwd() });
+        const child = spawn(process.execPath, ["--import", "tsx", "tests/support/login-attempts.ts", file, u.email, WRONG, ip, "8"], {
+          cwd: process.cwd(),
+        });
         let out = "";
         let err = "";
         child.stdout.on("data", (d) => (out += d));
@@ -235,9 +268,13 @@ describe("sessions", () => {
     const oneHourAgo = new Date(Date.now() - 3600_000).toISOString();
     db.$client.prepare("UPDATE sessions SET last_seen_at = ? WHERE user_id = ?").run(oneHourAgo, u.id);
     expect(await getActor(db, s.request())).toMatchObject({ id: u.id });
-    expect(Date.parse(String(one("SELECT last_seen_at FROM sessions WHERE user_id = ?", u.id)!.last_seen_at))).toBeGreaterThan(Date.parse(oneHourAgo));
+    expect(Date.parse(String(one("SELECT last_seen_at FROM sessions WHERE user_id = ?", u.id)!.last_seen_at))).toBeGreaterThan(
+      Date.parse(oneHourAgo),
+    );
 
-    db.$client.prepare("UPDATE sessions SET last_seen_at = ? WHERE user_id = ?").run(new Date(Date.now() - 3 * 3600_000).toISOString(), u.id);
+    db.$client
+      .prepare("UPDATE sessions SET last_seen_at = ? WHERE user_id = ?")
+      .run(new Date(Date.now() - 3 * 3600_000).toISOString(), u.id);
     expect(await getActor(db, s.request())).toBeNull();
     expect(sql("SELECT * FROM sessions WHERE user_id = ?", u.id)).toHaveLength(0);
   });
@@ -297,7 +334,10 @@ describe("password reset links", () => {
     expect(findPasswordReset(db, link)).toBeNull();
 
     expect(await attemptLogin(db, { email: u.email, password: "helt-ny-adgangskode-1", address: address() })).toMatchObject({ ok: true });
-    expect(await attemptLogin(db, { email: u.email, password: "endnu-en-adgangskode-2", address: address() })).toEqual({ ok: false, reason: "invalid" });
+    expect(await attemptLogin(db, { email: u.email, password: "endnu-en-adgangskode-2", address: address() })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     expect(await attemptLogin(db, { email: u.email, password: PASSWORD, address: address() })).toEqual({ ok: false, reason: "invalid" });
     expect(await getActor(db, s.request())).toBeNull();
   });
@@ -343,24 +383,43 @@ describe("requireCsrf", () => {
 
 describe("the audit trail", () => {
   it("gets one row per mutation, with who and what", async () => {
-    const before = Object.fromEntries(["login", "login.failed", "user.create", "user.deactivate", "api-token.create", "api-token.revoke"].map((a) => [a, auditCount(a)]));
+    const before = Object.fromEntries(
+      ["login", "login.failed", "user.create", "user.deactivate", "api-token.create", "api-token.revoke"].map((a) => [a, auditCount(a)]),
+    );
 
-    const u = await createUser(db, secretariat, { email: `revision-${uniq()}@example.dk`, name: "Revision", role: "byraad", municipalityCode: "849" }, PASSWORD);
+    const u = await createUser(
+      db,
+      secretariat,
+      { email: `revision-${uniq()}@example.dk`, name: "Revision", role: "byraad", municipalityCode: "849" },
+      PASSWORD,
+    );
     expect(auditCount("user.create")).toBe(before["user.create"] + 1);
     const createRow = one("SELECT * FROM audit_log WHERE action = 'user.create' ORDER BY id DESC LIMIT 1")!;
-    expect(createRow).toMatchObject({ actor_user_id: secretariat.id, actor_email: secretariat.email, entity: "user", entity_id: String(u.id), municipality_code: "849" });
+    expect(createRow).toMatchObject({
+      actor_user_id: secretariat.id,
+      actor_email: secretariat.email,
+      entity: "user",
+      entity_id: String(u.id),
+      municipality_code: "849",
+    });
     expect(JSON.parse(String(createRow.after))).toMatchObject({ email: u.email, role: "byraad" });
 
     expect((await attemptLogin(db, { email: u.email, password: PASSWORD, address: address() })).ok).toBe(true);
     expect(auditCount("login")).toBe(before.login + 1);
-    expect(one("SELECT actor_email, entity_id FROM audit_log WHERE action = 'login' ORDER BY id DESC LIMIT 1")).toEqual({ actor_email: u.email, entity_id: String(u.id) });
+    expect(one("SELECT actor_email, entity_id FROM audit_log WHERE action = 'login' ORDER BY id DESC LIMIT 1")).toEqual({
+      actor_email: u.email,
+      entity_id: String(u.id),
+    });
 
     await attemptLogin(db, { email: u.email, password: WRONG, address: address() });
     expect(auditCount("login.failed")).toBe(before["login.failed"] + 1);
     const unknown = `ukendt-${uniq()}@example.dk`;
     await attemptLogin(db, { email: unknown, password: WRONG, address: address() });
     expect(auditCount("login.failed")).toBe(before["login.failed"] + 2);
-    expect(one("SELECT actor_email, actor_user_id FROM audit_log WHERE action = 'login.failed' ORDER BY id DESC LIMIT 1")).toEqual({ actor_email: unknown, actor_user_id: null });
+    expect(one("SELECT actor_email, actor_user_id FROM audit_log WHERE action = 'login.failed' ORDER BY id DESC LIMIT 1")).toEqual({
+      actor_email: unknown,
+      actor_user_id: null,
+    });
 
     const actor = (await getActor(db, (await sessionFor(u.id)).request()))!;
     createApiToken(db, actor, "rapport");
@@ -368,7 +427,10 @@ describe("the audit trail", () => {
     const tokenId = Number(one("SELECT id FROM api_tokens WHERE user_id = ? ORDER BY id DESC LIMIT 1", u.id)!.id);
     revokeApiToken(db, actor, tokenId);
     expect(auditCount("api-token.revoke")).toBe(before["api-token.revoke"] + 1);
-    expect(one("SELECT actor_user_id, entity_id FROM audit_log WHERE action = 'api-token.revoke' ORDER BY id DESC LIMIT 1")).toEqual({ actor_user_id: u.id, entity_id: String(tokenId) });
+    expect(one("SELECT actor_user_id, entity_id FROM audit_log WHERE action = 'api-token.revoke' ORDER BY id DESC LIMIT 1")).toEqual({
+      actor_user_id: u.id,
+      entity_id: String(tokenId),
+    });
 
     setUserActive(db, secretariat, u.id, false);
     expect(auditCount("user.deactivate")).toBe(before["user.deactivate"] + 1);
@@ -380,13 +442,17 @@ describe("the audit trail", () => {
 
   describe("is written in the same transaction as the change: when the audit row fails, the change is undone", () => {
     const refuseAudit = (action: string) =>
-      db.$client.exec(`CREATE TEMP TRIGGER refuse_audit BEFORE INSERT ON main.audit_log WHEN NEW.action = '${action}' BEGIN SELECT RAISE(ABORT, 'revisionssporet afviste'); END;`);
+      db.$client.exec(
+        `CREATE TEMP TRIGGER refuse_audit BEFORE INSERT ON main.audit_log WHEN NEW.action = '${action}' BEGIN SELECT RAISE(ABORT, 'revisionssporet afviste'); END;`,
+      );
     afterEach(() => db.$client.exec("DROP TRIGGER IF EXISTS temp.refuse_audit"));
 
     it("user.create", async () => {
       const email = `atomar-${uniq()}@example.dk`;
       refuseAudit("user.create");
-      await expect(createUser(db, secretariat, { email, name: "Atomar", role: "byraad", municipalityCode: "849" }, PASSWORD)).rejects.toThrow(/revisionssporet afviste/);
+      await expect(
+        createUser(db, secretariat, { email, name: "Atomar", role: "byraad", municipalityCode: "849" }, PASSWORD),
+      ).rejects.toThrow(/revisionssporet afviste/);
       expect(one("SELECT id FROM users WHERE email = ?", email)).toBeUndefined();
     });
 
@@ -445,6 +511,8 @@ describe("login time", () => {
     }
     times.sort((a, b) => a - b);
     const median = (times[9] + times[10]) / 2;
-    console.log(`attemptLogin: median ${median.toFixed(1)} ms over 20 successful logins (min ${times[0].toFixed(1)}, max ${times[19].toFixed(1)})`);
+    console.log(
+      `attemptLogin: median ${median.toFixed(1)} ms over 20 successful logins (min ${times[0].toFixed(1)}, max ${times[19].toFixed(1)})`,
+    );
   });
 });

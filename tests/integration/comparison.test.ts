@@ -123,7 +123,9 @@ describe("the comparison table", () => {
     const hidden = cells.find((f) => f.withheld)!;
     const code = (hidden.scope as { code: string }).code;
     db.$client
-      .prepare("update observations set numerator = 0 where indicator_code = 'fravaer' and municipality_code = ? and period = ? and target_group = 'anbragte' and breakdown = ''")
+      .prepare(
+        "update observations set numerator = 0 where indicator_code = 'fravaer' and municipality_code = ? and period = ? and target_group = 'anbragte' and breakdown = ''",
+      )
       .run(code, period);
     const after = (await page(secretariat, path)).table.references.find((r) => r.kind === "group")!;
     expect(after.value).toBe(before.value);
@@ -135,7 +137,12 @@ describe("the comparison table", () => {
     let few = 0;
     let enough = 0;
     for (const code of ["849", "167", "580", "101", "751", "461", "825", "492"]) {
-      const figures = readFigures(db, { indicator, targetGroups: ["anbragte"], municipalities: [], groups: [{ code, members: comparisonGroupOf(db, code) }] });
+      const figures = readFigures(db, {
+        indicator,
+        targetGroups: ["anbragte"],
+        municipalities: [],
+        groups: [{ code, members: comparisonGroupOf(db, code) }],
+      });
       for (const f of figures.filter((x) => x.scope.kind === "group")) {
         expect(f.members!.of).toBe(comparisonGroupOf(db, code).length);
         if (f.members!.used * 2 < f.members!.of) {
@@ -187,7 +194,10 @@ describe("the comparison table", () => {
   });
 
   it("refuses nonsense with a Danish 400 and falls back, with a notice, from a period the indicator lacks", async () => {
-    expect(await refused(() => page(secretariat, "/sammenlign?indikator=findes-ikke"))).toEqual([400, "Indikatoren 'findes-ikke' findes ikke."]);
+    expect(await refused(() => page(secretariat, "/sammenlign?indikator=findes-ikke"))).toEqual([
+      400,
+      "Indikatoren 'findes-ikke' findes ikke.",
+    ]);
     expect((await refused(() => page(secretariat, "/sammenlign?periode=sidste-år")))[0]).toBe(400);
     expect((await refused(() => page(secretariat, "/sammenlign?sorter=farve")))[1]).toMatch(/kan ikke sorteres/);
     expect((await refused(() => page(secretariat, "/sammenlign?udvalg=gruppe&kommune=")))[1]).toMatch(/Vælg en kommune/);
@@ -200,13 +210,27 @@ describe("the comparison table", () => {
   it("refuses a council member", async () => {
     const council = await signIn(db, "byraad", "849");
     expect((await refused(() => page(council, FP9)))[0]).toBe(403);
-    expect((await refused(() => exportLoader({ request: council.request(`/sammenlign/eksport${FP9.slice(11)}&format=csv`), params: {}, context: council.context })))[0]).toBe(403);
+    expect(
+      (
+        await refused(() =>
+          exportLoader({
+            request: council.request(`/sammenlign/eksport${FP9.slice(11)}&format=csv`),
+            params: {},
+            context: council.context,
+          }),
+        )
+      )[0],
+    ).toBe(403);
   });
 });
 
 describe("the export", () => {
   const download = async (format: string, query = FP9.slice("/sammenlign".length)) =>
-    (await exportLoader({ request: secretariat.request(`/sammenlign/eksport${query}&format=${format}&kommune=849`), params: {}, context: secretariat.context })) as Response;
+    (await exportLoader({
+      request: secretariat.request(`/sammenlign/eksport${query}&format=${format}&kommune=849`),
+      params: {},
+      context: secretariat.context,
+    })) as Response;
 
   it("writes CSV for Danish Excel: BOM, semicolons, decimal comma, .. for withheld, the page's values", async () => {
     const res = await download("csv");
@@ -217,7 +241,13 @@ describe("the export", () => {
     const lines = new TextDecoder().decode(bytes.slice(3)).trim().split("\r\n");
     expect(lines[0].split(";")[0]).toBe("Type");
     const data = await page(secretariat, `${FP9}&kommune=849`);
-    const byCode = new Map(lines.slice(1).map((l) => l.split(";")).filter((c) => c[0] === "Kommune").map((c) => [c[1], c]));
+    const byCode = new Map(
+      lines
+        .slice(1)
+        .map((l) => l.split(";"))
+        .filter((c) => c[0] === "Kommune")
+        .map((c) => [c[1], c]),
+    );
     expect(byCode.size).toBe(98);
     for (const r of data.table.rows) {
       const cell = byCode.get(r.code)![4];
@@ -239,7 +269,8 @@ describe("the export", () => {
       if (i > 1 && row.getCell(1).value === "Kommune") rows.set(String(row.getCell(2).value), row.getCell(5).value);
     });
     expect(rows.size).toBe(98);
-    for (const r of data.table.rows) expect(rows.get(r.code), r.name).toEqual(r.withheld ? ".." : r.value === null ? "–" : Math.round(r.value * 10) / 10);
+    for (const r of data.table.rows)
+      expect(rows.get(r.code), r.name).toEqual(r.withheld ? ".." : r.value === null ? "–" : Math.round(r.value * 10) / 10);
     const about = wb.getWorksheet("Om tallene")!;
     const text = about.getColumn(2).values.join("\n");
     expect(text).toContain("færre end 5 børn");
@@ -258,12 +289,20 @@ describe("comparison groups", () => {
     const form = new FormData();
     form.set("csrf", actor.csrfToken!);
     for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) form.append(k, x);
-    return groupsAction({ request: as.request("/sammenlign/grupper?kommune=849", { method: "POST", body: form }), params: {}, context: as.context });
+    return groupsAction({
+      request: as.request("/sammenlign/grupper?kommune=849", { method: "POST", body: form }),
+      params: {},
+      context: as.context,
+    });
   };
   const settingsRow = () => db.$client.prepare("select * from comparison_settings").get();
 
   it("lists Jammerbugt's 7 nearest with a difference index, nearest first", async () => {
-    const data = await groupsLoader({ request: secretariat.request("/sammenlign/grupper?kommune=849"), params: {}, context: secretariat.context });
+    const data = await groupsLoader({
+      request: secretariat.request("/sammenlign/grupper?kommune=849"),
+      params: {},
+      context: secretariat.context,
+    });
     expect(data.neighbours).toHaveLength(7);
     expect(data.neighbours.map((n) => n.code)).not.toContain("849");
     const indices = data.neighbours.map((n) => n.index!);
@@ -273,7 +312,11 @@ describe("comparison groups", () => {
   });
 
   it("builds groups from structural variables only by default; outcomes are the user's choice, with a note", async () => {
-    const data = await groupsLoader({ request: secretariat.request("/sammenlign/grupper?kommune=849"), params: {}, context: secretariat.context });
+    const data = await groupsLoader({
+      request: secretariat.request("/sammenlign/grupper?kommune=849"),
+      params: {},
+      context: secretariat.context,
+    });
     expect(data.settings.variables).toEqual(["befolkning", "boern", "urbanitet", "udsatte-andel"]);
     expect(data.settings.variables.some((v: string) => OUTCOME_VARIABLES.includes(v as never))).toBe(false);
   });
@@ -295,7 +338,9 @@ describe("comparison groups", () => {
     const after = comparisonGroupOf(db, "849");
     expect(after).toHaveLength(5);
     expect(after).not.toEqual(before.slice(0, 5));
-    const audit = db.$client.prepare("select * from audit_log where action = 'comparison-settings.update' order by id desc").get() as { after: string };
+    const audit = db.$client.prepare("select * from audit_log where action = 'comparison-settings.update' order by id desc").get() as {
+      after: string;
+    };
     expect(JSON.parse(audit.after)).toEqual({ variables: ["boern", "anbragte-andel"], groupSize: 5 });
     // the page's reference row follows the new group
     const data = await page(secretariat, `${FP9}&kommune=849`);
@@ -332,7 +377,10 @@ describe("the eight challenges across the partnership", () => {
     // every challenge has at least two indicators, each saying why it belongs there in the sources' words
     for (const c of data.challenges) {
       expect(c.indicators.length, `challenge ${c.number}`).toBeGreaterThanOrEqual(2);
-      for (const i of c.indicators) expect(i.reason, `${i.code} → ${c.number}`).toMatch(/^(Partnerskabets webinar|Udfordringsbilledet|Evalueringen af|KL.s udspil|Læringsmiljømodellen)/);
+      for (const i of c.indicators)
+        expect(i.reason, `${i.code} → ${c.number}`).toMatch(
+          /^(Partnerskabets webinar|Udfordringsbilledet|Evalueringen af|KL.s udspil|Læringsmiljømodellen)/,
+        );
     }
     expect(data.challenges[3]!.indicators.find((i) => i.code === "skoleskift")!.reason).toContain("skoleskift");
     const counted = db.$client

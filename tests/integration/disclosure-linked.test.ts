@@ -29,7 +29,11 @@ afterAll(() => cleanup());
 type ApiRow = { indikator: string; kommune: string; periode: string; maalgruppe: string; naevner: number | null; undertrykt: boolean };
 
 async function api(query: string): Promise<ApiRow[]> {
-  const res = (await observationsLoader({ request: session.request(`/api/v1/observationer${query}`), params: {}, context: session.context })) as Response;
+  const res = (await observationsLoader({
+    request: session.request(`/api/v1/observationer${query}`),
+    params: {},
+    context: session.context,
+  })) as Response;
   expect(res.status).toBe(200);
   return (await res.json()) as ApiRow[];
 }
@@ -49,15 +53,19 @@ async function attack(population: string) {
       if (!r.undertrykt && r.naevner !== null) known.set(k, r.naevner);
       seen.add(k);
     }
-    for (const r of await api(`?indikator=${m.code}&kommune=hele-landet`)) if (!r.undertrykt && r.naevner !== null) nationSums.set(`${r.periode}|${r.maalgruppe}`, r.naevner);
+    for (const r of await api(`?indikator=${m.code}&kommune=hele-landet`))
+      if (!r.undertrykt && r.naevner !== null) nationSums.set(`${r.periode}|${r.maalgruppe}`, r.naevner);
     for (const f of readFigures(db, { indicator: m, regions: "all" })) {
-      if (f.scope.kind === "region" && !f.withheld && f.denominator !== null) regionSums.set(`${f.period}|${f.scope.code}|${f.targetGroup}`, f.denominator);
+      if (f.scope.kind === "region" && !f.withheld && f.denominator !== null)
+        regionSums.set(`${f.period}|${f.scope.code}|${f.targetGroup}`, f.denominator);
     }
   }
   for (const k of seen) if (!known.has(k)) withheldEverywhere.add(k);
   const truth = new Map<string, number>();
   for (const m of members)
-    for (const r of db.$client.prepare("select period, municipality_code as code, target_group as g, denominator as n from observations where indicator_code = ?").all(m.code) as {
+    for (const r of db.$client
+      .prepare("select period, municipality_code as code, target_group as g, denominator as n from observations where indicator_code = ?")
+      .all(m.code) as {
       period: string;
       code: string;
       g: string;
@@ -67,7 +75,12 @@ async function attack(population: string) {
 
   // the attacker may use udsatte = anbragte + forebyggende only where the definition is a sum
   const shownTriples = [...known.keys()].filter((k) => k.endsWith("|udsatte")).map((k) => k.slice(0, -"|udsatte".length));
-  const isSum = shownTriples.every((p) => !known.has(`${p}|anbragte`) || !known.has(`${p}|forebyggende`) || known.get(`${p}|udsatte`) === known.get(`${p}|anbragte`)! + known.get(`${p}|forebyggende`)!);
+  const isSum = shownTriples.every(
+    (p) =>
+      !known.has(`${p}|anbragte`) ||
+      !known.has(`${p}|forebyggende`) ||
+      known.get(`${p}|udsatte`) === known.get(`${p}|anbragte`)! + known.get(`${p}|forebyggende`)!,
+  );
 
   const periods = [...new Set([...seen].map((k) => k.split("|")[0]))];
   const groups = [...new Set([...seen].map((k) => k.split("|")[2]))];
@@ -82,7 +95,12 @@ async function attack(population: string) {
     for (const g of groups) {
       for (const region of new Set(municipalities.map((m) => m.regionCode))) {
         const value = regionSums.get(`${p}|${region}|${g}`);
-        if (value !== undefined) equations.push({ total: "", value, parts: municipalities.filter((m) => m.regionCode === region).map((m) => `${p}|${m.code}|${g}`) });
+        if (value !== undefined)
+          equations.push({
+            total: "",
+            value,
+            parts: municipalities.filter((m) => m.regionCode === region).map((m) => `${p}|${m.code}|${g}`),
+          });
       }
       const value = nationSums.get(`${p}|${g}`);
       if (value !== undefined) equations.push({ total: "", value, parts: municipalities.map((m) => `${p}|${m.code}|${g}`) });
@@ -90,7 +108,7 @@ async function attack(population: string) {
   }
   // solve every equation with one unknown, until nothing more follows
   const value = (k: string) => (known.has(k) ? known.get(k)! : seen.has(k) ? undefined : 0);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const e of equations) {
       const members = e.total ? [e.total, ...e.parts] : e.parts;
@@ -130,6 +148,9 @@ describe("linked tables: the attack on shared denominators (issue 23)", () => {
       [n(fravaer, "udsatte"), n(fravaer, "forebyggende")],
       [n(special, "udsatte"), n(special, "forebyggende")],
     ];
-    for (const [u, f] of pairs) expect(u.undertrykt && f.undertrykt ? "both hidden" : u.undertrykt || f.undertrykt ? "one hidden" : "both shown").not.toBe("both shown");
+    for (const [u, f] of pairs)
+      expect(u.undertrykt && f.undertrykt ? "both hidden" : u.undertrykt || f.undertrykt ? "one hidden" : "both shown").not.toBe(
+        "both shown",
+      );
   });
 });

@@ -19,7 +19,12 @@ function everythingShown(indicator: Indicator): Figure[] {
 }
 
 const idOf = (f: Figure) =>
-  cellId({ scope: f.scope.kind as Exclude<Figure["scope"]["kind"], "group">, code: f.scope.kind === "nation" ? "" : f.scope.code, targetGroup: f.targetGroup, breakdown: f.breakdown });
+  cellId({
+    scope: f.scope.kind as Exclude<Figure["scope"]["kind"], "group">,
+    code: f.scope.kind === "nation" ? "" : f.scope.code,
+    targetGroup: f.targetGroup,
+    breakdown: f.breakdown,
+  });
 
 describe("disclosure control over the full demo data", () => {
   it("shows no figure about fewer than k children", () => {
@@ -42,7 +47,13 @@ describe("disclosure control over the full demo data", () => {
       for (const period of new Set(figures.map((f) => f.period))) {
         const inPeriod = figures.filter((f) => f.period === period);
         // the attacker's view: shown cells carry their figures, withheld ones carry none
-        const cells: DisclosureCell[] = inPeriod.map((f) => ({ id: idOf(f), measure, numerator: f.numerator, denominator: f.denominator, value: f.value }));
+        const cells: DisclosureCell[] = inPeriod.map((f) => ({
+          id: idOf(f),
+          measure,
+          numerator: f.numerator,
+          denominator: f.denominator,
+          value: f.value,
+        }));
         const withheld = inPeriod.filter((f) => f.withheld).map(idOf);
         withheldCells += withheld.length;
         expect(findDetermined(cells, relations, withheld), `${indicator.code} ${period}`).toEqual([]);
@@ -86,8 +97,10 @@ describe("disclosure control over the full demo data", () => {
       const total = mine.find((f) => f.breakdown === "")!;
       const hiddenFamily = mine.filter((f) => family.includes(f.breakdown) && f.withheld).length;
       const hiddenOther = mine.filter((f) => f.breakdown !== "" && !family.includes(f.breakdown) && f.withheld).length;
-      if (!s.withheld && (total.withheld || hiddenFamily === 1 || hiddenOther === 1)) problems.push(`share shown, reveals a site: ${code} ${s.period}`);
-      if (s.withheld && !total.withheld && (hiddenFamily === 0 || hiddenOther === 0)) problems.push(`share hidden, but sites reveal it: ${code} ${s.period}`);
+      if (!s.withheld && (total.withheld || hiddenFamily === 1 || hiddenOther === 1))
+        problems.push(`share shown, reveals a site: ${code} ${s.period}`);
+      if (s.withheld && !total.withheld && (hiddenFamily === 0 || hiddenOther === 0))
+        problems.push(`share hidden, but sites reveal it: ${code} ${s.period}`);
     }
     expect(problems).toEqual([]);
   });
@@ -99,21 +112,33 @@ describe("disclosure control over the full demo data", () => {
     const special = teaching.breakdowns.filter((b) => b !== "almen-uden-stoette");
     const municipalities = listMunicipalities(db);
     const relations = standardRelations({ municipalities, targetGroups: teaching.targetGroups, breakdowns: teaching.breakdowns });
-    const sp = (scope: "municipality" | "region" | "nation", code: string, g: string) => cellId({ scope, code, targetGroup: g, breakdown: "=special" });
+    const sp = (scope: "municipality" | "region" | "nation", code: string, g: string) =>
+      cellId({ scope, code, targetGroup: g, breakdown: "=special" });
     const regions = [...new Set(municipalities.map((m) => m.regionCode))];
     for (const g of teaching.targetGroups) {
-      const scopes = [...municipalities.map((m) => ["municipality", m.code] as const), ...regions.map((r) => ["region", r] as const), ["nation", ""] as const];
-      for (const [scope, code] of scopes) relations.push({ total: sp(scope, code, g), parts: special.map((b) => cellId({ scope, code, targetGroup: g, breakdown: b })) });
+      const scopes = [
+        ...municipalities.map((m) => ["municipality", m.code] as const),
+        ...regions.map((r) => ["region", r] as const),
+        ["nation", ""] as const,
+      ];
+      for (const [scope, code] of scopes)
+        relations.push({ total: sp(scope, code, g), parts: special.map((b) => cellId({ scope, code, targetGroup: g, breakdown: b })) });
     }
     const sites = everythingShown(teaching);
     const shares = everythingShown(share);
     let hiddenShares = 0;
     for (const period of new Set(sites.map((f) => f.period))) {
       // the attacker's view of both tables: the share's numerator is the sum of the special sites
-      const cells: DisclosureCell[] = sites.filter((f) => f.period === period).map((f) => ({ id: idOf(f), measure: "count", numerator: f.numerator, denominator: null, value: null }));
+      const cells: DisclosureCell[] = sites
+        .filter((f) => f.period === period)
+        .map((f) => ({ id: idOf(f), measure: "count", numerator: f.numerator, denominator: null, value: null }));
       const withheld = sites.filter((f) => f.period === period && f.withheld).map(idOf);
       for (const f of shares.filter((x) => x.period === period)) {
-        const id = sp(f.scope.kind as "municipality" | "region" | "nation", f.scope.kind === "nation" ? "" : (f.scope as { code: string }).code, f.targetGroup);
+        const id = sp(
+          f.scope.kind as "municipality" | "region" | "nation",
+          f.scope.kind === "nation" ? "" : (f.scope as { code: string }).code,
+          f.targetGroup,
+        );
         cells.push({ id, measure: "count", numerator: f.numerator, denominator: null, value: null });
         if (f.withheld) {
           withheld.push(id);
@@ -137,7 +162,8 @@ describe("disclosure control over the full demo data", () => {
 
 describe("recomputing only the tables a data change touched", () => {
   const pattern = () => db.$client.prepare("select id, withheld from observations order by id").all();
-  const sums = () => db.$client.prepare("select * from figure_aggregates order by indicator_code, scope, target_group, breakdown, scope_code, period").all();
+  const sums = () =>
+    db.$client.prepare("select * from figure_aggregates order by indicator_code, scope, target_group, breakdown, scope_code, period").all();
 
   it("gives the same withheld cells and sums as recomputing everything, linked tables included", async () => {
     const { recomputeDisclosure } = await import("~/data/disclosure.server");
@@ -146,7 +172,11 @@ describe("recomputing only the tables a data change touched", () => {
       "update observations set numerator = min(numerator, 2), denominator = min(denominator, 3) where indicator_code = ? and period = ? and municipality_code in ('849', '167', '580', '101') and breakdown = ''",
     );
     shrink.run("fp9-deltagelse", "2021/22");
-    db.$client.prepare("update observations set numerator = 1 where indicator_code = 'anbragte-type' and period = '2020' and municipality_code = '849' and breakdown = 'opholdssted'").run();
+    db.$client
+      .prepare(
+        "update observations set numerator = 1 where indicator_code = 'anbragte-type' and period = '2020' and municipality_code = '849' and breakdown = 'opholdssted'",
+      )
+      .run();
     const summary = recomputeDisclosure(db, [
       { indicatorCode: "fp9-deltagelse", period: "2021/22" },
       { indicatorCode: "anbragte-type", period: "2020" },
@@ -162,7 +192,9 @@ describe("recomputing only the tables a data change touched", () => {
     const indicator = listIndicators(db).find((i) => i.code === "fp9-deltagelse")!;
     const nation = readFigures(db, { indicator, targetGroups: ["anbragte"], periods: ["2021/22"], nation: true })[0];
     const raw = db.$client
-      .prepare("select sum(numerator) as n, sum(denominator) as d from observations where indicator_code = 'fp9-deltagelse' and period = '2021/22' and target_group = 'anbragte' and breakdown = ''")
+      .prepare(
+        "select sum(numerator) as n, sum(denominator) as d from observations where indicator_code = 'fp9-deltagelse' and period = '2021/22' and target_group = 'anbragte' and breakdown = ''",
+      )
       .get() as { n: number; d: number };
     expect([nation.numerator, nation.denominator]).toEqual([raw.n, raw.d]);
   });

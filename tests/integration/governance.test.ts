@@ -7,7 +7,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getActor, type Actor } from "~/data/auth.server";
 import { setMeta } from "~/data/catalogue.server";
 import { buildSnapshot, findReport, hashSnapshot, publishOrApprove } from "~/data/reports.server";
-import { confirmStatus, createTarget, isJoint, listTargets, myTasks, statusPartSchema, targetInputSchema, targetProgress, writeStatusPart, type TargetInput } from "~/data/targets.server";
+import {
+  confirmStatus,
+  createTarget,
+  isJoint,
+  listTargets,
+  myTasks,
+  statusPartSchema,
+  targetInputSchema,
+  targetProgress,
+  writeStatusPart,
+  type TargetInput,
+} from "~/data/targets.server";
 import { summarise } from "~/domain/reports/report";
 import { targets } from "../../db/schema";
 import { eq } from "drizzle-orm";
@@ -50,7 +61,16 @@ const quantitative = (over: Record<string, unknown> = {}): TargetInput =>
   });
 const row = (id: number) => db.select().from(targets).where(eq(targets.id, id)).get()!;
 const part = (over: Record<string, unknown> = {}) =>
-  statusPartSchema.parse({ quarter: "2025K4", expectedVersion: "0", done: "Fælles møder holdt.", next: "Opfølgning i januar.", risks: "", assessment: "paa-sporet", justification: "Tallene bekræfter det.", ...over });
+  statusPartSchema.parse({
+    quarter: "2025K4",
+    expectedVersion: "0",
+    done: "Fælles møder holdt.",
+    next: "Opfølgning i januar.",
+    risks: "",
+    assessment: "paa-sporet",
+    justification: "Tallene bekræfter det.",
+    ...over,
+  });
 
 describe("as of the quarter", () => {
   it("computes a K3 report's status from periods ended by 30 September only; K4 appears only as planned", () => {
@@ -67,7 +87,18 @@ describe("as of the quarter", () => {
   });
 
   it("takes a school year as ended on 31 July: 2024/25 counts as of 2025K3, 2025/26 not as of 2026K2", () => {
-    const id = createTarget(db, school, "849", quantitative({ indicatorCode: "fravaer", targetGroup: "alle", baselinePeriod: "2021/22", targetValue: "15", deadlinePeriod: "2027/28" }));
+    const id = createTarget(
+      db,
+      school,
+      "849",
+      quantitative({
+        indicatorCode: "fravaer",
+        targetGroup: "alle",
+        baselinePeriod: "2021/22",
+        targetValue: "15",
+        deadlinePeriod: "2027/28",
+      }),
+    );
     expect(targetProgress(db, row(id), "2025K2").latest?.period).toBe("2023/24");
     expect(targetProgress(db, row(id), "2025K3").latest?.period).toBe("2024/25");
   });
@@ -76,7 +107,12 @@ describe("as of the quarter", () => {
 describe("a hidden figure is not 'no data'", () => {
   it("uses the latest shown value and names its period when the newest period is withheld", () => {
     // udsatte: 2024/25 is withheld; 2023/24 is shown and far below the line towards 100 % in 2024/25
-    const id = createTarget(db, school, "849", quantitative({ indicatorCode: "fp9-deltagelse", baselinePeriod: "2021/22", targetValue: "100", deadlinePeriod: "2024/25" }));
+    const id = createTarget(
+      db,
+      school,
+      "849",
+      quantitative({ indicatorCode: "fp9-deltagelse", baselinePeriod: "2021/22", targetValue: "100", deadlinePeriod: "2024/25" }),
+    );
     const p = targetProgress(db, row(id), "2025K4");
     expect(p.computedStatus).toBe("bagud");
     expect(p.latest).toMatchObject({ period: "2023/24", withheld: false });
@@ -84,14 +120,36 @@ describe("a hidden figure is not 'no data'", () => {
   });
 
   it("says it cannot be computed, and why, only when nothing is shown after the baseline", () => {
-    const withheld = createTarget(db, school, "849", quantitative({ indicatorCode: "fp9-deltagelse", targetGroup: "anbragte", baselinePeriod: "2023/24", targetValue: "60", deadlinePeriod: "2027/28" }));
+    const withheld = createTarget(
+      db,
+      school,
+      "849",
+      quantitative({
+        indicatorCode: "fp9-deltagelse",
+        targetGroup: "anbragte",
+        baselinePeriod: "2023/24",
+        targetValue: "60",
+        deadlinePeriod: "2027/28",
+      }),
+    );
     expect(targetProgress(db, row(withheld), "2025K4")).toMatchObject({ computedStatus: "ingen-data", unavailable: "withheld" });
     const unmeasured = createTarget(db, school, "849", quantitative({ baselinePeriod: "2025K4", targetValue: "75" }));
     expect(targetProgress(db, row(unmeasured), "2025K4")).toMatchObject({ computedStatus: "ingen-data", unavailable: "not-measured" });
   });
 
   it("requires a justification when the status cannot be computed, and the report shows it", () => {
-    const id = createTarget(db, school, "849", quantitative({ indicatorCode: "fp9-deltagelse", targetGroup: "anbragte", baselinePeriod: "2023/24", targetValue: "60", deadlinePeriod: "2027/28" }));
+    const id = createTarget(
+      db,
+      school,
+      "849",
+      quantitative({
+        indicatorCode: "fp9-deltagelse",
+        targetGroup: "anbragte",
+        baselinePeriod: "2023/24",
+        targetValue: "60",
+        deadlinePeriod: "2027/28",
+      }),
+    );
     expect(() => writeStatusPart(db, school, id, "school", part({ justification: "" }))).toThrow();
     writeStatusPart(db, school, id, "school", part({ justification: "Tallet er skjult; skolerne melder om flere til prøve." }));
     const t = buildSnapshot(db, "849", "2025K4").targets.find((x) => x.id === id)!;
@@ -115,7 +173,13 @@ describe("joint means both", () => {
     const v3 = confirmStatus(db, school, id, "school", "2025K4", 2);
     expect(isJoint(v3)).toBe(true);
     // social edits its text: the school's confirmation is withdrawn, and both are told
-    const v4 = writeStatusPart(db, social, id, "social", part({ expectedVersion: "2", confirm: "on", done: "Rådgiverne er med på alle møder." }));
+    const v4 = writeStatusPart(
+      db,
+      social,
+      id,
+      "social",
+      part({ expectedVersion: "2", confirm: "on", done: "Rådgiverne er med på alle møder." }),
+    );
     expect(isJoint(v4)).toBe(false);
     expect(v4).toMatchObject({ withdrewOther: true });
     const task = myTasks(db, school, "2025K4").find((x) => x.id === id);
@@ -127,7 +191,19 @@ describe("joint means both", () => {
   });
 
   it("is never joint while one side is unwritten, whatever the confirmation columns say", () => {
-    expect(isJoint({ version: 1, schoolDone: "x", schoolNext: "y", schoolAssessment: "bagud", schoolConfirmedVersion: 1, socialDone: null, socialNext: null, socialAssessment: null, socialConfirmedVersion: 1 } as never)).toBe(false);
+    expect(
+      isJoint({
+        version: 1,
+        schoolDone: "x",
+        schoolNext: "y",
+        schoolAssessment: "bagud",
+        schoolConfirmedVersion: 1,
+        socialDone: null,
+        socialNext: null,
+        socialAssessment: null,
+        socialConfirmedVersion: 1,
+      } as never),
+    ).toBe(false);
   });
 });
 
@@ -141,7 +217,13 @@ describe("the quarter window and booleans", () => {
   });
 
   it("refuses drafts and publication outside the window, but allows a correction of any published quarter", () => {
-    expect(() => publishOrApprove(db, secretariat, "849", "2025K1", { listMissing: "ja", reason: "", contentHash: hashSnapshot(buildSnapshot(db, "849", "2025K1")) })).toThrow();
+    expect(() =>
+      publishOrApprove(db, secretariat, "849", "2025K1", {
+        listMissing: "ja",
+        reason: "",
+        contentHash: hashSnapshot(buildSnapshot(db, "849", "2025K1")),
+      }),
+    ).toThrow();
   });
 
   it("reads 'false' as false", () => {
@@ -154,12 +236,20 @@ describe("the quarter window and booleans", () => {
 
 describe("frozen means frozen", () => {
   it("an older quarter published after a newer one changes neither the newer one's text nor its hash", () => {
-    const k4 = publishOrApprove(db, secretariat, "849", "2025K4", { listMissing: "ja", reason: "", contentHash: hashSnapshot(buildSnapshot(db, "849", "2025K4")) }).published!;
+    const k4 = publishOrApprove(db, secretariat, "849", "2025K4", {
+      listMissing: "ja",
+      reason: "",
+      contentHash: hashSnapshot(buildSnapshot(db, "849", "2025K4")),
+    }).published!;
     const before = summarise(findReport(db, "849", "2025K4")!.snapshot);
     // a correction of 2025K3 published afterwards, with different content
     const id = createTarget(db, school, "849", quantitative({ title: "Kommer efter K4" }));
     void id;
-    publishOrApprove(db, secretariat, "849", "2025K3", { listMissing: "ja", reason: "Nyt mål", contentHash: hashSnapshot(buildSnapshot(db, "849", "2025K3")) });
+    publishOrApprove(db, secretariat, "849", "2025K3", {
+      listMissing: "ja",
+      reason: "Nyt mål",
+      contentHash: hashSnapshot(buildSnapshot(db, "849", "2025K3")),
+    });
     const after = findReport(db, "849", "2025K4")!;
     expect(summarise(after.snapshot)).toEqual(before);
     expect(after.contentHash).toBe(k4.contentHash);
@@ -167,7 +257,11 @@ describe("frozen means frozen", () => {
   });
 
   it("refuses to show a report whose snapshot no longer matches its hash", () => {
-    db.$client.prepare("update reports set snapshot = replace(snapshot, 'Jammerbugt', 'Jammerbugd') where municipality_code = '849' and quarter = '2025K4'").run();
+    db.$client
+      .prepare(
+        "update reports set snapshot = replace(snapshot, 'Jammerbugt', 'Jammerbugd') where municipality_code = '849' and quarter = '2025K4'",
+      )
+      .run();
     expect(() => findReport(db, "849", "2025K4")).toThrow();
   });
 });
@@ -180,7 +274,14 @@ describe("the target form's input", () => {
 
   it("refuses a target that is a worsening on the indicator", () => {
     // participation is higher-is-better; the baseline 2021/22 is 70,6 %
-    expect(() => createTarget(db, school, "849", quantitative({ indicatorCode: "fp9-deltagelse", baselinePeriod: "2021/22", targetValue: "50", deadlinePeriod: "2027/28" }))).toThrow();
+    expect(() =>
+      createTarget(
+        db,
+        school,
+        "849",
+        quantitative({ indicatorCode: "fp9-deltagelse", baselinePeriod: "2021/22", targetValue: "50", deadlinePeriod: "2027/28" }),
+      ),
+    ).toThrow();
   });
 });
 
@@ -211,7 +312,15 @@ describe("the new-target form's action", () => {
       schoolOwnerId: String(actor.id),
       socialOwnerId: String(social.id),
     });
-    const reply = (await action({ request: as.request("/kommuner/849/maal/ny", { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } }), params: { kode: "849" }, context: as.context })) as { error?: Record<string, string[]> };
+    const reply = (await action({
+      request: as.request("/kommuner/849/maal/ny", {
+        method: "POST",
+        body,
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      }),
+      params: { kode: "849" },
+      context: as.context,
+    })) as { error?: Record<string, string[]> };
     expect(Object.keys(reply.error ?? {}).sort()).toEqual(expect.arrayContaining(["deadlinePeriod", "title", "targetValue"]));
   });
 });

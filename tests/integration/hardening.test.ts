@@ -12,7 +12,15 @@ import ExcelJS from "exceljs";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { attemptLogin } from "~/data/auth.server";
 import { createUser } from "~/data/users.server";
-import { commitImport, discardPreview, findPreview, ImportRefused, previewErrors, previewErrorsCsv, previewImport } from "~/data/import.server";
+import {
+  commitImport,
+  discardPreview,
+  findPreview,
+  ImportRefused,
+  previewErrors,
+  previewErrorsCsv,
+  previewImport,
+} from "~/data/import.server";
 import type { Db } from "../../db/connection";
 import { createTestDatabase } from "../support/database";
 import { errorInDanish, inDanish } from "../support/danish-messages";
@@ -100,7 +108,9 @@ describe("3. an XLSX row with an empty cell in the middle", () => {
     sheet.addRow(["fravaer", null, "2018/19", "oevrige", null, 77, 1000]);
     const id = await preview(Buffer.from(await wb.xlsx.writeBuffer()), "fil.xlsx");
     expect(findPreview(db, id)).toMatchObject({ rowsRead: 2, errorCount: 1 });
-    expect(previewErrors(db, id).map((e) => ({ ...e, message: inDanish(e.message) }))).toEqual([{ rowNo: 3, column: "kommune", message: "kommunen mangler." }]);
+    expect(previewErrors(db, id).map((e) => ({ ...e, message: inDanish(e.message) }))).toEqual([
+      { rowNo: 3, column: "kommune", message: "kommunen mangler." },
+    ]);
     discardPreview(db, id);
   });
 });
@@ -109,7 +119,11 @@ describe("7. formulas in the files the product writes", () => {
   it("neutralises cells starting with = + - @ in the errors CSV", async () => {
     const id = await preview(`indikator;kommune;periode;=1+2*3;@SUM(A1);+cmd;-2+3\nfravaer;849;2024/25;x;y;z;w`);
     const csv = previewErrorsCsv(db, id, getT("da"));
-    const cells = csv.replace(/^\uFEFF/, "").split(/\r\n/).flatMap((line) => line.split(";")).map((c) => c.replace(/^"|"$/g, ""));
+    const cells = csv
+      .replace(/^\uFEFF/, "")
+      .split(/\r\n/)
+      .flatMap((line) => line.split(";"))
+      .map((c) => c.replace(/^"|"$/g, ""));
     expect(cells.some((c) => c.includes("=1+2*3"))).toBe(true);
     expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
     discardPreview(db, id);
@@ -124,9 +138,19 @@ describe("10. the login throttle cannot be turned on a real user", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     let now = new Date("2026-04-01T08:00:00.000Z").getTime();
     vi.setSystemTime(now);
-    const u = await createUser(db, null, { email: "offer@example.dk", name: "Offer", role: "sekretariat", municipalityCode: null }, PASSWORD);
+    const u = await createUser(
+      db,
+      null,
+      { email: "offer@example.dk", name: "Offer", role: "sekretariat", municipalityCode: null },
+      PASSWORD,
+    );
     const attacker = "203.0.113.66";
-    const throttledRows = () => (db.$client.prepare("select count(*) as n from audit_log where action = 'login.throttled' and actor_email = ?").get(u.email) as { n: number }).n;
+    const throttledRows = () =>
+      (
+        db.$client.prepare("select count(*) as n from audit_log where action = 'login.throttled' and actor_email = ?").get(u.email) as {
+          n: number;
+        }
+      ).n;
     // an hour of an attacker trying every ten seconds from one address
     for (let i = 0; i < 360; i++) {
       await attemptLogin(db, { email: u.email, password: "gaet-" + i, address: attacker });
@@ -142,7 +166,8 @@ describe("10. the login throttle cannot be turned on a real user", () => {
       expect(await attemptLogin(db, { email: u.email, password: PASSWORD, address: "198.51.100.7" })).toMatchObject({ ok: true });
     }
     // the attacker's own address stays slowed down far longer than the account
-    const row = db.$client.prepare("select locked_until from login_throttle where key = ?").get(`adresse:${attacker}`) as { locked_until: string } | undefined;
+    const row = db.$client.prepare("select locked_until from login_throttle where key = ?").get(`adresse:${attacker}`) as
+      { locked_until: string } | undefined;
     expect(row && Date.parse(row.locked_until) - Date.now()).toBeGreaterThan(60_000);
   });
 });

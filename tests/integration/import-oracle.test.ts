@@ -31,13 +31,17 @@ async function preview(lines: string[]) {
 describe("the import preview as an oracle (issue 23)", () => {
   it("answers a right guess of a withheld placement count exactly as a wrong one, and never shows the hidden value", async () => {
     const hidden = db.$client
-      .prepare("select municipality_code as code, period, numerator from observations where indicator_code = 'anbragte-type' and breakdown != '' and withheld is not null and numerator > 0 order by id limit 4")
+      .prepare(
+        "select municipality_code as code, period, numerator from observations where indicator_code = 'anbragte-type' and breakdown != '' and withheld is not null and numerator > 0 order by id limit 4",
+      )
       .all() as { code: string; period: string; numerator: number }[];
     expect(hidden).toHaveLength(4);
     const breakdownOf = (r: { code: string; period: string; numerator: number }) =>
       (
         db.$client
-          .prepare("select breakdown from observations where indicator_code = 'anbragte-type' and municipality_code = ? and period = ? and numerator = ? and withheld is not null and breakdown != '' limit 1")
+          .prepare(
+            "select breakdown from observations where indicator_code = 'anbragte-type' and municipality_code = ? and period = ? and numerator = ? and withheld is not null and breakdown != '' limit 1",
+          )
           .get(r.code, r.period, r.numerator) as { breakdown: string }
       ).breakdown;
     for (const r of hidden) {
@@ -56,16 +60,21 @@ describe("the import preview as an oracle (issue 23)", () => {
 
   it("still reports a row equal to a shown figure as unchanged", async () => {
     const shown = db.$client
-      .prepare("select municipality_code as code, period, breakdown, numerator from observations where indicator_code = 'anbragte-type' and withheld is null and breakdown != '' limit 1")
+      .prepare(
+        "select municipality_code as code, period, breakdown, numerator from observations where indicator_code = 'anbragte-type' and withheld is null and breakdown != '' limit 1",
+      )
       .get() as { code: string; period: string; breakdown: string; numerator: number };
     const { summary } = await preview([`anbragte-type;${shown.code};${shown.period};anbragte;${shown.breakdown};${shown.numerator};;`]);
     expect(summary).toMatchObject({ rowsChanged: 0, rowsUnchanged: 1 });
   });
 
   it("audits every preview: who, which file, and what it reported", async () => {
-    const before = (db.$client.prepare("select count(*) as n from audit_log where action = 'data.import.preview'").get() as { n: number }).n;
+    const before = (db.$client.prepare("select count(*) as n from audit_log where action = 'data.import.preview'").get() as { n: number })
+      .n;
     await preview(["anbragte-type;101;2020;anbragte;andet;3;;"]);
-    const rows = db.$client.prepare("select actor_email as actor, after from audit_log where action = 'data.import.preview' order by id desc").all() as { actor: string; after: string }[];
+    const rows = db.$client
+      .prepare("select actor_email as actor, after from audit_log where action = 'data.import.preview' order by id desc")
+      .all() as { actor: string; after: string }[];
     expect(rows.length).toBe(before + 1);
     expect(rows[0].actor).toBe("sekretariat@test");
     expect(JSON.parse(rows[0].after)).toMatchObject({ rows: 1 });

@@ -35,7 +35,8 @@ import { edge } from "~/http/edge.server";
 import { inDanish, refusalInDanish } from "../support/danish-messages";
 
 // the preview stores message keys; a Danish page reads them so
-const previewErrorsInDanish = (...args: Parameters<typeof previewErrors>) => previewErrors(...args).map((e) => ({ ...e, message: inDanish(e.message) }));
+const previewErrorsInDanish = (...args: Parameters<typeof previewErrors>) =>
+  previewErrors(...args).map((e) => ({ ...e, message: inDanish(e.message) }));
 
 // the routes as the server runs them: behind the edge that turns DomainErrors into responses
 const uploadAction = edge(uploadActionAsWritten);
@@ -67,7 +68,7 @@ type Obs = { numerator: number | null; denominator: number | null; value: number
 const obs = (indicator: string, code: string, period: string, group: string, breakdown = "") =>
   db.$client
     .prepare(
-      "select numerator, denominator, value, batch_id, withheld from observations where indicator_code = ? and municipality_code = ? and period = ? and target_group = ? and breakdown = ?"
+      "select numerator, denominator, value, batch_id, withheld from observations where indicator_code = ? and municipality_code = ? and period = ? and target_group = ? and breakdown = ?",
     )
     .get(indicator, code, period, group, breakdown) as Obs | undefined;
 /** A fingerprint of every observation: equal before and after means nothing was written. */
@@ -76,15 +77,19 @@ const fingerprint = () =>
     .update(
       JSON.stringify(
         db.$client
-          .prepare("select indicator_code, municipality_code, period, target_group, breakdown, numerator, denominator, value from observations order by id")
-          .all()
-      )
+          .prepare(
+            "select indicator_code, municipality_code, period, target_group, breakdown, numerator, denominator, value from observations order by id",
+          )
+          .all(),
+      ),
     )
     .digest("hex");
 const staged = () =>
   (
     db.$client
-      .prepare("select (select count(*) from import_previews) + (select count(*) from import_preview_rows) + (select count(*) from import_preview_errors) as n")
+      .prepare(
+        "select (select count(*) from import_previews) + (select count(*) from import_preview_rows) + (select count(*) from import_preview_errors) as n",
+      )
       .get() as { n: number }
   ).n;
 
@@ -100,7 +105,7 @@ describe("a file with errors", () => {
         "fravaer;Jamerbugt;2024/25;anbragte;;3;10;",
         "fravaer;849;2024;anbragte;;3;10;",
         "fravaer;849;2024/25;oevrige;;5;10;",
-      ].join("\n")
+      ].join("\n"),
     );
     const p = findPreview(db, id)!;
     expect(p).toMatchObject({ rowsRead: 4, errorCount: 3 });
@@ -126,7 +131,7 @@ describe("an observation given more than once", () => {
         "fravaer;Jammerbugt;2024/25;oevrige;;121;1000;",
         "fravaer;849;2024/25;oevrige;;122;1000;",
         "fravaer;849;2024/25;alle;;4;10;",
-      ].join("\n")
+      ].join("\n"),
     );
     expect(findPreview(db, id)).toMatchObject({ rowsRead: 5, rowsChanged: 2, rowsNew: 0, errorCount: 3 });
     const first = (row: number) => `samme observation som række ${row} (indikator, kommune, periode, målgruppe og opdeling).`;
@@ -139,7 +144,11 @@ describe("an observation given more than once", () => {
 
   it("still counts repeats when 10,000 errors are already stored, and keeps them out of the rows", async () => {
     const bad = Array.from({ length: 10_000 }, () => "fravaer;Atlantis;2024/25;oevrige;;1;10;");
-    const good = ["fravaer;849;2024/25;oevrige;;120;1000;", "fravaer;849;2024/25;oevrige;;121;1000;", "fravaer;849;2024/25;oevrige;;122;1000;"];
+    const good = [
+      "fravaer;849;2024/25;oevrige;;120;1000;",
+      "fravaer;849;2024/25;oevrige;;121;1000;",
+      "fravaer;849;2024/25;oevrige;;122;1000;",
+    ];
     const id = await preview([HEADER, ...bad, ...good].join("\n"), "csv", { maxBytes: 10_000_000, maxRows: 20_000 });
     expect(findPreview(db, id)).toMatchObject({ rowsRead: 10_003, rowsChanged: 1, errorCount: 10_002 });
     const stored = previewErrorsCsv(db, id, getT("da")).trim().split("\r\n").length - 1;
@@ -149,19 +158,23 @@ describe("an observation given more than once", () => {
 
 describe("a preview left behind", () => {
   it("is removed with its staged rows after a day, when someone reads the next file", async () => {
-    const rows = () => (db.$client.prepare("select count(*) from import_preview_rows").pluck().get() as number);
+    const rows = () => db.$client.prepare("select count(*) from import_preview_rows").pluck().get() as number;
     const before = rows();
     const old = await preview([HEADER, "fravaer;849;2024/25;oevrige;;120;1000;", "fravaer;849;2024/25;anbragte;;3;10;"].join("\n"));
     const fresh = await preview([HEADER, "fravaer;849;2024/25;oevrige;;121;1000;"].join("\n"));
     expect(rows()).toBe(before + 3);
     // the first was read 25 hours ago
-    db.$client.prepare("update import_previews set created_at = ? where id = ?").run(new Date(Date.now() - 25 * 3600_000).toISOString(), old);
+    db.$client
+      .prepare("update import_previews set created_at = ? where id = ?")
+      .run(new Date(Date.now() - 25 * 3600_000).toISOString(), old);
     expect(discardStalePreviews(db)).toBe(1);
     expect(findPreview(db, old)).toBeUndefined();
     expect(findPreview(db, fresh)).toBeDefined();
     expect(rows()).toBe(before + 1);
     // and reading a file does the same
-    db.$client.prepare("update import_previews set created_at = ? where id = ?").run(new Date(Date.now() - 25 * 3600_000).toISOString(), fresh);
+    db.$client
+      .prepare("update import_previews set created_at = ? where id = ?")
+      .run(new Date(Date.now() - 25 * 3600_000).toISOString(), fresh);
     const next = await preview([HEADER, "fravaer;849;2024/25;oevrige;;122;1000;"].join("\n"));
     expect(findPreview(db, fresh)).toBeUndefined();
     expect(findPreview(db, next)).toBeDefined();
@@ -209,7 +222,9 @@ describe("committing and rolling back", () => {
     expect(findPreview(db, again)).toMatchObject({ rowsNew: 0, rowsChanged: 1, rowsUnchanged: 1 });
     discardPreview(db, again);
     // a file of shown figures only, loaded again, changes nothing and leaves no batch
-    const shownOnly = await preview(`Indikator;Kommune;Periode;Målgruppe;Nævner;Værdi\r\nudgift-udsatte-pr-barn;849;2031;alle;6970;15200,5`);
+    const shownOnly = await preview(
+      `Indikator;Kommune;Periode;Målgruppe;Nævner;Værdi\r\nudgift-udsatte-pr-barn;849;2031;alle;6970;15200,5`,
+    );
     expect(findPreview(db, shownOnly)).toMatchObject({ rowsNew: 0, rowsChanged: 0, rowsUnchanged: 1 });
     expect(commitImport(db, who, shownOnly)).toBeNull();
     expect(listBatches(db).filter((b) => b.kind === "import")).toHaveLength(1);
@@ -234,14 +249,17 @@ describe("committing and rolling back", () => {
     const line = (v: number) => [HEADER, `fravaer;849;2023/24;oevrige;;${v};1000;`].join("\n");
     const first = commitImport(db, who, await preview(line(111)))!;
     const second = commitImport(db, who, await preview(line(222)))!;
-    expect(await refusalInDanish(() => rollbackBatch(db, who, first))).toContain(`Indlæsning ${second} har siden ændret nogle af de samme tal`);
+    expect(await refusalInDanish(() => rollbackBatch(db, who, first))).toContain(
+      `Indlæsning ${second} har siden ændret nogle af de samme tal`,
+    );
     rollbackBatch(db, who, second);
     expect(obs("fravaer", "849", "2023/24", "oevrige")).toMatchObject({ numerator: 111, batch_id: first });
     rollbackBatch(db, who, first);
   });
 
   it("works a commit out against the figures as they are then, not as they were at the preview", async () => {
-    const file = (a: number, b: number) => [HEADER, `fravaer;849;2022/23;oevrige;;${a};1000;`, `fravaer;851;2022/23;oevrige;;${b};1000;`].join("\n");
+    const file = (a: number, b: number) =>
+      [HEADER, `fravaer;849;2022/23;oevrige;;${a};1000;`, `fravaer;851;2022/23;oevrige;;${b};1000;`].join("\n");
     const first = await preview(file(301, 301));
     const second = await preview(file(301, 302)); // made before the first lands: both rows look changed
     expect(findPreview(db, second)).toMatchObject({ rowsChanged: 2, rowsUnchanged: 0 });
@@ -290,7 +308,7 @@ describe("udsatte as the union of anbragte and forebyggende", () => {
         `fravaer;849;2020/21;udsatte;;${now.udsatte!.numerator};${a + f + 1};`,
         // forebyggende alone, so the loaded udsatte would be below it
         `fravaer;849;2021/22;forebyggende;;${figures("2021/22").forebyggende!.numerator};${figures("2021/22").udsatte!.denominator! + 1};`,
-      ].join("\n")
+      ].join("\n"),
     );
     const errors = previewErrorsInDanish(db, id);
     expect(errors.map((e) => [e.rowNo, e.column])).toEqual([
@@ -298,14 +316,21 @@ describe("udsatte as the union of anbragte and forebyggende", () => {
       [6, "naevner"],
     ]);
     expect(errors[0]!.message).toBe(
-      `udsatte (nævner ${a + f + 1}) skal ligge mellem ${Math.max(a, f)} og ${a + f}: mindst det største af anbragte (${a}) og forebyggende (${f}) og højst deres sum. Udsatte er børn med en anbringelse eller en forebyggende foranstaltning, og et barn med begge tælles én gang.`
+      `udsatte (nævner ${a + f + 1}) skal ligge mellem ${Math.max(a, f)} og ${a + f}: mindst det største af anbragte (${a}) og forebyggende (${f}) og højst deres sum. Udsatte er børn med en anbringelse eller en forebyggende foranstaltning, og et barn med begge tælles én gang.`,
     );
     expect(() => commitImport(db, who, id)).toThrow(ImportError);
     expect(fingerprint()).toBe(before);
   });
 
   it("loads a file whose three groups overlap, as seed 000's 2023/24 figures do", async () => {
-    const id = await preview([HEADER, "fp9-deltagelse;849;2023/24;anbragte;;6;12;", "fp9-deltagelse;849;2023/24;forebyggende;;20;35;", "fp9-deltagelse;849;2023/24;udsatte;;23;40;"].join("\n"));
+    const id = await preview(
+      [
+        HEADER,
+        "fp9-deltagelse;849;2023/24;anbragte;;6;12;",
+        "fp9-deltagelse;849;2023/24;forebyggende;;20;35;",
+        "fp9-deltagelse;849;2023/24;udsatte;;23;40;",
+      ].join("\n"),
+    );
     expect(previewErrorsInDanish(db, id)).toEqual([]);
     const batch = commitImport(db, who, id)!;
     expect(obs("fp9-deltagelse", "849", "2023/24", "udsatte")).toMatchObject({ numerator: 23, denominator: 40 });
@@ -344,9 +369,12 @@ describe("refused files keep nothing", () => {
   it("refuses person-level data: a CPR-like cell anywhere, or a name or address column", async () => {
     await refusedWith(
       [HEADER, "fravaer;849;2024/25;oevrige;;1;10;", "fravaer;849;2023/24;oevrige;;1;10;2512841234"].join("\n"),
-      /Række 3, kolonne 8: feltet ligner et CPR-nummer/
+      /Række 3, kolonne 8: feltet ligner et CPR-nummer/,
     );
-    await refusedWith(["indikator;kommune;periode;navn", "fravaer;849;2024/25;Peter Hansen"].join("\n"), /Kolonnen 'navn' ligner personoplysninger/);
+    await refusedWith(
+      ["indikator;kommune;periode;navn", "fravaer;849;2024/25;Peter Hansen"].join("\n"),
+      /Kolonnen 'navn' ligner personoplysninger/,
+    );
     await refusedWith(["indikator;kommune;periode;Adresse", "fravaer;849;2024/25;Vestergade 1"].join("\n"), /personoplysninger/);
     // the message never repeats the number
     await expect(preview(`${HEADER}\nfravaer;849;2024/25;oevrige;;1;10;251284-1234`)).rejects.toThrow(/^(?!.*251284).*$/s);
@@ -362,9 +390,10 @@ describe("refused files keep nothing", () => {
   });
 
   it("refuses a file over the size or row limit", async () => {
-    const rows = [HEADER, ...Array.from({ length: 20 }, (_, i) => `fravaer;849;${2000 + i}/${String((i + 1) % 100).padStart(2, "0")};oevrige;;1;10;`)].join(
-      "\n"
-    );
+    const rows = [
+      HEADER,
+      ...Array.from({ length: 20 }, (_, i) => `fravaer;849;${2000 + i}/${String((i + 1) % 100).padStart(2, "0")};oevrige;;1;10;`),
+    ].join("\n");
     await refusedWith(rows, /flere end 10 rækker/, "csv", { maxBytes: 1e6, maxRows: 10 });
     await refusedWith(rows, /for stor/, "csv", { maxBytes: 100, maxRows: 1000 });
   });
@@ -379,33 +408,47 @@ describe("the upload route", () => {
     form.set("fil", new File([`${HEADER}\nfravaer;849;2021/22;oevrige;;99;1000;`], "dst-fravaer.csv", { type: "text/csv" }));
     const uploads = path.join(os.tmpdir(), "faelles-retning-uploads");
     const before = fs.existsSync(uploads) ? fs.readdirSync(uploads).length : 0;
-    const res = (await uploadAction({ request: as.request("/indlaes", { method: "POST", body: form }), params: {}, context: as.context })) as Response;
+    const res = (await uploadAction({
+      request: as.request("/indlaes", { method: "POST", body: form }),
+      params: {},
+      context: as.context,
+    })) as Response;
     expect(res.status).toBe(302);
     const id = res.headers.get("Location")!.split("/").at(-1)!;
     expect(findPreview(db, id)).toMatchObject({ fileName: "dst-fravaer.csv", rowsChanged: 1 });
     expect(fs.readdirSync(uploads).length).toBe(before);
 
     const council = await signIn(db, "skoledirektoer", "849");
-    const refused = await uploadAction({ request: council.request("/indlaes", { method: "POST", body: form }), params: {}, context: council.context }).catch(
-      (e) => e
-    );
+    const refused = await uploadAction({
+      request: council.request("/indlaes", { method: "POST", body: form }),
+      params: {},
+      context: council.context,
+    }).catch((e) => e);
     expect((refused as Response).status).toBe(403);
   });
 });
 
 describe("random and mangled files", () => {
   it("never give an unexpected error or a partial write", async () => {
-    const good = [HEADER, "fravaer;849;2020/21;oevrige;;10;100;", "fravaer;167;2020/21;oevrige;;20;200;", "anbragte-type;849;2024;anbragte;familiepleje;9;;"];
+    const good = [
+      HEADER,
+      "fravaer;849;2020/21;oevrige;;10;100;",
+      "fravaer;167;2020/21;oevrige;;20;200;",
+      "anbragte-type;849;2024;anbragte;familiepleje;9;;",
+    ];
     const mangle = fc.oneof(
       fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b)),
       fc.string({ maxLength: 300 }).map((s) => Buffer.from(s)),
       fc
-        .tuple(fc.integer({ min: 0, max: good.join("\n").length }), fc.constantFrom('"', ";", "\n", "\r", ",", "\uFEFF", "9".repeat(40), "-", "\u0000", "æøå"))
+        .tuple(
+          fc.integer({ min: 0, max: good.join("\n").length }),
+          fc.constantFrom('"', ";", "\n", "\r", ",", "\uFEFF", "9".repeat(40), "-", "\u0000", "æøå"),
+        )
         .map(([at, insert]) => {
           const s = good.join("\n");
           return Buffer.from(s.slice(0, at) + insert + s.slice(at));
         }),
-      fc.integer({ min: 0, max: good.join("\n").length }).map((at) => Buffer.from(good.join("\n").slice(0, at)))
+      fc.integer({ min: 0, max: good.join("\n").length }).map((at) => Buffer.from(good.join("\n").slice(0, at))),
     );
     await fc.assert(
       fc.asyncProperty(mangle, async (bytes) => {
@@ -432,7 +475,7 @@ describe("random and mangled files", () => {
         rollbackBatch(db, who, batch);
         expect(fingerprint()).toBe(before);
       }),
-      { numRuns: 30, seed: 20261123 }
+      { numRuns: 30, seed: 20261123 },
     );
   }, 120_000);
 });
@@ -445,7 +488,7 @@ describe("a crash during the command line's commit", () => {
     // killed halfway (a few thousand rows no longer do)
     const rows = db.$client
       .prepare(
-        "select municipality_code as m, period as p, target_group as g, numerator as t, denominator as d from observations where indicator_code = 'fravaer' and breakdown = '' and denominator > 0"
+        "select municipality_code as m, period as p, target_group as g, numerator as t, denominator as d from observations where indicator_code = 'fravaer' and breakdown = '' and denominator > 0",
       )
       .all() as { m: string; p: string; g: string; t: number; d: number }[];
     const cells = [...new Set(rows.map((r) => `${r.m};${r.g}`))].map((k) => k.split(";"));
@@ -473,10 +516,14 @@ describe("a crash during the command line's commit", () => {
     const after = openDatabase(file);
     try {
       expect(after.$client.pragma("integrity_check", { simple: true })).toBe("ok");
-      const batches = after.$client.prepare("select id from import_batches where kind = 'import' and file_name like 'fil-%'").all() as { id: number }[];
+      const batches = after.$client.prepare("select id from import_batches where kind = 'import' and file_name like 'fil-%'").all() as {
+        id: number;
+      }[];
       const written = (
         after.$client
-          .prepare("select count(*) as n from observation_changes ch join import_batches b on b.id = ch.batch_id where b.file_name like 'fil-%'")
+          .prepare(
+            "select count(*) as n from observation_changes ch join import_batches b on b.id = ch.batch_id where b.file_name like 'fil-%'",
+          )
           .get() as { n: number }
       ).n;
       if (batches.length === 0) expect(written).toBe(0);

@@ -37,7 +37,9 @@ beforeAll(async () => {
     otherSchool: await signIn(db, "skoledirektoer", "167"),
     otherCouncil: await signIn(db, "byraad", "167"),
   };
-  a = Object.fromEntries(await Promise.all(Object.entries(sessions).map(async ([k, s]) => [k, (await getActor(db, s.request("/")))!]))) as typeof a;
+  a = Object.fromEntries(
+    await Promise.all(Object.entries(sessions).map(async ([k, s]) => [k, (await getActor(db, s.request("/")))!])),
+  ) as typeof a;
 });
 afterAll(() => cleanup());
 
@@ -80,7 +82,11 @@ describe("creating a case from a template", () => {
   it("lets both directors and the secretariat create one, audited", () => {
     for (const who of ["school", "social", "secretariat"] as const) {
       const id = createInvestmentCase(db, a[who], "849", "soem-a");
-      const entry = db.select().from(auditLog).where(and(eq(auditLog.action, "investment.create"), eq(auditLog.entityId, String(id)))).get();
+      const entry = db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "investment.create"), eq(auditLog.entityId, String(id))))
+        .get();
       expect(entry?.actorUserId).toBe(a[who].id);
     }
   });
@@ -105,7 +111,9 @@ describe("creating a case from a template", () => {
 describe("editing a case", () => {
   it("reads Danish numbers: 20,67 children, 3,5 %, 1.510.500 kr.", () => {
     const id = createInvestmentCase(db, a.school, "849", "laeringsmiljoe");
-    const parsed = parse(formFor(id, { childrenPerYear: "15", discountRate: "3,5", "costs.1.amount": "1.510.500", "costs.0.party": "social" }));
+    const parsed = parse(
+      formFor(id, { childrenPerYear: "15", discountRate: "3,5", "costs.1.amount": "1.510.500", "costs.0.party": "social" }),
+    );
     expect(parsed.success).toBe(true);
     updateInvestmentCase(db, a.social, id, parsed.data!);
     const d = investmentCaseDetail(db, a.council, "849", id);
@@ -113,7 +121,11 @@ describe("editing a case", () => {
     expect(d.row.model.discountRate).toBeCloseTo(0.035, 12);
     expect(d.result.runningCostPerChildPerYear).toBe(100_700);
     expect(d.result.years[0].parties.social.costs).toBe(982_200);
-    const entry = db.select().from(auditLog).where(and(eq(auditLog.action, "investment.update"), eq(auditLog.entityId, String(id)))).get();
+    const entry = db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "investment.update"), eq(auditLog.entityId, String(id))))
+      .get();
     expect(entry).toBeDefined();
   });
 
@@ -144,7 +156,8 @@ describe("editing a case", () => {
   it("refuses the council and another municipality's director", () => {
     const id = createInvestmentCase(db, a.school, "849", "soem-c");
     const edit = parse(formFor(id, { title: "Ændret" })).data!;
-    for (const who of ["council", "otherSchool"] as const) expect((errorOf(() => updateInvestmentCase(db, a[who], id, edit)) as DomainError).code).toBe("forbidden");
+    for (const who of ["council", "otherSchool"] as const)
+      expect((errorOf(() => updateInvestmentCase(db, a[who], id, edit)) as DomainError).code).toBe("forbidden");
     expect(investmentCaseDetail(db, a.school, "849", id).row.title).not.toBe("Ændret");
   });
 });
@@ -153,7 +166,12 @@ describe("linking to joint targets", () => {
   it("links the municipality's own targets, shows the case on the target, and refuses another municipality's", () => {
     const id = createInvestmentCase(db, a.school, "849", "soem-a");
     const now = new Date().toISOString();
-    const target = (code: string) => db.insert(targets).values({ municipalityCode: code, title: `Mål i ${code}`, rationale: "Test", kind: "milepael", createdAt: now, updatedAt: now }).returning().get();
+    const target = (code: string) =>
+      db
+        .insert(targets)
+        .values({ municipalityCode: code, title: `Mål i ${code}`, rationale: "Test", kind: "milepael", createdAt: now, updatedAt: now })
+        .returning()
+        .get();
     const own = target("849");
     const other = target("167");
     setInvestmentTargets(db, a.social, id, [own.id]);
@@ -178,7 +196,11 @@ describe("reading", () => {
 
 describe("GET /api/v1/investeringer", () => {
   const get = async (who: keyof typeof sessions, query: string) => {
-    const res = (await apiLoader({ request: sessions[who].request(`/api/v1/investeringer${query}`, { headers: { Accept: "application/json" } }), params: {}, context: sessions[who].context }).catch((e: unknown) => {
+    const res = (await apiLoader({
+      request: sessions[who].request(`/api/v1/investeringer${query}`, { headers: { Accept: "application/json" } }),
+      params: {},
+      context: sessions[who].context,
+    }).catch((e: unknown) => {
       if (e instanceof Response) return e;
       throw e;
     })) as Response;
@@ -191,7 +213,11 @@ describe("GET /api/v1/investeringer", () => {
     const c = body.find((x: { skabelon: string }) => x.skabelon === "soem-a");
     expect(c).toMatchObject({ skabelon: "soem-a", boernPrAar: 1, horisontAar: 5, diskonteringsrente: 0.035 });
     expect(c.pengestroemme).toHaveLength(5);
-    expect(c.pengestroemme[0]).toMatchObject({ aar: 1, omkostninger: { skole: 73_100, social: 0, kommune: 73_100 }, gevinster: { skole: 138_560, kommune: 138_560 } });
+    expect(c.pengestroemme[0]).toMatchObject({
+      aar: 1,
+      omkostninger: { skole: 73_100, social: 0, kommune: 73_100 },
+      gevinster: { skole: 138_560, kommune: 138_560 },
+    });
     expect(c.resultat).toMatchObject({ tilbagebetalingsaar: 1, omkostningPrBarnPrAar: 73_100, nettoPrBarnPrAar: 65_460 });
     expect(c.resultat.nutidsvaerdi).toBeGreaterThan(0);
     expect(c.resultat.internRente).toBeNull();
@@ -220,7 +246,12 @@ describe("demo data", () => {
       expect(ensureDemoInvestments(fresh.db)).toBe(0);
       const rows = fresh.db.select().from(investmentCases).all();
       for (const code of ["849", "167", "580"]) {
-        expect(rows.filter((r) => r.municipalityCode === code).map((r) => r.template).sort()).toEqual(["hoersholm-sib", "laeringsmiljoe", "soem-a", "soem-b", "soem-c"]);
+        expect(
+          rows
+            .filter((r) => r.municipalityCode === code)
+            .map((r) => r.template)
+            .sort(),
+        ).toEqual(["hoersholm-sib", "laeringsmiljoe", "soem-a", "soem-b", "soem-c"]);
       }
       const secretariat = (await getActor(fresh.db, (await signIn(fresh.db, "sekretariat")).request("/")))!;
       const a849 = listInvestmentCases(fresh.db, secretariat, "849");
@@ -238,7 +269,18 @@ describe("the quarterly report", () => {
     const school580 = (await getActor(db, (await signIn(db, "skoledirektoer", "580")).request("/")))!;
     const id = createInvestmentCase(db, school580, "580", "soem-a");
     const now = new Date().toISOString();
-    const target = db.insert(targets).values({ municipalityCode: "580", title: "Flere i almen klasse", rationale: "Test", kind: "milepael", createdAt: now, updatedAt: now }).returning().get();
+    const target = db
+      .insert(targets)
+      .values({
+        municipalityCode: "580",
+        title: "Flere i almen klasse",
+        rationale: "Test",
+        kind: "milepael",
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+      .get();
     setInvestmentTargets(db, school580, id, [target.id]);
     const snapshot = buildSnapshot(db, "580", "2025K4");
     const c = snapshot.investments!.find((x) => x.id === id)!;
@@ -253,10 +295,22 @@ describe("the target page", () => {
   it("shows the investment cases linked to the target", async () => {
     const { loader } = await import("~/routes/kommuner.$kode.maal.$id");
     const { createTarget } = await import("~/data/targets.server");
-    const targetId = createTarget(db, a.school, "849", { kind: "milepael", title: "Læringsvejledere på alle skoler", rationale: "Test", challenges: [6], milestones: [{ title: "Ansat", dueDate: "2026-06-30" }], schoolOwnerId: a.school.id, socialOwnerId: a.social.id });
+    const targetId = createTarget(db, a.school, "849", {
+      kind: "milepael",
+      title: "Læringsvejledere på alle skoler",
+      rationale: "Test",
+      challenges: [6],
+      milestones: [{ title: "Ansat", dueDate: "2026-06-30" }],
+      schoolOwnerId: a.school.id,
+      socialOwnerId: a.social.id,
+    });
     const id = createInvestmentCase(db, a.school, "849", "laeringsmiljoe");
     setInvestmentTargets(db, a.school, id, [targetId]);
-    const data = (await loader({ request: sessions.council.request(`/kommuner/849/maal/${targetId}`), params: { kode: "849", id: String(targetId) }, context: sessions.council.context })) as unknown as { investments: { id: number }[] };
+    const data = (await loader({
+      request: sessions.council.request(`/kommuner/849/maal/${targetId}`),
+      params: { kode: "849", id: String(targetId) },
+      context: sessions.council.context,
+    })) as unknown as { investments: { id: number }[] };
     expect(data.investments.map((c) => c.id)).toEqual([id]);
   });
 });

@@ -60,16 +60,27 @@ describe("the overview's reads", () => {
       const cards = new Map(data.overview.challenges.flatMap((c) => c.cards).map((c) => [c.code, c]));
       for (const indicator of listIndicators(traced)) {
         const group = effectiveTargetGroup(indicator, chosen);
-        const alone = readFigures(traced, { indicator, targetGroups: [group], municipalities: ["849"], regions: [jammerbugt.regionCode], nation: true });
+        const alone = readFigures(traced, {
+          indicator,
+          targetGroups: [group],
+          municipalities: ["849"],
+          regions: [jammerbugt.regionCode],
+          nation: true,
+        });
         const card = cards.get(indicator.code)!;
         expect(card.targetGroup, indicator.code).toBe(group);
         const own = alone.filter((f) => f.scope.kind === "municipality");
         const nation = alone.filter((f) => f.scope.kind === "nation");
-        expect(card.series.map((p) => p.period), indicator.code).toEqual(nation.map((f) => f.period));
+        expect(
+          card.series.map((p) => p.period),
+          indicator.code,
+        ).toEqual(nation.map((f) => f.period));
         expect(
           card.series.map((p) => [p.value, p.n, p.withheld]),
           indicator.code,
-        ).toEqual(nation.map((n) => own.find((f) => f.period === n.period)).map((f) => [f?.shown ?? null, f?.n ?? null, Boolean(f?.withheld)]));
+        ).toEqual(
+          nation.map((n) => own.find((f) => f.period === n.period)).map((f) => [f?.shown ?? null, f?.n ?? null, Boolean(f?.withheld)]),
+        );
         const last = nation.at(-1);
         expect(card.nation?.value ?? null, indicator.code).toBe(last?.shown ?? null);
         const region = alone.find((f) => f.scope.kind === "region" && f.period === last?.period);
@@ -96,7 +107,9 @@ describe("the challenges page's reads", () => {
     for (const indicator of listIndicators(traced)) {
       const group = effectiveTargetGroup(indicator, "anbragte");
       const alone = readFigures(traced, { indicator, targetGroups: [group], nation: true });
-      expect(shown.get(indicator.code)!.series, indicator.code).toEqual(alone.map((f) => ({ period: f.period, value: f.shown, withheld: Boolean(f.withheld), why: f.withheld })));
+      expect(shown.get(indicator.code)!.series, indicator.code).toEqual(
+        alone.map((f) => ({ period: f.period, value: f.shown, withheld: Boolean(f.withheld), why: f.withheld })),
+      );
     }
   });
 });

@@ -51,7 +51,11 @@ describe("the municipality overview loader", () => {
   it("shows the same numbers as the API", async () => {
     const data = await overviewLoader({ request: req("/kommuner/849?maalgruppe=oevrige"), params: { kode: "849" }, context: as.context });
     const card = data.overview.challenges.flatMap((c) => c.cards).find((c) => c.code === "fp9-deltagelse")!;
-    const res = (await apiLoader({ request: req("/api/v1/observationer?indikator=fp9-deltagelse&kommune=849&periode=2024/25&maalgruppe=oevrige"), params: {}, context: as.context })) as Response;
+    const res = (await apiLoader({
+      request: req("/api/v1/observationer?indikator=fp9-deltagelse&kommune=849&periode=2024/25&maalgruppe=oevrige"),
+      params: {},
+      context: as.context,
+    })) as Response;
     const [row] = await res.json();
     expect(card.targetGroup).toBe("oevrige");
     expect(card.latest!.withheld).toBe(row.undertrykt);
@@ -66,11 +70,12 @@ describe("the municipality overview loader", () => {
   });
 
   it("refuses an unknown municipality (404) or target group (400) in Danish", async () => {
-    expect(await thrownStatus(() => overviewLoader({ request: req("/kommuner/999"), params: { kode: "999" }, context: as.context }))).toEqual([
-      404,
-      "Kommunen med koden '999' findes ikke.",
-    ]);
-    const [status, text] = await thrownStatus(() => overviewLoader({ request: req("/kommuner/849?maalgruppe=x"), params: { kode: "849" }, context: as.context }));
+    expect(
+      await thrownStatus(() => overviewLoader({ request: req("/kommuner/999"), params: { kode: "999" }, context: as.context })),
+    ).toEqual([404, "Kommunen med koden '999' findes ikke."]);
+    const [status, text] = await thrownStatus(() =>
+      overviewLoader({ request: req("/kommuner/849?maalgruppe=x"), params: { kode: "849" }, context: as.context }),
+    );
     expect(status).toBe(400);
     expect(text).toContain("Målgruppen 'x'");
   });
@@ -123,7 +128,9 @@ describe("the indicator page loader", () => {
 
 describe("the front page loader", () => {
   it("searches municipalities by name or code", async () => {
-    expect((await homeLoader({ request: req("/?q=jammer"), params: {}, context: as.context })).municipalities.map((m) => m.code)).toEqual(["849"]);
+    expect((await homeLoader({ request: req("/?q=jammer"), params: {}, context: as.context })).municipalities.map((m) => m.code)).toEqual([
+      "849",
+    ]);
     const all = await homeLoader({ request: req("/"), params: {}, context: as.context });
     expect(all.municipalities).toHaveLength(98);
     expect(all.challenges).toHaveLength(8);
@@ -133,7 +140,11 @@ describe("the front page loader", () => {
 describe("the guard on pages", () => {
   it("sends a visitor without a session to the login page, keeping where they were going", async () => {
     try {
-      await overviewLoader({ request: new Request("http://localhost/kommuner/849?maalgruppe=oevrige"), params: { kode: "849" }, context: as.context });
+      await overviewLoader({
+        request: new Request("http://localhost/kommuner/849?maalgruppe=oevrige"),
+        params: { kode: "849" },
+        context: as.context,
+      });
       throw new Error("expected a redirect");
     } catch (e) {
       expect((e as Response).status).toBe(302);
@@ -145,7 +156,9 @@ describe("the guard on pages", () => {
     const byraad = await signIn(db, "byraad", "849");
     const own = await overviewLoader({ request: byraad.request("/kommuner/849"), params: { kode: "849" }, context: byraad.context });
     expect(own.municipality.code).toBe("849");
-    const [status, text] = await thrownStatus(() => overviewLoader({ request: byraad.request("/kommuner/167"), params: { kode: "167" }, context: byraad.context }));
+    const [status, text] = await thrownStatus(() =>
+      overviewLoader({ request: byraad.request("/kommuner/167"), params: { kode: "167" }, context: byraad.context }),
+    );
     expect(status).toBe(403);
     expect(text).toContain("Du har ikke adgang");
   });

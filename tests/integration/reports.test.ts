@@ -81,7 +81,9 @@ describe("publishing a quarterly report", () => {
     const latest = before.snapshot.targets[0].latest!;
     // new data for the latest period, loaded the way every load ends: disclosure recomputed
     db.$client
-      .prepare("update observations set numerator = numerator + 40 where indicator_code = 'fravaer' and municipality_code = '849' and target_group = 'alle' and period = ?")
+      .prepare(
+        "update observations set numerator = numerator + 40 where indicator_code = 'fravaer' and municipality_code = '849' and target_group = 'alle' and period = ?",
+      )
       .run(latest.period);
     recomputeDisclosure(db);
     updateTarget(db, school, targetId, { ...absence(), title: "Mindre fravær – rettet titel" });
@@ -95,8 +97,14 @@ describe("publishing a quarterly report", () => {
   });
 
   it("publishes a correction as a new version with a reason; the earlier one stays readable", () => {
-    expect(() => publishOrApprove(db, secretariat, "849", "2025K3", { listMissing: "nej", reason: "", contentHash: draftHash() })).toThrow(/reportErrors\.correctionReason/);
-    const { published } = publishOrApprove(db, secretariat, "849", "2025K3", { listMissing: "nej", reason: "Titlen var forkert.", contentHash: draftHash() });
+    expect(() => publishOrApprove(db, secretariat, "849", "2025K3", { listMissing: "nej", reason: "", contentHash: draftHash() })).toThrow(
+      /reportErrors\.correctionReason/,
+    );
+    const { published } = publishOrApprove(db, secretariat, "849", "2025K3", {
+      listMissing: "nej",
+      reason: "Titlen var forkert.",
+      contentHash: draftHash(),
+    });
     expect(published).toMatchObject({ version: 2, reason: "Titlen var forkert." });
     expect(findReport(db, "849", "2025K3", 1)!.snapshot.targets[0].title).toBe("Mindre fravær");
     expect(findReport(db, "849", "2025K3")!.version).toBe(2);
@@ -105,17 +113,31 @@ describe("publishing a quarterly report", () => {
 
   it("refuses missing joint statuses unless the publisher chooses to list them", () => {
     const id = createTarget(db, school, "849", { ...absence(), title: "Uden status" });
-    expect(() => publishOrApprove(db, secretariat, "849", "2025K3", { listMissing: "nej", reason: "Nyt mål", contentHash: draftHash() })).toThrow(/reportErrors\.missingStatus/);
-    const { published } = publishOrApprove(db, secretariat, "849", "2025K3", { listMissing: "ja", reason: "Nyt mål", contentHash: draftHash() });
+    expect(() =>
+      publishOrApprove(db, secretariat, "849", "2025K3", { listMissing: "nej", reason: "Nyt mål", contentHash: draftHash() }),
+    ).toThrow(/reportErrors\.missingStatus/);
+    const { published } = publishOrApprove(db, secretariat, "849", "2025K3", {
+      listMissing: "ja",
+      reason: "Nyt mål",
+      contentHash: draftHash(),
+    });
     expect(published!.listsMissing).toBe(true);
     expect(published!.snapshot.targets.find((t) => t.id === id)!.status).toBeNull();
   });
 
   it("is for the municipality's directors and the secretariat only, for a quarter that has begun, from the draft the publisher saw", () => {
-    expect(() => publishOrApprove(db, council, "849", "2025K4", { listMissing: "ja", reason: "", contentHash: draftHash("849", "2025K4") })).toThrow(/^(forbidden|not_found): /);
-    expect(() => publishOrApprove(db, otherSchool, "849", "2025K4", { listMissing: "ja", reason: "", contentHash: draftHash("849", "2025K4") })).toThrow(/^(forbidden|not_found): /);
-    expect(() => publishOrApprove(db, secretariat, "849", "2099K1", { listMissing: "ja", reason: "", contentHash: "0".repeat(64) })).toThrow(/reportErrors\.notBegun/);
-    expect(() => publishOrApprove(db, secretariat, "849", "2025K4", { listMissing: "ja", reason: "", contentHash: "0".repeat(64) })).toThrow(ReportError);
+    expect(() =>
+      publishOrApprove(db, council, "849", "2025K4", { listMissing: "ja", reason: "", contentHash: draftHash("849", "2025K4") }),
+    ).toThrow(/^(forbidden|not_found): /);
+    expect(() =>
+      publishOrApprove(db, otherSchool, "849", "2025K4", { listMissing: "ja", reason: "", contentHash: draftHash("849", "2025K4") }),
+    ).toThrow(/^(forbidden|not_found): /);
+    expect(() =>
+      publishOrApprove(db, secretariat, "849", "2099K1", { listMissing: "ja", reason: "", contentHash: "0".repeat(64) }),
+    ).toThrow(/reportErrors\.notBegun/);
+    expect(() =>
+      publishOrApprove(db, secretariat, "849", "2025K4", { listMissing: "ja", reason: "", contentHash: "0".repeat(64) }),
+    ).toThrow(ReportError);
     expect(findReport(db, "849", "2025K4")).toBeUndefined();
   });
 });

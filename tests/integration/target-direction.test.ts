@@ -25,7 +25,9 @@ beforeAll(async () => {
   school = (await getActor(db, (await signIn(db, "skoledirektoer", "849")).request("/")))!;
   social = (await getActor(db, (await signIn(db, "socialdirektoer", "849")).request("/")))!;
   const row = db.$client
-    .prepare("select period, value from observations where indicator_code = 'udgift-udsatte-pr-barn' and municipality_code = '849' and target_group = 'alle' and breakdown = '' and withheld is null and value is not null order by period_key limit 1")
+    .prepare(
+      "select period, value from observations where indicator_code = 'udgift-udsatte-pr-barn' and municipality_code = '849' and target_group = 'alle' and breakdown = '' and withheld is null and value is not null order by period_key limit 1",
+    )
     .get() as { period: string; value: number };
   baseline = row;
 });
@@ -49,7 +51,16 @@ const input = (over: Record<string, unknown>) =>
 
 const form = (over: Record<string, string>) => {
   const f = new FormData();
-  for (const [k, v] of Object.entries({ kind: "kvantitativ", indicatorCode: "udgift-udsatte-pr-barn", targetGroup: "alle", baselinePeriod: baseline.period, targetValue: String(Math.round(baseline.value * 0.9)), deadlinePeriod: "2028", ...over })) f.set(k, v);
+  for (const [k, v] of Object.entries({
+    kind: "kvantitativ",
+    indicatorCode: "udgift-udsatte-pr-barn",
+    targetGroup: "alle",
+    baselinePeriod: baseline.period,
+    targetValue: String(Math.round(baseline.value * 0.9)),
+    deadlinePeriod: "2028",
+    ...over,
+  }))
+    f.set(k, v);
   return f;
 };
 
@@ -84,6 +95,12 @@ describe("a neutral indicator needs an explicit direction", () => {
   });
 
   it("needs no direction on an indicator that has one", () => {
-    expect(targetFormProblems(db, "849", form({ indicatorCode: "fravaer", baselinePeriod: "2021/22", deadlinePeriod: "2027/28", targetValue: "1" }))).not.toHaveProperty("direction");
+    expect(
+      targetFormProblems(
+        db,
+        "849",
+        form({ indicatorCode: "fravaer", baselinePeriod: "2021/22", deadlinePeriod: "2027/28", targetValue: "1" }),
+      ),
+    ).not.toHaveProperty("direction");
   });
 });

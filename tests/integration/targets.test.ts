@@ -92,7 +92,9 @@ describe("joint targets", () => {
     expect(() => createTarget(db, otherSchool, "849", examTarget())).toThrow(/^(forbidden|not_found): /);
     expect(() => createTarget(db, school, "849", { ...examTarget(), schoolOwnerId: social.id })).toThrow(TargetError);
     expect(() => createTarget(db, school, "849", { ...examTarget(), deadlinePeriod: "2027" })).toThrow(/targetErrors\.periodCadence/);
-    expect(() => createTarget(db, school, "849", { ...examTarget(), deadlinePeriod: "2020/21" })).toThrow(/targetErrors\.deadlineAfterBaseline/);
+    expect(() => createTarget(db, school, "849", { ...examTarget(), deadlinePeriod: "2020/21" })).toThrow(
+      /targetErrors\.deadlineAfterBaseline/,
+    );
     expect(targetInputSchema.safeParse({ kind: "kvantitativ", title: "", challenges: [] }).success).toBe(false);
   });
 
@@ -101,14 +103,26 @@ describe("joint targets", () => {
     const v1 = writeStatusPart(db, school, id, "school", part());
     expect(v1.version).toBe(1);
     expect(isJoint(v1)).toBe(false);
-    const v2 = writeStatusPart(db, social, id, "social", part({ expectedVersion: 1, confirm: true, done: "Familieafdelingen deltager i alle prøveplaner." }));
+    const v2 = writeStatusPart(
+      db,
+      social,
+      id,
+      "social",
+      part({ expectedVersion: 1, confirm: true, done: "Familieafdelingen deltager i alle prøveplaner." }),
+    );
     expect(v2.socialConfirmedVersion).toBe(2);
     expect(isJoint(v2)).toBe(false);
     const v3 = confirmStatus(db, school, id, "school", "2025K4", 2);
     expect(isJoint(v3)).toBe(true);
     expect(targetsWithoutJointStatus(db, "849", "2025K4").some((t) => t.id === id)).toBe(false);
     // the school changes its text: the social department's confirmation no longer holds
-    const v4 = writeStatusPart(db, school, id, "school", part({ expectedVersion: 2, confirm: true, next: "Prøveplaner også i 8. klasse." }));
+    const v4 = writeStatusPart(
+      db,
+      school,
+      id,
+      "school",
+      part({ expectedVersion: 2, confirm: true, next: "Prøveplaner også i 8. klasse." }),
+    );
     expect(isJoint(v4)).toBe(false);
     expect(v4.schoolConfirmedVersion).toBe(3);
     expect(v4.socialConfirmedVersion).toBe(2);
@@ -152,7 +166,9 @@ describe("joint targets", () => {
     const [t] = listTargets(db, "849").filter((x) => x.id === id);
     expect(t.latest?.withheld).toBe(false);
     expect(t.computedStatus).toBe("bagud");
-    expect(() => writeStatusPart(db, school, id, "school", part({ assessment: "paa-sporet", justification: "" }))).toThrow(/targetErrors\.justify/);
+    expect(() => writeStatusPart(db, school, id, "school", part({ assessment: "paa-sporet", justification: "" }))).toThrow(
+      /targetErrors\.justify/,
+    );
     expect(writeStatusPart(db, school, id, "school", part({ assessment: "bagud", justification: "" })).version).toBe(1);
   });
 
@@ -202,8 +218,14 @@ describe("editing a target", () => {
     expect(row.title).toBe("Flere udsatte elever til prøverne");
     expect(row.targetValue).toBe(75);
     expect(definition.challenges).toEqual([2, 7]);
-    const entry = db.$client.prepare("select before, after from audit_log where action = 'target.update' and entity_id = ?").get(String(id)) as { before: string; after: string };
-    expect(JSON.parse(entry.before)).toMatchObject({ title: "Flere anbragte elever til de bundne prøver", targetValue: 75, challenges: [2] });
+    const entry = db.$client
+      .prepare("select before, after from audit_log where action = 'target.update' and entity_id = ?")
+      .get(String(id)) as { before: string; after: string };
+    expect(JSON.parse(entry.before)).toMatchObject({
+      title: "Flere anbragte elever til de bundne prøver",
+      targetValue: 75,
+      challenges: [2],
+    });
     expect(JSON.parse(entry.after)).toMatchObject({ targetValue: 75 });
     expect(() => updateTarget(db, school, id, milestoneTarget())).toThrow(/targetErrors\.kindFixed/);
     expect(() => updateTarget(db, council, id, examTarget())).toThrow(/^(forbidden|not_found): /);
@@ -215,11 +237,26 @@ describe("editing a target", () => {
     const id = createTarget(db, school, "849", milestoneTarget());
     const [first, second] = (targetDefinitionOf(db, id)!.definition as Extract<TargetInput, { kind: "milepael" }>).milestones;
     setMilestoneDone(db, social, id, first.id!, true);
-    updateTarget(db, school, id, { ...milestoneTarget(), milestones: [{ id: first.id, title: "Koordinator ansat i PPR", dueDate: "2025-03-01" }, { title: "Evaluering", dueDate: "2026-12-31" }] } as TargetInput);
-    const after = db.$client.prepare("select id, title, done from milestones where target_id = ? order by due_date").all(id) as { id: number; title: string; done: number }[];
-    expect(after.map((m) => [m.title, m.done])).toEqual([["Koordinator ansat i PPR", 1], ["Evaluering", 0]]);
+    updateTarget(db, school, id, {
+      ...milestoneTarget(),
+      milestones: [
+        { id: first.id, title: "Koordinator ansat i PPR", dueDate: "2025-03-01" },
+        { title: "Evaluering", dueDate: "2026-12-31" },
+      ],
+    } as TargetInput);
+    const after = db.$client.prepare("select id, title, done from milestones where target_id = ? order by due_date").all(id) as {
+      id: number;
+      title: string;
+      done: number;
+    }[];
+    expect(after.map((m) => [m.title, m.done])).toEqual([
+      ["Koordinator ansat i PPR", 1],
+      ["Evaluering", 0],
+    ]);
     expect(after.some((m) => m.id === second.id)).toBe(false);
-    expect(() => updateTarget(db, school, id, { ...milestoneTarget(), milestones: [{ title: "Kun en ny", dueDate: "2027-01-01" }] } as TargetInput)).toThrow(/targetErrors\.doneMilestone/);
+    expect(() =>
+      updateTarget(db, school, id, { ...milestoneTarget(), milestones: [{ title: "Kun en ny", dueDate: "2027-01-01" }] } as TargetInput),
+    ).toThrow(/targetErrors\.doneMilestone/);
     // another target's milestone is not this target's to toggle
     const other = createTarget(db, school, "849", milestoneTarget());
     expect(() => setMilestoneDone(db, school, other, first.id!, false)).toThrow(/^(forbidden|not_found): /);
@@ -263,12 +300,18 @@ describe("partnership-wide targets", () => {
     const otherSocial = await actorOf(await signIn(db, "socialdirektoer", "167"));
     const pid = createPartnershipTarget(db, secretariat, partnershipTarget());
     // a director adopts for their own municipality only, with that municipality's directors as owners
-    expect(() => adoptTarget(db, otherSchool, "849", pid, { schoolOwnerId: school.id, socialOwnerId: social.id })).toThrow(/^(forbidden|not_found): /);
-    expect(() => adoptTarget(db, council, "849", pid, { schoolOwnerId: school.id, socialOwnerId: social.id })).toThrow(/^(forbidden|not_found): /);
+    expect(() => adoptTarget(db, otherSchool, "849", pid, { schoolOwnerId: school.id, socialOwnerId: social.id })).toThrow(
+      /^(forbidden|not_found): /,
+    );
+    expect(() => adoptTarget(db, council, "849", pid, { schoolOwnerId: school.id, socialOwnerId: social.id })).toThrow(
+      /^(forbidden|not_found): /,
+    );
     expect(() => adoptTarget(db, school, "849", pid, { schoolOwnerId: school.id, socialOwnerId: otherSocial.id })).toThrow(TargetError);
     const a = adoptTarget(db, school, "849", pid, { schoolOwnerId: school.id, socialOwnerId: social.id });
     const b = adoptTarget(db, otherSchool, "167", pid, { schoolOwnerId: otherSchool.id, socialOwnerId: otherSocial.id });
-    expect(() => adoptTarget(db, social, "849", pid, { schoolOwnerId: school.id, socialOwnerId: social.id })).toThrow(/targetErrors\.alreadyAdopted/);
+    expect(() => adoptTarget(db, social, "849", pid, { schoolOwnerId: school.id, socialOwnerId: social.id })).toThrow(
+      /targetErrors\.alreadyAdopted/,
+    );
     const [mine] = listTargets(db, "849").filter((t) => t.id === a);
     expect(mine).toMatchObject({ adoptedFromId: pid, title: partnershipTarget().title, targetValue: 60, schoolOwnerId: school.id });
     const adoptions = listPartnershipTargets(db).find((t) => t.id === pid)!.adoptions;
@@ -288,7 +331,9 @@ describe("partnership-wide targets", () => {
     expect(targetDefinitionOf(db, a)!.row).toMatchObject({ schoolOwnerId: newSchool.id, targetValue: 62 });
     // closed by the secretariat: no new adoptions, existing ones carry on
     closeTarget(db, secretariat, pid, { state: "droppet", reason: "Erstattet af et nyt mål." });
-    expect(() => adoptTarget(db, otherSchool, "167", pid, { schoolOwnerId: otherSchool.id, socialOwnerId: otherSchool.id })).toThrow(/[cC]losed/);
+    expect(() => adoptTarget(db, otherSchool, "167", pid, { schoolOwnerId: otherSchool.id, socialOwnerId: otherSchool.id })).toThrow(
+      /[cC]losed/,
+    );
     expect(targetDefinitionOf(db, a)!.row.state).toBe("aktiv");
   });
 

@@ -8,7 +8,8 @@ const da = getT("da");
 export const inDanish = (message: string): string => translateMessage(da, message);
 
 /** Issues with their messages in Danish. */
-export const issuesInDanish = <T extends { message: string }>(issues: T[]): T[] => issues.map((i) => ({ ...i, message: inDanish(i.message) }));
+export const issuesInDanish = <T extends { message: string }>(issues: T[]): T[] =>
+  issues.map((i) => ({ ...i, message: inDanish(i.message) }));
 
 /** What a thrown DomainError says to a Danish reader (for `expect(...).toThrow`-style checks). */
 export function errorInDanish(e: unknown): string {

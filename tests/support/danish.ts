@@ -2,7 +2,43 @@
  * Finds Danish in text meant to be English, or in code meant to hold no sentences: the Danish
  * letters and a list of common Danish words. The product's name is a proper name and allowed.
  */
-const WORDS = ["og", "ikke", "til", "der", "som", "skal", "findes", "skriv", "vælg", "kan", "af", "med", "er", "på", "det", "den", "eller", "har", "mål", "målet", "kommune", "kommunen", "indikator", "indikatoren", "udfordring", "fejl", "siden", "adgang", "ugyldig", "mangler", "gyldig", "tallet", "overblik", "prøver", "andel"];
+const WORDS = [
+  "og",
+  "ikke",
+  "til",
+  "der",
+  "som",
+  "skal",
+  "findes",
+  "skriv",
+  "vælg",
+  "kan",
+  "af",
+  "med",
+  "er",
+  "på",
+  "det",
+  "den",
+  "eller",
+  "har",
+  "mål",
+  "målet",
+  "kommune",
+  "kommunen",
+  "indikator",
+  "indikatoren",
+  "udfordring",
+  "fejl",
+  "siden",
+  "adgang",
+  "ugyldig",
+  "mangler",
+  "gyldig",
+  "tallet",
+  "overblik",
+  "prøver",
+  "andel",
+];
 const DANISH = new RegExp(`[æøåÆØÅ]|\\b(${WORDS.join("|")})\\b`, "i");
 
 export function danishIn(text: string): string | null {

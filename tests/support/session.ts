@@ -18,6 +18,7 @@ export async function signIn(db: Db, role: Role, municipalityCode: string | null
     cookie,
     context,
     /** A GET request to `path` carrying the session cookie. */
-    request: (path: string, init: RequestInit = {}) => new Request(`http://localhost${path}`, { ...init, headers: { Cookie: cookie, ...(init.headers ?? {}) } }),
+    request: (path: string, init: RequestInit = {}) =>
+      new Request(`http://localhost${path}`, { ...init, headers: { Cookie: cookie, ...(init.headers ?? {}) } }),
   };
 }

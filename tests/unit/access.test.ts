@@ -97,7 +97,18 @@ describe("the access policy table", () => {
     expect(allKindsCovered).toBe(true);
     expect(Object.keys(EXPECTED).sort()).toEqual([...ROLES].sort());
     expect([...KINDS_IN_TABLE].sort()).toEqual(
-      ["load-data", "manage-users", "read-all-municipalities", "read-audit", "read-municipality", "read-reports", "read-targets", "set-partnership-targets", "write-status", "write-targets"].sort(),
+      [
+        "load-data",
+        "manage-users",
+        "read-all-municipalities",
+        "read-audit",
+        "read-municipality",
+        "read-reports",
+        "read-targets",
+        "set-partnership-targets",
+        "write-status",
+        "write-targets",
+      ].sort(),
     );
   });
 
@@ -149,7 +160,9 @@ describe("departmentOf", () => {
     expect(departmentOf("sekretariat")).toBeNull();
     for (const role of ROLES)
       for (const side of ["school", "social"] as const)
-        expect(can({ role, municipalityCode: "849" }, { kind: "write-status", municipality: "849", side }), `${role} ${side}`).toBe(departmentOf(role) === side);
+        expect(can({ role, municipalityCode: "849" }, { kind: "write-status", municipality: "849", side }), `${role} ${side}`).toBe(
+          departmentOf(role) === side,
+        );
     expect(DIRECTOR_OF.school).toBe("skoledirektoer");
   });
 });

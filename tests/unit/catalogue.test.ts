@@ -66,6 +66,8 @@ describe("the indicator catalogue", () => {
 describe("citing the sources for readers", () => {
   it("names the seed files as the documents they are", async () => {
     const { citeSources } = await import("~/domain/catalogue");
-    expect(citeSources("Seed 003 (KL): »Det politiske niveau …«; seed 002: 39 pct.")).toBe("KL's udspil »Vejen frem«: »Det politiske niveau …«; Evalueringen af læringsmiljømodellen (Rambøll): 39 pct.");
+    expect(citeSources("Seed 003 (KL): »Det politiske niveau …«; seed 002: 39 pct.")).toBe(
+      "KL's udspil »Vejen frem«: »Det politiske niveau …«; Evalueringen af læringsmiljømodellen (Rambøll): 39 pct.",
+    );
   });
 });

@@ -7,7 +7,13 @@ const values = (entries: [string, number | null][]) => new Map(entries);
 describe("ranks and thirds (Kolada's colours)", () => {
   it("ranks best first by polarity and splits the ranked into thirds", () => {
     const v = values([
-      ["a", 90], ["b", 80], ["c", 70], ["d", 60], ["e", 50], ["f", 40], ["g", null], // prettier-ignore
+      ["a", 90],
+      ["b", 80],
+      ["c", 70],
+      ["d", 60],
+      ["e", 50],
+      ["f", 40],
+      ["g", null], // prettier-ignore
     ]);
     const higher = rankAndBand(v, "higher");
     expect(["a", "b", "c", "d", "e", "f"].map((c) => higher.get(c)!.rank)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -45,7 +51,12 @@ describe("similar municipalities", () => {
   it("finds the nearest on standardised variables, never itself, with index 0 for a twin", () => {
     const n = nearestNeighbours(vectors, "own", 3);
     // "half" matches on the one variable it has, so it ties with the twin at 0
-    expect(n.slice(0, 2).map((x) => x.code).sort()).toEqual(["half", "twin"]);
+    expect(
+      n
+        .slice(0, 2)
+        .map((x) => x.code)
+        .sort(),
+    ).toEqual(["half", "twin"]);
     expect(n[2].code).toBe("near");
     expect(n[0].index).toBe(0);
     expect(n.every((x) => x.code !== "own")).toBe(true);
@@ -82,7 +93,10 @@ describe("similar municipalities", () => {
     expect(settingsSchema.safeParse({ variables: ["boern", "urbanitet"], groupSize: "2" }).success).toBe(false);
     expect(settingsSchema.safeParse({ variables: ["boern", "urbanitet"], groupSize: "21" }).success).toBe(false);
     expect(settingsSchema.safeParse({ variables: ["boern", "nonsense"], groupSize: "7" }).success).toBe(false);
-    expect(settingsSchema.parse({ variables: ["urbanitet", "boern"], groupSize: "5" })).toEqual({ variables: ["boern", "urbanitet"], groupSize: 5 });
+    expect(settingsSchema.parse({ variables: ["urbanitet", "boern"], groupSize: "5" })).toEqual({
+      variables: ["boern", "urbanitet"],
+      groupSize: 5,
+    });
   });
 });
 

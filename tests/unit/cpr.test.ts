@@ -56,7 +56,8 @@ describe("a CPR number in a file name", () => {
   it.each(["elev-020290-4321.csv", "020290-4321.xlsx", "elever_0202904321.csv", "data 02.02.90-4321.csv"])("finds %s", (name) =>
     expect(cprInFileName(name)).toBe(true),
   );
-  it.each(["indikatorer-2024.csv", "fp9-deltagelse-2023-24.xlsx", "import-20250101-1200.csv", "kommune-849-2025K3.csv"])("leaves %s alone", (name) =>
-    expect(cprInFileName(name)).toBe(false),
+  it.each(["indikatorer-2024.csv", "fp9-deltagelse-2023-24.xlsx", "import-20250101-1200.csv", "kommune-849-2025K3.csv"])(
+    "leaves %s alone",
+    (name) => expect(cprInFileName(name)).toBe(false),
   );
 });

@@ -58,9 +58,7 @@ function rawArb(measure: Measure, profile: keyof typeof sizeArb): fc.Arbitrary<R
         .tuple(size, fc.integer({ min: 0, max: 100 }))
         .map(([n, p]) => ({ numerator: Math.round((n * p) / 100), denominator: n, value: null }));
     case "mean":
-      return fc
-        .tuple(size, fc.integer({ min: -3, max: 12 }))
-        .map(([n, v]) => ({ numerator: null, denominator: n, value: n ? v : null }));
+      return fc.tuple(size, fc.integer({ min: -3, max: 12 })).map(([n, v]) => ({ numerator: null, denominator: n, value: n ? v : null }));
   }
 }
 
@@ -100,11 +98,24 @@ function buildTable(
   for (const m of municipalities) {
     for (const b of leafBreakdowns) {
       const part = new Map(PARTS.map((p) => [p, values[next++]]));
-      for (const [g, ps] of Object.entries(GROUP_PARTS)) raw.set(id("municipality", m.code, g, b), combine(measure, ps.map((p) => part.get(p as (typeof PARTS)[number])!)));
+      for (const [g, ps] of Object.entries(GROUP_PARTS))
+        raw.set(
+          id("municipality", m.code, g, b),
+          combine(
+            measure,
+            ps.map((p) => part.get(p as (typeof PARTS)[number])!),
+          ),
+        );
     }
     if (sites.length) {
       for (const g of Object.keys(GROUP_PARTS)) {
-        raw.set(id("municipality", m.code, g, ""), combine(measure, sites.map((s) => raw.get(id("municipality", m.code, g, s))!)));
+        raw.set(
+          id("municipality", m.code, g, ""),
+          combine(
+            measure,
+            sites.map((s) => raw.get(id("municipality", m.code, g, s))!),
+          ),
+        );
       }
     }
   }
@@ -113,9 +124,15 @@ function buildTable(
   for (const g of groups) {
     for (const b of ["", ...sites]) {
       const of = (ms: typeof municipalities) => ms.map((m) => raw.get(id("municipality", m.code, g, b))!);
-      for (const m of municipalities) cells.push({ id: id("municipality", m.code, g, b), measure, ...raw.get(id("municipality", m.code, g, b))! });
+      for (const m of municipalities)
+        cells.push({ id: id("municipality", m.code, g, b), measure, ...raw.get(id("municipality", m.code, g, b))! });
       for (const r of regions) {
-        cells.push({ id: id("region", r, g, b), measure, ...combine(measure, of(municipalities.filter((m) => m.regionCode === r))), protected: true });
+        cells.push({
+          id: id("region", r, g, b),
+          measure,
+          ...combine(measure, of(municipalities.filter((m) => m.regionCode === r))),
+          protected: true,
+        });
       }
       cells.push({ id: id("nation", "", g, b), measure, ...combine(measure, of(municipalities)), protected: true });
     }
@@ -150,7 +167,9 @@ function shuffleTable(t: Table, seed: number): Table {
 }
 
 const hasData = (c: DisclosureCell): boolean =>
-  c.measure === "count" ? c.numerator !== null : c.denominator !== null && c.denominator > 0 && (c.measure === "rate" ? c.numerator !== null : c.value !== null);
+  c.measure === "count"
+    ? c.numerator !== null
+    : c.denominator !== null && c.denominator > 0 && (c.measure === "rate" ? c.numerator !== null : c.value !== null);
 
 describe("suppression properties on random tables", () => {
   it("respects the primary rule, protects every withheld cell it can, and never picks protected cells", () => {
@@ -207,20 +226,26 @@ describe("suppression properties on random tables", () => {
     // an import runs the periods of one indicator through one cache: same relations, cells that
     // usually repeat, now and then a cell more or less, and new figures each time
     fc.assert(
-      fc.property(tableArb, fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 1_000 }), fc.integer()), { minLength: 2, maxLength: 5 }), (table, steps) => {
-        const cache = {};
-        for (const [dropOne, drop, seed] of steps) {
-          const t = shuffleTable(table, seed);
-          const municipal = t.cells.filter((c) => !c.protected);
-          const gone = dropOne ? municipal[drop % municipal.length].id : null;
-          // new figures: the counts scaled, so primary and secondary cells move
-          const cells = t.cells.filter((c) => c.id !== gone).map((c) => ({ ...c, numerator: c.numerator === null ? null : (c.numerator * (1 + (seed & 3))) % 97 }));
-          const cached = suppressDetailed(cells, table.relations, { k: table.k }, cache, table.cohorts);
-          const fresh = suppressDetailed(cells, table.relations, { k: table.k }, undefined, table.cohorts);
-          expect([...cached.withheld].sort()).toEqual([...fresh.withheld].sort());
-          expect(cached.exposed).toEqual(fresh.exposed);
-        }
-      }),
+      fc.property(
+        tableArb,
+        fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 1_000 }), fc.integer()), { minLength: 2, maxLength: 5 }),
+        (table, steps) => {
+          const cache = {};
+          for (const [dropOne, drop, seed] of steps) {
+            const t = shuffleTable(table, seed);
+            const municipal = t.cells.filter((c) => !c.protected);
+            const gone = dropOne ? municipal[drop % municipal.length].id : null;
+            // new figures: the counts scaled, so primary and secondary cells move
+            const cells = t.cells
+              .filter((c) => c.id !== gone)
+              .map((c) => ({ ...c, numerator: c.numerator === null ? null : (c.numerator * (1 + (seed & 3))) % 97 }));
+            const cached = suppressDetailed(cells, table.relations, { k: table.k }, cache, table.cohorts);
+            const fresh = suppressDetailed(cells, table.relations, { k: table.k }, undefined, table.cohorts);
+            expect([...cached.withheld].sort()).toEqual([...fresh.withheld].sort());
+            expect(cached.exposed).toEqual(fresh.exposed);
+          }
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -256,7 +281,10 @@ describe("findDetermined agrees with a dense rank computation", () => {
       fc.record({
         cells: fc.constant(cells),
         relations: fc.array(
-          fc.tuple(fc.integer({ min: 0, max: cells - 1 }), fc.uniqueArray(fc.integer({ min: 0, max: cells - 1 }), { minLength: 1, maxLength: cells })),
+          fc.tuple(
+            fc.integer({ min: 0, max: cells - 1 }),
+            fc.uniqueArray(fc.integer({ min: 0, max: cells - 1 }), { minLength: 1, maxLength: cells }),
+          ),
           { minLength: relations, maxLength: relations },
         ),
         withheld: fc.uniqueArray(fc.integer({ min: 0, max: cells - 1 }), { maxLength: cells }),

@@ -56,7 +56,9 @@ describe("secondary suppression: examples", () => {
       count("opholdssted", 7),
       count("andet", 0),
     ];
-    const relations: Relation[] = [{ total: "total", parts: ["familiepleje", "netvaerkspleje", "doegninstitution", "opholdssted", "andet"] }];
+    const relations: Relation[] = [
+      { total: "total", parts: ["familiepleje", "netvaerkspleje", "doegninstitution", "opholdssted", "andet"] },
+    ];
     const result = suppress(cells, relations);
     // the zero site is passed over: a withheld 0 would leave "doegninstitution ≤ 3" in plain sight
     expect(entries(result)).toEqual([
@@ -73,16 +75,34 @@ describe("secondary suppression: examples", () => {
     const cohorts = unionCohorts(shape);
     const id = (g: string) => cellId({ scope: "municipality", code: "101", targetGroup: g, breakdown: "" });
     // 3 placed, 30 preventive, 2 of them in both: udsatte 31. Shown udsatte and forebyggende would bound anbragte ≥ 1
-    const counts = [count(id("anbragte"), 3), count(id("forebyggende"), 30), count(id("udsatte"), 31), count(id("oevrige"), 400), count(id("alle"), 431)];
+    const counts = [
+      count(id("anbragte"), 3),
+      count(id("forebyggende"), 30),
+      count(id("udsatte"), 31),
+      count(id("oevrige"), 400),
+      count(id("alle"), 431),
+    ];
     // udsatte stays: with both withheld, a ≤ u, f ≤ u and a + f ≥ u bound neither
     expect(entries(suppress(counts, relations, undefined, cohorts))).toEqual([
       [id("anbragte"), "primary"],
       [id("forebyggende"), "secondary"],
     ]);
-    const rates = [rate(id("anbragte"), 2, 4), rate(id("forebyggende"), 20, 40), rate(id("udsatte"), 21, 42), rate(id("oevrige"), 300, 400), rate(id("alle"), 321, 442)];
+    const rates = [
+      rate(id("anbragte"), 2, 4),
+      rate(id("forebyggende"), 20, 40),
+      rate(id("udsatte"), 21, 42),
+      rate(id("oevrige"), 300, 400),
+      rate(id("alle"), 321, 442),
+    ];
     expect(entries(suppress(rates, relations, undefined, cohorts)).map(([c]) => c)).toEqual([id("anbragte"), id("forebyggende")]);
     // a withheld udsatte (here: no placed children, so udsatte = forebyggende would be pinned) takes both with it
-    const none = [count(id("anbragte"), 0), count(id("forebyggende"), 30), count(id("udsatte"), 30), count(id("oevrige"), 3), count(id("alle"), 33)];
+    const none = [
+      count(id("anbragte"), 0),
+      count(id("forebyggende"), 30),
+      count(id("udsatte"), 30),
+      count(id("oevrige"), 3),
+      count(id("alle"), 33),
+    ];
     expect(entries(suppress(none, relations, undefined, cohorts))).toEqual([
       [id("anbragte"), "secondary"],
       [id("forebyggende"), "secondary"],
@@ -90,7 +110,13 @@ describe("secondary suppression: examples", () => {
       [id("udsatte"), "secondary"],
     ]);
     // nothing small: nothing withheld, though udsatte ≠ anbragte + forebyggende
-    const clear = [count(id("anbragte"), 30), count(id("forebyggende"), 60), count(id("udsatte"), 75), count(id("oevrige"), 400), count(id("alle"), 475)];
+    const clear = [
+      count(id("anbragte"), 30),
+      count(id("forebyggende"), 60),
+      count(id("udsatte"), 75),
+      count(id("oevrige"), 400),
+      count(id("alle"), 475),
+    ];
     expect(suppress(clear, relations, undefined, cohorts).size).toBe(0);
   });
 
@@ -190,9 +216,21 @@ describe("secondary suppression: examples", () => {
     const rows = [1, 2, 3, 4];
     for (const i of rows) for (const j of rows) cells.push(count(`r${i}c${j}`, value(i, j)));
     for (const i of rows) {
-      cells.push(count(`r${i}`, rows.reduce((s, j) => s + value(i, j), 0), true));
+      cells.push(
+        count(
+          `r${i}`,
+          rows.reduce((s, j) => s + value(i, j), 0),
+          true,
+        ),
+      );
       relations.push({ total: `r${i}`, parts: rows.map((j) => `r${i}c${j}`) });
-      cells.push(count(`c${i}`, rows.reduce((s, j) => s + value(j, i), 0), true));
+      cells.push(
+        count(
+          `c${i}`,
+          rows.reduce((s, j) => s + value(j, i), 0),
+          true,
+        ),
+      );
       relations.push({ total: `c${i}`, parts: rows.map((j) => `r${j}c${i}`) });
     }
     const grand = rows.reduce((s, i) => s + rows.reduce((t, j) => t + value(i, j), 0), 0);
@@ -241,7 +279,12 @@ describe("standard relations and determinism on a municipal table", () => {
     expect(has(m("825", "oevrige"), [m("825", "oevrige", "a"), m("825", "oevrige", "b")])).toBe(true);
     expect(has(r("1081", "anbragte", "b"), [m("825", "anbragte", "b"), m("851", "anbragte", "b")])).toBe(true);
     expect(has(n("alle"), [r("1081", "alle"), r("1084", "alle")])).toBe(true);
-    expect(has(n("alle"), municipalities.map((x) => m(x.code, "alle")))).toBe(true);
+    expect(
+      has(
+        n("alle"),
+        municipalities.map((x) => m(x.code, "alle")),
+      ),
+    ).toBe(true);
     expect(has(n("anbragte"), [n("anbragte", "a"), n("anbragte", "b")])).toBe(true);
     // 8 scopes × 3 breakdown values × 1 group sum + 8 × 5 breakdown sums + 5 × 3 × (2 regions + 2 nation)
     expect(rel).toHaveLength(8 * 3 * 1 + 8 * 5 + 5 * 3 * 4);
@@ -262,7 +305,8 @@ describe("standard relations and determinism on a municipal table", () => {
   /** A count table over `municipalities` from (anbragte, forebyggende, oevrige) per municipality. */
   function countTable(values: Record<string, [number, number, number]>) {
     const raw = new Map<string, number>();
-    const key = (scope: "municipality" | "region" | "nation", code: string, g: string) => cellId({ scope, code, targetGroup: g, breakdown: "" });
+    const key = (scope: "municipality" | "region" | "nation", code: string, g: string) =>
+      cellId({ scope, code, targetGroup: g, breakdown: "" });
     for (const m of municipalities) {
       const [anb, fore, oev] = values[m.code];
       raw.set(key("municipality", m.code, "anbragte"), anb);
@@ -275,7 +319,8 @@ describe("standard relations and determinism on a municipal table", () => {
     const cells: DisclosureCell[] = [...raw].map(([id, n]) => count(id, n));
     for (const g of groups) {
       const sum = (ms: typeof municipalities) => ms.reduce((s, m) => s + raw.get(key("municipality", m.code, g))!, 0);
-      for (const region of ["1081", "1084"]) cells.push(count(key("region", region, g), sum(municipalities.filter((m) => m.regionCode === region)), true));
+      for (const region of ["1081", "1084"])
+        cells.push(count(key("region", region, g), sum(municipalities.filter((m) => m.regionCode === region)), true));
       cells.push(count(key("nation", "", g), sum(municipalities), true));
     }
     const shape = { municipalities, targetGroups: groups, breakdowns: [] };
@@ -315,7 +360,16 @@ describe("standard relations and determinism on a municipal table", () => {
     expect(findDetermined(cells, relations, reference)).toEqual([]);
     for (let seed = 1; seed <= 20; seed++) {
       const rel = shuffled(relations, seed).map((r) => ({ total: r.total, parts: shuffled(r.parts, seed + 100) }));
-      expect(entries(suppress(shuffled(cells, seed), rel, undefined, shuffled(cohorts, seed).map((c) => ({ id: c.id, with: shuffled(c.with, seed) }))))).toEqual(entries(reference));
+      expect(
+        entries(
+          suppress(
+            shuffled(cells, seed),
+            rel,
+            undefined,
+            shuffled(cohorts, seed).map((c) => ({ id: c.id, with: shuffled(c.with, seed) })),
+          ),
+        ),
+      ).toEqual(entries(reference));
     }
   });
 });
@@ -323,7 +377,14 @@ describe("standard relations and determinism on a municipal table", () => {
 describe("cells linked to another indicator", () => {
   it("withholds a linked cell and protects it with a complement like any withheld cell", async () => {
     const { suppress } = await import("~/domain/disclosure");
-    const cell = (id: string, n: number, extra: object = {}) => ({ id, measure: "mean" as const, numerator: null, denominator: n, value: 6, ...extra });
+    const cell = (id: string, n: number, extra: object = {}) => ({
+      id,
+      measure: "mean" as const,
+      numerator: null,
+      denominator: n,
+      value: 6,
+      ...extra,
+    });
     const withheld = suppress(
       [cell("total", 100, { protected: true }), cell("a", 40, { linked: true }), cell("b", 30), cell("c", 30)],
       [{ total: "total", parts: ["a", "b", "c"] }],

@@ -30,18 +30,39 @@ describe("figures from raw counts", () => {
   });
 
   it("sums counts", () => {
-    expect(combine("count", [{ numerator: 3, denominator: null, value: null }, { numerator: 4, denominator: null, value: null }]).numerator).toBe(7);
+    expect(
+      combine("count", [
+        { numerator: 3, denominator: null, value: null },
+        { numerator: 4, denominator: null, value: null },
+      ]).numerator,
+    ).toBe(7);
   });
 
   it("knows how many children a figure is about", () => {
-    const base = { indicatorCode: "x", period: "2024", periodKey: 20240, targetGroup: "alle", breakdown: "", withheld: null, scope: { kind: "nation" as const } };
+    const base = {
+      indicatorCode: "x",
+      period: "2024",
+      periodKey: 20240,
+      targetGroup: "alle",
+      breakdown: "",
+      withheld: null,
+      scope: { kind: "nation" as const },
+    };
     expect(toFigure("percent", { ...base, numerator: 5, denominator: 20, value: null }).n).toBe(20);
     expect(toFigure("count", { ...base, numerator: 7, denominator: null, value: null }).n).toBe(7);
     expect(toFigure("kr", { ...base, numerator: null, denominator: 900, value: 12000 }).n).toBe(900);
   });
 
   it("changes and output rounding", () => {
-    const base = { indicatorCode: "x", period: "2024", periodKey: 20240, targetGroup: "alle", breakdown: "", withheld: null, scope: { kind: "nation" as const } };
+    const base = {
+      indicatorCode: "x",
+      period: "2024",
+      periodKey: 20240,
+      targetGroup: "alle",
+      breakdown: "",
+      withheld: null,
+      scope: { kind: "nation" as const },
+    };
     const a = toFigure("percent", { ...base, numerator: 48, denominator: 100, value: null });
     const b = toFigure("percent", { ...base, numerator: 50, denominator: 100, value: null });
     expect(changeBetween(b, a)).toBeCloseTo(2);
@@ -73,8 +94,16 @@ describe("municipality search", () => {
 describe("a withheld figure", () => {
   it("carries no number at all, not even its n", () => {
     const f = toFigure("percent", {
-      indicatorCode: "x", period: "2024", periodKey: 20240, targetGroup: "anbragte", breakdown: "",
-      withheld: "primary", scope: { kind: "municipality", code: "825" }, numerator: 3, denominator: 7, value: null,
+      indicatorCode: "x",
+      period: "2024",
+      periodKey: 20240,
+      targetGroup: "anbragte",
+      breakdown: "",
+      withheld: "primary",
+      scope: { kind: "municipality", code: "825" },
+      numerator: 3,
+      denominator: 7,
+      value: null,
     });
     expect(f).toMatchObject({ numerator: null, denominator: null, value: null, shown: null, n: null, withheld: "primary" });
   });

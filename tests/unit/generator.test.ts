@@ -18,8 +18,7 @@ const rows = generateDemoObservations(munis);
 const elapsedMs = performance.now() - started;
 
 const sha = (rs: ObservationSeed[]) => createHash("sha256").update(JSON.stringify(rs)).digest("hex");
-const key = (ind: string, muni: string, period: string, group: string, breakdown = "") =>
-  `${ind}|${muni}|${period}|${group}|${breakdown}`;
+const key = (ind: string, muni: string, period: string, group: string, breakdown = "") => `${ind}|${muni}|${period}|${group}|${breakdown}`;
 const byKey = new Map(rows.map((r) => [key(r.indicatorCode, r.municipalityCode, r.period, r.targetGroup, r.breakdown), r]));
 const get = (ind: string, muni: string, period: string, group: string, breakdown = ""): ObservationSeed => {
   const r = byKey.get(key(ind, muni, period, group, breakdown));
@@ -90,7 +89,7 @@ describe("demo generator", () => {
           break;
         case "mean":
           if (r.numerator !== null || !isCount(r.denominator)) throw new Error(JSON.stringify(r));
-          if ((r.denominator! > 0) !== (r.value !== null)) throw new Error(`value iff children: ${JSON.stringify(r)}`);
+          if (r.denominator! > 0 !== (r.value !== null)) throw new Error(`value iff children: ${JSON.stringify(r)}`);
           if (r.value !== null && r.indicatorCode === "fp9-karakter") {
             if (r.value < -3 || r.value > 12 || round1(r.value) !== r.value) throw new Error(JSON.stringify(r));
           }
@@ -125,7 +124,8 @@ describe("demo generator", () => {
           // the children counted: a count's number, a rate's or a mean's n
           const n = (r: ObservationSeed) => (measure === "count" ? r.numerator : r.denominator);
           if (!within(n(a), n(f), n(u))) throw new Error(`${ind.code} ${m.code} ${p}: n`);
-          if (measure === "rate" && !within(a.numerator, f.numerator, u.numerator)) throw new Error(`${ind.code} ${m.code} ${p}: numerator`);
+          if (measure === "rate" && !within(a.numerator, f.numerator, u.numerator))
+            throw new Error(`${ind.code} ${m.code} ${p}: numerator`);
           if (n(u)! < n(a)! + n(f)!) overlapping++;
           if (groups.has("alle")) {
             const o = get(ind.code, m.code, p, "oevrige");
@@ -142,24 +142,42 @@ describe("demo generator", () => {
   });
 
   it("reproduces seed 000's national 2023/24 exam participation (56 % of 5,520, 48 % of 1,227, 57 % of 4,930, 92 % of 64,185)", () => {
-    const national = new Map(nationalFigures(rows.filter((r) => r.indicatorCode === "fp9-deltagelse" && r.period === "2023/24")).map((f) => [f.targetGroup, f]));
-    const expected: [string, number, number][] = [["udsatte", 56, 5520], ["anbragte", 48, 1227], ["forebyggende", 57, 4930], ["oevrige", 92, 64185]];
+    const national = new Map(
+      nationalFigures(rows.filter((r) => r.indicatorCode === "fp9-deltagelse" && r.period === "2023/24")).map((f) => [f.targetGroup, f]),
+    );
+    const expected: [string, number, number][] = [
+      ["udsatte", 56, 5520],
+      ["anbragte", 48, 1227],
+      ["forebyggende", 57, 4930],
+      ["oevrige", 92, 64185],
+    ];
     for (const [g, pct, n] of expected) {
       const f = national.get(g)!;
       expect(Math.abs(f.value! - pct), g).toBeLessThanOrEqual(1);
       expect(Math.abs(f.denominator! - n) / n, g).toBeLessThanOrEqual(0.02);
     }
-    expect(national.get("udsatte")!.denominator!).toBeLessThan(national.get("anbragte")!.denominator! + national.get("forebyggende")!.denominator!);
+    expect(national.get("udsatte")!.denominator!).toBeLessThan(
+      national.get("anbragte")!.denominator! + national.get("forebyggende")!.denominator!,
+    );
   });
 
   it("labels every calibration target with its real source: a seed file, a named publisher, or antaget", () => {
-    for (const t of CALIBRATION_TARGETS) expect(t.source, `${t.indicatorCode} ${t.period} ${t.targetGroup}`).toMatch(/^(seed 00[0-4]|Danmarks Statistik|SBST|KL|antaget)/);
+    for (const t of CALIBRATION_TARGETS)
+      expect(t.source, `${t.indicatorCode} ${t.period} ${t.targetGroup}`).toMatch(/^(seed 00[0-4]|Danmarks Statistik|SBST|KL|antaget)/);
     const seedSourced = (code: string) => CALIBRATION_TARGETS.filter((t) => t.indicatorCode === code && t.source.startsWith("seed"));
     // 001's FSA completion (50/63/93 %) is its own measure, not exam participation
-    expect(seedSourced("fsa-gennemfoert").map((t) => t.expected).sort()).toEqual([50, 63, 93]);
+    expect(
+      seedSourced("fsa-gennemfoert")
+        .map((t) => t.expected)
+        .sort(),
+    ).toEqual([50, 63, 93]);
     expect(seedSourced("fp9-deltagelse").every((t) => t.period === "2023/24")).toBe(true);
     // 002: foster care incl. network care was 55 % of placements in 2019
-    expect(CALIBRATION_TARGETS.some((t) => t.indicatorCode === "familiepleje-andel" && t.period === "2019" && t.expected === 55 && t.source.startsWith("seed 002"))).toBe(true);
+    expect(
+      CALIBRATION_TARGETS.some(
+        (t) => t.indicatorCode === "familiepleje-andel" && t.period === "2019" && t.expected === 55 && t.source.startsWith("seed 002"),
+      ),
+    ).toBe(true);
   });
 
   it("keeps linked indicators consistent", () => {
@@ -190,7 +208,10 @@ describe("demo generator", () => {
           expect(sites.reduce((t, x) => t + x, 0)).toBe(share.denominator);
           expect(sites.slice(1).reduce((t, x) => t + x, 0)).toBe(share.numerator);
         }
-      for (const p of DEMO_PERIODS.quarter) expect(get("opfoelgning-rettidig", m.code, p, "anbragte").denominator).toBe(get("handleplan-skolemaal", m.code, p, "anbragte").denominator);
+      for (const p of DEMO_PERIODS.quarter)
+        expect(get("opfoelgning-rettidig", m.code, p, "anbragte").denominator).toBe(
+          get("handleplan-skolemaal", m.code, p, "anbragte").denominator,
+        );
     }
   });
 
@@ -203,7 +224,10 @@ describe("demo generator", () => {
         return (t >= 1 && t <= 4) || (rest !== null && rest >= 1 && rest <= 4);
       });
       expect(small.length, code).toBeGreaterThan(20);
-      expect(own.some((r) => r.numerator === 0), code).toBe(true);
+      expect(
+        own.some((r) => r.numerator === 0),
+        code,
+      ).toBe(true);
     }
   });
 
@@ -228,7 +252,9 @@ describe("demo generator", () => {
       }
     });
     expect(sha(extra.map((r) => ({ ...r, breakdown: r.breakdown.replace(/^skala-2\/?/, "") })))).not.toBe(sha(rows));
-    expect(new Set(twice.map((r) => key(r.indicatorCode, r.municipalityCode, r.period, r.targetGroup, r.breakdown))).size).toBe(twice.length);
+    expect(new Set(twice.map((r) => key(r.indicatorCode, r.municipalityCode, r.period, r.targetGroup, r.breakdown))).size).toBe(
+      twice.length,
+    );
   });
 
   it("streams the same rows as the array function", () => {

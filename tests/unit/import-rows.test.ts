@@ -71,7 +71,9 @@ describe("cells", () => {
 
 describe("a row", () => {
   it("takes a rate with numerator and denominator, municipality by code or name", () => {
-    expect(row({ indikator: "fp9-deltagelse", kommune: "849", periode: "2023/24", maalgruppe: "anbragte", taeller: "7", naevner: "12" }).row).toEqual({
+    expect(
+      row({ indikator: "fp9-deltagelse", kommune: "849", periode: "2023/24", maalgruppe: "anbragte", taeller: "7", naevner: "12" }).row,
+    ).toEqual({
       indicatorCode: "fp9-deltagelse",
       municipalityCode: "849",
       period: "2023/24",
@@ -82,17 +84,41 @@ describe("a row", () => {
       denominator: 12,
       value: null,
     });
-    expect(row({ indikator: "fp9-deltagelse", kommune: "københavn", periode: "2023/24", maalgruppe: "oevrige", taeller: "1 200", naevner: "1500" }).row?.municipalityCode).toBe("101");
+    expect(
+      row({
+        indikator: "fp9-deltagelse",
+        kommune: "københavn",
+        periode: "2023/24",
+        maalgruppe: "oevrige",
+        taeller: "1 200",
+        naevner: "1500",
+      }).row?.municipalityCode,
+    ).toBe("101");
   });
 
   it("suggests the municipality a typo meant", () => {
-    const r = row({ indikator: "fp9-deltagelse", kommune: "Jamerbugt", periode: "2023/24", maalgruppe: "anbragte", taeller: "7", naevner: "12" });
+    const r = row({
+      indikator: "fp9-deltagelse",
+      kommune: "Jamerbugt",
+      periode: "2023/24",
+      maalgruppe: "anbragte",
+      taeller: "7",
+      naevner: "12",
+    });
     expect(r.row).toBeNull();
     expect(r.issues).toEqual([{ column: "kommune", message: "kommunen 'Jamerbugt' findes ikke – mente du Jammerbugt (849)?" }]);
   });
 
   it("checks the period against the cadence, and the group and breakdown against the indicator", () => {
-    const r = row({ indikator: "fp9-deltagelse", kommune: "849", periode: "2024", maalgruppe: "alle", opdeling: "familiepleje", taeller: "7", naevner: "12" });
+    const r = row({
+      indikator: "fp9-deltagelse",
+      kommune: "849",
+      periode: "2024",
+      maalgruppe: "alle",
+      opdeling: "familiepleje",
+      taeller: "7",
+      naevner: "12",
+    });
     expect(r.issues.map((i) => i.column)).toEqual(["periode", "maalgruppe", "opdeling"]);
     expect(r.issues[0].message).toBe("perioden '2024' passer ikke til indikatoren, der opgøres pr. skoleår, fx 2023/24.");
   });
@@ -114,13 +140,22 @@ describe("a row", () => {
       numerator: 9,
       denominator: null,
     });
-    expect(row({ indikator: "anbragte-type", kommune: "849", periode: "2024", taeller: "9", naevner: "10" }).issues[0].column).toBe("naevner");
-    expect(row({ indikator: "udgift-udsatte-pr-barn", kommune: "849", periode: "2024", naevner: "6970", vaerdi: "15.200,5" }).row).toMatchObject({
+    expect(row({ indikator: "anbragte-type", kommune: "849", periode: "2024", taeller: "9", naevner: "10" }).issues[0].column).toBe(
+      "naevner",
+    );
+    expect(
+      row({ indikator: "udgift-udsatte-pr-barn", kommune: "849", periode: "2024", naevner: "6970", vaerdi: "15.200,5" }).row,
+    ).toMatchObject({
       targetGroup: "alle",
       denominator: 6970,
       value: 15200.5,
     });
-    expect(row({ indikator: "udgift-udsatte-pr-barn", kommune: "849", periode: "2024", naevner: "6970" }).issues[0].message).toMatch(/værdien mangler/);
-    expect(row({ indikator: "fp9-karakter", kommune: "849", periode: "2023/24", maalgruppe: "anbragte", naevner: "30", vaerdi: "13" }).issues[0].message).toMatch(/mellem -3 og 12/);
+    expect(row({ indikator: "udgift-udsatte-pr-barn", kommune: "849", periode: "2024", naevner: "6970" }).issues[0].message).toMatch(
+      /værdien mangler/,
+    );
+    expect(
+      row({ indikator: "fp9-karakter", kommune: "849", periode: "2023/24", maalgruppe: "anbragte", naevner: "30", vaerdi: "13" }).issues[0]
+        .message,
+    ).toMatch(/mellem -3 og 12/);
   });
 });

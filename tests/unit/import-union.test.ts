@@ -26,9 +26,13 @@ describe("the union check on import: max(anbragte, forebyggende) ≤ udsatte ≤
     expect(below.map((i) => i.column)).toEqual(["taeller"]);
     expect(below[0]!.message).toMatch(/^udsatte \(tæller 39\) skal ligge mellem 40 og 50/);
     // the numerators of a rate obey the same bounds
-    expect(unionIssues("rate", { anbragte: fig(9, 10), forebyggende: fig(20, 40), udsatte: fig(8, 45) }).map((i) => i.column)).toEqual(["taeller"]);
+    expect(unionIssues("rate", { anbragte: fig(9, 10), forebyggende: fig(20, 40), udsatte: fig(8, 45) }).map((i) => i.column)).toEqual([
+      "taeller",
+    ]);
     // a mean's n is the children it covers
-    expect(unionIssues("mean", { anbragte: fig(null, 10), forebyggende: fig(null, 40), udsatte: fig(null, 60) }).map((i) => i.column)).toEqual(["naevner"]);
+    expect(
+      unionIssues("mean", { anbragte: fig(null, 10), forebyggende: fig(null, 40), udsatte: fig(null, 60) }).map((i) => i.column),
+    ).toEqual(["naevner"]);
   });
 
   it("checks nothing while a group or a figure is missing", () => {

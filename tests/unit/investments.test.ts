@@ -98,12 +98,19 @@ describe("Hørsholm's social impact bond (000)", () => {
   it("gives the investor an IRR of 6.6 %", () => {
     expect(r.partyIrr.investor).not.toBeNull();
     expect(Math.round(r.partyIrr.investor! * 1000) / 10).toBe(6.6);
-    expect(npv(r.partyIrr.investor!, r.years.map((y) => y.parties.investor.net))).toBeCloseTo(0, 3);
+    expect(
+      npv(
+        r.partyIrr.investor!,
+        r.years.map((y) => y.parties.investor.net),
+      ),
+    ).toBeCloseTo(0, 3);
   });
 
   it("the schedule: each cohort pays 37,500 in its first two years, and 100,000 comes back five years after it starts", () => {
     // cohorts start in years 1–8; repayments fall in years 6–13 (year 14 closes the horizon)
-    expect(r.years.map((y) => y.parties.investor.net)).toEqual([-37_500, -75_000, -75_000, -75_000, -75_000, 25_000, 25_000, 25_000, 62_500, 100_000, 100_000, 100_000, 100_000, 0]);
+    expect(r.years.map((y) => y.parties.investor.net)).toEqual([
+      -37_500, -75_000, -75_000, -75_000, -75_000, 25_000, 25_000, 25_000, 62_500, 100_000, 100_000, 100_000, 100_000, 0,
+    ]);
   });
 
   it("pays back less when fewer pass FSA", () => {
@@ -146,7 +153,9 @@ describe("the finance conventions", () => {
   it("sensitivity for the learning-environment model gives the evaluation's 100,700 / 73,100 / 60,400", () => {
     const table = sensitivity(template("laeringsmiljoe").model, [15, 20.67, 25], [1]);
     // cost per child-year includes the set-up spread over the five years
-    const running = [15, 20.67, 25].map((n) => hundreds(computeInvestment({ ...template("laeringsmiljoe").model, childrenPerYear: n }).runningCostPerChildPerYear!));
+    const running = [15, 20.67, 25].map((n) =>
+      hundreds(computeInvestment({ ...template("laeringsmiljoe").model, childrenPerYear: n }).runningCostPerChildPerYear!),
+    );
     expect(running).toEqual([100_700, 73_100, 60_400]);
     [15, 20.67, 25].forEach((n, i) => expect(table[i][0].costPerChildPerYear!).toBeCloseTo((982_200 + 5 * 1_510_500) / (5 * n), 6));
   });
@@ -159,7 +168,10 @@ const conventional = fc
   .map(([cost, gains]) => [-cost, ...gains]);
 // costs spread over several years, then gains: one sign change, but a higher rate can raise its NPV
 const spread = fc
-  .tuple(fc.array(fc.integer({ min: 1, max: 5_000_000 }), { minLength: 1, maxLength: 5 }), fc.array(fc.integer({ min: 1, max: 5_000_000 }), { minLength: 1, maxLength: 12 }))
+  .tuple(
+    fc.array(fc.integer({ min: 1, max: 5_000_000 }), { minLength: 1, maxLength: 5 }),
+    fc.array(fc.integer({ min: 1, max: 5_000_000 }), { minLength: 1, maxLength: 12 }),
+  )
   .map(([costs, gains]) => [...costs.map((c) => -c), ...gains]);
 
 describe("properties", () => {
@@ -179,24 +191,34 @@ describe("properties", () => {
 
   it("the NPV falls as the discount rate rises, for a conventional cash flow", () => {
     fc.assert(
-      fc.property(conventional, fc.double({ min: 0, max: 0.5, noNaN: true }), fc.double({ min: 0.001, max: 0.5, noNaN: true }), (flows, r, step) => {
-        expect(isConventional(flows)).toBe(true);
-        return npv(r + step, flows) < npv(r, flows);
-      }),
+      fc.property(
+        conventional,
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        fc.double({ min: 0.001, max: 0.5, noNaN: true }),
+        (flows, r, step) => {
+          expect(isConventional(flows)).toBe(true);
+          return npv(r + step, flows) < npv(r, flows);
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it("any case: the municipality's net is the sum of its departments', and transfers sum to zero across parties", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.5, max: 60, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom("laeringsmiljoe", "soem-a", "soem-b", "soem-c", "hoersholm-sib" as const), (n, s, key) => {
-        const r = computeInvestment({ ...template(key).model, childrenPerYear: n, successRate: s });
-        for (const y of r.years) {
-          expect(y.municipality.net).toBeCloseTo(y.parties.skole.net + y.parties.social.net, 4);
-          expect(y.parties.skole.financing + y.parties.social.financing + y.parties.investor.financing).toBeCloseTo(0, 4);
-        }
-        return true;
-      }),
+      fc.property(
+        fc.double({ min: 0.5, max: 60, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.constantFrom("laeringsmiljoe", "soem-a", "soem-b", "soem-c", "hoersholm-sib" as const),
+        (n, s, key) => {
+          const r = computeInvestment({ ...template(key).model, childrenPerYear: n, successRate: s });
+          for (const y of r.years) {
+            expect(y.municipality.net).toBeCloseTo(y.parties.skole.net + y.parties.social.net, 4);
+            expect(y.parties.skole.financing + y.parties.social.financing + y.parties.investor.financing).toBeCloseTo(0, 4);
+          }
+          return true;
+        },
+      ),
       { numRuns: 200 },
     );
   });

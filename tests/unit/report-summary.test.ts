@@ -33,7 +33,13 @@ const snapshot = (quarter: string, targets: ReportTarget[]): ReportSnapshot => (
 
 describe("the report summary", () => {
   it("counts the targets by computed status and the joint statuses", () => {
-    const s = summarise(snapshot("2025K3", [target(1), target(2, { computedStatus: "bagud", status: null }), target(3, { computedStatus: "bagud", challenges: [1] })]));
+    const s = summarise(
+      snapshot("2025K3", [
+        target(1),
+        target(2, { computedStatus: "bagud", status: null }),
+        target(3, { computedStatus: "bagud", challenges: [1] }),
+      ]),
+    );
     expect(s.total).toBe(3);
     expect(s.counts).toEqual({ "paa-sporet": 1, "i-risiko": 0, bagud: 2, naaet: 0, "ingen-data": 0 });
     expect(s.joint).toBe(2);
@@ -46,7 +52,14 @@ describe("the report summary", () => {
     const before = snapshot("2025K2", [target(1), target(2, { computedStatus: "i-risiko" }), target(4)]);
     const now = snapshot("2025K3", [target(1), target(2, { computedStatus: "bagud" }), target(5)]);
     // the previous report is frozen into the snapshot at publication
-    const s = summarise({ ...now, previous: { quarter: before.quarter, version: 1, targets: before.targets.map((t) => ({ id: t.id, title: t.title, computedStatus: t.computedStatus })) } });
+    const s = summarise({
+      ...now,
+      previous: {
+        quarter: before.quarter,
+        version: 1,
+        targets: before.targets.map((t) => ({ id: t.id, title: t.title, computedStatus: t.computedStatus })),
+      },
+    });
     expect(s.changes).toEqual([{ title: "Mål 2", from: "i-risiko", to: "bagud" }]);
     expect(s.added).toEqual(["Mål 5"]);
     expect(s.dropped).toEqual(["Mål 4"]);

@@ -20,7 +20,9 @@ describe("the trajectory", () => {
     expect(direction(rising)).toBe(1);
     expect(direction(falling)).toBe(-1);
     expect(direction({ polarity: "higher", baseline: { position: 2023, value: 65 }, target: { position: 2026, value: 60 } })).toBe(1);
-    expect(direction({ polarity: "neutral", baseline: { position: 2023, value: 14000 }, target: { position: 2026, value: 12000 } })).toBe(-1);
+    expect(direction({ polarity: "neutral", baseline: { position: 2023, value: 14000 }, target: { position: 2026, value: 12000 } })).toBe(
+      -1,
+    );
   });
 });
 

@@ -49,7 +49,13 @@ function FieldShell({
 }
 
 /** A plain field (no conform form), e.g. on the component page. */
-export function FormField({ id, label, hint, error, ...input }: { id: string; label: string; hint?: string; error?: string } & InputHTMLAttributes<HTMLInputElement>) {
+export function FormField({
+  id,
+  label,
+  hint,
+  error,
+  ...input
+}: { id: string; label: string; hint?: string; error?: string } & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldShell id={id} label={label} hint={hint} hintId={`${id}-hint`} error={error} errorId={`${id}-error`}>
       {(aria) => <input id={id} className="form-input" {...aria} {...input} />}
@@ -58,7 +64,13 @@ export function FormField({ id, label, hint, error, ...input }: { id: string; la
 }
 
 /** A plain select (no conform form), e.g. in a GET filter form. */
-export function SelectField({ id, label, hint, children, ...select }: { id: string; label: string; hint?: string; children: ReactNode } & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  id,
+  label,
+  hint,
+  children,
+  ...select
+}: { id: string; label: string; hint?: string; children: ReactNode } & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <FieldShell id={id} label={label} hint={hint} hintId={`${id}-hint`} errorId={`${id}-error`}>
       {(aria) => (
@@ -79,11 +91,22 @@ export function ConformField({
   hint,
   type = "text",
   ...rest
-}: { field: ConformFieldMeta; label: string; hint?: string; type?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "type">) {
+}: { field: ConformFieldMeta; label: string; hint?: string; type?: string } & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  "id" | "name" | "type"
+>) {
   return (
     <FieldShell id={field.id} label={label} hint={hint} hintId={field.descriptionId} error={field.errors?.[0]} errorId={field.errorId}>
       {(aria) => (
-        <input id={field.id} name={field.name} type={type} className="form-input" defaultValue={type === "password" ? undefined : initialText(field)} {...aria} {...rest} />
+        <input
+          id={field.id}
+          name={field.name}
+          type={type}
+          className="form-input"
+          defaultValue={type === "password" ? undefined : initialText(field)}
+          {...aria}
+          {...rest}
+        />
       )}
     </FieldShell>
   );
@@ -95,10 +118,23 @@ export function ConformTextarea({
   hint,
   fallback,
   ...rest
-}: { field: ConformFieldMeta; label: string; hint?: string; fallback?: string | null } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "name">) {
+}: { field: ConformFieldMeta; label: string; hint?: string; fallback?: string | null } & Omit<
+  TextareaHTMLAttributes<HTMLTextAreaElement>,
+  "id" | "name"
+>) {
   return (
     <FieldShell id={field.id} label={label} hint={hint} hintId={field.descriptionId} error={field.errors?.[0]} errorId={field.errorId}>
-      {(aria) => <textarea id={field.id} name={field.name} className="form-input" rows={3} defaultValue={initialText(field) ?? fallback ?? ""} {...aria} {...rest} />}
+      {(aria) => (
+        <textarea
+          id={field.id}
+          name={field.name}
+          className="form-input"
+          rows={3}
+          defaultValue={initialText(field) ?? fallback ?? ""}
+          {...aria}
+          {...rest}
+        />
+      )}
     </FieldShell>
   );
 }
@@ -109,7 +145,10 @@ export function ConformSelect({
   hint,
   children,
   ...rest
-}: { field: ConformFieldMeta; label: string; hint?: string; children: ReactNode } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "name">) {
+}: { field: ConformFieldMeta; label: string; hint?: string; children: ReactNode } & Omit<
+  SelectHTMLAttributes<HTMLSelectElement>,
+  "id" | "name"
+>) {
   return (
     <FieldShell id={field.id} label={label} hint={hint} hintId={field.descriptionId} error={field.errors?.[0]} errorId={field.errorId}>
       {(aria) => (
@@ -154,7 +193,14 @@ export function ConformRadioGroup({
       ) : null}
       {options.map((o) => (
         <div key={o.value} className="form-group-radio">
-          <input type="radio" id={`${idPrefix}-${o.value}`} name={field.name} value={o.value} defaultChecked={chosen === o.value} className="form-radio" />
+          <input
+            type="radio"
+            id={`${idPrefix}-${o.value}`}
+            name={field.name}
+            value={o.value}
+            defaultChecked={chosen === o.value}
+            className="form-radio"
+          />
           <label htmlFor={`${idPrefix}-${o.value}`}>{o.label}</label>
         </div>
       ))}

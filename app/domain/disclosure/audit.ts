@@ -165,7 +165,10 @@ export function auditIntervals(problem: AuditProblem, solver: LpSolver, options:
         model.changeObjectiveSense(sense);
         const status = model.run().modelStatus;
         if (status === unbounded || status === unboundedOrInfeasible) return sense === maximize ? Infinity : -Infinity;
-        if (status !== optimal) throw new Error(`disclosure audit: the attacker's model has no solution (HiGHS status ${status}); a relation does not hold for the data`);
+        if (status !== optimal)
+          throw new Error(
+            `disclosure audit: the attacker's model has no solution (HiGHS status ${status}); a relation does not hold for the data`,
+          );
         const solution = model.getSolution();
         see(solution.colValue);
         solution.rowDual.forEach((dual, r) => {

@@ -95,7 +95,13 @@ export function familyDenominatorCells(input: Omit<FamilyInput, "cfg">): Disclos
   ];
 }
 
-type Variable = { key: string; value: number; known: boolean; /** The cells that show it (withholding them all hides it). */ cells: FamilyCell[]; kind: "d" | "t" };
+type Variable = {
+  key: string;
+  value: number;
+  known: boolean;
+  /** The cells that show it (withholding them all hides it). */ cells: FamilyCell[];
+  kind: "d" | "t";
+};
 
 type Target = { table: string; cell: FamilyCell; quantity: Quantity; terms: LinearTerm[]; minWidth: number };
 
@@ -172,7 +178,8 @@ function attackerModel(input: FamilyInput) {
     let udsatteIsSum = true;
     for (const g of byMunicipality.values()) {
       const [a, f, u] = [g.get("anbragte"), g.get("forebyggende"), g.get("udsatte")];
-      if (a && f && u && (u.numerator !== a.numerator! + f.numerator! || u.denominator !== a.denominator! + f.denominator!)) udsatteIsSum = false;
+      if (a && f && u && (u.numerator !== a.numerator! + f.numerator! || u.denominator !== a.denominator! + f.denominator!))
+        udsatteIsSum = false;
     }
     for (const g of byMunicipality.values()) {
       for (const part of ["d", "t"] as const) {
@@ -181,19 +188,50 @@ function attackerModel(input: FamilyInput) {
           return c ? cellVars.get(c)![part] : undefined;
         };
         const [alle, udsatte, oevrige, anbragte, forebyggende] = ["alle", "udsatte", "oevrige", "anbragte", "forebyggende"].map(v);
-        if (alle !== undefined && udsatte !== undefined && oevrige !== undefined) eq([[alle, 1], [udsatte, -1], [oevrige, -1]]);
-        if (udsatte !== undefined && anbragte !== undefined) atLeast([[udsatte, 1], [anbragte, -1]]);
-        if (udsatte !== undefined && forebyggende !== undefined) atLeast([[udsatte, 1], [forebyggende, -1]]);
+        if (alle !== undefined && udsatte !== undefined && oevrige !== undefined)
+          eq([
+            [alle, 1],
+            [udsatte, -1],
+            [oevrige, -1],
+          ]);
+        if (udsatte !== undefined && anbragte !== undefined)
+          atLeast([
+            [udsatte, 1],
+            [anbragte, -1],
+          ]);
+        if (udsatte !== undefined && forebyggende !== undefined)
+          atLeast([
+            [udsatte, 1],
+            [forebyggende, -1],
+          ]);
         if (udsatte !== undefined && anbragte !== undefined && forebyggende !== undefined) {
-          atLeast([[anbragte, 1], [forebyggende, 1], [udsatte, -1]]);
-          if (udsatteIsSum) eq([[udsatte, 1], [anbragte, -1], [forebyggende, -1]]);
+          atLeast([
+            [anbragte, 1],
+            [forebyggende, 1],
+            [udsatte, -1],
+          ]);
+          if (udsatteIsSum)
+            eq([
+              [udsatte, 1],
+              [anbragte, -1],
+              [forebyggende, -1],
+            ]);
         }
         // every group is part of alle
-        if (alle !== undefined) for (const x of [udsatte, oevrige, anbragte, forebyggende]) if (x !== undefined) atLeast([[alle, 1], [x, -1]]);
+        if (alle !== undefined)
+          for (const x of [udsatte, oevrige, anbragte, forebyggende])
+            if (x !== undefined)
+              atLeast([
+                [alle, 1],
+                [x, -1],
+              ]);
       }
       for (const c of g.values()) {
         const { d, t: n } = cellVars.get(c)!;
-        atLeast([[d, 1], [n, -1]]);
+        atLeast([
+          [d, 1],
+          [n, -1],
+        ]);
       }
     }
 
@@ -217,10 +255,17 @@ function attackerModel(input: FamilyInput) {
       if (!sum) g.region.set(r, (sum = empty()));
       addTo(sum, c);
     }
-    const shown = (sum: Sum) => ownWithholding("rate", { numerator: sum.numerator, denominator: sum.denominator, value: null }, cfg) === null;
+    const shown = (sum: Sum) =>
+      ownWithholding("rate", { numerator: sum.numerator, denominator: sum.denominator, value: null }, cfg) === null;
     const equal = (sum: Sum) => {
-      eq(sum.cells.map((c) => [cellVars.get(c)!.t, 1] as LinearTerm), sum.numerator);
-      eq(sum.cells.map((c) => [cellVars.get(c)!.d, 1] as LinearTerm), sum.denominator);
+      eq(
+        sum.cells.map((c) => [cellVars.get(c)!.t, 1] as LinearTerm),
+        sum.numerator,
+      );
+      eq(
+        sum.cells.map((c) => [cellVars.get(c)!.d, 1] as LinearTerm),
+        sum.denominator,
+      );
     };
     for (const g of groups.values()) {
       let allRegionsShown = true;
@@ -257,11 +302,23 @@ function refresh(model: AttackerModel, input: FamilyInput): AttackerModel {
         if ((dWidth.get(d)?.width ?? 0) < width) dWidth.set(d, { width, table: t.indicatorCode, cell: c });
       }
       // a complement need not be wide, but it must not be worked out exactly either
-      if (own || c.numerator! > 0) targets.push({ table: t.indicatorCode, cell: c, quantity: "numerator", terms: [[n, 1]], minWidth: own ? cfg.k : 1 });
+      if (own || c.numerator! > 0)
+        targets.push({ table: t.indicatorCode, cell: c, quantity: "numerator", terms: [[n, 1]], minWidth: own ? cfg.k : 1 });
       // with the denominator shown, the complement's interval is the numerator's
-      if (own && !vars[d].known) targets.push({ table: t.indicatorCode, cell: c, quantity: "complement", terms: [[d, 1], [n, -1]], minWidth: cfg.k });
+      if (own && !vars[d].known)
+        targets.push({
+          table: t.indicatorCode,
+          cell: c,
+          quantity: "complement",
+          terms: [
+            [d, 1],
+            [n, -1],
+          ],
+          minWidth: cfg.k,
+        });
     }
-  for (const [d, { width, table, cell }] of dWidth) targets.push({ table, cell, quantity: "denominator", terms: [[d, 1]], minWidth: width });
+  for (const [d, { width, table, cell }] of dWidth)
+    targets.push({ table, cell, quantity: "denominator", terms: [[d, 1]], minWidth: width });
   return { ...model, targets };
 }
 
@@ -273,7 +330,14 @@ export function auditFamily(input: FamilyInput, solver: LpSolver, exact = false)
 function audit(model: AttackerModel, cfg: DisclosureConfig, solver: LpSolver, exact = false, only?: boolean[]): AuditedCell[] {
   const { vars, constraints, targets } = model;
   const intervals = auditIntervals(
-    { values: vars.map((v) => v.value), known: vars.map((v) => v.known), constraints, targets: targets.map((t) => t.terms), minWidths: targets.map((t) => t.minWidth), only },
+    {
+      values: vars.map((v) => v.value),
+      known: vars.map((v) => v.known),
+      constraints,
+      targets: targets.map((t) => t.terms),
+      minWidths: targets.map((t) => t.minWidth),
+      only,
+    },
     solver,
     { minWidth: cfg.k, exact },
   );

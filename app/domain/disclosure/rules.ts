@@ -62,7 +62,11 @@ export function isAttributeWithheld(measure: Measure, raw: RawFigures, cfg: Disc
 }
 
 /** Why a figure must be withheld on its own, or null; primary rules before the attribute rule. */
-export function ownWithholding(measure: Measure, raw: RawFigures, cfg: DisclosureConfig = DEFAULT_DISCLOSURE): "primary" | "attribute" | null {
+export function ownWithholding(
+  measure: Measure,
+  raw: RawFigures,
+  cfg: DisclosureConfig = DEFAULT_DISCLOSURE,
+): "primary" | "attribute" | null {
   if (isPrimaryWithheld(measure, raw, cfg)) return "primary";
   return isAttributeWithheld(measure, raw, cfg) ? "attribute" : null;
 }

@@ -73,7 +73,12 @@ export type SuppressionResult = {
  */
 export type Cohort = { id: string; with: readonly string[] };
 
-export function suppress(cells: DisclosureCell[], relations: Relation[], cfg: DisclosureConfig = DEFAULT_DISCLOSURE, cohorts: readonly Cohort[] = []): Map<string, Withholding> {
+export function suppress(
+  cells: DisclosureCell[],
+  relations: Relation[],
+  cfg: DisclosureConfig = DEFAULT_DISCLOSURE,
+  cohorts: readonly Cohort[] = [],
+): Map<string, Withholding> {
   return suppressDetailed(cells, relations, cfg, undefined, cohorts).withheld;
 }
 
@@ -200,7 +205,7 @@ class EquationQueue {
     this.queued[e] = true;
     const h = this.heap;
     h.push(e);
-    for (let i = h.length - 1; i > 0; ) {
+    for (let i = h.length - 1; i > 0;) {
       const p = (i - 1) >> 1;
       if (!this.less(h[i], h[p])) break;
       [h[i], h[p]] = [h[p], h[i]];
@@ -215,7 +220,7 @@ class EquationQueue {
     const last = h.pop()!;
     if (h.length > 0) {
       h[0] = last;
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;
@@ -269,7 +274,11 @@ const UNION_GROUPS = ["anbragte", "forebyggende", "udsatte"] as const;
  * The union's cohorts of one (indicator, period) table, per municipality and breakdown (regions
  * and the nation are always shown, so they need none): see Cohort.
  */
-export function unionCohorts(input: { municipalities: readonly { code: string }[]; targetGroups: readonly string[]; breakdowns: readonly string[] }): Cohort[] {
+export function unionCohorts(input: {
+  municipalities: readonly { code: string }[];
+  targetGroups: readonly string[];
+  breakdowns: readonly string[];
+}): Cohort[] {
   if (!UNION_GROUPS.every((g) => input.targetGroups.includes(g))) return [];
   const breakdowns = ["", ...input.breakdowns.filter((b) => b !== "")];
   return input.municipalities.flatMap((m) =>
@@ -305,8 +314,7 @@ export function standardRelations(input: {
     ...regions.map((code) => ({ scope: "region" as const, code })),
     { scope: "nation", code: "" },
   ];
-  const id = (s: Pick<TableCellKey, "scope" | "code">, targetGroup: string, breakdown: string) =>
-    cellId({ ...s, targetGroup, breakdown });
+  const id = (s: Pick<TableCellKey, "scope" | "code">, targetGroup: string, breakdown: string) => cellId({ ...s, targetGroup, breakdown });
   const out: Relation[] = [];
 
   for (const s of scopes) {
@@ -324,7 +332,10 @@ export function standardRelations(input: {
     for (const b of allBreakdowns) {
       for (const r of regions) {
         const members = municipalities.filter((m) => m.regionCode === r);
-        out.push({ total: id({ scope: "region", code: r }, t, b), parts: members.map((m) => id({ scope: "municipality", code: m.code }, t, b)) });
+        out.push({
+          total: id({ scope: "region", code: r }, t, b),
+          parts: members.map((m) => id({ scope: "municipality", code: m.code }, t, b)),
+        });
       }
       if (regions.length > 0) {
         out.push({ total: id(nation, t, b), parts: regions.map((r) => id({ scope: "region", code: r }, t, b)) });

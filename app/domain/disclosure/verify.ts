@@ -81,7 +81,11 @@ export function buildModel(cells: readonly DisclosureCell[], relations: readonly
 }
 
 /** Columns (the cells' ids, sorted, then the ids relations name that no cell has) and the canonical equations. */
-function structureOf(byId: ReadonlyMap<string, DisclosureCell>, cellIds: readonly string[], relations: readonly Relation[]): Pick<Model, "ids" | "index" | "eqs" | "eqsOf"> {
+function structureOf(
+  byId: ReadonlyMap<string, DisclosureCell>,
+  cellIds: readonly string[],
+  relations: readonly Relation[],
+): Pick<Model, "ids" | "index" | "eqs" | "eqsOf"> {
   const missing = new Set<string>();
   for (const r of relations) for (const id of [r.total, ...r.parts]) if (!byId.has(id)) missing.add(id);
   const ids = [...cellIds, ...[...missing].sort(byString)];
@@ -259,7 +263,10 @@ export function analyse(
     const full = eliminate(model, eqIdx, withheld, true);
     for (const p of wanted) {
       const row = full.get(p)!;
-      witnesses.set(p, [...row.keys()].filter((c) => !withheld[c]).sort((a, b) => a - b));
+      witnesses.set(
+        p,
+        [...row.keys()].filter((c) => !withheld[c]).sort((a, b) => a - b),
+      );
     }
   }
   determined.sort((a, b) => a - b);

@@ -82,7 +82,11 @@ export function mapHeader(headers: readonly string[]): HeaderMap {
     if (PERSON_HEADERS.has(h)) personColumn ??= raw.trim();
     const col = SYNONYMS[h] ?? null;
     if (h === "") return null;
-    if (!col) issues.push({ column: raw.trim(), message: messageKey("importErrors.unknownColumn", { column: raw.trim(), allowed: IMPORT_COLUMNS.join(", ") }) });
+    if (!col)
+      issues.push({
+        column: raw.trim(),
+        message: messageKey("importErrors.unknownColumn", { column: raw.trim(), allowed: IMPORT_COLUMNS.join(", ") }),
+      });
     else if (seen.has(col)) issues.push({ column: raw.trim(), message: messageKey("importErrors.columnTwice", { column: col }) });
     if (col) seen.add(col);
     return col;
@@ -131,7 +135,6 @@ export type ImportRow = {
   denominator: number | null;
   value: number | null;
 };
-
 
 /** Levenshtein distance, for "mente du …?". */
 function distance(a: string, b: string): number {
@@ -198,7 +201,13 @@ type Cells = Partial<Record<ImportColumn, string>>;
 const get = (cells: Cells, c: ImportColumn) => (cells[c] ?? "").trim();
 
 /** `label` names the field in the message: numerator, denominator, count or children (importErrors.labels). */
-function count(cells: Cells, issues: Issue[], c: "taeller" | "naevner", label: "numerator" | "denominator" | "count" | "children", required: boolean): number | null {
+function count(
+  cells: Cells,
+  issues: Issue[],
+  c: "taeller" | "naevner",
+  label: "numerator" | "denominator" | "count" | "children",
+  required: boolean,
+): number | null {
   const text = get(cells, c);
   if (!text) {
     if (required) issues.push({ column: c, message: messageKey(`importErrors.missing.${label}`) });
@@ -234,7 +243,11 @@ export function validateRow(cells: Cells, cat: ImportCatalogue): { row: ImportRo
       issues.push({
         column: "kommune",
         message: found.suggestion
-          ? messageKey("importErrors.unknownMunicipalitySuggest", { value: place, name: found.suggestion.name, code: found.suggestion.code })
+          ? messageKey("importErrors.unknownMunicipalitySuggest", {
+              value: place,
+              name: found.suggestion.name,
+              code: found.suggestion.code,
+            })
           : messageKey("importErrors.unknownMunicipality", { value: place }),
       });
   }
@@ -248,9 +261,16 @@ export function validateRow(cells: Cells, cat: ImportCatalogue): { row: ImportRo
   let targetGroup = get(cells, "maalgruppe");
   if (rules) {
     if (!targetGroup && rules.targetGroups.length === 1) targetGroup = rules.targetGroups[0];
-    if (!targetGroup) issues.push({ column: "maalgruppe", message: messageKey("importErrors.targetGroupMissing", { allowed: rules.targetGroups.join(", ") }) });
+    if (!targetGroup)
+      issues.push({
+        column: "maalgruppe",
+        message: messageKey("importErrors.targetGroupMissing", { allowed: rules.targetGroups.join(", ") }),
+      });
     else if (!rules.targetGroups.includes(targetGroup))
-      issues.push({ column: "maalgruppe", message: messageKey("importErrors.unknownTargetGroup", { value: targetGroup, allowed: rules.targetGroups.join(", ") }) });
+      issues.push({
+        column: "maalgruppe",
+        message: messageKey("importErrors.unknownTargetGroup", { value: targetGroup, allowed: rules.targetGroups.join(", ") }),
+      });
   }
   const breakdown = get(cells, "opdeling");
   if (rules && breakdown && !rules.breakdowns.includes(breakdown))
@@ -289,13 +309,16 @@ export function validateRow(cells: Cells, cat: ImportCatalogue): { row: ImportRo
       mustBeEmpty(cells, issues, "taeller", rules.unit === "kr" ? "importErrors.amountHasNoNumerator" : "importErrors.meanHasNoNumerator");
       denominator = count(cells, issues, "naevner", "children", true);
       const given = get(cells, "vaerdi");
-      if (!given) issues.push({ column: "vaerdi", message: rules.unit === "kr" ? "importErrors.amountMissing" : "importErrors.meanMissing" });
+      if (!given)
+        issues.push({ column: "vaerdi", message: rules.unit === "kr" ? "importErrors.amountMissing" : "importErrors.meanMissing" });
       else {
         value = parseDecimal(given);
-        if (value === null) issues.push({ column: "vaerdi", message: messageKey("importErrors.notANumber", { value: given.slice(0, 30) }) });
+        if (value === null)
+          issues.push({ column: "vaerdi", message: messageKey("importErrors.notANumber", { value: given.slice(0, 30) }) });
         else if (rules.unit === "grade" && (value < -3 || value > 12))
           issues.push({ column: "vaerdi", message: messageKey("importErrors.gradeRange", { value: given }) });
-        else if (rules.unit === "kr" && (value < 0 || value > 1e8)) issues.push({ column: "vaerdi", message: messageKey("importErrors.amountRange", { value: given }) });
+        else if (rules.unit === "kr" && (value < 0 || value > 1e8))
+          issues.push({ column: "vaerdi", message: messageKey("importErrors.amountRange", { value: given }) });
       }
     }
   }

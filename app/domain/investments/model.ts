@@ -176,8 +176,12 @@ export function computeInvestment(model: InvestmentModel): InvestmentResult {
 
   const childYears = n * effortYears;
   const perChildYear = (v: number) => (childYears > 0 ? v / childYears : null);
-  const running = model.costs.filter((c) => c.kind === "drift" && MUNICIPAL_PARTIES.includes(c.party as "skole")).reduce((s, c) => s + (c.perChild ? c.amount * n : c.amount), 0);
-  const setup = model.costs.filter((c) => c.kind === "etablering" && MUNICIPAL_PARTIES.includes(c.party as "skole")).reduce((s, c) => s + (c.perChild ? c.amount * n : c.amount), 0);
+  const running = model.costs
+    .filter((c) => c.kind === "drift" && MUNICIPAL_PARTIES.includes(c.party as "skole"))
+    .reduce((s, c) => s + (c.perChild ? c.amount * n : c.amount), 0);
+  const setup = model.costs
+    .filter((c) => c.kind === "etablering" && MUNICIPAL_PARTIES.includes(c.party as "skole"))
+    .reduce((s, c) => s + (c.perChild ? c.amount * n : c.amount), 0);
 
   return {
     years,
@@ -209,14 +213,30 @@ export function paybackYear(flows: readonly number[], rate: number): number | nu
   return from;
 }
 
-export type SensitivityCell = { childrenPerYear: number; successRate: number; npv: number; netPerChildPerYear: number | null; costPerChildPerYear: number | null };
+export type SensitivityCell = {
+  childrenPerYear: number;
+  successRate: number;
+  npv: number;
+  netPerChildPerYear: number | null;
+  costPerChildPerYear: number | null;
+};
 
 /** The case recomputed for each number of children and success rate (all else as in the case). */
-export function sensitivity(model: InvestmentModel, children: readonly number[] = defaultChildren(model.childrenPerYear), rates: readonly number[] = defaultRates(model.successRate)): SensitivityCell[][] {
+export function sensitivity(
+  model: InvestmentModel,
+  children: readonly number[] = defaultChildren(model.childrenPerYear),
+  rates: readonly number[] = defaultRates(model.successRate),
+): SensitivityCell[][] {
   return children.map((c) =>
     rates.map((s) => {
       const r = computeInvestment({ ...model, childrenPerYear: c, successRate: s });
-      return { childrenPerYear: c, successRate: s, npv: r.npv, netPerChildPerYear: r.netPerChildPerYear, costPerChildPerYear: r.costPerChildPerYear };
+      return {
+        childrenPerYear: c,
+        successRate: s,
+        npv: r.npv,
+        netPerChildPerYear: r.netPerChildPerYear,
+        costPerChildPerYear: r.costPerChildPerYear,
+      };
     }),
   );
 }

@@ -33,7 +33,12 @@ export const SOEM_RUNNING_PER_CHILD = 73_100;
 const SOEM_SOURCE = TEMPLATE_TEXT.soemSource;
 export const SOEM_PRICES: Price[] = [
   { key: "almen", label: TEMPLATE_TEXT.prices.almen, weekly: 1_477, source: SOEM_SOURCE },
-  { key: "specialundervisning-almenklasse", label: TEMPLATE_TEXT.prices["specialundervisning-almenklasse"], weekly: 4_941, source: SOEM_SOURCE },
+  {
+    key: "specialundervisning-almenklasse",
+    label: TEMPLATE_TEXT.prices["specialundervisning-almenklasse"],
+    weekly: 4_941,
+    source: SOEM_SOURCE,
+  },
   { key: "specialklasse", label: TEMPLATE_TEXT.prices.specialklasse, weekly: 4_411, source: SOEM_SOURCE },
   // 002 names SØM's internal-school price but does not print it; a published tariff stands in (ADR 0027)
   { key: "intern-skole", label: TEMPLATE_TEXT.prices["intern-skole"], weekly: 307_909.14 / 40, source: TEMPLATE_TEXT.internalSchoolSource },
@@ -85,9 +90,20 @@ function soemArchetype(key: keyof typeof ARCHETYPES): Template {
       discountRate: DEFAULT_DISCOUNT_RATE,
       successRate: 1,
       weeksPerYear: 40,
-      costs: [{ label: TEMPLATE_TEXT.archetypes.running, party: "skole", kind: "drift", amount: SOEM_RUNNING_PER_CHILD, perChild: true, offsets: [] }],
+      costs: [
+        {
+          label: TEMPLATE_TEXT.archetypes.running,
+          party: "skole",
+          kind: "drift",
+          amount: SOEM_RUNNING_PER_CHILD,
+          perChild: true,
+          offsets: [],
+        },
+      ],
       prices: SOEM_PRICES,
-      effects: [{ label: TEMPLATE_TEXT.archetypes[key].effect, party: "skole", fromPrice: a.from, toPrice: a.to, delayYears: 0, durationYears: 1 }],
+      effects: [
+        { label: TEMPLATE_TEXT.archetypes[key].effect, party: "skole", fromPrice: a.from, toPrice: a.to, delayYears: 0, durationYears: 1 },
+      ],
       transfers: [],
     },
     sources: [TEMPLATE_TEXT.archetypes.source],
@@ -95,7 +111,15 @@ function soemArchetype(key: keyof typeof ARCHETYPES): Template {
 }
 
 /** Hørsholm's social impact bond (`000`): 16 children over 8 years, 20 % of the costs from DSI. */
-export const HOERSHOLM = { children: 16, years: 8, horizon: 14, investment: 600_000, repayment: 800_000, investorShare: 0.2, irr: 0.066 } as const;
+export const HOERSHOLM = {
+  children: 16,
+  years: 8,
+  horizon: 14,
+  investment: 600_000,
+  repayment: 800_000,
+  investorShare: 0.2,
+  irr: 0.066,
+} as const;
 
 function hoersholm(): Template {
   const perYear = HOERSHOLM.children / HOERSHOLM.years;
@@ -115,12 +139,35 @@ function hoersholm(): Template {
       successRate: 1,
       weeksPerYear: 40,
       // the schedule (ADR 0027): each cohort's cost in its first two years; repayment five years after it starts, when it takes FSA
-      costs: [{ label: TEMPLATE_TEXT.hoersholm.cost, party: "social", kind: "forloeb", amount: costPerChild / 2, perChild: true, offsets: [0, 1] }],
+      costs: [
+        {
+          label: TEMPLATE_TEXT.hoersholm.cost,
+          party: "social",
+          kind: "forloeb",
+          amount: costPerChild / 2,
+          perChild: true,
+          offsets: [0, 1],
+        },
+      ],
       prices: [],
       effects: [],
       transfers: [
-        { label: TEMPLATE_TEXT.hoersholm.investment, from: "investor", to: "social", amountPerChild: investmentPerChild / 2, offsets: [0, 1], onSuccess: false },
-        { label: TEMPLATE_TEXT.hoersholm.repayment, from: "social", to: "investor", amountPerChild: HOERSHOLM.repayment / HOERSHOLM.children, offsets: [5], onSuccess: true },
+        {
+          label: TEMPLATE_TEXT.hoersholm.investment,
+          from: "investor",
+          to: "social",
+          amountPerChild: investmentPerChild / 2,
+          offsets: [0, 1],
+          onSuccess: false,
+        },
+        {
+          label: TEMPLATE_TEXT.hoersholm.repayment,
+          from: "social",
+          to: "investor",
+          amountPerChild: HOERSHOLM.repayment / HOERSHOLM.children,
+          offsets: [5],
+          onSuccess: true,
+        },
       ],
     },
     sources: [TEMPLATE_TEXT.hoersholm.source],

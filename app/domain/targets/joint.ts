@@ -13,8 +13,14 @@ export const otherSide = (side: Side): Side => (side === "school" ? "social" : "
 
 type SideFields = {
   version: number;
-  schoolDone: string | null; schoolNext: string | null; schoolAssessment: string | null; schoolConfirmedVersion: number | null;
-  socialDone: string | null; socialNext: string | null; socialAssessment: string | null; socialConfirmedVersion: number | null;
+  schoolDone: string | null;
+  schoolNext: string | null;
+  schoolAssessment: string | null;
+  schoolConfirmedVersion: number | null;
+  socialDone: string | null;
+  socialNext: string | null;
+  socialAssessment: string | null;
+  socialConfirmedVersion: number | null;
 };
 
 export function sideWritten(s: Partial<SideFields> | undefined, side: Side): boolean {
@@ -23,7 +29,12 @@ export function sideWritten(s: Partial<SideFields> | undefined, side: Side): boo
 
 export function isJoint(s: Partial<SideFields> | undefined): boolean {
   return Boolean(
-    s && (s.version ?? 0) > 0 && sideWritten(s, "school") && sideWritten(s, "social") && s.schoolConfirmedVersion === s.version && s.socialConfirmedVersion === s.version,
+    s &&
+    (s.version ?? 0) > 0 &&
+    sideWritten(s, "school") &&
+    sideWritten(s, "social") &&
+    s.schoolConfirmedVersion === s.version &&
+    s.socialConfirmedVersion === s.version,
   );
 }
 

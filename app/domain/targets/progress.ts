@@ -25,7 +25,14 @@ export type QuantitativeProgress = {
 
 export type QuantitativeDefinition = { polarity: Polarity; baselinePeriod: string; deadlinePeriod: string; targetValue: number };
 
-export type PlannedPoint = { period: string; actual: number | null; withheld: boolean; expected: number | null; target: number | null; planned?: boolean };
+export type PlannedPoint = {
+  period: string;
+  actual: number | null;
+  withheld: boolean;
+  expected: number | null;
+  target: number | null;
+  planned?: boolean;
+};
 
 const position = (period: string) => periodPosition(parsePeriod(period)!);
 
@@ -35,15 +42,29 @@ export function quantitativeProgress(def: QuantitativeDefinition, series: Series
   const baselineValue = base && !base.withheld ? base.value : null;
   // the periods after the baseline, up to the deadline, that had ended by the quarter's last day
   const first = formatPeriod(nextPeriod(parsePeriod(def.baselinePeriod)!));
-  const window = periodKeyOf(first) <= periodKeyOf(def.deadlinePeriod) ? periodRange(first, def.deadlinePeriod).filter((p) => endedBy(p, asOf)) : [];
-  const shown = window.filter((p) => { const s = byPeriod.get(p); return s && !s.withheld && s.value !== null; });
+  const window =
+    periodKeyOf(first) <= periodKeyOf(def.deadlinePeriod) ? periodRange(first, def.deadlinePeriod).filter((p) => endedBy(p, asOf)) : [];
+  const shown = window.filter((p) => {
+    const s = byPeriod.get(p);
+    return s && !s.withheld && s.value !== null;
+  });
   const latestPeriod = shown.at(-1);
   const latest = latestPeriod ? { period: latestPeriod, value: byPeriod.get(latestPeriod)!.value, withheld: false } : null;
   const newestPeriod = window.at(-1);
-  const newest = newestPeriod && newestPeriod !== latestPeriod ? { period: newestPeriod, withheld: Boolean(byPeriod.get(newestPeriod)?.withheld) } : null;
+  const newest =
+    newestPeriod && newestPeriod !== latestPeriod
+      ? { period: newestPeriod, withheld: Boolean(byPeriod.get(newestPeriod)?.withheld) }
+      : null;
   const anyWithheld = base?.withheld || window.some((p) => byPeriod.get(p)?.withheld);
   if (baselineValue === null || !latest) {
-    return { baselineValue, latest, newest, computedStatus: "ingen-data", unavailable: anyWithheld ? "withheld" : "not-measured", progress: null };
+    return {
+      baselineValue,
+      latest,
+      newest,
+      computedStatus: "ingen-data",
+      unavailable: anyWithheld ? "withheld" : "not-measured",
+      progress: null,
+    };
   }
   const trajectory: Trajectory = {
     polarity: def.polarity,
@@ -51,14 +72,26 @@ export function quantitativeProgress(def: QuantitativeDefinition, series: Series
     target: { position: position(def.deadlinePeriod), value: def.targetValue },
   };
   const observed = { position: position(latest.period), value: latest.value };
-  return { baselineValue, latest, newest, computedStatus: computeStatus(trajectory, observed), unavailable: null, progress: progress(trajectory, observed) };
+  return {
+    baselineValue,
+    latest,
+    newest,
+    computedStatus: computeStatus(trajectory, observed),
+    unavailable: null,
+    progress: progress(trajectory, observed),
+  };
 }
 
 /**
  * The chart's points from baseline to deadline. Periods that had not ended by the quarter carry
  * only the planned line (`planned`), never an observed value.
  */
-export function plannedTrend(def: Pick<QuantitativeDefinition, "baselinePeriod" | "deadlinePeriod" | "targetValue">, baselineValue: number | null, series: SeriesPoint[], asOf: string): PlannedPoint[] {
+export function plannedTrend(
+  def: Pick<QuantitativeDefinition, "baselinePeriod" | "deadlinePeriod" | "targetValue">,
+  baselineValue: number | null,
+  series: SeriesPoint[],
+  asOf: string,
+): PlannedPoint[] {
   const byPeriod = new Map(series.map((s) => [s.period, s]));
   const b = position(def.baselinePeriod);
   const d = position(def.deadlinePeriod);
@@ -66,6 +99,13 @@ export function plannedTrend(def: Pick<QuantitativeDefinition, "baselinePeriod" 
     const observed = endedBy(period, asOf);
     const s = observed ? byPeriod.get(period) : undefined;
     const expected = baselineValue === null ? null : baselineValue + ((position(period) - b) / (d - b)) * (def.targetValue - baselineValue);
-    return { period, actual: s && !s.withheld ? s.value : null, withheld: Boolean(s?.withheld), expected, target: def.targetValue, ...(observed ? {} : { planned: true }) };
+    return {
+      period,
+      actual: s && !s.withheld ? s.value : null,
+      withheld: Boolean(s?.withheld),
+      expected,
+      target: def.targetValue,
+      ...(observed ? {} : { planned: true }),
+    };
   });
 }

@@ -32,7 +32,10 @@ const quantitativeFields = {
   targetGroup: z.string({ error: "targetErrors.targetGroup" }).min(1, { error: "targetErrors.targetGroup" }),
   baselinePeriod: z.string({ error: "targetErrors.baselinePeriod" }).min(1, { error: "targetErrors.baselinePeriod" }),
   // a Danish decimal comma ("12,5") reads as 12.5
-  targetValue: z.preprocess((v) => (typeof v === "string" ? v.trim().replace(",", ".") : v), z.coerce.number({ error: "targetErrors.targetValue" }).finite({ error: "targetErrors.targetValue" })),
+  targetValue: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().replace(",", ".") : v),
+    z.coerce.number({ error: "targetErrors.targetValue" }).finite({ error: "targetErrors.targetValue" }),
+  ),
   deadlinePeriod: z.string({ error: "targetErrors.deadlinePeriod" }).trim().min(1, { error: "targetErrors.deadlinePeriod" }),
   // an indicator without a fixed direction needs one stated (checked against the indicator on the server)
   direction: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(["higher", "lower"]).optional()),
@@ -52,11 +55,17 @@ const milestoneFields = {
 };
 
 /** A municipality's target: what it aims at and the two named owners. */
-export const targetInputSchema = z.discriminatedUnion("kind", [definitionBase.extend(ownersSchema.shape).extend(quantitativeFields), definitionBase.extend(ownersSchema.shape).extend(milestoneFields)]);
+export const targetInputSchema = z.discriminatedUnion("kind", [
+  definitionBase.extend(ownersSchema.shape).extend(quantitativeFields),
+  definitionBase.extend(ownersSchema.shape).extend(milestoneFields),
+]);
 export type TargetInput = z.output<typeof targetInputSchema>;
 
 /** A partnership-wide target: the same aim without owners – each adopting municipality names its own. */
-export const partnershipTargetSchema = z.discriminatedUnion("kind", [definitionBase.extend(quantitativeFields), definitionBase.extend(milestoneFields)]);
+export const partnershipTargetSchema = z.discriminatedUnion("kind", [
+  definitionBase.extend(quantitativeFields),
+  definitionBase.extend(milestoneFields),
+]);
 export type TargetDefinition = z.output<typeof partnershipTargetSchema>;
 
 export const closeSchema = z.object({
