@@ -110,6 +110,9 @@ export const da = {
     correctionReason: "Rapporten for {{quarter}} er allerede udgivet. Skriv, hvorfor den rettes.",
   },
   userErrors: {
+    resetExpired: "Linket er udløbet eller allerede brugt. Bed sekretariatet om et nyt.",
+    passwordsDiffer: "De to adgangskoder er ikke ens.",
+    tokenName: "Giv tokenet et navn.",
     password: "Skriv en adgangskode.",
     passwordShort: "Adgangskoden skal være mindst {{min}} tegn.",
     passwordLong: "Adgangskoden må højst være {{max}} tegn.",
@@ -309,6 +312,12 @@ export const da = {
     row: "Række {{row}}: {{message}}",
     rowColumn: "Række {{row}}, kolonne {{column}}: {{message}}",
     csv: { row: "række", column: "kolonne", error: "fejl" },
+  },
+  loginErrors: {
+    email: "Skriv din e-mailadresse.",
+    password: "Skriv din adgangskode.",
+    throttled: "For mange mislykkede forsøg. Vent {{seconds}} sekunder, og prøv igen.",
+    wrong: "E-mailadressen eller adgangskoden er forkert.",
   },
   home: {
     title: "Vælg en kommune",

@@ -112,6 +112,9 @@ export const en: Strings = {
     correctionReason: "The report for {{quarter}} is already published. Write why it is corrected.",
   },
   userErrors: {
+    resetExpired: "The link has expired or has already been used. Ask the secretariat for a new one.",
+    passwordsDiffer: "The two passwords are not the same.",
+    tokenName: "Give the token a name.",
     password: "Write a password.",
     passwordShort: "The password must be at least {{min}} characters.",
     passwordLong: "The password may be at most {{max}} characters.",
@@ -316,6 +319,12 @@ export const en: Strings = {
     row: "Row {{row}}: {{message}}",
     rowColumn: "Row {{row}}, column {{column}}: {{message}}",
     csv: { row: "row", column: "column", error: "error" },
+  },
+  loginErrors: {
+    email: "Write your e-mail address.",
+    password: "Write your password.",
+    throttled: "Too many failed attempts. Wait {{seconds}} seconds, and try again.",
+    wrong: "The e-mail address or the password is wrong.",
   },
   home: {
     title: "Choose a municipality",

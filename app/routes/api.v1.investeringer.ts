@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { DomainError } from "~/domain/errors";
 import { z } from "zod";
 import { requireActor, requirePermission } from "~/data/auth.server";
 import { findMunicipality } from "~/data/catalogue.server";
 import { investmentCaseForApi, listInvestmentCases } from "~/data/investments.server";
-import { getT } from "~/i18n/i18n";
 
-const t = getT("da");
 const CODE = z.string().regex(/^\d{3}$/);
 
 /**
@@ -16,11 +15,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context.db, request);
   const params = new URL(request.url).searchParams;
   const unknown = [...params.keys()].filter((k) => k !== "kommune");
-  if (unknown.length) return Response.json({ fejl: t("investments.api.unknownParameter", { name: unknown[0] }) }, { status: 400 });
+  if (unknown.length) throw new DomainError("invalid", "investments.api.unknownParameter", { name: unknown[0] });
   const all = params.getAll("kommune");
   const code = CODE.safeParse(all.length === 1 ? all[0] : undefined);
-  if (!code.success || !findMunicipality(context.db, code.data))
-    return Response.json({ fejl: t("investments.api.municipality") }, { status: 400 });
+  if (!code.success || !findMunicipality(context.db, code.data)) throw new DomainError("invalid", "investments.api.municipality");
   requirePermission(actor, { kind: "read-targets", municipality: code.data });
   return Response.json(listInvestmentCases(context.db, actor, code.data).map(investmentCaseForApi));
 }

@@ -1,5 +1,6 @@
 import { pageTitle } from "~/i18n/meta";
-import { errorMessage } from "~/http/edge.server";
+import { getT } from "~/i18n/i18n";
+import { errorMessage, requestLocale } from "~/http/edge.server";
 import { targetGroupShortKey } from "~/i18n/keys";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { DomainError } from "~/domain/errors";
@@ -65,7 +66,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   requireCsrf(actor, form);
   const preview = requirePreview(context, params.id);
   const parsed = intentSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { error: "Ukendt handling." };
+  if (!parsed.success) return { error: getT(requestLocale(request))("routeErrors.unknownIntent") };
   if (parsed.data.intent === "discard") {
     discardPreview(context.db, preview.id);
     return redirect("/indlaes?kasseret=1");

@@ -1,4 +1,5 @@
 import { pageTitle } from "~/i18n/meta";
+import { messageKey } from "~/domain/errors";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -15,8 +16,8 @@ import { useT, useMessage } from "~/i18n/react";
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("titles.login"))];
 
 const schema = z.object({
-  email: z.string({ error: "Skriv din e-mailadresse." }).trim().min(1, { error: "Skriv din e-mailadresse." }).max(200),
-  password: z.string({ error: "Skriv din adgangskode." }).min(1, { error: "Skriv din adgangskode." }).max(200),
+  email: z.string({ error: "loginErrors.email" }).trim().min(1, { error: "loginErrors.email" }).max(200),
+  password: z.string({ error: "loginErrors.password" }).min(1, { error: "loginErrors.password" }).max(200),
   redirectTo: z.string().optional(),
 });
 
@@ -33,9 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await attemptLogin(context.db, { email, password, address: context.clientAddress });
   if (!result.ok) {
     const message =
-      result.reason === "throttled"
-        ? `For mange mislykkede forsøg. Vent ${result.retryAfterSeconds} sekunder, og prøv igen.`
-        : "E-mailadressen eller adgangskoden er forkert.";
+      result.reason === "throttled" ? messageKey("loginErrors.throttled", { seconds: result.retryAfterSeconds }) : "loginErrors.wrong";
     return submission.reply({ formErrors: [message], hideFields: ["password"] });
   }
   const cookie = await startSession(context.db, request, result.user.id);

@@ -17,7 +17,7 @@ export const meta: MetaFunction = ({ matches }) => [
 
 const schema = z
   .object({ password: passwordSchema, confirm: z.string({ error: "userErrors.repeatPassword" }) })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "De to adgangskoder er ikke ens." });
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "userErrors.passwordsDiffer" });
 
 /** The one-time link from the secretariat: reachable without a session, valid once, for 72 hours. */
 export async function loader({ params, context }: LoaderFunctionArgs) {
@@ -29,7 +29,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password", "confirm"] });
   const ok = await redeemPasswordReset(context.db, params.token ?? "", submission.value.password);
-  if (!ok) return submission.reply({ formErrors: ["Linket er udløbet eller allerede brugt. Bed sekretariatet om et nyt."] });
+  if (!ok) return submission.reply({ formErrors: ["userErrors.resetExpired"] });
   return redirect("/login?nulstillet=1");
 }
 

@@ -74,7 +74,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   requirePermission(actor, { kind: "set-partnership-targets" });
   requireCsrf(actor, formData);
   if (intent !== "close")
-    return { form: "close" as const, result: { status: "error" as const, error: { "": ["Ukendt handling. Indlæs siden igen."] } } };
+    return { form: "close" as const, result: { status: "error" as const, error: { "": ["routeErrors.unknownIntent"] } } };
   const submission = parseWithZod(formData, { schema: closeSchema });
   if (submission.status !== "success") return { form: "close" as const, result: submission.reply() };
   try {

@@ -9,27 +9,23 @@ import { ConformField, CsrfInput } from "~/components/ui/FormField";
 import { requireActor, requireCsrf } from "~/data/auth.server";
 import { changePassword, createApiToken, listApiTokens, passwordSchema, revokeApiToken } from "~/data/users.server";
 import { getT } from "~/i18n/i18n";
+import { requestLocale } from "~/http/edge.server";
 import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("titles.profile"))];
-
-const t = getT("da");
 
 const schema = z.discriminatedUnion("intent", [
   z
     .object({
       intent: z.literal("password"),
-      current: z
-        .string({ error: t("hardening.currentPasswordMissing") })
-        .min(1, { error: t("hardening.currentPasswordMissing") })
-        .max(200),
+      current: z.string({ error: "hardening.currentPasswordMissing" }).min(1, { error: "hardening.currentPasswordMissing" }).max(200),
       password: passwordSchema,
-      confirm: z.string({ error: "Gentag adgangskoden." }),
+      confirm: z.string({ error: "userErrors.repeatPassword" }),
     })
-    .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "De to adgangskoder er ikke ens." }),
+    .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "userErrors.passwordsDiffer" }),
   z.object({
     intent: z.literal("create-token"),
-    name: z.string({ error: "Giv tokenet et navn." }).trim().min(2, { error: "Giv tokenet et navn." }).max(80),
+    name: z.string({ error: "userErrors.tokenName" }).trim().min(2, { error: "userErrors.tokenName" }).max(80),
   }),
   z.object({ intent: z.literal("revoke-token"), tokenId: z.coerce.number().int().positive() }),
 ]);
@@ -55,7 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!(await changePassword(context.db, actor, v.current, v.password)))
       return {
         result: submission.reply({
-          fieldErrors: { current: [t("hardening.currentPasswordWrong")] },
+          fieldErrors: { current: [getT(requestLocale(request))("hardening.currentPasswordWrong")] },
           hideFields: ["current", "password", "confirm"],
         }),
         newToken: null,
