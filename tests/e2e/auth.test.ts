@@ -98,7 +98,8 @@ describe.skipIf(!baseURL)("without a session (HTTP)", () => {
       expect(res.status, path).toBe(401);
       expect(res.headers.get("content-type")).toMatch(/application\/json/);
       const body = await res.json();
-      expect(Object.keys(body)).toEqual(["fejl"]);
+      expect(Object.keys(body)).toEqual(["fejl", "kode"]); // the message, and the code it was made from (ADR 30)
+      expect(body.kode).toBe("unauthenticated");
       expect(body.fejl).toMatch(/Log ind/);
     }
   });
