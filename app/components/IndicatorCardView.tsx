@@ -7,14 +7,18 @@ import { indicatorName } from "~/domain/catalogue";
 import { useLocale, useT, useFormat } from "~/i18n/react";
 import { Sparkline } from "./Sparkline";
 
+const VERDICT_SYMBOL = { better: "▲", same: "≈", worse: "▼", "not-shown": "..", "not-judged": "–" } as const;
+
 export function IndicatorCardView({
   card,
   municipalityCode,
   regionName,
+  challengeTags = [],
 }: {
   card: IndicatorCard;
   municipalityCode: string;
   regionName: string;
+  challengeTags?: { number: number; title: string; href: string }[];
 }) {
   const f = useFormat();
   const t = useT();
@@ -29,6 +33,23 @@ export function IndicatorCardView({
         <Link to={href}>{name}</Link>
       </h3>
       <p className="indicator-card__group muted">{t("overview.groupShown", { group: t(targetGroupKey(card.targetGroup)) })}</p>
+      {card.verdict ? (
+        <ul className="verdict-list unstyled-list" data-testid="card-verdict">
+          {(["nation", "region"] as const).map((ref) => (
+            <li key={ref} className={`verdict verdict--${card.verdict[ref]}`} data-reference={ref} data-verdict={card.verdict[ref]}>
+              <span aria-hidden="true" className="verdict__symbol">
+                {VERDICT_SYMBOL[card.verdict[ref]]}
+              </span>{" "}
+              {t(`verdict.word.${card.verdict[ref]}`)}{" "}
+              {["better", "same", "worse"].includes(card.verdict[ref])
+                ? ref === "nation"
+                  ? t("verdict.thanNation")
+                  : t("verdict.thanRegion", { region: regionName })
+                : `(${ref === "nation" ? t("overview.nation").toLowerCase() : regionName})`}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <div className="indicator-card__main">
         <p className="indicator-card__value">
           <span className="visually-hidden">{card.latest ? t("overview.latest", { period: card.latest.period }) : ""}: </span>
@@ -68,6 +89,17 @@ export function IndicatorCardView({
           <dd>{card.latest?.n != null ? f.integer(card.latest.n) : MISSING_MARK}</dd>
         </div>
       </dl>
+      {challengeTags.length > 0 ? (
+        <ul className="tag-list unstyled-list" aria-label={t("verdict.tagsLabel")}>
+          {challengeTags.map((tag) => (
+            <li key={tag.number}>
+              <Link className="tag" to={tag.href} preventScrollReset>
+                {tag.number}. {tag.title}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </article>
   );
 }

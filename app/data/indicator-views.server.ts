@@ -5,7 +5,8 @@
 import type { Locale } from "../i18n/i18n";
 import type { Db } from "../../db/connection";
 import { changeBetween, type Figure } from "../domain/figures";
-import { effectiveTargetGroup } from "../domain/catalogue";
+import { effectiveTargetGroup, SWITCHABLE_TARGET_GROUPS } from "../domain/catalogue";
+import { judge, tally, type Verdict } from "../domain/verdict";
 import { listChallenges, listIndicators, type Indicator, type Municipality } from "./catalogue.server";
 import { comparisonGroupOf } from "./comparison.server";
 import { readFigures, readFiguresOfIndicators } from "./figures.server";
@@ -21,6 +22,10 @@ export type IndicatorCard = Pick<Indicator, "code" | "nameDa" | "nameEn" | "unit
   nation: Point | null;
   region: Point | null;
   series: Point[];
+  /** The challenges the indicator belongs to (tags on the card). */
+  challenges: number[];
+  /** The latest figure judged against the nation and the region (app/domain/verdict.ts). */
+  verdict: { nation: Verdict; region: Verdict };
 };
 
 function point(f: Figure | undefined, period: string): Point {
@@ -55,26 +60,52 @@ function cardOf(indicator: Indicator, targetGroup: string, figures: Figure[]): I
     nation: last ? point(nation.get(last), last) : null,
     region: last ? point(region.get(last), last) : null,
     series,
+    challenges: indicator.challenges,
+    verdict: verdictOf(indicator, own.get(last ?? ""), nation.get(last ?? ""), region.get(last ?? "")),
+  };
+}
+
+function verdictOf(indicator: Indicator, own: Figure | undefined, nation: Figure | undefined, region: Figure | undefined) {
+  const judged = { value: own?.shown ?? null, n: own?.n ?? null, withheld: Boolean(own?.withheld) };
+  return {
+    nation: judge(indicator.polarity, indicator.unit, judged, nation?.shown ?? null),
+    region: judge(indicator.polarity, indicator.unit, judged, region?.shown ?? null),
   };
 }
 
 export type MunicipalityOverview = {
-  challenges: { number: number; shortTitle: string; title: string; cards: IndicatorCard[] }[];
+  /** The target group shown: the chosen one, or by default the one with most shown figures. */
+  targetGroup: string;
+  challenges: { number: number; shortTitle: string; title: string }[];
+  /** Each indicator once, in catalogue order. */
+  cards: IndicatorCard[];
+  summary: { nation: Record<Verdict, number>; region: Record<Verdict, number> };
 };
 
-export function municipalityOverview(db: Db, municipality: Municipality, chosenGroup: string, locale: Locale = "da"): MunicipalityOverview {
+/** `chosenGroup` null: the switchable target group whose cards have most shown latest figures. */
+export function municipalityOverview(db: Db, municipality: Municipality, chosenGroup: string | null, locale: Locale = "da"): MunicipalityOverview {
   const indicators = listIndicators(db);
-  const asked = indicators.map((indicator) => ({ indicator, targetGroups: [effectiveTargetGroup(indicator, chosenGroup)] }));
+  const candidates: readonly string[] = chosenGroup ? [chosenGroup] : SWITCHABLE_TARGET_GROUPS;
+  const asked = indicators.map((indicator) => ({ indicator, targetGroups: [...new Set(candidates.map((g) => effectiveTargetGroup(indicator, g)))] }));
   // every card's figures in one read, not a query per indicator
   const figures = readFiguresOfIndicators(db, { indicators: asked, municipalities: [municipality.code], regions: [municipality.regionCode], nation: true });
-  const cards = new Map(asked.map(({ indicator, targetGroups: [group] }) => [indicator.code, cardOf(indicator, group, figures.get(indicator.code)!)]));
+  const cardsFor = (g: string) =>
+    indicators.map((indicator) => {
+      const group = effectiveTargetGroup(indicator, g);
+      return cardOf(indicator, group, figures.get(indicator.code)!.filter((f) => f.targetGroup === group));
+    });
+  let best = cardsFor(candidates[0]);
+  let targetGroup = candidates[0];
+  const shownCount = (cards: IndicatorCard[]) => cards.filter((c) => c.latest?.value != null).length;
+  for (const g of candidates.slice(1)) {
+    const cards = cardsFor(g);
+    if (shownCount(cards) > shownCount(best)) [best, targetGroup] = [cards, g];
+  }
   return {
-    challenges: listChallenges(db, locale).map((c) => ({
-      number: c.number,
-      shortTitle: c.shortTitle,
-      title: c.title,
-      cards: indicators.filter((i) => i.challenges.includes(c.number)).map((i) => cards.get(i.code)!),
-    })),
+    targetGroup,
+    challenges: listChallenges(db, locale).map((c) => ({ number: c.number, shortTitle: c.shortTitle, title: c.title })),
+    cards: best,
+    summary: { nation: tally(best.map((c) => c.verdict.nation)), region: tally(best.map((c) => c.verdict.region)) },
   };
 }
 

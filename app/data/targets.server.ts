@@ -648,3 +648,66 @@ export function targetsByChallenge(db: Db): ChallengeTargetSummary[] {
   }
   return [...out].map(([challenge, e]) => ({ challenge, municipalities: e.municipalities.size, targets: e.targets, byStatus: e.byStatus })).sort((a, b) => a.challenge - b.challenge);
 }
+
+/**
+ * The secretariat's landing: for the quarter, the municipalities whose active targets all have a
+ * joint status, those where one or more lacks it, and each partnership target's adoptions by
+ * computed status.
+ */
+export function partnershipQuarter(db: Db, quarter: string = currentQuarter(db)) {
+  const active = db
+    .select({ id: targets.id, municipalityCode: targets.municipalityCode, name: municipalities.name })
+    .from(targets)
+    .innerJoin(municipalities, eq(municipalities.code, targets.municipalityCode))
+    .where(and(isNotNull(targets.municipalityCode), eq(targets.state, "aktiv")))
+    .all();
+  const statuses = active.length
+    ? db.select().from(quarterlyStatuses).where(and(inArray(quarterlyStatuses.targetId, active.map((t) => t.id)), eq(quarterlyStatuses.quarter, quarter))).all()
+    : [];
+  const byMunicipality = new Map<string, { code: string; name: string; targets: number; joint: number }>();
+  for (const t of active) {
+    const m = byMunicipality.get(t.municipalityCode!) ?? { code: t.municipalityCode!, name: t.name, targets: 0, joint: 0 };
+    m.targets += 1;
+    if (isJoint(statuses.find((s) => s.targetId === t.id))) m.joint += 1;
+    byMunicipality.set(m.code, m);
+  }
+  const all = [...byMunicipality.values()].sort((a, b) => a.name.localeCompare(b.name, "da"));
+  return {
+    quarter,
+    withStatus: all.filter((m) => m.joint === m.targets),
+    missing: all.filter((m) => m.joint < m.targets),
+    targets: listPartnershipTargets(db).map((t) => ({
+      id: t.id,
+      title: t.title,
+      adopted: t.adoptions.length,
+      byStatus: Object.fromEntries(COMPUTED_STATUSES.map((s) => [s, t.adoptions.filter((a) => a.computedStatus === s).length])) as Record<ComputedStatus, number>,
+    })),
+  };
+}
+
+export type JointState = "paa-sporet" | "i-risiko" | "bagud" | "naaet" | "mangler";
+
+/**
+ * The overview's targets line: each of the municipality's targets with the directors' joint
+ * assessment for the quarter, "naaet" when closed as reached, "mangler" without a joint status.
+ * Reads no figures (the overview's figure reads stay one statement per table).
+ */
+export function jointStateOfTargets(db: Db, municipalityCode: string, quarter: string = currentQuarter(db)) {
+  const rows = db
+    .select({ id: targets.id, title: targets.title, state: targets.state })
+    .from(targets)
+    .where(and(eq(targets.municipalityCode, municipalityCode), inArray(targets.state, ["aktiv", "naaet"])))
+    .orderBy(asc(targets.id))
+    .all();
+  const statuses = rows.length
+    ? db.select().from(quarterlyStatuses).where(and(inArray(quarterlyStatuses.targetId, rows.map((r) => r.id)), eq(quarterlyStatuses.quarter, quarter))).all()
+    : [];
+  return {
+    quarter,
+    targets: rows.map((r) => {
+      const s = statuses.find((x) => x.targetId === r.id);
+      const state: JointState = r.state === "naaet" ? "naaet" : isJoint(s) && s?.schoolAssessment ? s.schoolAssessment : "mangler";
+      return { id: r.id, title: r.title, state };
+    }),
+  };
+}

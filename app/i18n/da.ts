@@ -334,6 +334,50 @@ export const da = {
     indicatorsCount_one: "{{count}} indikator",
     indicatorsCount_other: "{{count}} indikatorer",
   },
+  verdict: {
+    targetsTitle: "Fælles mål i {{quarter}}",
+    noTargets: "Kommunen har endnu ingen fælles mål.",
+    seeTargets: "Se fælles mål",
+    targetState: { naaet: "Nået", "paa-sporet": "På sporet", "i-risiko": "I risiko", bagud: "Bagud", mangler: "Mangler fælles status" },
+    aboutTitle: "Sådan vurderer vi: bedre, på niveau eller dårligere",
+    aboutRule:
+      'Overblikket sammenligner kommunens seneste tal med hele landets og regionens for samme periode og målgruppe. Om et højere tal er bedre eller dårligere, følger indikatorens retning. Tallet kaldes "på niveau", når forskellen er så lille, at den kunne skyldes tilfældigheder med kommunens antal børn.',
+    aboutPercent:
+      "Andele: forskellen er på niveau, når den ligger inden for et tosidet 95 %-interval, 1,96 × √(p × (1 − p) / n), hvor p er landets eller regionens andel og n kommunens antal børn.",
+    aboutGrade:
+      "Karaktergennemsnit: på niveau inden for 1,96 × 2,5 / √n karakterpoint (vi antager en spredning på 2,5 karakterpoint blandt eleverne).",
+    aboutNotJudged: "Indikatorer uden en retning (fx antal anbringelser) og antal eller beløb vurderes ikke.",
+    aboutNotShown: 'Tal, der er skjult af hensyn til diskretion, tælles som "ikke vist" og sammenlignes ikke.',
+    summaryTitle: "Hvor står vi? Målgruppe: {{group}}",
+    summaryLine: "{{reference}}: {{better}} bedre, {{same}} på niveau, {{worse}} dårligere, {{notShown}} ikke vist.",
+    againstNation: "Mod hele landet",
+    againstRegion: "Mod {{region}}",
+    seeIndicators: "Se indikatorerne",
+    method:
+      '"På niveau" betyder, at forskellen ligger inden for, hvad tilfældigheder kan give med kommunens antal børn. Indikatorer uden en retning vurderes ikke.',
+    methodLink: "Sådan vurderer vi",
+    filterLabel: "Vis udfordring",
+    allChallenges: "Alle",
+    allIndicators_one: "{{count}} indikator",
+    allIndicators_other: "Alle {{count}} indikatorer",
+    tagsLabel: "Udfordringer",
+    thanNation: "end hele landet",
+    thanRegion: "end {{region}}",
+    word: { better: "Bedre", same: "På niveau med", worse: "Dårligere", "not-shown": "Ikke vist", "not-judged": "Vurderes ikke" },
+  },
+  landing: {
+    noReportTitle: "Ingen kvartalsrapport endnu",
+    noReportBody:
+      "Der er endnu ikke offentliggjort en kvartalsrapport for {{name}} Kommune. Rapporten udgives af kommunens skoledirektør og socialdirektør i fællesskab.",
+    noReportOverview: "Se kommunens overblik i stedet",
+    partnershipTitle: "Partnerskabet: status i {{quarter}}",
+    partnershipIntro: "Hvilke kommuner har fælles status for kvartalet, hvilke mangler, og hvordan går det med partnerskabsmålene.",
+    withStatus: "Har fælles status ({{count}})",
+    missingStatus: "Mangler fælles status ({{count}})",
+    none: "Ingen.",
+    targetsTitle: "Partnerskabsmål",
+    allMunicipalities: "Alle kommuner",
+  },
   overview: {
     title: "Overblik for {{name}} Kommune",
     intro:

@@ -341,6 +341,50 @@ export const en: Strings = {
     indicatorsCount_one: "{{count}} indicator",
     indicatorsCount_other: "{{count}} indicators",
   },
+  verdict: {
+    targetsTitle: "Joint targets in {{quarter}}",
+    noTargets: "The municipality has no joint targets yet.",
+    seeTargets: "See joint targets",
+    targetState: { naaet: "Reached", "paa-sporet": "On track", "i-risiko": "At risk", bagud: "Behind", mangler: "Missing joint status" },
+    aboutTitle: "How we judge: better, about the same or worse",
+    aboutRule:
+      "The overview compares the municipality's latest figure with the nation's and the region's for the same period and target group. Whether a higher figure is better or worse follows the indicator's direction. A figure is \"about the same\" when the difference is small enough to be chance for the municipality's number of children.",
+    aboutPercent:
+      "Proportions: about the same within a two-sided 95 % interval, 1.96 × √(p × (1 − p) / n), where p is the nation's or region's proportion and n the municipality's number of children.",
+    aboutGrade: "Grade means: about the same within 1.96 × 2.5 / √n grade points (we assume a spread of 2.5 grade points among pupils).",
+    aboutNotJudged: "Indicators without a direction (e.g. the number of placements) and counts or amounts are not judged.",
+    aboutNotShown: 'Figures withheld for confidentiality count as "not shown" and are not compared.',
+    summaryTitle: "Where do we stand? Target group: {{group}}",
+    summaryLine: "{{reference}}: {{better}} better, {{same}} about the same, {{worse}} worse, {{notShown}} not shown.",
+    againstNation: "Against the nation",
+    againstRegion: "Against {{region}}",
+    seeIndicators: "See the indicators",
+    method:
+      '"About the same" means the difference is within what chance could give for the municipality\'s number of children. Indicators without a direction are not judged.',
+    methodLink: "How we judge",
+    filterLabel: "Show challenge",
+    allChallenges: "All",
+    allIndicators_one: "{{count}} indicator",
+    allIndicators_other: "All {{count}} indicators",
+    tagsLabel: "Challenges",
+    thanNation: "than the nation",
+    thanRegion: "than {{region}}",
+    word: { better: "Better", same: "About the same as", worse: "Worse", "not-shown": "Not shown", "not-judged": "Not judged" },
+  },
+  landing: {
+    noReportTitle: "No quarterly report yet",
+    noReportBody:
+      "No quarterly report has been published for {{name}} Municipality yet. The report is published jointly by the municipality's director of schools and director of social services.",
+    noReportOverview: "See the municipality's overview instead",
+    partnershipTitle: "The partnership: status in {{quarter}}",
+    partnershipIntro:
+      "Which municipalities have a joint status for the quarter, which are missing, and how the partnership targets are doing.",
+    withStatus: "Have a joint status ({{count}})",
+    missingStatus: "Missing a joint status ({{count}})",
+    none: "None.",
+    targetsTitle: "Partnership targets",
+    allMunicipalities: "All municipalities",
+  },
   overview: {
     title: "Overview for {{name}} Municipality",
     intro:

@@ -38,15 +38,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return submission.reply({ formErrors: [message], hideFields: ["password"] });
   }
   const cookie = await startSession(context.db, request, result.user.id);
-  return redirect(
-    safeRedirect(
-      redirectTo,
-      result.user.role === "byraad" && result.user.municipalityCode ? `/kommuner/${result.user.municipalityCode}` : "/",
-    ),
-    {
-      headers: { "Set-Cookie": cookie },
-    },
-  );
+  return redirect(safeRedirect(redirectTo, "/"), {
+    headers: { "Set-Cookie": cookie },
+  });
 }
 
 export default function LoginPage() {

@@ -92,6 +92,14 @@ export default function AboutDataPage() {
       </table>
       <h2>{t("aboutData.marksTitle")}</h2>
       <MarksLegend />
+      <h2 id="vurdering">{t("verdict.aboutTitle")}</h2>
+      <p>{t("verdict.aboutRule")}</p>
+      <ul>
+        <li>{t("verdict.aboutPercent")}</li>
+        <li>{t("verdict.aboutGrade")}</li>
+        <li>{t("verdict.aboutNotJudged")}</li>
+        <li>{t("verdict.aboutNotShown")}</li>
+      </ul>
       <h2>{t("aboutData.demoTitle")}</h2>
       <p>{t("aboutData.demo")}</p>
     </article>

@@ -86,8 +86,10 @@ type RouteSpec = { layout: string } | { get: Variant[]; action?: ActionSpec };
 const EXPECTED: Record<string, RouteSpec> = {
   root: { layout: "the document shell around every page; it has no URL of its own" },
 
-  // anonymous → login; byraad goes straight to its own overview
-  "routes/_index": { get: [{ label: "–", expect: who(LOGIN, OK, OK, OK, to(`/kommuner/${OWN}`)) }] },
+  // anonymous → login; the landing per role: directors on their overview, a council member on the newest report
+  "routes/_index": {
+    get: [{ label: "–", expect: who(LOGIN, OK, to(`/kommuner/${OWN}`), to(`/kommuner/${OWN}`), to(`/kommuner/${OWN}/rapporter/2025K3`)) }],
+  },
 
   "routes/kommuner.$kode._index": {
     get: [

@@ -17,11 +17,15 @@ describe.skipIf(!chromiumPath)("the dashboard in Chromium", () => {
   it("finds a municipality from the front page", async () => {
     const page = await context.newPage();
     await visit(page, "/");
-    await expect(page.locator("h1").textContent()).resolves.toBe("Vælg en kommune");
+    // the secretariat lands on the partnership overview, the municipality search below it
+    await expect(page.locator("h1").textContent()).resolves.toMatch(/^Partnerskabet: status i /);
     await page.getByLabel("Søg efter kommune").fill("jammer");
     await page.getByRole("button", { name: "Søg" }).click();
     await page.waitForURL(/q=jammer/);
-    await page.getByRole("link", { name: /Jammerbugt/ }).click();
+    await page
+      .locator(".municipality-list")
+      .getByRole("link", { name: /Jammerbugt/ })
+      .click();
     await page.waitForURL(/\/kommuner\/849$/);
     await page.getByRole("heading", { level: 1, name: "Overblik for Jammerbugt Kommune" }).waitFor();
     await expectAccessible(page);
@@ -29,12 +33,21 @@ describe.skipIf(!chromiumPath)("the dashboard in Chromium", () => {
     await page.close();
   });
 
-  it("shows Jammerbugt's overview by challenge, switches target group, and says the data are synthetic", async () => {
+  it("shows Jammerbugt's overview with challenge filters, switches target group, and says the data are synthetic", async () => {
     const page = await context.newPage();
-    await visit(page, "/kommuner/849");
+    await visit(page, "/kommuner/849?maalgruppe=anbragte");
     await expect(page.getByRole("note").textContent()).resolves.toContain("syntetiske");
-    const headings = await page.locator("h2").allTextContents();
-    expect(headings.filter((h) => h.startsWith("Udfordring"))).toHaveLength(8);
+    // each indicator once; the eight challenges are a filter (links) and tags on the cards
+    const filter = page.getByRole("navigation", { name: "Vis udfordring" });
+    expect(await filter.getByRole("link").count()).toBe(9);
+    const all = await page.locator("article.indicator-card").count();
+    await filter.getByRole("link", { name: /^2\. / }).click();
+    await page.waitForURL(/udfordring=2/);
+    await page.locator('.challenge-filter a[aria-current="true"]', { hasText: "2." }).waitFor();
+    expect(await page.locator("article.indicator-card").count()).toBeLessThan(all);
+    await filter.getByRole("link", { name: "Alle" }).click();
+    await page.waitForURL((u) => !u.search.includes("udfordring"));
+    await page.locator('.challenge-filter a[aria-current="true"]', { hasText: "Alle" }).waitFor();
     const card = page.locator("article", { has: page.getByRole("link", { name: /aflagt de bundne prøver/ }) }).first();
     await expect(card.textContent()).resolves.toContain("Målgruppe: Anbragte");
     const anbragteValue = await card.locator(".indicator-card__value").textContent();

@@ -45,7 +45,7 @@ describe("the overview's reads", () => {
   it("reads every indicator's figures in one statement per table, however many indicators there are", async () => {
     await overview("/kommuner/849"); // the catalogue and other per-connection caches
     const { data, ran } = await overview("/kommuner/849");
-    const cards = data.overview.challenges.flatMap((c) => c.cards);
+    const cards = data.overview.cards;
     expect(new Set(cards.map((c) => c.code)).size).toBe(listIndicators(traced).length);
     expect(listIndicators(traced).length).toBeGreaterThan(5);
     const of = (table: RegExp) => ran.filter((s) => table.test(s));
@@ -57,7 +57,7 @@ describe("the overview's reads", () => {
     const jammerbugt = listMunicipalities(traced).find((m) => m.code === "849")!;
     for (const chosen of ["anbragte", "oevrige"]) {
       const { data } = await overview(`/kommuner/849?maalgruppe=${chosen}`);
-      const cards = new Map(data.overview.challenges.flatMap((c) => c.cards).map((c) => [c.code, c]));
+      const cards = new Map(data.overview.cards.map((c) => [c.code, c]));
       for (const indicator of listIndicators(traced)) {
         const group = effectiveTargetGroup(indicator, chosen);
         const alone = readFigures(traced, {
