@@ -33,7 +33,7 @@ export const indicators = sqliteTable("indicators", {
   code: text("code").primaryKey(),
   nameDa: text("name_da").notNull(),
   nameEn: text("name_en").notNull(),
-  unit: text("unit", { enum: ["percent", "count", "kr", "grade"] }).notNull(),
+  unit: text("unit", { enum: ["percent", "count", "kr", "grade", "ratio"] }).notNull(),
   polarity: text("polarity", { enum: ["higher", "lower", "neutral"] }).notNull(),
   department: text("department", { enum: ["school", "social", "joint"] }).notNull(),
   cadence: text("cadence", { enum: ["year", "school_year", "quarter"] }).notNull(),

@@ -195,6 +195,14 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
     rel,
   ),
   ref("udgift-udsatte-pr-barn", "2025", "alle", 14800, 0.03, ASSUMED, rel),
+  ref(
+    "sager-pr-raadgiver",
+    "2025",
+    "alle",
+    26,
+    0.3,
+    "antaget (ingen landstal i kilderne; seed 003: Hernings projektområder har 20 børnesager pr. rådgiver som mål)",
+  ),
   ref("udgift-specialundervisning-pr-elev", "2015", "alle", 24000, 0.03, ASSUMED, rel),
   ref("udgift-specialundervisning-pr-elev", "2025", "alle", 33000, 0.03, ASSUMED, rel),
   ref("handleplan-skolemaal", "2023K1", "udsatte", 35, 1.5, ASSUMED),
@@ -639,6 +647,14 @@ const SPECIAL_SPEND_PER_PUPIL: Anchors = [
   [2021, 28500],
   [2025, 33000],
 ];
+
+/** Child-welfare cases per caseworker, national mean (antaget; seed 003 names 20 as a project's goal). */
+const CASELOAD: Anchors = [
+  [2015, 30],
+  [2020, 28],
+  [2025, 26],
+];
+const CHILDREN_PER_CASEWORKER = 700; // children aged 0–17 per caseworker in the family department (antaget: about 43,000 children with a measure at 26 cases each)
 
 /** Municipal spread of rates on the logit scale; process indicators differ more between municipalities. */
 const MUNI_SD: Record<string, number> = {
@@ -1103,6 +1119,16 @@ class DemoModel {
     return calibrateMean(raw, count, target, (v, factor) => Math.round(v * factor), "scale");
   }
 
+  /** Cases per caseworker, one decimal, scaled so the weighted national mean is `target`; more vulnerable municipalities carry more. */
+  private caseload(key: string, workers: readonly number[], target: number, x: number): (number | null)[] {
+    const eff = this.effect(key, "alle");
+    const raw = workers.map((_, i) => {
+      const r = this.rng(`${key}|${x}|${this.codes[i]}`);
+      return target * Math.exp(0.1 * this.vulnerability[i]! + 0.15 * eff.level[i]! + 0.05 * r.normal());
+    });
+    return calibrateMean(raw, workers, target, (v, factor) => round1(v * factor), "scale");
+  }
+
   private ninth(sy: number) {
     return this.cached(`ninth|${sy}`, () => this.groupCounts(`ninth|${sy}`, NINTH_GRADERS, sy));
   }
@@ -1396,6 +1422,18 @@ class DemoModel {
         return {
           measure: "mean",
           groups: { alle: count.map((c, i) => ({ numerator: null, denominator: c, value: c > 0 ? values[i]! : null })) },
+        };
+      }
+      case "sager-pr-raadgiver": {
+        const children = this.children(x);
+        // staffing follows the municipality's size and moves a little from year to year
+        const workers = children.map((c, i) =>
+          Math.max(1, Math.round((c / CHILDREN_PER_CASEWORKER) * Math.exp(0.06 * this.rng(`caseworkers|${x}|${this.codes[i]}`).normal()))),
+        );
+        const values = this.caseload(ind.code, workers, trendAt(CASELOAD, x), x);
+        return {
+          measure: "mean",
+          groups: { alle: workers.map((w, i) => ({ numerator: null, denominator: w, value: values[i]! })) },
         };
       }
       default:

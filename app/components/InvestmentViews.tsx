@@ -3,6 +3,7 @@
  * server-drawn bar chart with its table, the sensitivity table, and the small boxes the target
  * page and the quarterly report show. Self-contained, so other pages insert one element.
  */
+import type { Unit } from "~/domain/catalogue";
 import { Link } from "@remix-run/react";
 import { MISSING_MARK } from "~/domain/format";
 import type { InvestmentResult, Party, SensitivityCell } from "~/domain/investments/model";
@@ -209,7 +210,7 @@ export function PrintButton() {
 type ReportTargetLike = {
   id: number;
   title: string;
-  indicator: { unit: "percent" | "count" | "kr" | "grade" } | null;
+  indicator: { unit: Unit } | null;
   latest: { period: string; value: number | null; withheld: boolean } | null;
   targetValue: number | null;
 };

@@ -1,3 +1,4 @@
+import type { Unit } from "~/domain/catalogue";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { IndicatorDef } from "~/domain/catalogue";
 import { targetGroupKey } from "~/i18n/keys";
@@ -262,9 +263,7 @@ export function TargetForm({
 }
 
 type BaselineReply =
-  | { state: "invalid" }
-  | { state: "missing" | "withheld"; period: string }
-  | { state: "shown"; period: string; value: number; unit: "percent" | "count" | "kr" | "grade" };
+  { state: "invalid" } | { state: "missing" | "withheld"; period: string } | { state: "shown"; period: string; value: number; unit: Unit };
 
 /**
  * The baseline value from the municipality's own data, shown as soon as indicator, target group

@@ -20,7 +20,7 @@ import { cprInFileName, cprInText } from "../domain/import/cpr";
 import { safeCell } from "../domain/spreadsheet";
 import { mapHeader, validateRow, IMPORT_COLUMNS, type ImportCatalogue, type ImportColumn, type Issue } from "../domain/import/rows";
 import { unionIssues, UNION_GROUPS, type UnionGroup } from "../domain/import/union";
-import { measureOf } from "../domain/catalogue";
+import { measureOf, type Unit } from "../domain/catalogue";
 import { audit } from "./audit.server";
 import { listIndicators, listMunicipalities, setMeta } from "./catalogue.server";
 import { recomputeDisclosure, type TableRef } from "./disclosure.server";
@@ -677,7 +677,7 @@ export async function importTemplate(db: Db, indicatorCode: string, format: "csv
   const group = indicator.targetGroups[0];
   const breakdown = indicator.breakdowns[0] ?? "";
   const row = (kommune: string, n: [string, string, string]) => [indicator.code, kommune, example, group, breakdown, ...n];
-  const figures: Record<string, [string, string, string][]> = {
+  const figures: Record<Unit, [string, string, string][]> = {
     percent: [
       ["7", "12", ""],
       ["30", "41", ""],
@@ -693,6 +693,10 @@ export async function importTemplate(db: Db, indicatorCode: string, format: "csv
     grade: [
       ["", "38", "7,2"],
       ["", "96", "6,8"],
+    ],
+    ratio: [
+      ["", "21", "24,5"],
+      ["", "9", "27,1"],
     ],
   };
   const [a, b] = figures[indicator.unit];

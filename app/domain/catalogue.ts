@@ -6,7 +6,8 @@
 import { CHALLENGE_TEXT, INDICATOR_TEXT, SOURCE_NAMES, type IndicatorText } from "../i18n/catalogue.da";
 import type { Cadence } from "./periods";
 
-export type Unit = "percent" | "count" | "kr" | "grade";
+/** `ratio`: a mean of something per person other than a child (cases per caseworker); its n counts those persons. */
+export type Unit = "percent" | "count" | "kr" | "grade" | "ratio";
 export type Polarity = "higher" | "lower" | "neutral";
 export type Department = "school" | "social" | "joint";
 /** How an observation's raw figures combine: a rate (Σt/Σn), a count (Σ), or a weighted mean. */
@@ -197,6 +198,14 @@ const DEFINITIONS: Omit<IndicatorDef, keyof IndicatorText | "challenges">[] = [
     unit: "kr",
     polarity: "neutral",
     department: "school",
+    cadence: "year",
+    targetGroups: ["alle"],
+  },
+  {
+    code: "sager-pr-raadgiver",
+    unit: "ratio",
+    polarity: "lower",
+    department: "social",
     cadence: "year",
     targetGroups: ["alle"],
   },

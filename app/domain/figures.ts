@@ -128,5 +128,5 @@ export function changeBetween(current: Figure | undefined, previous: Figure | un
 /** Rounded for machine output: one decimal for rates and grades, whole numbers otherwise. */
 export function roundForOutput(unit: Unit, shown: number | null): number | null {
   if (shown === null) return null;
-  return unit === "percent" || unit === "grade" ? Math.round(shown * 10) / 10 : Math.round(shown);
+  return unit === "percent" || unit === "grade" || unit === "ratio" ? Math.round(shown * 10) / 10 : Math.round(shown);
 }

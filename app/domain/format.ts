@@ -55,6 +55,7 @@ function build(locale: FormatLocale): Formatter {
       case "kr":
         return w.kr(integer.format(v));
       case "grade":
+      case "ratio":
         return oneDecimal.format(v);
     }
   };
@@ -73,6 +74,7 @@ function build(locale: FormatLocale): Formatter {
         case "kr":
           return w.kr(signedInt.format(delta));
         case "grade":
+        case "ratio":
           return signedOne.format(delta);
       }
     },

@@ -211,6 +211,17 @@ export const INDICATOR_TEXT: Record<string, IndicatorText> = {
       7: "Seed 001: »Øget helhedstænkning på tværs af skole- og socialområdet er udfordret af styringsmæssige logikker både i forhold til økonomi og organisering.«",
     },
   },
+  "sager-pr-raadgiver": {
+    nameDa: "Børnesager pr. rådgiver",
+    nameEn: "Child-welfare cases per caseworker",
+    source: "Kommunens sagssystem (fx DUBU) og personaleopgørelse; seed 003 (KL): Hernings projektområder med 20 børnesager pr. rådgiver",
+    definition:
+      "Det gennemsnitlige antal åbne børnesager (anbringelser og forebyggende foranstaltninger) pr. rådgiver i børne- og familieafdelingen ved årets udgang. Værdi: sager pr. rådgiver (ét decimal). Antal (n): rådgivere. Jo færre sager pr. rådgiver, jo mere tid til barnet, opfølgningen og samarbejdet med skolen.",
+    why: {
+      4: "Seed 003 (KL): i Hernings projektområder er »antallet af børnesager 20 pr. rådgiver, og indsatsen læner sig tæt op ad den svenske model, herunder kortvarige anbringelser og tæt opfølgning«.",
+      7: "Seed 003 (KL, Thisted): ledelsesinformationen giver »et overblik over, hvorledes arbejdet prioriteres helt ned på sagsbehandlerniveau«, så ledelsen kan »prioritere ressourcerne i afdelingen«.",
+    },
+  },
   "udgift-specialundervisning-pr-elev": {
     nameDa: "Udgifter til specialundervisning pr. elev",
     nameEn: "Special-education spending per pupil",

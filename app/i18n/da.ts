@@ -170,7 +170,7 @@ export const da = {
       comparable: "Sammenlignelig",
       member: "I Fælles retning",
     },
-    value: { percent: "Værdi (%)", count: "Værdi (antal)", kr: "Værdi (kr.)", grade: "Værdi (karakter)" },
+    value: { percent: "Værdi (%)", count: "Værdi (antal)", kr: "Værdi (kr.)", grade: "Værdi (karakter)", ratio: "Værdi (pr. rådgiver)" },
     kind: { nation: "Hele landet", region: "Region", group: "Sammenlignelige kommuner", municipality: "Kommune" },
     yes: "ja",
     no: "nej",
@@ -279,6 +279,7 @@ export const da = {
     amountMissing: "værdien mangler (beløbet i kr.).",
     meanMissing: "værdien mangler (gennemsnittet).",
     gradeRange: "et karaktergennemsnit skal ligge mellem -3 og 12, ikke {{value}}.",
+    ratioRange: "værdien {{value}} er ikke et realistisk antal pr. rådgiver (0–500).",
     amountRange: "beløbet {{value}} kr. er ikke realistisk.",
     unionBounds: {
       numerator:
@@ -775,7 +776,13 @@ export const da = {
     noOwners: "Kommunen har ingen aktive direktører at gøre ansvarlige. Bed sekretariatet oprette dem.",
     create: "Opret nyt fælles mål",
   },
-  units: { percent: "Procent", count: "Antal", kr: "Kroner", grade: "Karakter (−3 til 12)" },
+  units: {
+    percent: "Procent",
+    count: "Antal",
+    kr: "Kroner",
+    grade: "Karakter (−3 til 12)",
+    ratio: "Antal pr. person (fx sager pr. rådgiver)",
+  },
   polarity: { higher: "Højere er bedre", lower: "Lavere er bedre", neutral: "Hverken højere eller lavere er i sig selv bedre" },
   department: { school: "Skoleområdet", social: "Socialområdet", joint: "Fælles for skole og social" },
   cadence: { year: "Årligt (kalenderår)", school_year: "Årligt (skoleår)", quarter: "Kvartalsvis" },

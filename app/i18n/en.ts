@@ -171,7 +171,7 @@ export const en: Strings = {
       comparable: "Comparable",
       member: "In Fælles retning",
     },
-    value: { percent: "Value (%)", count: "Value (count)", kr: "Value (DKK)", grade: "Value (grade)" },
+    value: { percent: "Value (%)", count: "Value (count)", kr: "Value (DKK)", grade: "Value (grade)", ratio: "Value (per caseworker)" },
     kind: { nation: "Whole country", region: "Region", group: "Comparable municipalities", municipality: "Municipality" },
     yes: "yes",
     no: "no",
@@ -285,6 +285,7 @@ export const en: Strings = {
     amountMissing: "the value is missing (the amount in DKK).",
     meanMissing: "the value is missing (the average).",
     gradeRange: "a grade average must lie between -3 and 12, not {{value}}.",
+    ratioRange: "the value {{value}} is not a realistic number per caseworker (0–500).",
     amountRange: "the amount DKK {{value}} is not realistic.",
     unionBounds: {
       numerator:
@@ -782,7 +783,7 @@ export const en: Strings = {
     noOwners: "The municipality has no active directors to name. Ask the secretariat to create them.",
     create: "Create a new joint target",
   },
-  units: { percent: "Percent", count: "Count", kr: "Kroner", grade: "Grade (−3 to 12)" },
+  units: { percent: "Percent", count: "Count", kr: "Kroner", grade: "Grade (−3 to 12)", ratio: "Per person (e.g. cases per caseworker)" },
   polarity: { higher: "Higher is better", lower: "Lower is better", neutral: "Neither higher nor lower is better in itself" },
   department: { school: "School", social: "Social services", joint: "Joint: school and social" },
   cadence: { year: "Yearly (calendar year)", school_year: "Yearly (school year)", quarter: "Quarterly" },

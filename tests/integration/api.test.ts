@@ -105,6 +105,21 @@ describe("GET /api/v1/observationer", () => {
     );
   });
 
+  it("gives cases per caseworker as a ratio with one decimal and the caseworkers as n, withheld for a handful of caseworkers", async () => {
+    const nation = await get(observationsLoader, "?indikator=sager-pr-raadgiver&kommune=hele-landet&periode=2025");
+    expect(nation.status).toBe(200);
+    expect(nation.body[0]).toMatchObject({ maalgruppe: "alle", taeller: null, undertrykt: false });
+    expect(nation.body[0].vaerdi).toBeCloseTo(26, 0); // the calibration target (antaget)
+    expect(Math.round(nation.body[0].vaerdi * 10) / 10).toBe(nation.body[0].vaerdi);
+    const all = await get(observationsLoader, "?indikator=sager-pr-raadgiver&kommune=alle&periode=2025");
+    expect(all.body).toHaveLength(98);
+    for (const r of all.body) {
+      if (r.undertrykt) expect([r.vaerdi, r.naevner]).toEqual([null, null]);
+      else expect(r.naevner).toBeGreaterThanOrEqual(5); // a mean over fewer than k caseworkers is not shown
+    }
+    expect(all.body.filter((r: { undertrykt: boolean }) => !r.undertrykt).length).toBeGreaterThan(50);
+  });
+
   it("shapes counts and means without inventing a rate", async () => {
     const counts = await get(observationsLoader, "?indikator=anbragte-type&kommune=hele-landet&periode=2024");
     const total = counts.body.find((r: { opdeling: string | null }) => r.opdeling === null);

@@ -67,3 +67,11 @@ describe("the English formatter", () => {
     expect(formatterFor("da").change(1.54, "percent")).toBe("+1,5 pct.point");
   });
 });
+
+describe("a ratio (cases per caseworker)", () => {
+  it("has one decimal and changes by one decimal, in both languages", () => {
+    expect(formatterFor("da").value(23.44, "ratio")).toBe("23,4");
+    expect(formatterFor("en").value(23.44, "ratio")).toBe("23.4");
+    expect(formatterFor("da").change(-1.52, "ratio")).toBe("-1,5");
+  });
+});

@@ -9,6 +9,7 @@ const cat: ImportCatalogue = {
     ["anbragte-type", { unit: "count", cadence: "year", targetGroups: ["anbragte"], breakdowns: ["familiepleje", "doegninstitution"] }],
     ["udgift-udsatte-pr-barn", { unit: "kr", cadence: "year", targetGroups: ["alle"], breakdowns: [] }],
     ["fp9-karakter", { unit: "grade", cadence: "school_year", targetGroups: ["anbragte"], breakdowns: [] }],
+    ["sager-pr-raadgiver", { unit: "ratio", cadence: "year", targetGroups: ["alle"], breakdowns: [] }],
   ]),
   municipalities: [
     { code: "849", name: "Jammerbugt" },
@@ -157,5 +158,16 @@ describe("a row", () => {
       row({ indikator: "fp9-karakter", kommune: "849", periode: "2023/24", maalgruppe: "anbragte", naevner: "30", vaerdi: "13" }).issues[0]
         .message,
     ).toMatch(/mellem -3 og 12/);
+  });
+});
+
+describe("a ratio row (cases per caseworker)", () => {
+  it("takes the ratio in the value and the caseworkers in the denominator, and refuses an unrealistic ratio", () => {
+    const ok = row({ indikator: "sager-pr-raadgiver", kommune: "849", periode: "2025", naevner: "21", vaerdi: "24,5" });
+    expect(ok.issues).toEqual([]);
+    expect(ok.row).toMatchObject({ targetGroup: "alle", numerator: null, denominator: 21, value: 24.5 });
+    expect(
+      row({ indikator: "sager-pr-raadgiver", kommune: "849", periode: "2025", naevner: "21", vaerdi: "900" }).issues[0].message,
+    ).toMatch(/ikke et realistisk antal pr. rådgiver/);
   });
 });

@@ -317,6 +317,8 @@ export function validateRow(cells: Cells, cat: ImportCatalogue): { row: ImportRo
           issues.push({ column: "vaerdi", message: messageKey("importErrors.notANumber", { value: given.slice(0, 30) }) });
         else if (rules.unit === "grade" && (value < -3 || value > 12))
           issues.push({ column: "vaerdi", message: messageKey("importErrors.gradeRange", { value: given }) });
+        else if (rules.unit === "ratio" && (value < 0 || value > 500))
+          issues.push({ column: "vaerdi", message: messageKey("importErrors.ratioRange", { value: given }) });
         else if (rules.unit === "kr" && (value < 0 || value > 1e8))
           issues.push({ column: "vaerdi", message: messageKey("importErrors.amountRange", { value: given }) });
       }
