@@ -6,7 +6,8 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { databasePath, openDatabase } from "../db/connection";
-import { ConflictError, createUser, newUserSchema } from "../app/data/users.server";
+import { ConflictError, createUser } from "../app/data/users.server";
+import { newUserSchema } from "../app/domain/accounts";
 import { loadReferenceData } from "../seeds/load";
 
 const { values } = parseArgs({

@@ -17,7 +17,6 @@ import { audit } from "./audit.server";
 export type User = { id: number; email: string; name: string; role: Role; municipalityCode: string | null };
 export type Actor = User & { via: "session" | "token"; csrfToken: string | null; sessionHash?: string };
 
-export const MIN_PASSWORD_LENGTH = 12;
 const IDLE_MINUTES = Number(process.env.SESSION_IDLE_MINUTES ?? 120);
 const MAX_SESSION_HOURS = 12;
 const THROTTLE_FREE_FAILURES = 5;

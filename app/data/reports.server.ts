@@ -3,6 +3,7 @@
  * shows; the page and the PDF render only from that snapshot, so later data loads and edits
  * never alter a published report. A correction is a new version with a reason.
  */
+import type { publishSchema } from "../domain/reports/schema";
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { z } from "zod";
@@ -142,12 +143,6 @@ export function draftAllowed(db: Db, municipalityCode: string, quarter: string):
   return inQuarterWindow(quarter, current, previousQuarter(current)) || newestVersion(db, municipalityCode, quarter) > 0;
 }
 
-export const publishSchema = z.object({
-  listMissing: z.enum(["ja", "nej"]).default("nej"),
-  reason: z.string().trim().max(1000).default(""),
-  /** The draft's hash as the publisher saw it: approving a draft that changed since is refused. */
-  contentHash: z.string().regex(/^[0-9a-f]{64}$/, { error: "reportErrors.draftChanged" }),
-});
 
 export function approvalsFor(db: Db, municipalityCode: string, quarter: string) {
   return db.select().from(reportApprovals).where(and(eq(reportApprovals.municipalityCode, municipalityCode), eq(reportApprovals.quarter, quarter))).orderBy(asc(reportApprovals.side)).all();

@@ -3,38 +3,18 @@
  * authorised by the caller's guard, and written here in one transaction with its audit entry.
  */
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { apiTokens, passwordResets, sessions, users } from "../../db/schema";
-import { needsMunicipality, ROLES, type Role } from "../domain/access";
-import { DomainError, invariant, messageKey } from "../domain/errors";
+import type { Role } from "../domain/access";
+import { DomainError, invariant } from "../domain/errors";
 import { audit } from "./audit.server";
-import { hashPassword, verifyPassword, MIN_PASSWORD_LENGTH, randomToken, sha256, type Actor, type User } from "./auth.server";
+import { hashPassword, verifyPassword, randomToken, sha256, type Actor, type User } from "./auth.server";
+import type { NewUser } from "../domain/accounts";
 
 const RESET_HOURS = 72;
 const nowIso = () => new Date().toISOString();
 const publicUser = { id: users.id, email: users.email, name: users.name, role: users.role, municipalityCode: users.municipalityCode, active: users.active };
 
-export const passwordSchema = z
-  .string({ error: "userErrors.password" })
-  .min(MIN_PASSWORD_LENGTH, { error: messageKey("userErrors.passwordShort", { min: MIN_PASSWORD_LENGTH }) })
-  .max(200, { error: messageKey("userErrors.passwordLong", { max: 200 }) });
-
-export const newUserSchema = z
-  .object({
-    email: z.email({ error: "userErrors.email" }).transform((e) => e.trim().toLowerCase()),
-    name: z.string({ error: "userErrors.name" }).trim().min(2, { error: "userErrors.name" }).max(120),
-    role: z.enum(ROLES, { error: "userErrors.role" }),
-    municipalityCode: z
-      .string()
-      .regex(/^\d{3}$/)
-      .optional()
-      .or(z.literal("").transform(() => undefined)),
-  })
-  .refine((u) => !needsMunicipality(u.role) || u.municipalityCode, { path: ["municipalityCode"], error: "userErrors.municipality" })
-  .transform((u) => ({ ...u, municipalityCode: needsMunicipality(u.role) ? u.municipalityCode! : null }));
-
-export type NewUser = z.output<typeof newUserSchema>;
 
 /** A user change that clashes with what is there (an e-mail in use, deactivating oneself). */
 export class ConflictError extends DomainError {

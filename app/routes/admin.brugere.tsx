@@ -9,7 +9,8 @@ import { Alert } from "~/components/ui/Alert";
 import { ConformField, ConformSelect, CsrfInput } from "~/components/ui/FormField";
 import { requireActor, requireCsrf, requirePermission } from "~/data/auth.server";
 import { listMunicipalities } from "~/data/catalogue.server";
-import { ConflictError, createPasswordReset, createUser, listUsers, newUserSchema, setUserActive } from "~/data/users.server";
+import { ConflictError, createPasswordReset, createUser, listUsers, setUserActive } from "~/data/users.server";
+import { newUserSchema } from "~/domain/accounts";
 import { ROLES } from "~/domain/access";
 import { useT, useMessage } from "~/i18n/react";
 

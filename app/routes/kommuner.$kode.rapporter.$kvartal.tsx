@@ -18,10 +18,10 @@ import {
   draftAllowed,
   newestVersion,
   publishOrApprove,
-  publishSchema,
   quarterParam,
 } from "~/data/reports.server";
 import { currentQuarter } from "~/data/targets.server";
+import { publishSchema } from "~/domain/reports/schema";
 import { can } from "~/domain/access";
 import { periodKeyOf } from "~/domain/periods";
 import { previousQuarter, summarise } from "~/domain/reports/report";

@@ -7,7 +7,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Alert } from "~/components/ui/Alert";
 import { ConformField } from "~/components/ui/FormField";
-import { findPasswordReset, passwordSchema, redeemPasswordReset } from "~/data/users.server";
+import { findPasswordReset, redeemPasswordReset } from "~/data/users.server";
+import { passwordSchema } from "~/domain/accounts";
 import { useT, useMessage } from "~/i18n/react";
 
 export const meta: MetaFunction = ({ matches }) => [
