@@ -219,6 +219,14 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
   ref("progression-laering", "2019/20", "anbragte", 30, 2, "seed 002 kap. 4 (5-15, læring: 30 pct. før indsatsen)"),
   ref("progression-laering", "2021/22", "anbragte", 54, 2, "seed 002 kap. 4 (5-15, læring: 54 pct. i slutningen af indsatsperioden)"),
   ref(
+    "anbragte-drenge",
+    "2019",
+    "anbragte",
+    58,
+    1.5,
+    "antaget (seed 002: 63 pct. af modellens anbragte børn var drenge, en overrepræsentation i forhold til alle anbragte; landstallet er ikke i kilderne)",
+  ),
+  ref(
     "anbragt-anden-kommune",
     "2019",
     "anbragte",
@@ -669,6 +677,10 @@ const MUNI_SD: Record<string, number> = {
 };
 /** Single-group rates drawn on their own denominators (antaget, except where the calibration says otherwise). */
 const SINGLE_TRENDS: Record<string, Anchors> = {
+  "anbragte-drenge": [
+    [2015, 58],
+    [2025, 58],
+  ],
   "anbragt-anden-kommune": [
     [2015, 37],
     [2019, 39],
@@ -1374,6 +1386,7 @@ class DemoModel {
         return this.rateIndicator(ind, period, x, this.subset(`model|${x}`, this.pupils(x), MODEL_SHARE));
       case "undervisningssted":
         return this.teaching(ind, period, x);
+      case "anbragte-drenge":
       case "anbragt-anden-kommune":
         return this.singleRate(ind.code, period, "anbragte", this.placements(x).total, x);
       case "laeringsvejleder-skoler": {

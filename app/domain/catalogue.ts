@@ -261,6 +261,14 @@ const DEFINITIONS: Omit<IndicatorDef, keyof IndicatorText | "challenges">[] = [
     breakdowns: TEACHING_SITES,
   },
   {
+    code: "anbragte-drenge",
+    unit: "percent",
+    polarity: "neutral",
+    department: "social",
+    cadence: "year",
+    targetGroups: ["anbragte"],
+  },
+  {
     code: "anbragt-anden-kommune",
     unit: "percent",
     polarity: "neutral",

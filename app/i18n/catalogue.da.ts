@@ -301,6 +301,18 @@ export const INDICATOR_TEXT: Record<string, IndicatorText> = {
       6: "Seed 000: Rudersdal flytter 250.000 kr. pr. barn til den almene skole, når barnet kan blive der; SØM's ugepriser viser, hvad en flytning fra specialklasse til støtte i almen klasse koster og sparer.",
     },
   },
+  "anbragte-drenge": {
+    nameDa: "Andel drenge blandt anbragte børn og unge",
+    nameEn: "Boys among placed children",
+    source:
+      "Danmarks Statistik (anbragte børn og unge efter køn); seed 002 (63 pct. af modellens anbragte børn var drenge: 53 pct. i familiepleje, 74 pct. på institution)",
+    definition:
+      "Andelen drenge blandt de anbragte børn og unge (0–17 år) pr. 31. december. Tallet siger ikke, om det går godt eller skidt, men hvem målene og indsatsen skal passe til: i seed 002 var kønsfordelingen mere lige i familiepleje (53 pct. drenge) end på institution (74 pct.).",
+    why: {
+      1: "Seed 002: det er »relevant at undersøge, om indsatsen har større virkninger for nogle grupper af målgruppen end andre«; »Målgruppen […] er heterogen. For køn og alder ses der en overrepræsentation af drenge«.",
+      8: "Seed 002: »Viden fra undersøgelsen vil i højest grad være repræsentativ for drenge […] mens den vil være mindst repræsentativ for piger«.",
+    },
+  },
   "anbragt-anden-kommune": {
     nameDa: "Andel anbragte elever, der er anbragt af en anden kommune",
     nameEn: "Placed pupils placed by another municipality",

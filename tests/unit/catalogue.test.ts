@@ -38,6 +38,7 @@ describe("the indicator catalogue", () => {
       "progression-laering",
       "undervisningssted",
       "anbragt-anden-kommune",
+      "anbragte-drenge",
       "undersoegelse-rettidig",
       "boernesamtale",
       "handleplan-opdateret",

@@ -189,6 +189,8 @@ describe("demo generator", () => {
         const share = get("familiepleje-andel", m.code, p, "anbragte");
         expect(share.denominator).toBe(total);
         expect(share.numerator).toBe(site("familiepleje") + site("netvaerkspleje") + site("kommunal-plejefamilie"));
+        // gender (seed 002 splits the placed children by it): boys among the same placed children
+        expect(get("anbragte-drenge", m.code, p, "anbragte").denominator).toBe(total);
       }
       for (const p of DEMO_PERIODS.school_year)
         for (const g of ["anbragte", "forebyggende", "oevrige"]) {
