@@ -1,3 +1,4 @@
+import { useState } from "react";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { pageTitle } from "./i18n/meta";
 import {
@@ -70,6 +71,9 @@ function Shell({ children, locale, root }: { children: React.ReactNode; locale: 
   langParams.set("lng", other);
   const current = params.kode && root?.municipalities.find((m) => m.code === params.kode);
   const user = root?.user ?? null;
+  // the menu is open for the page it was opened on: following a link closes it
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === location.pathname;
   const nav = [
     ...(user && can(user, { kind: "read-all-municipalities" })
       ? [{ to: "/", label: t("nav.municipalities"), active: location.pathname === "/" }]
@@ -131,10 +135,13 @@ function Shell({ children, locale, root }: { children: React.ReactNode; locale: 
       : []),
   ];
   return (
-    <html lang={locale}>
+    // the inline script marks that JavaScript runs before the first paint, so a phone shows the
+    // menu collapsed from the start; without JavaScript the menu simply stays open
+    <html lang={locale} suppressHydrationWarning>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: 'document.documentElement.classList.add("js")' }} />
         <Meta />
         <Links />
       </head>
@@ -142,13 +149,23 @@ function Shell({ children, locale, root }: { children: React.ReactNode; locale: 
         <a className="skipnav" href="#indhold">
           {t("app.skipToContent")}
         </a>
-        <header className="site-header">
+        <header className={`site-header${menuOpen ? " is-open" : ""}`}>
           <div className="container site-header__portal">
             <Link to="/" className="site-header__brand">
               <span className="site-header__name">{t("app.name")}</span>
               <span className="site-header__tagline">{t("app.tagline")}</span>
             </Link>
-            <div className="site-header__tools">
+            {/* a phone's menu button (DKFDS's mobile pattern): shown only on narrow screens with JavaScript */}
+            <button
+              type="button"
+              className="button button-secondary site-menu-toggle"
+              aria-expanded={menuOpen}
+              aria-controls="site-tools site-nav"
+              onClick={() => setMenuOpenOn(menuOpen ? null : location.pathname)}
+            >
+              {t(menuOpen ? "header.closeMenu" : "header.menu")}
+            </button>
+            <div className="site-header__tools" id="site-tools">
               {user && root && root.municipalities.length > 1 ? (
                 <Form method="get" action="/kommuner/vaelg" className="site-header__switcher">
                   <div className="form-group">
@@ -197,7 +214,7 @@ function Shell({ children, locale, root }: { children: React.ReactNode; locale: 
               ) : null}
             </div>
           </div>
-          <nav className="site-nav" aria-label={t("app.mainNav")}>
+          <nav className="site-nav" id="site-nav" aria-label={t("app.mainNav")}>
             <ul className="container site-nav__list unstyled-list no-max-width">
               {nav.map((item) => (
                 <li key={item.to}>

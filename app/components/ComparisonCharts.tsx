@@ -41,6 +41,7 @@ export function PointPlot({
       <svg
         viewBox={`0 0 ${px(width)} ${px(height)}`}
         width="100%"
+        style={{ minWidth: `${Math.round(width)}px` }}
         role="img"
         aria-label={`${label} ${keysHint}`}
         tabIndex={0}
@@ -105,73 +106,77 @@ export function RankedBars({ rows, refs, unit, label }: { rows: BarRow[]; refs: 
   const x = (v: number) => px(left + (Math.max(v, 0) / max) * (width - left - right));
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
   return (
-    <svg
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
-      role="img"
-      aria-label={label}
-      className="ranked-bars"
-      preserveAspectRatio="xMinYMin meet"
-    >
-      {ticks.map((v) => (
-        <g key={v}>
-          <line x1={x(v)} x2={x(v)} y1={top - 4} y2={height - 22} stroke={CHART_INK.grid} />
-          <text x={x(v)} y={height - 6} textAnchor="middle" className="svg-tick">
-            {f.value(v, unit)}
-          </text>
-        </g>
-      ))}
-      {/* names, bars and values each in one group that carries their shared look; each bar's name
+    // a phone scrolls the chart at full size; the box takes the keyboard for that
+    <div className="chart-scroll" role="region" aria-label={label} tabIndex={0}>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        style={{ minWidth: `${width}px` }}
+        role="img"
+        aria-label={label}
+        className="ranked-bars"
+        preserveAspectRatio="xMinYMin meet"
+      >
+        {ticks.map((v) => (
+          <g key={v}>
+            <line x1={x(v)} x2={x(v)} y1={top - 4} y2={height - 22} stroke={CHART_INK.grid} />
+            <text x={x(v)} y={height - 6} textAnchor="middle" className="svg-tick">
+              {f.value(v, unit)}
+            </text>
+          </g>
+        ))}
+        {/* names, bars and values each in one group that carries their shared look; each bar's name
           and value are drawn beside it, so a bar needs no tooltip of its own */}
-      <g className="svg-label" textAnchor="end">
-        {rows.map((r, i) => (
-          <text key={r.code} x={left - 6} y={top + i * rowHeight + 12} className={r.focus ? "svg-label--focus" : undefined}>
-            {r.focus ? `▶ ${r.name}` : r.name}
-          </text>
-        ))}
-      </g>
-      <g>
-        {rows.map((r, i) => (
-          <rect
-            key={r.code}
-            x={left}
-            y={top + i * rowHeight + 2}
-            width={Math.max(px(x(r.value) - left), 1)}
-            height={rowHeight - 4}
-            fill={bandColour(r.band)}
-            className={r.focus ? "is-focus" : undefined}
-          />
-        ))}
-      </g>
-      <g className="svg-tick">
-        {rows.map((r, i) => (
-          <text key={r.code} x={px(x(r.value) + 4)} y={top + i * rowHeight + 12}>
-            {f.value(r.value, unit)}
-          </text>
-        ))}
-      </g>
-      {refs.map((ref, i) => (
-        <g key={ref.label}>
-          <line
-            x1={x(ref.value)}
-            x2={x(ref.value)}
-            y1={14 + i * 16}
-            y2={height - 22}
-            stroke={SERIES_COLOURS.nation}
-            strokeWidth={1.5}
-            strokeDasharray={ref.dash}
-          />
-          <text
-            x={x(ref.value) + (x(ref.value) > width - 220 ? -4 : 4)}
-            y={12 + i * 16}
-            textAnchor={x(ref.value) > width - 220 ? "end" : "start"}
-            className="svg-tick"
-          >
-            {`${ref.label}: ${f.value(ref.value, unit)}`}
-          </text>
+        <g className="svg-label" textAnchor="end">
+          {rows.map((r, i) => (
+            <text key={r.code} x={left - 6} y={top + i * rowHeight + 12} className={r.focus ? "svg-label--focus" : undefined}>
+              {r.focus ? `▶ ${r.name}` : r.name}
+            </text>
+          ))}
         </g>
-      ))}
-    </svg>
+        <g>
+          {rows.map((r, i) => (
+            <rect
+              key={r.code}
+              x={left}
+              y={top + i * rowHeight + 2}
+              width={Math.max(px(x(r.value) - left), 1)}
+              height={rowHeight - 4}
+              fill={bandColour(r.band)}
+              className={r.focus ? "is-focus" : undefined}
+            />
+          ))}
+        </g>
+        <g className="svg-tick">
+          {rows.map((r, i) => (
+            <text key={r.code} x={px(x(r.value) + 4)} y={top + i * rowHeight + 12}>
+              {f.value(r.value, unit)}
+            </text>
+          ))}
+        </g>
+        {refs.map((ref, i) => (
+          <g key={ref.label}>
+            <line
+              x1={x(ref.value)}
+              x2={x(ref.value)}
+              y1={14 + i * 16}
+              y2={height - 22}
+              stroke={SERIES_COLOURS.nation}
+              strokeWidth={1.5}
+              strokeDasharray={ref.dash}
+            />
+            <text
+              x={x(ref.value) + (x(ref.value) > width - 220 ? -4 : 4)}
+              y={12 + i * 16}
+              textAnchor={x(ref.value) > width - 220 ? "end" : "start"}
+              className="svg-tick"
+            >
+              {`${ref.label}: ${f.value(ref.value, unit)}`}
+            </text>
+          </g>
+        ))}
+      </svg>
+    </div>
   );
 }
 

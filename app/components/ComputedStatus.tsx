@@ -1,5 +1,5 @@
 import { StatusBadge, type TargetStatus } from "~/components/ui/StatusBadge";
-import { useT } from "~/i18n/react";
+import { useFormat, useT } from "~/i18n/react";
 
 type Props = {
   status: TargetStatus;
@@ -15,10 +15,11 @@ type Props = {
  */
 export function ComputedStatus({ status, latest, newest, unavailable }: Props) {
   const t = useT();
+  const f = useFormat();
   let note: string | null = null;
   if (status === "ingen-data" && unavailable) note = t(`trust.progress.unavailable.${unavailable}`);
   else if (newest && latest)
-    note = `${t("trust.progress.latestShown", { period: latest.period })} (${newest.withheld ? t("trust.progress.newestWithheld", { period: newest.period }) : t("trust.progress.newestMissing", { period: newest.period })})`;
+    note = `${t("trust.progress.latestShown", { period: f.period(latest.period) })} (${newest.withheld ? t("trust.progress.newestWithheld", { period: f.period(newest.period) }) : t("trust.progress.newestMissing", { period: f.period(newest.period) })})`;
   return (
     <>
       <StatusBadge status={status} />

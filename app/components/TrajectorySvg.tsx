@@ -1,4 +1,5 @@
 import { SERIES_COLOURS } from "~/components/palette";
+import { useEffect, useRef } from "react";
 import { useFormat } from "~/i18n/react";
 import { linePath } from "~/domain/axis";
 
@@ -23,6 +24,15 @@ export function TrajectorySvg({
   names: { actual: string; expected: string; target: string };
 }) {
   const f = useFormat();
+  const scroller = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // on a phone the chart keeps legible text and scrolls: bring the newest measured period into view
+    const el = scroller.current;
+    const svg = el?.querySelector("svg");
+    const at = Number(el?.dataset.newest);
+    if (!el || !svg || el.scrollWidth <= el.clientWidth || !at) return;
+    el.scrollLeft = Math.max(0, at * svg.clientWidth - el.clientWidth * 0.75);
+  });
   const width = 640;
   const height = 220;
   const left = 48;
@@ -47,36 +57,47 @@ export function TrajectorySvg({
     { key: "expected" as const, colour: SERIES_COLOURS.region, dash: "6 4", name: names.expected },
     { key: "target" as const, colour: SERIES_COLOURS.nation, dash: "2 3", name: names.target },
   ];
+  const measured = points.map((p, i) => (p.actual === null ? -1 : i)).filter((i) => i >= 0);
+  const newestAt = measured.length ? x(measured[measured.length - 1]!) / width : null;
   return (
     <figure className="trajectory-svg">
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={label} preserveAspectRatio="xMidYMid meet">
-        {ticks.map((v) => (
-          <g key={v}>
-            <line x1={left} x2={width - right} y1={y(v)} y2={y(v)} stroke="#dcdcdc" />
-            <text x={left - 6} y={y(v) + 4} textAnchor="end" fontSize="11" fill="#4a4a4a">
-              {f.value(v, unit)}
+      <div
+        className="trajectory-svg__scroll"
+        ref={scroller}
+        data-newest={newestAt ?? undefined}
+        role="region"
+        aria-label={label}
+        tabIndex={0}
+      >
+        <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={label} preserveAspectRatio="xMidYMid meet">
+          {ticks.map((v) => (
+            <g key={v}>
+              <line x1={left} x2={width - right} y1={y(v)} y2={y(v)} stroke="#dcdcdc" />
+              <text x={left - 6} y={y(v) + 4} textAnchor="end" fontSize="12" fill="#4a4a4a">
+                {f.value(v, unit)}
+              </text>
+            </g>
+          ))}
+          {points.map((p, i) => (
+            <text key={p.period} x={x(i)} y={height - 8} textAnchor="middle" fontSize="12" fill="#4a4a4a">
+              {p.period}
             </text>
-          </g>
-        ))}
-        {points.map((p, i) => (
-          <text key={p.period} x={x(i)} y={height - 8} textAnchor="middle" fontSize="11" fill="#4a4a4a">
-            {p.period}
-          </text>
-        ))}
-        {series.map((s) => (
-          <path
-            key={s.key}
-            d={path(s.key)}
-            fill="none"
-            stroke={s.colour}
-            strokeWidth={s.key === "actual" ? 2.5 : 2}
-            strokeDasharray={s.dash}
-          />
-        ))}
-        {points.map((p, i) =>
-          p.actual === null ? null : <circle key={p.period} cx={x(i)} cy={y(p.actual)} r={3.5} fill={SERIES_COLOURS.municipality} />,
-        )}
-      </svg>
+          ))}
+          {series.map((s) => (
+            <path
+              key={s.key}
+              d={path(s.key)}
+              fill="none"
+              stroke={s.colour}
+              strokeWidth={s.key === "actual" ? 2.5 : 2}
+              strokeDasharray={s.dash}
+            />
+          ))}
+          {points.map((p, i) =>
+            p.actual === null ? null : <circle key={p.period} cx={x(i)} cy={y(p.actual)} r={3.5} fill={SERIES_COLOURS.municipality} />,
+          )}
+        </svg>
+      </div>
       <figcaption className="trajectory-legend">
         {series.map((s) => (
           <span key={s.key}>

@@ -36,7 +36,7 @@ export function TrajectoryTable({ points, unit, title, actualName }: { points: P
       <tbody>
         {points.map((p) => (
           <tr key={p.period}>
-            <th scope="row">{p.period}</th>
+            <th scope="row">{f.period(p.period)}</th>
             <td className="num">
               {/* a period after the quarter has no observed value, only the plan */}
               {p.planned ? (

@@ -8,11 +8,11 @@ import { createHash } from "node:crypto";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/connection";
-import { reportApprovals, reports } from "../../db/schema";
+import { reportApprovals, reports, users } from "../../db/schema";
 import { can, departmentOf } from "../domain/access";
 import { DomainError, type ErrorParams } from "../domain/errors";
 import { periodKeyOf } from "../domain/periods";
-import { inQuarterWindow, sideWritten } from "../domain/targets/joint";
+import { confirmedNow, inQuarterWindow, sideWritten } from "../domain/targets/joint";
 import { previousQuarter, type ReportSnapshot, type ReportTarget, type StatusPart } from "../domain/reports/report";
 import { investmentsForReport } from "./investments.server";
 import { audit } from "./audit.server";
@@ -45,7 +45,15 @@ export function buildSnapshot(db: Db, municipalityCode: string, quarter: string)
       const s = d.statuses.find((x) => x.quarter === quarter);
       const part = (side: Side): StatusPart | null =>
         s && sideWritten(s, side)
-          ? { done: s[`${side}Done`] ?? "", next: s[`${side}Next`] ?? "", risks: s[`${side}Risks`] ?? "", assessment: s[`${side}Assessment`] ?? null, justification: s[`${side}Justification`] ?? "" }
+          ? {
+              done: s[`${side}Done`] ?? "",
+              next: s[`${side}Next`] ?? "",
+              risks: s[`${side}Risks`] ?? "",
+              assessment: s[`${side}Assessment`] ?? null,
+              justification: s[`${side}Justification`] ?? "",
+              // the council reads the assessment attributed to the director who confirmed it
+              confirmedBy: confirmedNow(s, side) ? userName(db, s[`${side}ConfirmedBy`]) : null,
+            }
           : null;
       return {
         id: t.id,
@@ -79,6 +87,10 @@ export function buildSnapshot(db: Db, municipalityCode: string, quarter: string)
     investments: investmentsForReport(db, municipalityCode),
     previous: previousOf(db, municipalityCode, quarter),
   };
+}
+
+function userName(db: Db, id: number | null): string | null {
+  return id === null ? null : (db.select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name ?? null);
 }
 
 function previousOf(db: Db, municipalityCode: string, quarter: string): ReportSnapshot["previous"] {

@@ -25,15 +25,44 @@ export type Formatter = {
   valuePrecise(value: number | null | undefined, unit: Unit, opts?: { withheld?: boolean }): string;
   /** A date or timestamp: `1. marts 2025` / `1 March 2025` (Danish time, so server and browser agree). */
   date(iso: string): string;
+  /** A quarter in words for readers, not Danmarks Statistik's notation: `2025K3` → `3. kvartal 2025` / `Q3 2025`. */
+  quarter(text: string): string;
+  /** Items joined as a reader writes them: `a, b og c` / `a, b and c`. */
+  list(items: string[]): string;
+  /** A period in a table: a quarter short (`3. kvt. 2025` / `Q3 2025`), a year or school year as written. */
+  period(text: string): string;
 };
 
 const WORDS: Record<
   FormatLocale,
-  { intl: string; percent: (s: string) => string; kr: (s: string) => string; points: (s: string) => string }
+  {
+    intl: string;
+    percent: (s: string) => string;
+    kr: (s: string) => string;
+    points: (s: string) => string;
+    quarter: (q: string, y: string) => string;
+    quarterShort: (q: string, y: string) => string;
+  }
 > = {
-  da: { intl: "da-DK", percent: (s) => `${s} %`, kr: (s) => `${s} kr.`, points: (s) => `${s} pct.point` },
-  en: { intl: "en-GB", percent: (s) => `${s}%`, kr: (s) => `DKK ${s}`, points: (s) => `${s} percentage points` },
+  da: {
+    intl: "da-DK",
+    percent: (s) => `${s} %`,
+    kr: (s) => `${s} kr.`,
+    points: (s) => `${s} pct.point`,
+    quarter: (q, y) => `${q}. kvartal ${y}`,
+    quarterShort: (q, y) => `${q}. kvt. ${y}`,
+  },
+  en: {
+    intl: "en-GB",
+    percent: (s) => `${s}%`,
+    kr: (s) => `DKK ${s}`,
+    points: (s) => `${s} percentage points`,
+    quarter: (q, y) => `Q${q} ${y}`,
+    quarterShort: (q, y) => `Q${q} ${y}`,
+  },
 };
+
+const QUARTER = /^(\d{4})K([1-4])$/;
 
 function build(locale: FormatLocale): Formatter {
   const w = WORDS[locale];
@@ -43,6 +72,7 @@ function build(locale: FormatLocale): Formatter {
   const signedOne = new Intl.NumberFormat(w.intl, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: "exceptZero" });
   const signedInt = new Intl.NumberFormat(w.intl, { maximumFractionDigits: 0, signDisplay: "exceptZero" });
   const longDate = new Intl.DateTimeFormat(w.intl, { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Copenhagen" });
+  const conjunction = new Intl.ListFormat(w.intl, { style: "long", type: "conjunction" });
   const absent = (v: number | null | undefined): v is null | undefined => v === null || v === undefined || Number.isNaN(v);
   const value: Formatter["value"] = (v, unit, opts = {}) => {
     if (opts.withheld) return WITHHELD_MARK;
@@ -87,6 +117,15 @@ function build(locale: FormatLocale): Formatter {
     date(iso) {
       const d = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
       return Number.isNaN(d.getTime()) ? iso : longDate.format(d);
+    },
+    list: (items) => conjunction.format(items),
+    quarter(text) {
+      const m = QUARTER.exec(text);
+      return m ? w.quarter(m[2]!, m[1]!) : text;
+    },
+    period(text) {
+      const m = QUARTER.exec(text);
+      return m ? w.quarterShort(m[2]!, m[1]!) : text;
     },
   };
 }

@@ -26,16 +26,17 @@ import { can } from "~/domain/access";
 import { periodKeyOf } from "~/domain/periods";
 import { previousQuarter, summarise } from "~/domain/reports/report";
 import { DomainError } from "~/domain/errors";
-import { useT } from "~/i18n/react";
+import { useFormat, useT } from "~/i18n/react";
+import { formatterFor } from "~/domain/format";
 
 // Only a draft has the publishing form; its form code (conform) loads with it, not with every published report.
 const PublishPanel = lazy(() => import("~/components/PublishPanel"));
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  ...pageTitle(matches, (t) =>
+  ...pageTitle(matches, (t, locale) =>
     data
       ? t(data.mode === "draft" ? "titles.reportDraft" : "titles.report", {
-          quarter: data.snapshot.quarter,
+          quarter: formatterFor(locale).quarter(data.snapshot.quarter),
           name: data.snapshot.municipality.name,
         })
       : null,
@@ -135,6 +136,7 @@ export default function ReportPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
+  const f = useFormat();
   const base = `/kommuner/${data.snapshot.municipality.code}/rapporter`;
   const { quarter } = data.snapshot;
   return (
@@ -174,7 +176,7 @@ export default function ReportPage() {
       {data.mode === "draft" ? (
         <Suspense fallback={null}>
           <PublishPanel
-            quarter={quarter}
+            quarter={f.quarter(quarter)}
             newest={data.newest}
             role={data.role}
             csrf={data.csrf}

@@ -45,7 +45,7 @@ export default function ReportsPage() {
           <ul>
             {drafts.map((q) => (
               <li key={q}>
-                <Link to={`${base}/${q}?udkast=1`}>{t("report.draftFor", { quarter: q })}</Link>
+                <Link to={`${base}/${q}?udkast=1`}>{t("report.draftFor", { quarter: f.quarter(q) })}</Link>
               </li>
             ))}
           </ul>
@@ -69,7 +69,7 @@ export default function ReportsPage() {
             {reports.map((r) => (
               <tr key={r.quarter}>
                 <th scope="row">
-                  <Link to={`${base}/${r.quarter}`}>{t("report.linkText", { quarter: r.quarter })}</Link>
+                  <Link to={`${base}/${r.quarter}`}>{t("report.linkText", { quarter: f.quarter(r.quarter) })}</Link>
                 </th>
                 <td>{f.date(r.versions[0].publishedAt)}</td>
                 <td>

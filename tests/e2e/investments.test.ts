@@ -72,8 +72,8 @@ describe.skipIf(!chromiumPath)("investment cases in Chromium", () => {
     expect(casePath).not.toBe("");
     const page = await secretariat.newPage();
     await visit(page, "/kommuner/580/rapporter");
-    await page.getByRole("link", { name: "Udkast til rapporten for 2025K3" }).click();
-    await page.getByRole("heading", { level: 2, name: /Udgiv en rettet rapport for 2025K3/ }).waitFor();
+    await page.getByRole("link", { name: "Udkast til rapporten for 3. kvartal 2025" }).click();
+    await page.getByRole("heading", { level: 2, name: /Udgiv en rettet rapport for 3\. kvartal 2025/ }).waitFor();
     if (await page.getByLabel("Udgiv nu, og vis de manglende mål").count())
       await page.getByLabel("Udgiv nu, og vis de manglende mål").check();
     await page.getByLabel("Hvorfor rettes rapporten?").fill("Med investeringscasen for arketype A");

@@ -44,8 +44,8 @@ describe.skipIf(!chromiumPath)("quarterly reports in Chromium", () => {
   it("publishes a corrected 2025K3 report for Jammerbugt as version 2, with the missing statuses listed", async () => {
     const page = await secretariat.newPage();
     await visit(page, "/kommuner/849/rapporter");
-    await page.getByRole("link", { name: "Udkast til rapporten for 2025K3" }).click();
-    await page.getByRole("heading", { level: 2, name: /Udgiv en rettet rapport for 2025K3 \(version \d+\)/ }).waitFor();
+    await page.getByRole("link", { name: "Udkast til rapporten for 3. kvartal 2025" }).click();
+    await page.getByRole("heading", { level: 2, name: /Udgiv en rettet rapport for 3\. kvartal 2025 \(version \d+\)/ }).waitFor();
     await expectAccessible(page);
     // a correction without a reason is refused, and says why by the field
     await page.getByRole("button", { name: "Udgiv rapporten" }).click();
@@ -121,7 +121,7 @@ describe.skipIf(!chromiumPath)("quarterly reports in Chromium", () => {
     await visit(page, "/kommuner/849/rapporter/2025K4?udkast=1");
     const row = page
       .locator("section", { hasText: title })
-      .locator("tr", { has: page.getByRole("rowheader", { name: "2025K4" }) })
+      .locator("tr", { has: page.getByRole("rowheader", { name: "4. kvt. 2025" }) })
       .first();
     // 100 of 119
     expect(await row.innerText()).toContain("84,0 %");
@@ -141,7 +141,7 @@ describe.skipIf(!chromiumPath)("quarterly reports in Chromium", () => {
     const perPage = text.split("\f").filter((p) => p.trim());
     expect(perPage).toHaveLength(pages);
     perPage.forEach((p, i) => {
-      expect(p).toMatch(/Jammerbugt Kommune · Kvartalsrapport 2025K3 · version \d+ · udgivet/);
+      expect(p).toMatch(/Jammerbugt Kommune · Kvartalsrapport for 3\. kvartal 2025 · version \d+ · udgivet/);
       expect(p).toContain(`Side ${i + 1} af ${pages}`);
     });
     expect(text).toContain("Sammenfatning");
@@ -154,8 +154,8 @@ describe.skipIf(!chromiumPath)("quarterly reports in Chromium", () => {
     const page = await council.newPage();
     await visit(page, "/kommuner/849/rapporter");
     expect(await page.getByText("Udkast til rapporten").count()).toBe(0);
-    await page.getByRole("link", { name: "Kvartalsrapport 2025K3" }).click();
-    await page.getByRole("heading", { level: 1, name: "Kvartalsrapport 2025K3: fælles mål for Jammerbugt Kommune" }).waitFor();
+    await page.getByRole("link", { name: "Kvartalsrapport for 3. kvartal 2025" }).click();
+    await page.getByRole("heading", { level: 1, name: "Kvartalsrapport for 3. kvartal 2025: fælles mål for Jammerbugt Kommune" }).waitFor();
     expect(await page.getByRole("button", { name: /Udgiv|Godkend/ }).count()).toBe(0);
     expect(await page.getByRole("link", { name: "Ret rapporten" }).count()).toBe(0);
     await expectAccessible(page);
@@ -173,5 +173,102 @@ describe.skipIf(!chromiumPath)("quarterly reports in Chromium", () => {
       expect(res.status(), path).toBe(status);
     }
     await page.close();
+  });
+
+  // the demo report as seeded (version 1): four targets, one without a joint status, one overdue milestone
+  const DEMO_REPORT = "/kommuner/849/rapporter/2025K3?version=1";
+
+  it("reads as a council paper: the quarter in words, each target's latest value against plan and target, the directors' assessment attributed, next steps with owner and date", async () => {
+    const page = await council.newPage();
+    await visit(page, DEMO_REPORT);
+    await page.getByRole("heading", { level: 1, name: "Kvartalsrapport for 3. kvartal 2025: fælles mål for Jammerbugt Kommune" }).waitFor();
+    const front = await page.locator(".report-front").innerText();
+    // no Danmarks Statistik notation for the reader, and no jargon
+    expect(front).not.toMatch(/\b\d{4}K[1-4]\b/);
+    expect(front).not.toContain("Beregnet status");
+    // the counts name only statuses some target has
+    expect(front).toMatch(/Kommunen har 4 aktive fælles mål: [^.]*nået/);
+    expect(front).not.toMatch(/\b0 (på sporet|i risiko|bagud|nået)/);
+    expect(front).toContain("1 mål mangler en fælles status:");
+    expect(front).toMatch(/1 milepæl er overskredet ved udgangen af 3\. kvartal 2025: Læringskoordinator ansat i PPR/);
+    // page one's table: a row per target with its latest value and period, the planned value and the target
+    const glance = page.locator("table.report-glance tbody tr");
+    expect(await glance.count()).toBe(4);
+    const exams = await glance.filter({ hasText: "Flere udsatte elever aflægger de bundne prøver" }).innerText();
+    expect(exams).toMatch(/\d+ % \(2023\/24\)/);
+    expect(exams).toMatch(/\d+ % \(2027\/28\)/);
+    const followUp = await glance.filter({ hasText: "Fælles opfølgning inden for 4 måneder" }).innerText();
+    expect(followUp).toMatch(/\d+ % \(2\. kvt\. 2025\)/);
+    expect(await glance.filter({ hasText: "Mindst 60 %" }).innerText()).toContain("Mangler");
+
+    const section = page.locator("section.report-target", { hasText: "Flere udsatte elever aflægger de bundne prøver" }).first();
+    const text = await section.innerText();
+    expect(text).toMatch(/Seneste tal \(2023\/24\)\s+\d+ %/);
+    expect(text).toMatch(/Planlagt for 2023\/24\s+\d+ %/);
+    // the assessment in the directors' own words, attributed to who confirmed it
+    expect(text).toContain("Direktørernes fælles vurdering, 3. kvartal 2025");
+    expect(text).toContain("Bekræftet af Skoledirektør 849 (demo)");
+    expect(text).toContain("Bekræftet af Socialdirektør 849 (demo)");
+    // next steps: what, who, when (the end of the next quarter, when the next status is due)
+    const step = await section.locator("table.report-steps tbody tr", { hasText: "Prøveplanerne drøftes" }).innerText();
+    expect(step).toContain("Skoledirektør 849 (demo)");
+    expect(step).toContain("31. december 2025");
+    // the chart's table has measured periods only: no empty rows for quarters still to come
+    expect(await section.locator("table.data-table tbody td", { hasText: /^planlagt$/ }).count()).toBe(0);
+    expect(await section.locator("table.data-table tbody tr").count()).toBeGreaterThan(1);
+
+    // an overdue milestone is flagged as overdue, not as "not done"
+    const coordinator = page.locator("section.report-target", { hasText: "Læringskoordinator i PPR" }).first();
+    const overdue = coordinator.locator("tr.report-overdue", { hasText: "Læringskoordinator ansat i PPR" });
+    expect(await overdue.innerText()).toContain("Overskredet");
+    expect(await overdue.innerText()).toContain("1. marts 2025");
+
+    // the target without a joint status says so, and whose part is missing
+    const missing = await page.locator("section.report-target", { hasText: "Mindst 60 %" }).first().innerText();
+    expect(missing).toContain("ikke fælles");
+    expect(missing).toContain("Har ikke skrevet sin del af status.");
+
+    // the hash is kept as a small control code at the end
+    const footer = await page.locator(".report-footer").innerText();
+    expect(footer).toMatch(/Kontrolkode: [0-9a-f]{16}/);
+    expect(await page.locator("article.report").innerText()).not.toContain("SHA-256");
+    await page.screenshot({ path: screenshotPath("report-council-paper"), fullPage: true });
+    await page.close();
+  });
+
+  it.skipIf(!hasPoppler)("prints the demo report as at most 6 A4 pages, each but the last at least a third full", async () => {
+    const res = await council.request.get(`${baseURL}/kommuner/849/rapporter/2025K3/pdf?version=1`);
+    expect(res.status()).toBe(200);
+    const file = screenshotPath("report-2025K3-v1").replace(/\.png$/, ".pdf");
+    fs.writeFileSync(file, await res.body());
+    const pages = execFileSync("pdftotext", ["-bbox", file, "-"]).toString().split("<page ").slice(1);
+    expect(pages.length).toBeLessThanOrEqual(6);
+    // how far down the body (between the 18 mm and 20 mm margins that hold identity and page number) the last word reaches
+    const fullness = pages.map((pg) => {
+      const height = Number(/height="([\d.]+)"/.exec(pg)![1]);
+      const top = (18 / 25.4) * 72;
+      const bottom = height - (20 / 25.4) * 72;
+      const ends = [...pg.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)]
+        .map((m) => [Number(m[1]), Number(m[2])] as const)
+        .filter(([yMin, yMax]) => yMin > top && yMax < bottom)
+        .map(([, yMax]) => yMax);
+      return (Math.max(...ends) - top) / (bottom - top);
+    });
+    fullness.slice(0, -1).forEach((f, i) => expect(f, `page ${i + 1} is ${Math.round(f * 100)} % full`).toBeGreaterThanOrEqual(1 / 3));
+    // page one is the summary; each target starts a page of its own
+    const text = execFileSync("pdftotext", ["-layout", file, "-"]).toString().split("\f");
+    expect(text[0]).toContain("Sammenfatning");
+    for (const title of ["Flere udsatte elever aflægger de bundne prøver", "Fælles opfølgning inden for 4 måneder"])
+      expect(
+        text.some((p) =>
+          p
+            .split("\n")
+            .filter((l) => l.trim())
+            .slice(0, 3)
+            .join(" ")
+            .includes(title),
+        ),
+        title,
+      ).toBe(true);
   });
 });

@@ -75,3 +75,23 @@ describe("a ratio (cases per caseworker)", () => {
     expect(formatterFor("da").change(-1.52, "ratio")).toBe("-1,5");
   });
 });
+
+describe("quarters in words (issue 24: the council reads '3. kvartal 2025', not DST's 2025K3)", () => {
+  it("writes a quarter in full in the narrative and short in tables, in the page's language", async () => {
+    const { formatterFor } = await import("~/domain/format");
+    expect(formatterFor("da").quarter("2025K3")).toBe("3. kvartal 2025");
+    expect(formatterFor("da").period("2025K3")).toBe("3. kvt. 2025");
+    expect(formatterFor("en").quarter("2025K3")).toBe("Q3 2025");
+    // years and school years are already plain
+    expect(formatterFor("da").period("2023/24")).toBe("2023/24");
+    expect(formatterFor("da").period("2024")).toBe("2024");
+  });
+});
+
+describe("lists in words", () => {
+  it("joins items as a reader writes them, in the page's language", async () => {
+    const { formatterFor } = await import("~/domain/format");
+    expect(formatterFor("da").list(["2 nået", "1 bagud", "1 i risiko"])).toBe("2 nået, 1 bagud og 1 i risiko");
+    expect(formatterFor("en").list(["2 reached", "1 behind"])).toBe("2 reached and 1 behind");
+  });
+});

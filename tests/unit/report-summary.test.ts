@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { previousQuarter, summarise, type ReportSnapshot, type ReportTarget } from "~/domain/reports/report";
+import {
+  keyFigures,
+  milestoneState,
+  nextSteps,
+  previousQuarter,
+  summarise,
+  type ReportSnapshot,
+  type ReportTarget,
+} from "~/domain/reports/report";
 
 const target = (id: number, over: Partial<ReportTarget> = {}): ReportTarget => ({
   id,
@@ -69,5 +77,51 @@ describe("the report summary", () => {
     expect(previousQuarter("2025K3")).toBe("2025K2");
     expect(previousQuarter("2025K1")).toBe("2024K4");
     expect(previousQuarter("2025")).toBeNull();
+  });
+});
+
+describe("the council paper's facts (issue 24)", () => {
+  it("flags a milestone not done by the quarter's last day as overdue, and one due later as upcoming", () => {
+    expect(milestoneState({ dueDate: "2025-03-01", done: false }, "2025K3")).toBe("overdue");
+    expect(milestoneState({ dueDate: "2025-09-30", done: false }, "2025K3")).toBe("overdue");
+    expect(milestoneState({ dueDate: "2025-10-01", done: false }, "2025K3")).toBe("upcoming");
+    expect(milestoneState({ dueDate: "2025-03-01", done: true }, "2025K3")).toBe("done");
+    const s = summarise(
+      snapshot("2025K3", [
+        target(1, {
+          milestones: [
+            { title: "Koordinator ansat", dueDate: "2025-03-01", done: false },
+            { title: "Evaluering", dueDate: "2026-12-31", done: false },
+          ],
+        }),
+      ]),
+    );
+    expect(s.overdue).toEqual([{ targetId: 1, target: "Mål 1", title: "Koordinator ansat", dueDate: "2025-03-01" }]);
+  });
+
+  it("reads the latest shown value with the value the trajectory planned for its period", () => {
+    const t = target(1, {
+      targetValue: 64,
+      deadlinePeriod: "2027/28",
+      latest: { period: "2023/24", value: 65.7, withheld: false },
+      trend: [
+        { period: "2022/23", actual: 66.7, withheld: false, expected: 56, target: 64 },
+        { period: "2023/24", actual: 65.7, withheld: false, expected: 57, target: 64 },
+        { period: "2024/25", actual: null, withheld: true, expected: 59, target: 64 },
+      ],
+    });
+    expect(keyFigures(t)).toEqual({ latest: { period: "2023/24", value: 65.7 }, planned: 57, target: 64, deadline: "2027/28" });
+    // a withheld latest value is no value to show
+    expect(keyFigures({ ...t, latest: { period: "2024/25", value: null, withheld: true } }).latest).toBeNull();
+  });
+
+  it("gives each department's next step its owner and the end of the next quarter as the date", () => {
+    const part = (next: string) => ({ done: "", next, risks: "", assessment: null, justification: "" });
+    const t = target(1, {
+      owners: { school: "Anne Skole", social: "Bo Social" },
+      status: { joint: false, school: part("Prøveplaner drøftes."), social: part("  ") },
+    });
+    expect(nextSteps(t, "2025K3")).toEqual([{ side: "school", text: "Prøveplaner drøftes.", owner: "Anne Skole", due: "2025-12-31" }]);
+    expect(nextSteps(t, "2025K4")[0]!.due).toBe("2026-03-31");
   });
 });

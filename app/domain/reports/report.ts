@@ -6,10 +6,19 @@
 import type { IndicatorDef } from "../catalogue";
 import type { ReportInvestment } from "../investments/report";
 import type { ComputedStatus } from "../targets/trajectory";
+import { nextPeriod, parsePeriod, periodEndDate } from "../periods";
 
 export type Assessment = "paa-sporet" | "i-risiko" | "bagud";
 
-export type StatusPart = { done: string; next: string; risks: string; assessment: Assessment | null; justification: string };
+export type StatusPart = {
+  done: string;
+  next: string;
+  risks: string;
+  assessment: Assessment | null;
+  justification: string;
+  /** Who confirmed this side's part of the joint status (absent in snapshots made before it was kept). */
+  confirmedBy?: string | null;
+};
 
 export type ReportTarget = {
   id: number;
@@ -71,6 +80,8 @@ export type ReportSummary = {
   dropped: string[];
   /** Challenges no target answers. */
   uncovered: { number: number; shortTitle: string }[];
+  /** Milestones due by the quarter's end and not done. */
+  overdue: { targetId: number; target: string; title: string; dueDate: string }[];
 };
 
 /** The summary, from the snapshot alone (its frozen `previous` included): the same snapshot always reads the same. */
@@ -94,7 +105,58 @@ export function summarise(report: ReportSnapshot): ReportSummary {
     added: previous ? report.targets.filter((t) => !before.has(t.id)).map((t) => t.title) : [],
     dropped: previous ? (previous.targets ?? []).filter((t) => !now.has(t.id)).map((t) => t.title) : [],
     uncovered: report.challenges.filter((c) => !report.targets.some((t) => t.challenges.includes(c.number))),
+    overdue: report.targets.flatMap((t) =>
+      t.milestones
+        .filter((m) => milestoneState(m, report.quarter) === "overdue")
+        .map((m) => ({ targetId: t.id, target: t.title, title: m.title, dueDate: m.dueDate })),
+    ),
   };
+}
+
+/** The last day of a quarter (`2025K3` → `2025-09-30`). */
+export function quarterEnd(quarter: string): string {
+  const p = parsePeriod(quarter);
+  if (!p || p.cadence !== "quarter") throw new Error(`Not a quarter: ${quarter}`);
+  return periodEndDate(p);
+}
+
+export type MilestoneState = "done" | "overdue" | "upcoming";
+
+/** As of the quarter's end: a milestone not done by its due date is overdue. */
+export function milestoneState(m: { dueDate: string; done: boolean }, quarter: string): MilestoneState {
+  if (m.done) return "done";
+  return m.dueDate <= quarterEnd(quarter) ? "overdue" : "upcoming";
+}
+
+/**
+ * What a council member reads first about a target: the latest shown value and its period, the
+ * value the trajectory planned for that period, and the target with its deadline.
+ */
+export function keyFigures(t: ReportTarget): {
+  latest: { period: string; value: number } | null;
+  planned: number | null;
+  target: number | null;
+  deadline: string | null;
+} {
+  const latest = t.latest && t.latest.value !== null && !t.latest.withheld ? { period: t.latest.period, value: t.latest.value } : null;
+  const planned = latest ? (t.trend.find((p) => p.period === latest.period)?.expected ?? null) : null;
+  return { latest, planned, target: t.targetValue, deadline: t.deadlinePeriod };
+}
+
+export type NextStep = { side: "school" | "social"; text: string; owner: string | null; due: string };
+
+/**
+ * The next steps each department wrote, with the department's owner of the target and a date:
+ * the end of the following quarter, when the next status is written.
+ */
+export function nextSteps(t: ReportTarget, quarter: string): NextStep[] {
+  const p = parsePeriod(quarter);
+  if (!p) return [];
+  const due = periodEndDate(nextPeriod(p));
+  return (["school", "social"] as const).flatMap((side) => {
+    const text = t.status?.[side]?.next.trim() ?? "";
+    return text ? [{ side, text, owner: t.owners[side], due }] : [];
+  });
 }
 
 /** The quarter before `2025K3` (`2025K2`; `2025K1` → `2024K4`). */
