@@ -81,7 +81,7 @@ const PAGES = [
     label: "Udgivet rapport",
     url: "/kommuner/849/rapporter/2025K3",
     route: "routes/kommuner.$kode.rapporter.$kvartal",
-    charts: false,
+    charts: true,
     limit: 2,
   },
   { key: "challenges", label: "Udfordringer", url: "/udfordringer", route: "routes/udfordringer", charts: true, limit: 2 },
@@ -574,7 +574,8 @@ for (const s of scales) {
   }
 }
 for (const j of javascript) {
-  const limit = j.charts ? 200 : 120;
+  // issue 24: a page that draws charts with recharts may load it (ADR 33); a page without stays light
+  const limit = j.charts ? 250 : 120;
   checks.push({
     budget: `${j.page}: JavaScript ≤ ${limit} KB gzip`,
     scale: null,

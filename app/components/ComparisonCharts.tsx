@@ -1,27 +1,41 @@
 /**
- * The comparison page's pictures as SVG drawn on the server: they print, work without
- * JavaScript and weigh nothing in the bundle. Points are reachable with one Tab stop and the
- * arrow keys (a roving focus), and show their label on hover or focus. The scatter plot has its
- * data table beside it; the bars and the map link to the page's main table, which has their figures.
+ * The comparison page's pictures, drawn with recharts on the server (fixed size, no animation):
+ * they print and work without JavaScript. Points are reachable with one Tab stop and the arrow
+ * keys (a roving focus), and show their label on hover or focus. The scatter plot has its data
+ * table beside it; the bars and the map link to the page's main table, which has their figures.
+ * Below its own width a picture scrolls in its box at full size, so its text stays legible (ADR 33).
  */
 import type { ReactNode } from "react";
+import { Bar, BarChart, CartesianGrid, Customized, ReferenceDot, ReferenceLine, ScatterChart, XAxis, YAxis } from "recharts";
 import type { Band } from "~/domain/comparison";
 import type { Unit } from "~/domain/catalogue";
 import { valueAxis } from "~/domain/axis";
 
 import { useFormat } from "~/i18n/react";
+import { TICK } from "./charts";
 import { BAND_COLOURS, CHART_INK, SERIES_COLOURS } from "./palette";
 import { useArrowKeys } from "./useArrowKeys";
 
-export type PlotPoint = { id: string; cx: number; cy: number; r: number; fill: string; label: string; focus?: boolean };
+type Scale = (v: number) => number;
 
-/** A coordinate to a tenth of a unit: finer than a pixel at any size the figures are drawn, and a sixth of the digits in the HTML. */
+/** A point in the plot's own coordinates (its axes' values), with its look and its label. */
+export type PlotPoint = { id: string; x: number; y: number; r: number; fill: string; label: string; focus?: boolean };
+
+type PlotAxis = { domain: [number, number]; ticks?: number[]; format?: (v: number) => string; name?: string };
+
+/** A coordinate to a tenth of a unit: finer than a pixel at any size the figures are drawn, and fewer digits in the HTML. */
 export const px = (v: number) => Math.round(v * 10) / 10;
 
-/** Points with a roving focus: Tab enters the plot, arrow keys step through points in `order`. */
+/**
+ * Points with a roving focus: Tab enters the plot, arrow keys step through points in their
+ * order. Axes are drawn when they have ticks (the scatter plot), hidden when not (the map).
+ */
 export function PointPlot({
   width,
   height,
+  margin,
+  xAxis,
+  yAxis,
   points,
   label,
   children,
@@ -29,55 +43,98 @@ export function PointPlot({
 }: {
   width: number;
   height: number;
+  margin: { top: number; right: number; bottom: number; left: number };
+  xAxis: PlotAxis;
+  yAxis: PlotAxis;
   points: PlotPoint[];
   label: string;
+  /** More recharts parts drawn under the points (a fitted line). */
   children?: ReactNode;
   keysHint: string;
 }) {
   const { active, setActive, onKeyDown } = useArrowKeys(points.length);
   const current = active === null ? null : points[active];
+  const axes = Boolean(xAxis.ticks);
   return (
-    <div className="point-plot">
-      <svg
-        viewBox={`0 0 ${px(width)} ${px(height)}`}
-        width="100%"
-        style={{ minWidth: `${Math.round(width)}px` }}
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- the arrow keys of the focusable plot inside (its svg) bubble here
+    <div className="point-plot" onKeyDown={onKeyDown} onBlur={() => setActive(null)}>
+      <ScatterChart
+        width={Math.round(width)}
+        height={Math.round(height)}
+        margin={margin}
         role="img"
         aria-label={`${label} ${keysHint}`}
         tabIndex={0}
-        onKeyDown={onKeyDown}
-        onBlur={() => setActive(null)}
-        preserveAspectRatio="xMidYMid meet"
+        style={{ minWidth: `${Math.round(width)}px` }}
       >
+        {axes ? <CartesianGrid stroke={CHART_INK.grid} /> : null}
+        <XAxis
+          type="number"
+          dataKey="x"
+          domain={xAxis.domain}
+          ticks={xAxis.ticks}
+          interval={0}
+          hide={!axes}
+          allowDataOverflow
+          tick={TICK}
+          tickFormatter={xAxis.format}
+          label={xAxis.name ? { value: `${xAxis.name} →`, position: "insideBottom", offset: -36, className: "svg-label" } : undefined}
+        />
+        <YAxis
+          type="number"
+          dataKey="y"
+          domain={yAxis.domain}
+          ticks={yAxis.ticks}
+          interval={0}
+          hide={!axes}
+          allowDataOverflow
+          width={axes ? 72 : 0}
+          tick={TICK}
+          tickFormatter={yAxis.format}
+        />
         {children}
-        {/* Opacity and outline come from the style sheet (.point-plot > svg > circle): they are the same for
-            every point. A point has no tooltip of its own: the figures are in a table beside the plot,
-            and after hydration the label of the point under the mouse or in focus is shown below it. */}
-        {points.map((p, i) => (
-          <circle
-            key={p.id}
-            cx={px(p.cx)}
-            cy={px(p.cy)}
-            r={px(p.r)}
-            fill={p.fill}
-            className={p.focus ? "is-focus" : undefined}
-            onMouseEnter={() => setActive(i)}
-            onMouseLeave={() => setActive(null)}
-          />
-        ))}
-        {points
-          .filter((p) => p.focus)
-          .map((p) => (
-            <text key={`focus-${p.id}`} x={px(p.cx + p.r + 4)} y={px(p.cy - p.r - 2)} className="point-plot__focus-label">
-              {p.label.split(":")[0]}
-            </text>
-          ))}
+        {/* Opacity and outline come from the style sheet (.point-plot circle.point): the same for every
+            point. A point has no tooltip of its own: the figures are in a table beside the plot, and
+            after hydration the label of the point under the mouse or in focus is shown below it. */}
+        {/* the points as one layer of plain circles in the axes' scales (recharts' Scatter wraps each
+            point in two elements; with ~230 points on the page that doubled the pictures' HTML) */}
+        <Customized
+          component={(chart: unknown) => {
+            const { xAxisMap, yAxisMap } = chart as {
+              xAxisMap: Record<string, { scale: Scale }>;
+              yAxisMap: Record<string, { scale: Scale }>;
+            };
+            const sx = Object.values(xAxisMap)[0]!.scale;
+            const sy = Object.values(yAxisMap)[0]!.scale;
+            return (
+              <g key="points">
+                {points.map((p, i) => (
+                  <circle
+                    key={p.id}
+                    cx={px(sx(p.x))}
+                    cy={px(sy(p.y))}
+                    r={px(p.r)}
+                    fill={p.fill}
+                    className={p.focus ? "point is-focus" : "point"}
+                    onMouseEnter={() => setActive(i)}
+                    onMouseLeave={() => setActive(null)}
+                  />
+                ))}
+                {points
+                  .filter((p) => p.focus)
+                  .map((p) => (
+                    <text key={`focus-${p.id}`} x={px(sx(p.x) + p.r + 4)} y={px(sy(p.y) - p.r - 2)} className="point-plot__focus-label">
+                      {p.label.split(":")[0]}
+                    </text>
+                  ))}
+              </g>
+            );
+          }}
+        />
         {current ? (
-          <g pointerEvents="none">
-            <circle cx={px(current.cx)} cy={px(current.cy)} r={px(current.r + 4)} fill="none" stroke="#000" strokeWidth={2} />
-          </g>
+          <ReferenceDot x={current.x} y={current.y} r={current.r + 4} fill="none" stroke="#000" strokeWidth={2} ifOverflow="visible" />
         ) : null}
-      </svg>
+      </ScatterChart>
       {/* the label of the point in focus, read out politely as the arrow keys move */}
       <p className="point-plot__label" aria-live="polite">
         {current?.label ?? ""}
@@ -98,84 +155,96 @@ export function RankedBars({ rows, refs, unit, label }: { rows: BarRow[]; refs: 
   const f = useFormat();
   const width = 720;
   const rowHeight = 16;
-  const left = 150;
-  const right = 60;
   const top = 18 + refs.length * 16;
   const height = top + rows.length * rowHeight + 24;
   const max = unit === "percent" ? 100 : Math.max(...rows.map((r) => r.value), ...refs.map((r) => r.value), 1) * 1.05;
-  const x = (v: number) => px(left + (Math.max(v, 0) / max) * (width - left - right));
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((x) => x * max);
   return (
     // a phone scrolls the chart at full size; the box takes the keyboard for that
     <div className="chart-scroll" role="region" aria-label={label} tabIndex={0}>
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        width="100%"
-        style={{ minWidth: `${width}px` }}
+      <BarChart
+        layout="vertical"
+        width={width}
+        height={height}
+        data={rows}
+        margin={{ top, right: 60, bottom: 0, left: 0 }}
+        barCategoryGap={2}
         role="img"
         aria-label={label}
         className="ranked-bars"
-        preserveAspectRatio="xMinYMin meet"
+        style={{ minWidth: `${width}px` }}
       >
-        {ticks.map((v) => (
-          <g key={v}>
-            <line x1={x(v)} x2={x(v)} y1={top - 4} y2={height - 22} stroke={CHART_INK.grid} />
-            <text x={x(v)} y={height - 6} textAnchor="middle" className="svg-tick">
-              {f.value(v, unit)}
-            </text>
-          </g>
-        ))}
-        {/* names, bars and values each in one group that carries their shared look; each bar's name
-          and value are drawn beside it, so a bar needs no tooltip of its own */}
-        <g className="svg-label" textAnchor="end">
-          {rows.map((r, i) => (
-            <text key={r.code} x={left - 6} y={top + i * rowHeight + 12} className={r.focus ? "svg-label--focus" : undefined}>
-              {r.focus ? `▶ ${r.name}` : r.name}
-            </text>
-          ))}
-        </g>
-        <g>
-          {rows.map((r, i) => (
-            <rect
-              key={r.code}
-              x={left}
-              y={top + i * rowHeight + 2}
-              width={Math.max(px(x(r.value) - left), 1)}
-              height={rowHeight - 4}
-              fill={bandColour(r.band)}
-              className={r.focus ? "is-focus" : undefined}
-            />
-          ))}
-        </g>
-        <g className="svg-tick">
-          {rows.map((r, i) => (
-            <text key={r.code} x={px(x(r.value) + 4)} y={top + i * rowHeight + 12}>
-              {f.value(r.value, unit)}
-            </text>
-          ))}
-        </g>
+        <CartesianGrid horizontal={false} stroke={CHART_INK.grid} />
+        <XAxis type="number" domain={[0, max]} ticks={ticks} interval={0} tick={TICK} tickFormatter={(v: number) => f.value(v, unit)} />
+        <YAxis type="category" dataKey="code" width={150} interval={0} tick={false} tickLine={false} axisLine={false} />
+        <Bar
+          dataKey="value"
+          isAnimationActive={false}
+          // each bar as a plain rect and its value as one text beside it: 98 of them, so the markup stays small
+          shape={(shape: unknown) => {
+            const b = shape as { x: number; y: number; width: number; height: number; index: number };
+            const r = rows[b.index]!;
+            return (
+              <rect
+                x={px(b.x)}
+                y={px(b.y)}
+                width={Math.max(px(b.width), 1)}
+                height={px(b.height)}
+                fill={bandColour(r.band)}
+                className={r.focus ? "is-focus" : undefined}
+              />
+            );
+          }}
+        />
+        {/* each bar's name before it (the municipality in focus marked and bold) and its value after it,
+            as one layer of plain text in the axes' scales: 98 rows, so the markup stays small */}
+        <Customized
+          component={(chart: unknown) => {
+            const { xAxisMap, yAxisMap } = chart as {
+              xAxisMap: Record<string, { scale: Scale }>;
+              yAxisMap: Record<string, { scale: Scale & { bandwidth: () => number } }>;
+            };
+            const sx = Object.values(xAxisMap)[0]!.scale;
+            const band = Object.values(yAxisMap)[0]!.scale as unknown as ((code: string) => number) & { bandwidth: () => number };
+            const mid = (code: string) => px(band(code) + band.bandwidth() / 2 + 4);
+            return (
+              <g key="names">
+                <g className="svg-label" textAnchor="end">
+                  {rows.map((r) => (
+                    <text key={r.code} x={144} y={mid(r.code)} className={r.focus ? "svg-label--focus" : undefined}>
+                      {r.focus ? `▶ ${r.name}` : r.name}
+                    </text>
+                  ))}
+                </g>
+                <g className="svg-tick">
+                  {rows.map((r) => (
+                    <text key={r.code} x={px(sx(r.value) + 4)} y={mid(r.code)}>
+                      {f.value(r.value, unit)}
+                    </text>
+                  ))}
+                </g>
+              </g>
+            );
+          }}
+        />
         {refs.map((ref, i) => (
-          <g key={ref.label}>
-            <line
-              x1={x(ref.value)}
-              x2={x(ref.value)}
-              y1={14 + i * 16}
-              y2={height - 22}
-              stroke={SERIES_COLOURS.nation}
-              strokeWidth={1.5}
-              strokeDasharray={ref.dash}
-            />
-            <text
-              x={x(ref.value) + (x(ref.value) > width - 220 ? -4 : 4)}
-              y={12 + i * 16}
-              textAnchor={x(ref.value) > width - 220 ? "end" : "start"}
-              className="svg-tick"
-            >
-              {`${ref.label}: ${f.value(ref.value, unit)}`}
-            </text>
-          </g>
+          <ReferenceLine
+            key={ref.label}
+            x={ref.value}
+            stroke={SERIES_COLOURS.nation}
+            strokeWidth={1.5}
+            strokeDasharray={ref.dash}
+            label={(props: { viewBox: { x: number } }) => {
+              const right = props.viewBox.x > width - 220;
+              return (
+                <text x={props.viewBox.x + (right ? -4 : 4)} y={12 + i * 16} textAnchor={right ? "end" : "start"} className="svg-tick">
+                  {`${ref.label}: ${f.value(ref.value, unit)}`}
+                </text>
+              );
+            }}
+          />
         ))}
-      </svg>
+      </BarChart>
     </div>
   );
 }
@@ -208,9 +277,6 @@ export function ScatterPlot({
   keysHint: string;
 }) {
   const f = useFormat();
-  const width = 640;
-  const height = 420;
-  const m = { left: 72, right: 20, top: 30, bottom: 52 };
   const xAxis = valueAxis(
     data.map((p) => p.x),
     xUnit,
@@ -221,14 +287,12 @@ export function ScatterPlot({
     yUnit,
     false,
   );
-  const sx = (v: number) => px(m.left + ((v - xAxis.lo) / (xAxis.hi - xAxis.lo || 1)) * (width - m.left - m.right));
-  const sy = (v: number) => px(height - m.bottom - ((v - yAxis.lo) / (yAxis.hi - yAxis.lo || 1)) * (height - m.top - m.bottom));
   const points: PlotPoint[] = [...data]
     .sort((a, b) => a.x - b.x)
     .map((p) => ({
       id: p.code,
-      cx: sx(p.x),
-      cy: sy(p.y),
+      x: p.x,
+      y: p.y,
       r: p.focus ? 7 : 5,
       fill: p.focus ? CHART_INK.pointFocus : CHART_INK.point,
       focus: p.focus,
@@ -236,43 +300,34 @@ export function ScatterPlot({
     }));
   const clampY = (v: number) => Math.min(Math.max(v, yAxis.lo), yAxis.hi);
   return (
-    <PointPlot width={width} height={height} points={points} label={label} keysHint={keysHint}>
-      {xAxis.ticks.map((v) => (
-        <g key={`x${v}`}>
-          <line x1={sx(v)} x2={sx(v)} y1={m.top} y2={height - m.bottom} stroke={CHART_INK.grid} />
-          <text x={sx(v)} y={height - m.bottom + 16} textAnchor="middle" className="svg-tick">
-            {f.value(v, xUnit)}
-          </text>
-        </g>
-      ))}
-      {yAxis.ticks.map((v) => (
-        <g key={`y${v}`}>
-          <line x1={m.left} x2={width - m.right} y1={sy(v)} y2={sy(v)} stroke={CHART_INK.grid} />
-          <text x={m.left - 6} y={sy(v) + 4} textAnchor="end" className="svg-tick">
-            {f.value(v, yUnit)}
-          </text>
-        </g>
-      ))}
-      <text x={(m.left + width - m.right) / 2} y={height - 8} textAnchor="middle" className="svg-label">
-        {`${xName} →`}
-      </text>
-      <text x={4} y={14} className="svg-label">
-        {`↑ ${yName}`}
-      </text>
-      {fit ? (
-        <line
-          x1={sx(xAxis.lo)}
-          y1={sy(clampY(fit.intercept + fit.slope * xAxis.lo))}
-          x2={sx(xAxis.hi)}
-          y2={sy(clampY(fit.intercept + fit.slope * xAxis.hi))}
-          stroke={CHART_INK.fitLine}
-          strokeWidth={2}
-          strokeDasharray="6 4"
-        >
-          <title>{fitLabel}</title>
-        </line>
-      ) : null}
-    </PointPlot>
+    <>
+      <p className="point-plot__y-name">{`↑ ${yName}`}</p>
+      <PointPlot
+        width={640}
+        height={420}
+        margin={{ top: 12, right: 44, bottom: 44, left: 0 }}
+        xAxis={{ domain: [xAxis.lo, xAxis.hi], ticks: xAxis.ticks, format: (v) => f.value(v, xUnit), name: xName }}
+        yAxis={{ domain: [yAxis.lo, yAxis.hi], ticks: yAxis.ticks, format: (v) => f.value(v, yUnit) }}
+        points={points}
+        label={label}
+        keysHint={keysHint}
+      >
+        {fit ? (
+          <ReferenceLine
+            segment={[
+              { x: xAxis.lo, y: clampY(fit.intercept + fit.slope * xAxis.lo) },
+              { x: xAxis.hi, y: clampY(fit.intercept + fit.slope * xAxis.hi) },
+            ]}
+            stroke={CHART_INK.fitLine}
+            strokeWidth={2}
+            strokeDasharray="6 4"
+            ifOverflow="visible"
+          >
+            <title>{fitLabel}</title>
+          </ReferenceLine>
+        ) : null}
+      </PointPlot>
+    </>
   );
 }
 
@@ -314,8 +369,8 @@ export function MunicipalityMap({
     .sort((a, b) => b.lat - a.lat || a.lon - b.lon)
     .map((r) => ({
       id: r.code,
-      cx: (r.lon - lon0) * k * scale,
-      cy: (lat1 - r.lat) * scale,
+      x: (r.lon - lon0) * k,
+      y: r.lat,
       r: 3 + 9 * Math.sqrt((r.n ?? 0) / maxN),
       fill: bandColour(r.band, r.withheld),
       focus: r.focus,
@@ -323,7 +378,16 @@ export function MunicipalityMap({
     }));
   return (
     <>
-      <PointPlot width={width} height={height} points={points} label={label} keysHint={keysHint} />
+      <PointPlot
+        width={width}
+        height={height}
+        margin={{ top: 0, right: 0, bottom: 0, left: 0 }}
+        xAxis={{ domain: [0, (lon1 - lon0) * k] }}
+        yAxis={{ domain: [lat0, lat1] }}
+        points={points}
+        label={label}
+        keysHint={keysHint}
+      />
       {legend}
     </>
   );

@@ -8,14 +8,16 @@ import { Link } from "@remix-run/react";
 import { MISSING_MARK } from "~/domain/format";
 import type { InvestmentResult, Party, SensitivityCell } from "~/domain/investments/model";
 import { useT, useFormat, useLocale } from "~/i18n/react";
-import { ChartFigure } from "./ChartFigure";
-import { GroupedBarChart } from "./charts";
 import type { ReportInvestment } from "~/domain/investments/report";
 import { FigureValue } from "./FigureValue";
 import { CATEGORY_COLOURS } from "./palette";
 
 /** One colour per party, from the chart palette: far apart so the departments are told apart. */
-const PARTY_COLOURS: Record<Party, string> = { skole: CATEGORY_COLOURS[0], social: CATEGORY_COLOURS[3], investor: CATEGORY_COLOURS[5] };
+export const PARTY_COLOURS: Record<Party, string> = {
+  skole: CATEGORY_COLOURS[0],
+  social: CATEGORY_COLOURS[3],
+  investor: CATEGORY_COLOURS[5],
+};
 
 /** The investment pages' numbers in the page's language: amounts in kr., shares in %, children with up to two decimals. */
 export function useInvestmentFormat() {
@@ -40,103 +42,6 @@ export function partiesIn(result: InvestmentResult): Party[] {
 export function PaybackText({ year }: { year: number | null }) {
   const t = useT();
   return <>{year === null ? t("investments.paybackNever") : t("investments.paybackYear", { year })}</>;
-}
-
-export function InvestmentFlows({ id, title, result }: { id: string; title: string; result: InvestmentResult }) {
-  const inv = useInvestmentFormat();
-  const t = useT();
-  const parties = partiesIn(result);
-  // in thousands: a million-kroner tick label would not fit the shared chart's axis margin
-  const rows = result.years.map((y) => ({
-    year: String(y.year),
-    ...Object.fromEntries(parties.map((p) => [p, Math.round(y.parties[p].net / 1000)])),
-  }));
-  const series = parties.map((p) => ({ key: p, label: t(`investments.parties.${p}`), colour: PARTY_COLOURS[p] }));
-  const hasFinancing = parties.includes("investor");
-  return (
-    <ChartFigure
-      id={id}
-      title={t("investments.chartTitle", { title })}
-      summary={t("investments.chartDesc")}
-      chart={(label) => <GroupedBarChart rows={rows} series={series} unit="count" categoryKey="year" label={label} />}
-      tableOpen={false}
-      table={
-        <table className="table data-table table--compact">
-          <caption>{t("investments.flowsHeading")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("investments.year")}</th>
-              {parties.map((p) => (
-                <th key={p} scope="col" colSpan={hasFinancing ? 3 : 2}>
-                  {t(`investments.partiesShort.${p}`)}
-                </th>
-              ))}
-              <th scope="col" className="num">
-                {t("investments.municipality")}
-              </th>
-            </tr>
-            <tr>
-              <td />
-              {parties.map((p) => (
-                <FlowHeads key={p} financing={hasFinancing} />
-              ))}
-              <th scope="col" className="num">
-                {t("investments.net")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...result.years.map((y) => ({ label: String(y.year), v: y })), { label: t("investments.total"), v: result.totals }].map(
-              ({ label, v }) => (
-                <tr key={label}>
-                  <th scope="row">{label}</th>
-                  {parties.map((p) => (
-                    <FlowCells
-                      key={p}
-                      costs={v.parties[p].costs}
-                      gains={v.parties[p].gains}
-                      financing={hasFinancing ? v.parties[p].financing : null}
-                    />
-                  ))}
-                  <td className="num">{inv.kr(v.municipality.net)}</td>
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
-      }
-    />
-  );
-}
-
-function FlowHeads({ financing }: { financing: boolean }) {
-  const t = useT();
-  return (
-    <>
-      <th scope="col" className="num">
-        {t("investments.costs")}
-      </th>
-      <th scope="col" className="num">
-        {t("investments.gains")}
-      </th>
-      {financing ? (
-        <th scope="col" className="num">
-          {t("investments.financing")}
-        </th>
-      ) : null}
-    </>
-  );
-}
-
-function FlowCells({ costs, gains, financing }: { costs: number; gains: number; financing: number | null }) {
-  const inv = useInvestmentFormat();
-  return (
-    <>
-      <td className="num">{inv.kr(costs)}</td>
-      <td className="num">{inv.kr(gains)}</td>
-      {financing !== null ? <td className="num">{inv.kr(financing)}</td> : null}
-    </>
-  );
 }
 
 export function SensitivityTable({ table }: { table: SensitivityCell[][] }) {

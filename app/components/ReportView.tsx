@@ -2,7 +2,7 @@ import { ReportInvestments } from "~/components/InvestmentViews";
 import { targetGroupKey } from "~/i18n/keys";
 import { ComputedStatus } from "~/components/ComputedStatus";
 import { TrajectoryTable } from "~/components/TrajectoryTable";
-import { TrajectorySvg } from "~/components/TrajectorySvg";
+import { TrajectoryChart } from "~/components/TrajectoryChart";
 import { StatusBadge } from "~/components/ui/StatusBadge";
 
 import {
@@ -295,7 +295,7 @@ function TargetSection({ target: x, snapshot }: { target: ReportTarget; snapshot
       </dl>
       {x.trend.length > 1 ? (
         <div className="report-chart">
-          <TrajectorySvg
+          <TrajectoryChart
             points={x.trend}
             unit={unit}
             label={chartLabel}

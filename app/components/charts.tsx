@@ -1,38 +1,42 @@
 /**
- * The indicator and target charts as plain SVG drawn on the server, like the comparison and
- * report pictures: they print, work without JavaScript and add nothing to the bundle (recharts
- * was 116 KB gzip on its own, ADR 0016). After hydration they answer the mouse and the keyboard:
- * Tab enters the chart, the arrow keys step from category to category, and the values there are
- * shown beside the chart and read out politely. Missing or withheld values are gaps, never zeros;
- * the exact figures are in the table beside every chart.
+ * The indicator and target charts, drawn with recharts 2 on the server (fixed size, animation off)
+ * so a chart is whole in the first HTML, prints and works without JavaScript; the SVG scales by
+ * its viewBox, and below its own width it scrolls in its box so its 12 px text stays legible
+ * (ADR 33). After hydration the chart answers the mouse and the keyboard: Tab enters it, the
+ * arrow keys step from category to category, and the values there are shown under the chart and
+ * read out politely. Missing or withheld values are gaps, never zeros; the exact figures are in
+ * the table beside every chart.
  */
 import type { Formatter } from "~/domain/format";
 import { useId, type ReactNode } from "react";
+import { Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, XAxis, YAxis } from "recharts";
 import type { Unit } from "~/domain/catalogue";
-import { linePath, valueAxis } from "~/domain/axis";
+import { valueAxis } from "~/domain/axis";
 
 import { useT, useFormat } from "~/i18n/react";
 import { CATEGORY_COLOURS } from "./palette";
 import { useArrowKeys } from "./useArrowKeys";
 
-/** The chart's name and one-sentence summary: its SVG <title> and <desc>. */
+/** The chart's name and one-sentence summary: read out for the chart as a whole. */
 export type ChartLabel = { title: string; desc: string };
 
 export type SeriesDef = { key: string; label: string; colour: string; dash?: string };
 
 type Row = Record<string, string | number | null>;
 
-const WIDTH = 720;
-const MARGIN = { left: 72, right: 16, top: 14, bottom: 30 };
+export const CHART_WIDTH = 720;
+export const TICK = { fontSize: 12, fill: "#4a4a4a" };
+const CATEGORY = "__category";
 
 const valueOf = (row: Row, key: string): number | null =>
   typeof row[key] === "number" && Number.isFinite(row[key]) ? (row[key] as number) : null;
 
 /**
  * The frame every chart shares: grid, value axis, category labels, and the category in focus
- * (hover or arrow keys) with its values shown under the chart.
+ * (hover or arrow keys) with its values shown under the chart. `children` are recharts series.
  */
 function CartesianChart({
+  rows,
   categories,
   values,
   unit,
@@ -43,6 +47,7 @@ function CartesianChart({
   describe,
   children,
 }: {
+  rows: Row[];
   categories: string[];
   values: number[];
   unit: Unit;
@@ -52,69 +57,65 @@ function CartesianChart({
   legend: { label: string; colour: string; dash?: string; kind: "line" | "bar" }[];
   /** The values of category i, for the line under the chart. */
   describe: (i: number) => string;
-  children: (scale: { x: (i: number) => number; band: number; y: (v: number) => number; y0: number }) => ReactNode;
+  children: ReactNode;
 }) {
   const f = useFormat();
   const t = useT();
   const id = useId();
   const { active, setActive, onKeyDown } = useArrowKeys(categories.length);
   const axis = valueAxis(values, unit, fromZero);
-  const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
-  const band = plotWidth / Math.max(categories.length, 1);
-  const x = (i: number) => MARGIN.left + band * (i + 0.5);
-  const y = (v: number) => MARGIN.top + (1 - (v - axis.lo) / (axis.hi - axis.lo || 1)) * (height - MARGIN.top - MARGIN.bottom);
-  // about twelve labels fit; with more categories (quarters) every k-th is written
+  // about twelve labels fit; with more categories (quarters) every k-th is written, and the last
   const every = Math.ceil(categories.length / 12);
+  const ticks = categories.filter((_, i) => i % every === 0 || i === categories.length - 1);
+  const data = rows.map((r, i) => ({ ...r, [CATEGORY]: categories[i] }));
   return (
     <div className="cartesian-chart">
-      <div className="cartesian-chart__scroll">
-        <svg
-          viewBox={`0 0 ${WIDTH} ${height}`}
-          width="100%"
+      {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions -- the arrow keys of the focusable chart inside (its svg) bubble here */}
+      <div className="cartesian-chart__scroll" onKeyDown={onKeyDown} onBlur={() => setActive(null)}>
+        <span id={`${id}-title`} className="visually-hidden">
+          {label.title}
+        </span>
+        <span id={`${id}-desc`} className="visually-hidden">{`${label.desc} ${t("indicator.chartKeysHint")}`}</span>
+        <ComposedChart
+          width={CHART_WIDTH}
+          height={height}
+          data={data}
+          margin={{ top: 14, right: 16, bottom: 4, left: 0 }}
           role="img"
+          tabIndex={0}
           aria-labelledby={`${id}-title`}
           aria-describedby={`${id}-desc`}
-          tabIndex={0}
-          onKeyDown={onKeyDown}
-          onBlur={() => setActive(null)}
+          onMouseMove={(state) => {
+            if (typeof state?.activeTooltipIndex === "number") setActive(state.activeTooltipIndex);
+          }}
           onMouseLeave={() => setActive(null)}
-          preserveAspectRatio="xMidYMid meet"
         >
-          <title id={`${id}-title`}>{label.title}</title>
-          <desc id={`${id}-desc`}>{`${label.desc} ${t("indicator.chartKeysHint")}`}</desc>
-          {active !== null ? (
-            <rect x={x(active) - band / 2} y={MARGIN.top} width={band} height={height - MARGIN.top - MARGIN.bottom} fill="#eef3f8" />
-          ) : null}
-          {axis.ticks.map((v) => (
-            <g key={v}>
-              <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(v)} y2={y(v)} stroke="#dcdcdc" />
-              <text x={MARGIN.left - 8} y={y(v) + 4} textAnchor="end" className="svg-tick">
-                {f.value(v, unit)}
-              </text>
-            </g>
-          ))}
-          {categories.map((c, i) =>
-            i % every === 0 || i === categories.length - 1 ? (
-              <text key={c} x={x(i)} y={height - 10} textAnchor="middle" className="svg-tick">
-                {c}
-              </text>
-            ) : null,
-          )}
-          <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(Math.max(axis.lo, 0))} y2={y(Math.max(axis.lo, 0))} stroke="#6b6b6b" />
-          {children({ x, band, y, y0: y(Math.max(axis.lo, 0)) })}
-          {categories.map((c, i) => (
-            // the pointer's targets: one column per category
-            <rect
-              key={`hit-${c}`}
-              x={x(i) - band / 2}
-              y={0}
-              width={band}
-              height={height}
-              fill="transparent"
-              onMouseEnter={() => setActive(i)}
-            />
-          ))}
-        </svg>
+          <CartesianGrid vertical={false} stroke="#dcdcdc" />
+          <XAxis
+            dataKey={CATEGORY}
+            ticks={ticks}
+            interval={0}
+            tick={TICK}
+            tickLine={false}
+            axisLine={{ stroke: "#6b6b6b" }}
+            // lines start and end inside the frame, so the first and last labels are whole
+            padding={legend.every((s) => s.kind === "line") ? { left: 24, right: 24 } : undefined}
+          />
+          <YAxis
+            type="number"
+            domain={[axis.lo, axis.hi]}
+            ticks={axis.ticks}
+            interval={0}
+            allowDataOverflow
+            width={72}
+            tick={TICK}
+            tickLine={false}
+            axisLine={false}
+            tickFormatter={(v: number) => f.value(v, unit)}
+          />
+          {active !== null ? <ReferenceLine x={categories[active]} stroke="#0b5fa5" strokeWidth={2} strokeDasharray="4 3" /> : null}
+          {children}
+        </ComposedChart>
       </div>
       <ul className="chart-legend">
         {legend.map((s) => (
@@ -147,6 +148,7 @@ export function LineTrendChart({ rows, series, unit, label }: { rows: Row[]; ser
   const values = rows.flatMap((r) => series.map((s) => valueOf(r, s.key))).filter((v): v is number => v !== null);
   return (
     <CartesianChart
+      rows={rows}
       categories={rows.map((r) => String(r.period))}
       values={values}
       unit={unit}
@@ -156,38 +158,25 @@ export function LineTrendChart({ rows, series, unit, label }: { rows: Row[]; ser
       legend={series.map((s) => ({ label: s.label, colour: s.colour, dash: s.dash, kind: "line" }))}
       describe={(i) => valuesLine(f, rows[i], series, unit)}
     >
-      {({ x, y }) =>
+      {
         // drawn last to first, so the first series (the municipality itself) lies on top, its dots filled
         [...series].reverse().map((s) => {
           const own = s === series[0];
           return (
-            <g key={s.key}>
-              <path
-                d={linePath(
-                  rows.map((r) => valueOf(r, s.key)),
-                  x,
-                  y,
-                )}
-                fill="none"
-                stroke={s.colour}
-                strokeWidth={2.5}
-                strokeDasharray={s.dash}
-              />
-              {rows.map((r, i) => {
-                const v = valueOf(r, s.key);
-                return v === null ? null : (
-                  <circle
-                    key={i}
-                    cx={x(i)}
-                    cy={y(v)}
-                    r={own ? 4 : 3}
-                    fill={own ? s.colour : "#fff"}
-                    stroke={own ? "#fff" : s.colour}
-                    strokeWidth={own ? 1 : 2}
-                  />
-                );
-              })}
-            </g>
+            <Line
+              key={s.key}
+              dataKey={s.key}
+              type="linear"
+              stroke={s.colour}
+              strokeWidth={2.5}
+              strokeDasharray={s.dash}
+              dot={
+                own ? { r: 4, fill: s.colour, stroke: "#fff", strokeWidth: 1 } : { r: 3, fill: "#fff", stroke: s.colour, strokeWidth: 2 }
+              }
+              activeDot={false}
+              connectNulls={false}
+              isAnimationActive={false}
+            />
           );
         })
       }
@@ -213,6 +202,7 @@ export function GroupedBarChart({
   const values = rows.flatMap((r) => series.map((s) => valueOf(r, s.key))).filter((v): v is number => v !== null);
   return (
     <CartesianChart
+      rows={rows}
       categories={rows.map((r) => String(r[categoryKey]))}
       values={values}
       unit={unit}
@@ -222,26 +212,9 @@ export function GroupedBarChart({
       legend={series.map((s) => ({ label: s.label, colour: s.colour, kind: "bar" }))}
       describe={(i) => valuesLine(f, rows[i], series, unit)}
     >
-      {({ x, band, y, y0 }) => {
-        const barWidth = (band * 0.8) / Math.max(series.length, 1);
-        return rows.map((r, i) =>
-          series.map((s, j) => {
-            const v = valueOf(r, s.key);
-            if (v === null) return null;
-            const top = Math.min(y(v), y0);
-            return (
-              <rect
-                key={`${i}-${s.key}`}
-                x={x(i) - band * 0.4 + j * barWidth}
-                y={top}
-                width={barWidth - 2}
-                height={Math.max(Math.abs(y0 - y(v)), 1)}
-                fill={s.colour}
-              />
-            );
-          }),
-        );
-      }}
+      {series.map((s) => (
+        <Bar key={s.key} dataKey={s.key} fill={s.colour} isAnimationActive={false} />
+      ))}
     </CartesianChart>
   );
 }
@@ -263,6 +236,7 @@ export function StackedBarChart({
   const colour = (i: number) => CATEGORY_COLOURS[i % CATEGORY_COLOURS.length];
   return (
     <CartesianChart
+      rows={rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "number" && v <= 0 ? null : v])))}
       categories={rows.map((r) => String(r.period))}
       values={totals}
       unit={unit}
@@ -272,29 +246,9 @@ export function StackedBarChart({
       legend={keys.map((k, i) => ({ label: k.label, colour: colour(i), kind: "bar" }))}
       describe={(i) => valuesLine(f, rows[i], keys, unit)}
     >
-      {({ x, band, y }) =>
-        rows.map((r, i) => {
-          let base = 0;
-          return keys.map((k, j) => {
-            const v = valueOf(r, k.key);
-            if (v === null || v <= 0) return null;
-            const bottom = base;
-            base += v;
-            return (
-              <rect
-                key={`${i}-${k.key}`}
-                x={x(i) - band * 0.35}
-                y={y(base)}
-                width={band * 0.7}
-                height={Math.max(y(bottom) - y(base), 0.5)}
-                fill={colour(j)}
-                stroke="#fff"
-                strokeWidth={0.5}
-              />
-            );
-          });
-        })
-      }
+      {keys.map((k, j) => (
+        <Bar key={k.key} dataKey={k.key} stackId="stack" fill={colour(j)} stroke="#fff" strokeWidth={0.5} isAnimationActive={false} />
+      ))}
     </CartesianChart>
   );
 }

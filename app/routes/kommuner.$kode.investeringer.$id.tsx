@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { InvestmentFlows, PaybackText, PrintButton, SensitivityTable, useInvestmentFormat } from "~/components/InvestmentViews";
+import { InvestmentFlows } from "~/components/InvestmentFlows";
+import { PaybackText, PrintButton, SensitivityTable, useInvestmentFormat } from "~/components/InvestmentViews";
 import { Alert } from "~/components/ui/Alert";
 import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
 import { CsrfInput } from "~/components/ui/FormField";

@@ -91,7 +91,7 @@ describe.skipIf(!chromiumPath)("accessibility in Chromium", () => {
       if (name === "indikator") {
         expect(await page.locator("figure table").first().isVisible()).toBe(true);
         // the chart must survive print layout, scaled to the page rather than scrolled
-        const box = await page.locator("#udvikling .cartesian-chart__scroll > svg").boundingBox();
+        const box = await page.locator("#udvikling .cartesian-chart__scroll svg.recharts-surface").boundingBox();
         expect(box!.width).toBeGreaterThan(200);
       }
       const pdf = await page.pdf({ format: "A4", printBackground: true });

@@ -317,7 +317,7 @@ describe.skipIf(!chromiumPath)("in Chromium", () => {
     const values = page.locator("#udvikling .cartesian-chart__values");
     await expect
       .poll(async () => {
-        await page.locator("#udvikling .cartesian-chart__scroll > svg").focus();
+        await page.locator("#udvikling .cartesian-chart__scroll svg.recharts-surface").focus();
         await page.keyboard.press("Home");
         return values.textContent();
       })

@@ -71,7 +71,7 @@ describe.skipIf(!chromiumPath)("the dashboard in Chromium", () => {
   it("draws the indicator page's charts, with a table for each", async () => {
     const page = await context.newPage();
     await visit(page, "/kommuner/849/indikatorer/fp9-deltagelse?maalgruppe=anbragte");
-    const chart = page.locator("#udvikling .cartesian-chart__scroll > svg");
+    const chart = page.locator("#udvikling .cartesian-chart__scroll svg.recharts-surface");
     await chart.waitFor();
     expect(await page.locator("#udvikling-title").textContent()).toContain("Jammerbugt");
     // keyboard users reach the chart and step through the periods with the arrow keys; the values are read out
@@ -90,16 +90,21 @@ describe.skipIf(!chromiumPath)("the dashboard in Chromium", () => {
     await page.keyboard.press("End");
     await values.filter({ hasText: /^2024\/25: / }).waitFor();
     // one line per series, broken where a value is missing
-    expect(await chart.locator("path").count()).toBe(4);
-    expect(await chart.locator("title").textContent()).toContain("Udvikling over tid");
+    expect(await chart.locator("path.recharts-line-curve").count()).toBe(4);
+    const named = await chart.getAttribute("aria-labelledby");
+    expect(await page.locator(`[id="${named}"]`).textContent()).toContain("Udvikling over tid");
     const rows = page.locator("figure").first().locator("tbody tr");
     await expect(rows.count()).resolves.toBe(10);
     expect(await page.locator("figure").count()).toBe(2);
     await page.screenshot({ path: screenshotPath("indikator-849-fp9"), fullPage: true });
 
     await visit(page, "/kommuner/849/indikatorer/anbragte-type");
-    await page.locator("#anbringelsessted .cartesian-chart__scroll > svg").waitFor();
-    expect(await page.locator("#anbringelsessted .cartesian-chart__scroll > svg rect[fill='#0b5fa5']").count()).toBeGreaterThan(5);
+    await page.locator("#anbringelsessted .cartesian-chart__scroll svg.recharts-surface").waitFor();
+    expect(
+      await page
+        .locator("#anbringelsessted .cartesian-chart__scroll svg.recharts-surface .recharts-bar-rectangle [fill='#0b5fa5']")
+        .count(),
+    ).toBeGreaterThan(5);
     await expect(page.locator("#anbringelsessted-title").textContent()).resolves.toContain("anbringelsessted");
     await page.screenshot({ path: screenshotPath("indikator-849-anbragte-type"), fullPage: true });
     await page.close();
@@ -114,9 +119,9 @@ describe.skipIf(!chromiumPath)("the dashboard in Chromium", () => {
     const cells = await firstFigure.locator("tbody td").allTextContents();
     expect(cells.some((c) => /\d+,\d %/.test(c))).toBe(true);
     // the chart is drawn on the server: lines and all, before any script runs
-    const box = await firstFigure.locator(".cartesian-chart__scroll > svg").boundingBox();
+    const box = await firstFigure.locator(".cartesian-chart__scroll svg.recharts-surface").boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(200);
-    expect(await firstFigure.locator(".cartesian-chart__scroll > svg path").count()).toBeGreaterThan(0);
+    expect(await firstFigure.locator(".cartesian-chart__scroll svg.recharts-surface path").count()).toBeGreaterThan(0);
     // the target-group switch is plain links, so it works without JavaScript too
     await page.getByRole("link", { name: "Forebyggende foranstaltninger" }).click();
     await page.waitForURL(/maalgruppe=forebyggende/);

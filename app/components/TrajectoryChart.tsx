@@ -1,18 +1,24 @@
-import { SERIES_COLOURS } from "~/components/palette";
 import { useEffect, useRef } from "react";
+import { CartesianGrid, Line, LineChart, XAxis, YAxis } from "recharts";
+import { SERIES_COLOURS } from "~/components/palette";
+import { TICK } from "~/components/charts";
 import { useFormat } from "~/i18n/react";
-import { linePath } from "~/domain/axis";
 
 import type { Unit } from "~/domain/catalogue";
 
 type Point = { period: string; actual: number | null; expected: number | null; target: number | null };
 
+const WIDTH = 640;
+const HEIGHT = 220;
+
 /**
- * A target's actual values against its trajectory and target line, as plain SVG rendered on the
- * server: a frozen report prints it exactly, with no JavaScript. Gaps (withheld or missing)
- * break the line; the data table under it carries the exact values.
+ * A target's actual values against its planned trajectory and target line, drawn with recharts
+ * on the server (fixed size, no animation): a frozen report prints it exactly, with no
+ * JavaScript. Gaps (withheld or missing) break the line; the data table under it carries the
+ * exact values. On a phone it keeps its size and scrolls; a script brings the newest measured
+ * period into view.
  */
-export function TrajectorySvg({
+export function TrajectoryChart({
   points,
   unit,
   label,
@@ -26,77 +32,78 @@ export function TrajectorySvg({
   const f = useFormat();
   const scroller = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    // on a phone the chart keeps legible text and scrolls: bring the newest measured period into view
     const el = scroller.current;
     const svg = el?.querySelector("svg");
     const at = Number(el?.dataset.newest);
     if (!el || !svg || el.scrollWidth <= el.clientWidth || !at) return;
     el.scrollLeft = Math.max(0, at * svg.clientWidth - el.clientWidth * 0.75);
   });
-  const width = 640;
-  const height = 220;
-  const left = 48;
-  const right = 30;
-  const top = 12;
-  const bottom = 28;
   const values = points.flatMap((p) => [p.actual, p.expected, p.target]).filter((v): v is number => v !== null);
   if (points.length < 2 || values.length === 0) return null;
   const lo = unit === "percent" ? 0 : Math.min(...values) * 0.9;
   const hi = unit === "percent" ? 100 : Math.max(...values) * 1.1 || 1;
-  const x = (i: number) => left + (i * (width - left - right)) / (points.length - 1);
-  const y = (v: number) => top + (1 - (v - lo) / (hi - lo || 1)) * (height - top - bottom);
-  const path = (key: "actual" | "expected" | "target") =>
-    linePath(
-      points.map((p) => p[key]),
-      x,
-      y,
-    );
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => lo + f * (hi - lo));
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((x) => lo + x * (hi - lo));
   const series = [
     { key: "actual" as const, colour: SERIES_COLOURS.municipality, dash: undefined, name: names.actual },
     { key: "expected" as const, colour: SERIES_COLOURS.region, dash: "6 4", name: names.expected },
     { key: "target" as const, colour: SERIES_COLOURS.nation, dash: "2 3", name: names.target },
   ];
   const measured = points.map((p, i) => (p.actual === null ? -1 : i)).filter((i) => i >= 0);
-  const newestAt = measured.length ? x(measured[measured.length - 1]!) / width : null;
+  // where the newest measured period lies, as a share of the chart's width (for the phone's scroll)
+  const newestAt = measured.length ? (56 + (measured[measured.length - 1]! / (points.length - 1)) * (WIDTH - 86)) / WIDTH : null;
   return (
-    <figure className="trajectory-svg">
+    <figure className="trajectory-chart">
       <div
-        className="trajectory-svg__scroll"
+        className="trajectory-chart__scroll"
         ref={scroller}
         data-newest={newestAt ?? undefined}
         role="region"
         aria-label={label}
         tabIndex={0}
       >
-        <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={label} preserveAspectRatio="xMidYMid meet">
-          {ticks.map((v) => (
-            <g key={v}>
-              <line x1={left} x2={width - right} y1={y(v)} y2={y(v)} stroke="#dcdcdc" />
-              <text x={left - 6} y={y(v) + 4} textAnchor="end" fontSize="12" fill="#4a4a4a">
-                {f.value(v, unit)}
-              </text>
-            </g>
-          ))}
-          {points.map((p, i) => (
-            <text key={p.period} x={x(i)} y={height - 8} textAnchor="middle" fontSize="12" fill="#4a4a4a">
-              {p.period}
-            </text>
-          ))}
-          {series.map((s) => (
-            <path
+        <LineChart
+          role="img"
+          aria-label={label}
+          width={WIDTH}
+          height={HEIGHT}
+          data={points.map((p) => ({ ...p, period: f.period(p.period) }))}
+          margin={{ top: 12, right: 30, bottom: 4, left: 0 }}
+        >
+          <CartesianGrid vertical={false} stroke="#dcdcdc" />
+          <XAxis
+            dataKey="period"
+            interval={0}
+            tick={TICK}
+            tickLine={false}
+            axisLine={{ stroke: "#6b6b6b" }}
+            padding={{ left: 8, right: 8 }}
+          />
+          <YAxis
+            type="number"
+            domain={[lo, hi]}
+            ticks={ticks}
+            interval={0}
+            width={56}
+            tick={TICK}
+            tickLine={false}
+            axisLine={false}
+            tickFormatter={(v: number) => f.value(v, unit)}
+          />
+          {[...series].reverse().map((s) => (
+            <Line
               key={s.key}
-              d={path(s.key)}
-              fill="none"
+              dataKey={s.key}
+              type="linear"
               stroke={s.colour}
               strokeWidth={s.key === "actual" ? 2.5 : 2}
               strokeDasharray={s.dash}
+              dot={s.key === "actual" ? { r: 3.5, fill: s.colour, stroke: s.colour } : false}
+              activeDot={false}
+              connectNulls={false}
+              isAnimationActive={false}
             />
           ))}
-          {points.map((p, i) =>
-            p.actual === null ? null : <circle key={p.period} cx={x(i)} cy={y(p.actual)} r={3.5} fill={SERIES_COLOURS.municipality} />,
-          )}
-        </svg>
+        </LineChart>
       </div>
       <figcaption className="trajectory-legend">
         {series.map((s) => (
