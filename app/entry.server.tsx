@@ -11,6 +11,8 @@ import { renderToPipeableStream } from "react-dom/server";
 import { registerStrings } from "./i18n/i18n";
 import { en } from "./i18n/en";
 import { NonceProvider } from "./nonce";
+import { StaticChartProvider } from "./components/StaticChart";
+import { renderStaticChart } from "./components/static-chart.server";
 
 registerStrings("en", en);
 
@@ -57,7 +59,9 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <StaticChartProvider value={renderStaticChart}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </StaticChartProvider>
       </NonceProvider>,
       {
         nonce,

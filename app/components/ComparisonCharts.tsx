@@ -11,7 +11,8 @@ import type { Band } from "~/domain/comparison";
 import type { Unit } from "~/domain/catalogue";
 import { valueAxis } from "~/domain/axis";
 
-import { useFormat } from "~/i18n/react";
+import { useFormat, useLocale } from "~/i18n/react";
+import { StaticChart } from "./StaticChart";
 import { TICK } from "./charts";
 import { BAND_COLOURS, CHART_INK, SERIES_COLOURS } from "./palette";
 import { useArrowKeys } from "./useArrowKeys";
@@ -40,6 +41,7 @@ export function PointPlot({
   label,
   children,
   keysHint,
+  cacheKey,
 }: {
   width: number;
   height: number;
@@ -51,90 +53,98 @@ export function PointPlot({
   /** More recharts parts drawn under the points (a fitted line). */
   children?: ReactNode;
   keysHint: string;
+  /** What else the picture draws from (units, names, the fitted line), for the server's markup cache. */
+  cacheKey: string;
 }) {
+  const locale = useLocale();
   const { active, setActive, onKeyDown } = useArrowKeys(points.length);
   const current = active === null ? null : points[active];
   const axes = Boolean(xAxis.ticks);
   return (
     // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- the arrow keys of the focusable plot inside (its svg) bubble here
     <div className="point-plot" onKeyDown={onKeyDown} onBlur={() => setActive(null)}>
-      <ScatterChart
-        width={Math.round(width)}
-        height={Math.round(height)}
-        margin={margin}
-        role="img"
-        aria-label={`${label} ${keysHint}`}
-        tabIndex={0}
-        style={{ minWidth: `${Math.round(width)}px` }}
-      >
-        {axes ? <CartesianGrid stroke={CHART_INK.grid} /> : null}
-        <XAxis
-          type="number"
-          dataKey="x"
-          domain={xAxis.domain}
-          ticks={xAxis.ticks}
-          interval={0}
-          hide={!axes}
-          allowDataOverflow
-          tick={TICK}
-          tickFormatter={xAxis.format}
-          label={xAxis.name ? { value: `${xAxis.name} →`, position: "insideBottom", offset: -36, className: "svg-label" } : undefined}
-        />
-        <YAxis
-          type="number"
-          dataKey="y"
-          domain={yAxis.domain}
-          ticks={yAxis.ticks}
-          interval={0}
-          hide={!axes}
-          allowDataOverflow
-          width={axes ? 72 : 0}
-          tick={TICK}
-          tickFormatter={yAxis.format}
-        />
-        {children}
-        {/* Opacity and outline come from the style sheet (.point-plot circle.point): the same for every
-            point. A point has no tooltip of its own: the figures are in a table beside the plot, and
-            after hydration the label of the point under the mouse or in focus is shown below it. */}
-        {/* the points as one layer of plain circles in the axes' scales (recharts' Scatter wraps each
-            point in two elements; with ~230 points on the page that doubled the pictures' HTML) */}
-        <Customized
-          component={(chart: unknown) => {
-            const { xAxisMap, yAxisMap } = chart as {
-              xAxisMap: Record<string, { scale: Scale }>;
-              yAxisMap: Record<string, { scale: Scale }>;
-            };
-            const sx = Object.values(xAxisMap)[0]!.scale;
-            const sy = Object.values(yAxisMap)[0]!.scale;
-            return (
-              <g key="points">
-                {points.map((p, i) => (
-                  <circle
-                    key={p.id}
-                    cx={px(sx(p.x))}
-                    cy={px(sy(p.y))}
-                    r={px(p.r)}
-                    fill={p.fill}
-                    className={p.focus ? "point is-focus" : "point"}
-                    onMouseEnter={() => setActive(i)}
-                    onMouseLeave={() => setActive(null)}
-                  />
-                ))}
-                {points
-                  .filter((p) => p.focus)
-                  .map((p) => (
-                    <text key={`focus-${p.id}`} x={px(sx(p.x) + p.r + 4)} y={px(sy(p.y) - p.r - 2)} className="point-plot__focus-label">
-                      {p.label.split(":")[0]}
-                    </text>
-                  ))}
-              </g>
-            );
-          }}
-        />
-        {current ? (
-          <ReferenceDot x={current.x} y={current.y} r={current.r + 4} fill="none" stroke="#000" strokeWidth={2} ifOverflow="visible" />
-        ) : null}
-      </ScatterChart>
+      <StaticChart
+        cacheKey={JSON.stringify(["points", locale, width, height, margin, xAxis, yAxis, points, label, keysHint, cacheKey])}
+        chart={() => (
+          <ScatterChart
+            width={Math.round(width)}
+            height={Math.round(height)}
+            margin={margin}
+            role="img"
+            aria-label={`${label} ${keysHint}`}
+            tabIndex={0}
+            style={{ minWidth: `${Math.round(width)}px` }}
+          >
+            {axes ? <CartesianGrid stroke={CHART_INK.grid} /> : null}
+            <XAxis
+              type="number"
+              dataKey="x"
+              domain={xAxis.domain}
+              ticks={xAxis.ticks}
+              interval={0}
+              hide={!axes}
+              allowDataOverflow
+              tick={TICK}
+              tickFormatter={xAxis.format}
+              label={xAxis.name ? { value: `${xAxis.name} →`, position: "insideBottom", offset: -36, className: "svg-label" } : undefined}
+            />
+            <YAxis
+              type="number"
+              dataKey="y"
+              domain={yAxis.domain}
+              ticks={yAxis.ticks}
+              interval={0}
+              hide={!axes}
+              allowDataOverflow
+              width={axes ? 72 : 0}
+              tick={TICK}
+              tickFormatter={yAxis.format}
+            />
+            {children}
+            {/* Opacity and outline come from the style sheet (.point-plot circle.point): the same for every
+                point. A point has no tooltip of its own: the figures are in a table beside the plot, and
+                after hydration the label of the point under the mouse or in focus is shown below it. */}
+            {/* the points as one layer of plain circles in the axes' scales (recharts' Scatter wraps each
+                point in two elements; with ~230 points on the page that doubled the pictures' HTML) */}
+            <Customized
+              component={(chart: unknown) => {
+                const { xAxisMap, yAxisMap } = chart as {
+                  xAxisMap: Record<string, { scale: Scale }>;
+                  yAxisMap: Record<string, { scale: Scale }>;
+                };
+                const sx = Object.values(xAxisMap)[0]!.scale;
+                const sy = Object.values(yAxisMap)[0]!.scale;
+                return (
+                  <g key="points">
+                    {points.map((p, i) => (
+                      <circle
+                        key={p.id}
+                        cx={px(sx(p.x))}
+                        cy={px(sy(p.y))}
+                        r={px(p.r)}
+                        fill={p.fill}
+                        className={p.focus ? "point is-focus" : "point"}
+                        onMouseEnter={() => setActive(i)}
+                        onMouseLeave={() => setActive(null)}
+                      />
+                    ))}
+                    {points
+                      .filter((p) => p.focus)
+                      .map((p) => (
+                        <text key={`focus-${p.id}`} x={px(sx(p.x) + p.r + 4)} y={px(sy(p.y) - p.r - 2)} className="point-plot__focus-label">
+                          {p.label.split(":")[0]}
+                        </text>
+                      ))}
+                  </g>
+                );
+              }}
+            />
+            {current ? (
+              <ReferenceDot x={current.x} y={current.y} r={current.r + 4} fill="none" stroke="#000" strokeWidth={2} ifOverflow="visible" />
+            ) : null}
+          </ScatterChart>
+        )}
+      />
       {/* the label of the point in focus, read out politely as the arrow keys move */}
       <p className="point-plot__label" aria-live="polite">
         {current?.label ?? ""}
@@ -153,6 +163,7 @@ export type RefLine = { label: string; value: number; dash: string };
 /** Horizontal bars, best first, with reference lines (nation, region, comparison group). */
 export function RankedBars({ rows, refs, unit, label }: { rows: BarRow[]; refs: RefLine[]; unit: Unit; label: string }) {
   const f = useFormat();
+  const locale = useLocale();
   const width = 720;
   const rowHeight = 16;
   const top = 18 + refs.length * 16;
@@ -162,89 +173,94 @@ export function RankedBars({ rows, refs, unit, label }: { rows: BarRow[]; refs: 
   return (
     // a phone scrolls the chart at full size; the box takes the keyboard for that
     <div className="chart-scroll" role="region" aria-label={label} tabIndex={0}>
-      <BarChart
-        layout="vertical"
-        width={width}
-        height={height}
-        data={rows}
-        margin={{ top, right: 60, bottom: 0, left: 0 }}
-        barCategoryGap={2}
-        role="img"
-        aria-label={label}
-        className="ranked-bars"
-        style={{ minWidth: `${width}px` }}
-      >
-        <CartesianGrid horizontal={false} stroke={CHART_INK.grid} />
-        <XAxis type="number" domain={[0, max]} ticks={ticks} interval={0} tick={TICK} tickFormatter={(v: number) => f.value(v, unit)} />
-        <YAxis type="category" dataKey="code" width={150} interval={0} tick={false} tickLine={false} axisLine={false} />
-        <Bar
-          dataKey="value"
-          isAnimationActive={false}
-          // each bar as a plain rect and its value as one text beside it: 98 of them, so the markup stays small
-          shape={(shape: unknown) => {
-            const b = shape as { x: number; y: number; width: number; height: number; index: number };
-            const r = rows[b.index]!;
-            return (
-              <rect
-                x={px(b.x)}
-                y={px(b.y)}
-                width={Math.max(px(b.width), 1)}
-                height={px(b.height)}
-                fill={bandColour(r.band)}
-                className={r.focus ? "is-focus" : undefined}
+      <StaticChart
+        cacheKey={JSON.stringify(["bars", locale, unit, label, rows, refs])}
+        chart={() => (
+          <BarChart
+            layout="vertical"
+            width={width}
+            height={height}
+            data={rows}
+            margin={{ top, right: 60, bottom: 0, left: 0 }}
+            barCategoryGap={2}
+            role="img"
+            aria-label={label}
+            className="ranked-bars"
+            style={{ minWidth: `${width}px` }}
+          >
+            <CartesianGrid horizontal={false} stroke={CHART_INK.grid} />
+            <XAxis type="number" domain={[0, max]} ticks={ticks} interval={0} tick={TICK} tickFormatter={(v: number) => f.value(v, unit)} />
+            <YAxis type="category" dataKey="code" width={150} interval={0} tick={false} tickLine={false} axisLine={false} />
+            <Bar
+              dataKey="value"
+              isAnimationActive={false}
+              // each bar as a plain rect and its value as one text beside it: 98 of them, so the markup stays small
+              shape={(shape: unknown) => {
+                const b = shape as { x: number; y: number; width: number; height: number; index: number };
+                const r = rows[b.index]!;
+                return (
+                  <rect
+                    x={px(b.x)}
+                    y={px(b.y)}
+                    width={Math.max(px(b.width), 1)}
+                    height={px(b.height)}
+                    fill={bandColour(r.band)}
+                    className={r.focus ? "is-focus" : undefined}
+                  />
+                );
+              }}
+            />
+            {/* each bar's name before it (the municipality in focus marked and bold) and its value after it,
+                as one layer of plain text in the axes' scales: 98 rows, so the markup stays small */}
+            <Customized
+              component={(chart: unknown) => {
+                const { xAxisMap, yAxisMap } = chart as {
+                  xAxisMap: Record<string, { scale: Scale }>;
+                  yAxisMap: Record<string, { scale: Scale & { bandwidth: () => number } }>;
+                };
+                const sx = Object.values(xAxisMap)[0]!.scale;
+                const band = Object.values(yAxisMap)[0]!.scale as unknown as ((code: string) => number) & { bandwidth: () => number };
+                const mid = (code: string) => px(band(code) + band.bandwidth() / 2 + 4);
+                return (
+                  <g key="names">
+                    <g className="svg-label" textAnchor="end">
+                      {rows.map((r) => (
+                        <text key={r.code} x={144} y={mid(r.code)} className={r.focus ? "svg-label--focus" : undefined}>
+                          {r.focus ? `▶ ${r.name}` : r.name}
+                        </text>
+                      ))}
+                    </g>
+                    <g className="svg-tick">
+                      {rows.map((r) => (
+                        <text key={r.code} x={px(sx(r.value) + 4)} y={mid(r.code)}>
+                          {f.value(r.value, unit)}
+                        </text>
+                      ))}
+                    </g>
+                  </g>
+                );
+              }}
+            />
+            {refs.map((ref, i) => (
+              <ReferenceLine
+                key={ref.label}
+                x={ref.value}
+                stroke={SERIES_COLOURS.nation}
+                strokeWidth={1.5}
+                strokeDasharray={ref.dash}
+                label={(props: { viewBox: { x: number } }) => {
+                  const right = props.viewBox.x > width - 220;
+                  return (
+                    <text x={props.viewBox.x + (right ? -4 : 4)} y={12 + i * 16} textAnchor={right ? "end" : "start"} className="svg-tick">
+                      {`${ref.label}: ${f.value(ref.value, unit)}`}
+                    </text>
+                  );
+                }}
               />
-            );
-          }}
-        />
-        {/* each bar's name before it (the municipality in focus marked and bold) and its value after it,
-            as one layer of plain text in the axes' scales: 98 rows, so the markup stays small */}
-        <Customized
-          component={(chart: unknown) => {
-            const { xAxisMap, yAxisMap } = chart as {
-              xAxisMap: Record<string, { scale: Scale }>;
-              yAxisMap: Record<string, { scale: Scale & { bandwidth: () => number } }>;
-            };
-            const sx = Object.values(xAxisMap)[0]!.scale;
-            const band = Object.values(yAxisMap)[0]!.scale as unknown as ((code: string) => number) & { bandwidth: () => number };
-            const mid = (code: string) => px(band(code) + band.bandwidth() / 2 + 4);
-            return (
-              <g key="names">
-                <g className="svg-label" textAnchor="end">
-                  {rows.map((r) => (
-                    <text key={r.code} x={144} y={mid(r.code)} className={r.focus ? "svg-label--focus" : undefined}>
-                      {r.focus ? `▶ ${r.name}` : r.name}
-                    </text>
-                  ))}
-                </g>
-                <g className="svg-tick">
-                  {rows.map((r) => (
-                    <text key={r.code} x={px(sx(r.value) + 4)} y={mid(r.code)}>
-                      {f.value(r.value, unit)}
-                    </text>
-                  ))}
-                </g>
-              </g>
-            );
-          }}
-        />
-        {refs.map((ref, i) => (
-          <ReferenceLine
-            key={ref.label}
-            x={ref.value}
-            stroke={SERIES_COLOURS.nation}
-            strokeWidth={1.5}
-            strokeDasharray={ref.dash}
-            label={(props: { viewBox: { x: number } }) => {
-              const right = props.viewBox.x > width - 220;
-              return (
-                <text x={props.viewBox.x + (right ? -4 : 4)} y={12 + i * 16} textAnchor={right ? "end" : "start"} className="svg-tick">
-                  {`${ref.label}: ${f.value(ref.value, unit)}`}
-                </text>
-              );
-            }}
-          />
-        ))}
-      </BarChart>
+            ))}
+          </BarChart>
+        )}
+      />
     </div>
   );
 }
@@ -311,6 +327,7 @@ export function ScatterPlot({
         points={points}
         label={label}
         keysHint={keysHint}
+        cacheKey={JSON.stringify([xUnit, yUnit, xName, yName, fit, fitLabel])}
       >
         {fit ? (
           <ReferenceLine
@@ -387,6 +404,7 @@ export function MunicipalityMap({
         points={points}
         label={label}
         keysHint={keysHint}
+        cacheKey="map"
       />
       {legend}
     </>

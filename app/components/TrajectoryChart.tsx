@@ -2,7 +2,8 @@ import { useEffect, useRef } from "react";
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from "recharts";
 import { SERIES_COLOURS } from "~/components/palette";
 import { TICK } from "~/components/charts";
-import { useFormat } from "~/i18n/react";
+import { useFormat, useLocale } from "~/i18n/react";
+import { StaticChart } from "./StaticChart";
 
 import type { Unit } from "~/domain/catalogue";
 
@@ -30,6 +31,7 @@ export function TrajectoryChart({
   names: { actual: string; expected: string; target: string };
 }) {
   const f = useFormat();
+  const locale = useLocale();
   const scroller = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = scroller.current;
@@ -61,49 +63,54 @@ export function TrajectoryChart({
         aria-label={label}
         tabIndex={0}
       >
-        <LineChart
-          role="img"
-          aria-label={label}
-          width={WIDTH}
-          height={HEIGHT}
-          data={points.map((p) => ({ ...p, period: f.period(p.period) }))}
-          margin={{ top: 12, right: 30, bottom: 4, left: 0 }}
-        >
-          <CartesianGrid vertical={false} stroke="#dcdcdc" />
-          <XAxis
-            dataKey="period"
-            interval={0}
-            tick={TICK}
-            tickLine={false}
-            axisLine={{ stroke: "#6b6b6b" }}
-            padding={{ left: 8, right: 8 }}
-          />
-          <YAxis
-            type="number"
-            domain={[lo, hi]}
-            ticks={ticks}
-            interval={0}
-            width={56}
-            tick={TICK}
-            tickLine={false}
-            axisLine={false}
-            tickFormatter={(v: number) => f.value(v, unit)}
-          />
-          {[...series].reverse().map((s) => (
-            <Line
-              key={s.key}
-              dataKey={s.key}
-              type="linear"
-              stroke={s.colour}
-              strokeWidth={s.key === "actual" ? 2.5 : 2}
-              strokeDasharray={s.dash}
-              dot={s.key === "actual" ? { r: 3.5, fill: s.colour, stroke: s.colour } : false}
-              activeDot={false}
-              connectNulls={false}
-              isAnimationActive={false}
-            />
-          ))}
-        </LineChart>
+        <StaticChart
+          cacheKey={JSON.stringify(["trajectory", locale, unit, label, names, points])}
+          chart={() => (
+            <LineChart
+              role="img"
+              aria-label={label}
+              width={WIDTH}
+              height={HEIGHT}
+              data={points.map((p) => ({ ...p, period: f.period(p.period) }))}
+              margin={{ top: 12, right: 30, bottom: 4, left: 0 }}
+            >
+              <CartesianGrid vertical={false} stroke="#dcdcdc" />
+              <XAxis
+                dataKey="period"
+                interval={0}
+                tick={TICK}
+                tickLine={false}
+                axisLine={{ stroke: "#6b6b6b" }}
+                padding={{ left: 8, right: 8 }}
+              />
+              <YAxis
+                type="number"
+                domain={[lo, hi]}
+                ticks={ticks}
+                interval={0}
+                width={56}
+                tick={TICK}
+                tickLine={false}
+                axisLine={false}
+                tickFormatter={(v: number) => f.value(v, unit)}
+              />
+              {[...series].reverse().map((s) => (
+                <Line
+                  key={s.key}
+                  dataKey={s.key}
+                  type="linear"
+                  stroke={s.colour}
+                  strokeWidth={s.key === "actual" ? 2.5 : 2}
+                  strokeDasharray={s.dash}
+                  dot={s.key === "actual" ? { r: 3.5, fill: s.colour, stroke: s.colour } : false}
+                  activeDot={false}
+                  connectNulls={false}
+                  isAnimationActive={false}
+                />
+              ))}
+            </LineChart>
+          )}
+        />
       </div>
       <figcaption className="trajectory-legend">
         {series.map((s) => (

@@ -13,7 +13,8 @@ import { Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, XAxis, YAxis } 
 import type { Unit } from "~/domain/catalogue";
 import { valueAxis } from "~/domain/axis";
 
-import { useT, useFormat } from "~/i18n/react";
+import { useT, useFormat, useLocale } from "~/i18n/react";
+import { StaticChart } from "./StaticChart";
 import { CATEGORY_COLOURS } from "./palette";
 import { useArrowKeys } from "./useArrowKeys";
 
@@ -61,6 +62,7 @@ function CartesianChart({
 }) {
   const f = useFormat();
   const t = useT();
+  const locale = useLocale();
   const id = useId();
   const { active, setActive, onKeyDown } = useArrowKeys(categories.length);
   const axis = valueAxis(values, unit, fromZero);
@@ -76,46 +78,51 @@ function CartesianChart({
           {label.title}
         </span>
         <span id={`${id}-desc`} className="visually-hidden">{`${label.desc} ${t("indicator.chartKeysHint")}`}</span>
-        <ComposedChart
-          width={CHART_WIDTH}
-          height={height}
-          data={data}
-          margin={{ top: 14, right: 16, bottom: 4, left: 0 }}
-          role="img"
-          tabIndex={0}
-          aria-labelledby={`${id}-title`}
-          aria-describedby={`${id}-desc`}
-          onMouseMove={(state) => {
-            if (typeof state?.activeTooltipIndex === "number") setActive(state.activeTooltipIndex);
-          }}
-          onMouseLeave={() => setActive(null)}
-        >
-          <CartesianGrid vertical={false} stroke="#dcdcdc" />
-          <XAxis
-            dataKey={CATEGORY}
-            ticks={ticks}
-            interval={0}
-            tick={TICK}
-            tickLine={false}
-            axisLine={{ stroke: "#6b6b6b" }}
-            // lines start and end inside the frame, so the first and last labels are whole
-            padding={legend.every((s) => s.kind === "line") ? { left: 24, right: 24 } : undefined}
-          />
-          <YAxis
-            type="number"
-            domain={[axis.lo, axis.hi]}
-            ticks={axis.ticks}
-            interval={0}
-            allowDataOverflow
-            width={72}
-            tick={TICK}
-            tickLine={false}
-            axisLine={false}
-            tickFormatter={(v: number) => f.value(v, unit)}
-          />
-          {active !== null ? <ReferenceLine x={categories[active]} stroke="#0b5fa5" strokeWidth={2} strokeDasharray="4 3" /> : null}
-          {children}
-        </ComposedChart>
+        <StaticChart
+          cacheKey={JSON.stringify(["cartesian", id, locale, unit, height, fromZero, categories, rows, legend])}
+          chart={() => (
+            <ComposedChart
+              width={CHART_WIDTH}
+              height={height}
+              data={data}
+              margin={{ top: 14, right: 16, bottom: 4, left: 0 }}
+              role="img"
+              tabIndex={0}
+              aria-labelledby={`${id}-title`}
+              aria-describedby={`${id}-desc`}
+              onMouseMove={(state) => {
+                if (typeof state?.activeTooltipIndex === "number") setActive(state.activeTooltipIndex);
+              }}
+              onMouseLeave={() => setActive(null)}
+            >
+              <CartesianGrid vertical={false} stroke="#dcdcdc" />
+              <XAxis
+                dataKey={CATEGORY}
+                ticks={ticks}
+                interval={0}
+                tick={TICK}
+                tickLine={false}
+                axisLine={{ stroke: "#6b6b6b" }}
+                // lines start and end inside the frame, so the first and last labels are whole
+                padding={legend.every((s) => s.kind === "line") ? { left: 24, right: 24 } : undefined}
+              />
+              <YAxis
+                type="number"
+                domain={[axis.lo, axis.hi]}
+                ticks={axis.ticks}
+                interval={0}
+                allowDataOverflow
+                width={72}
+                tick={TICK}
+                tickLine={false}
+                axisLine={false}
+                tickFormatter={(v: number) => f.value(v, unit)}
+              />
+              {active !== null ? <ReferenceLine x={categories[active]} stroke="#0b5fa5" strokeWidth={2} strokeDasharray="4 3" /> : null}
+              {children}
+            </ComposedChart>
+          )}
+        />
       </div>
       <ul className="chart-legend">
         {legend.map((s) => (

@@ -57,6 +57,8 @@ const WHY = { primary: "faa-boern", attribute: "lille-gruppe", secondary: "besky
 
 const ALLOWED = ["indikator", "kommune", "periode", "maalgruppe", "opdeling"] as const;
 export const NATION = "hele-landet";
+/** A region's aggregate in the API: `region-1081` (Nordjylland), like the nation's `hele-landet`. */
+export const REGION_PREFIX = "region-";
 
 const EXAMPLE_PERIOD: Record<Indicator["cadence"], string> = { year: "2024", school_year: "2023/24", quarter: "2025K3" };
 
@@ -80,10 +82,15 @@ export function parseObservationQuery(db: Db, params: URLSearchParams) {
 
   const kommune = single(params, "kommune") ?? "alle";
   let municipalities: string[] | "all" | undefined;
+  let regions: string[] | undefined;
   let nation = false;
   if (kommune === "alle") municipalities = "all";
   else if (kommune === NATION) nation = true;
-  else {
+  else if (kommune.startsWith(REGION_PREFIX)) {
+    const code = kommune.slice(REGION_PREFIX.length);
+    if (!listMunicipalities(db).some((m) => m.regionCode === code)) throw new ApiError("api.unknownMunicipality", { value: kommune });
+    regions = [code];
+  } else {
     const known = MUNICIPALITY_CODE.safeParse(kommune).success && listMunicipalities(db).some((m) => m.code === kommune);
     if (!known) throw new ApiError("api.unknownMunicipality", { value: kommune });
     municipalities = [kommune];
@@ -106,6 +113,7 @@ export function parseObservationQuery(db: Db, params: URLSearchParams) {
     request: {
       indicator,
       municipalities,
+      regions,
       nation,
       periods: periode ? [formatPeriod(parsePeriod(periode)!)] : undefined,
       targetGroups: maalgruppe ? [maalgruppe] : undefined,
@@ -119,7 +127,7 @@ export function toObservationRow(indicator: Indicator, f: Figure): ObservationRo
   const count = indicator.unit === "count";
   return {
     indikator: indicator.code,
-    kommune: f.scope.kind === "nation" ? NATION : f.scope.code,
+    kommune: f.scope.kind === "nation" ? NATION : f.scope.kind === "region" ? `${REGION_PREFIX}${f.scope.code}` : f.scope.code,
     periode: f.period,
     maalgruppe: f.targetGroup,
     opdeling: f.breakdown === "" ? null : f.breakdown,
@@ -133,9 +141,10 @@ export function toObservationRow(indicator: Indicator, f: Figure): ObservationRo
 
 export function observationRows(db: Db, actor: Principal, params: URLSearchParams): ObservationRow[] {
   const { indicator, request } = parseObservationQuery(db, params);
-  // the nation is on every overview; a municipality's figures follow the page rules; all at once needs more
+  // the nation and the regions are on every overview; a municipality's figures follow the page rules; all at once needs more
   const allowed =
     request.nation ||
+    request.regions !== undefined ||
     (request.municipalities === "all"
       ? can(actor, { kind: "read-all-municipalities" })
       : (request.municipalities ?? []).every((m) => can(actor, { kind: "read-municipality", municipality: m })));

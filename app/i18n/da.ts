@@ -1051,7 +1051,8 @@ export const da = {
     unknownParameter: "Ukendt parameter: '{{name}}'. Tilladte parametre: {{allowed}}.",
     missingIndicator: "Parameteren 'indikator' skal angives.",
     unknownIndicator: "Ukendt indikator: '{{value}}'.",
-    unknownMunicipality: "Ukendt kommune: '{{value}}'. Brug en tre-cifret kommunekode, 'alle' eller 'hele-landet'.",
+    unknownMunicipality:
+      "Ukendt kommune: '{{value}}'. Brug en tre-cifret kommunekode, 'alle', 'hele-landet' eller en region som 'region-1081'.",
     unknownPeriod: {
       year: "Ukendt periode: '{{value}}'. Indikatoren opgøres pr. kalenderår, fx '{{example}}'.",
       school_year: "Ukendt periode: '{{value}}'. Indikatoren opgøres pr. skoleår, fx '{{example}}'.",

@@ -1053,7 +1053,8 @@ export const en: Strings = {
     unknownParameter: "Unknown parameter: '{{name}}'. Allowed parameters: {{allowed}}.",
     missingIndicator: "The parameter 'indikator' is required.",
     unknownIndicator: "Unknown indicator: '{{value}}'.",
-    unknownMunicipality: "Unknown municipality: '{{value}}'. Use a three-digit municipality code, 'alle' or 'hele-landet'.",
+    unknownMunicipality:
+      "Unknown municipality: '{{value}}'. Use a three-digit municipality code, 'alle', 'hele-landet' or a region such as 'region-1081'.",
     unknownPeriod: {
       year: "Unknown period: '{{value}}'. The indicator is published per calendar year, e.g. '{{example}}'.",
       school_year: "Unknown period: '{{value}}'. The indicator is published per school year, e.g. '{{example}}'.",

@@ -85,7 +85,7 @@ describe.skipIf(!chromiumPath)("landing per role and the overview's verdict", ()
     expect(res.headers.get("location")).toBe("/om-data");
   });
 
-  it("the overview's summary against the nation equals a recomputation from the API, and axe finds nothing", async () => {
+  it("the overview's summary against the nation and the region equals a recomputation from the API, and axe finds nothing", async () => {
     const { cookie } = await httpLogin("skole.849@demo.dk");
     const api = async <T>(path: string) => (await (await fetch(`${baseURL}${path}`, { headers: { Cookie: cookie! } })).json()) as T;
     const { page, context } = await landing("skole.849@demo.dk");
@@ -96,13 +96,6 @@ describe.skipIf(!chromiumPath)("landing per role and the overview's verdict", ()
       .first()
       .getAttribute("href")
       .then((h) => new URL(h!, baseURL).searchParams.get("maalgruppe")!);
-    const nationLine = summary.locator('li[data-reference="nation"]');
-    const shown = {
-      better: Number(await nationLine.getAttribute("data-better")),
-      same: Number(await nationLine.getAttribute("data-same")),
-      worse: Number(await nationLine.getAttribute("data-worse")),
-      "not-shown": Number(await nationLine.getAttribute("data-not-shown")),
-    };
     type Ind = {
       kode: string;
       enhed: "percent" | "count" | "kr" | "grade";
@@ -120,34 +113,49 @@ describe.skipIf(!chromiumPath)("landing per role and the overview's verdict", ()
       undertrykt: boolean;
     };
     const indicators = await api<Ind[]>("/api/v1/indikatorer");
-    const verdicts: Verdict[] = [];
-    for (const ind of indicators) {
-      const g = ind.maalgrupper.includes(group) ? group : ind.maalgrupper[0];
-      const total = (r: Row) => r.opdeling === null && r.maalgruppe === g;
-      const nation = (await api<Row[]>(`/api/v1/observationer?indikator=${ind.kode}&kommune=hele-landet&maalgruppe=${g}`)).filter(total);
-      const own = (await api<Row[]>(`/api/v1/observationer?indikator=${ind.kode}&kommune=849&maalgruppe=${g}`)).filter(total);
-      const last = nation
-        .map((r) => r.periode)
-        .sort()
-        .at(-1);
-      const o = own.find((r) => r.periode === last);
-      const n = ind.enhed === "count" ? (o?.taeller ?? null) : (o?.naevner ?? null);
-      verdicts.push(
-        judge(
-          ind.retning,
-          ind.enhed,
-          { value: o?.vaerdi ?? null, n, withheld: Boolean(o?.undertrykt) },
-          nation.find((r) => r.periode === last)?.vaerdi ?? null,
-        ),
-      );
+    // against the nation and against the region (Nordjylland, 1081), each line as the API's figures give it
+    for (const [reference, scope] of [
+      ["nation", "hele-landet"],
+      ["region", "region-1081"],
+    ] as const) {
+      const line = summary.locator(`li[data-reference="${reference}"]`);
+      const shown = {
+        better: Number(await line.getAttribute("data-better")),
+        same: Number(await line.getAttribute("data-same")),
+        worse: Number(await line.getAttribute("data-worse")),
+        "not-shown": Number(await line.getAttribute("data-not-shown")),
+      };
+      const verdicts: Verdict[] = [];
+      for (const ind of indicators) {
+        const g = ind.maalgrupper.includes(group) ? group : ind.maalgrupper[0];
+        const total = (r: Row) => r.opdeling === null && r.maalgruppe === g;
+        // the newest period is the nation's, for both lines
+        const nation = (await api<Row[]>(`/api/v1/observationer?indikator=${ind.kode}&kommune=hele-landet&maalgruppe=${g}`)).filter(total);
+        const other = (await api<Row[]>(`/api/v1/observationer?indikator=${ind.kode}&kommune=${scope}&maalgruppe=${g}`)).filter(total);
+        const own = (await api<Row[]>(`/api/v1/observationer?indikator=${ind.kode}&kommune=849&maalgruppe=${g}`)).filter(total);
+        const last = nation
+          .map((r) => r.periode)
+          .sort()
+          .at(-1);
+        const o = own.find((r) => r.periode === last);
+        const n = ind.enhed === "count" ? (o?.taeller ?? null) : (o?.naevner ?? null);
+        verdicts.push(
+          judge(
+            ind.retning,
+            ind.enhed,
+            { value: o?.vaerdi ?? null, n, withheld: Boolean(o?.undertrykt) },
+            other.find((r) => r.periode === last)?.vaerdi ?? null,
+          ),
+        );
+      }
+      const recomputed = tally(verdicts);
+      expect(shown, reference).toEqual({
+        better: recomputed.better,
+        same: recomputed.same,
+        worse: recomputed.worse,
+        "not-shown": recomputed["not-shown"],
+      });
     }
-    const recomputed = tally(verdicts);
-    expect(shown).toEqual({
-      better: recomputed.better,
-      same: recomputed.same,
-      worse: recomputed.worse,
-      "not-shown": recomputed["not-shown"],
-    });
     // every card carries a verdict word, not only a colour
     expect(await page.locator('[data-testid="card-verdict"] li[data-reference="nation"]').count()).toBe(indicators.length);
     await expectAccessible(page);

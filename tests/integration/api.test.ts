@@ -61,6 +61,16 @@ describe("GET /api/v1/observationer", () => {
     expect(of("alle").naevner).toBe(of("udsatte").naevner + of("oevrige").naevner);
   });
 
+  it("gives a region's aggregate as region-<code>, as the overview shows it beside the nation (issue 24)", async () => {
+    const { status, body } = await get(observationsLoader, "?indikator=fp9-deltagelse&kommune=region-1081&periode=2023/24&maalgruppe=alle");
+    expect(status).toBe(200);
+    expect(body).toHaveLength(1);
+    expect(body[0]).toMatchObject({ kommune: "region-1081", periode: "2023/24", maalgruppe: "alle" });
+    expect(body[0].naevner).toBeGreaterThan(1000);
+    const unknown = await get(observationsLoader, "?indikator=fp9-deltagelse&kommune=region-9999");
+    expect(unknown.status).toBe(400);
+  });
+
   it("gives national 2023/24 exam participation for anbragte within 1 pp of 48 %", async () => {
     const { status, body } = await get(
       observationsLoader,
