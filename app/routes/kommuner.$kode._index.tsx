@@ -11,7 +11,7 @@ import { municipalityOverview } from "~/data/indicator-views.server";
 import { chosenTargetGroup, requireMunicipality } from "~/data/params.server";
 import { jointStateOfTargets } from "~/data/targets.server";
 import { SWITCHABLE_TARGET_GROUPS } from "~/domain/catalogue";
-import { useT } from "~/i18n/react";
+import { useFormat, useT } from "~/i18n/react";
 import { requireActor, requirePermission } from "~/data/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -46,6 +46,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 export default function MunicipalityOverviewPage() {
   const { municipality, targetGroup, challenge, overview, targets } = useLoaderData<typeof loader>();
   const t = useT();
+  const f = useFormat();
   const location = useLocation();
   const filterHref = (n: number | null) => {
     const params = new URLSearchParams(location.search);
@@ -90,7 +91,7 @@ export default function MunicipalityOverviewPage() {
             );
           })}
         </ul>
-        <h3 className="h4">{t("verdict.targetsTitle", { quarter: targets.quarter })}</h3>
+        <h3 className="h4">{t("verdict.targetsTitle", { quarter: f.quarter(targets.quarter) })}</h3>
         {targets.targets.length === 0 ? (
           <p>
             {t("verdict.noTargets")} <Link to={`/kommuner/${municipality.code}/maal`}>{t("verdict.seeTargets")}</Link>
