@@ -1,12 +1,16 @@
 /**
  * The one place for UI strings. Danish is the default; English is the second locale
- * (`?lng=en`, remembered in a cookie). i18next does interpolation and plurals.
+ * (`?lng=en`, remembered in a cookie). `t` looks a key up (Danish when the page's language lacks
+ * it), picks the plural form by `count` (`_one`/`_other`, by Intl.PluralRules), fills in
+ * `{{name}}` and nests `$t(key)`: the part of i18next the product uses, without its 13 KB on
+ * every page (ADR 33). i18next's types still check every key (i18next.d.ts), and a unit test
+ * compares this translator with i18next over every key.
  *
  * Danish is built in. The English strings are their own chunk, so a Danish page does not ship
  * them: the server registers them at start (entry.server), the browser loads them before it
  * hydrates an English page (entry.client).
  */
-import i18next, { type TFunction } from "i18next";
+import type { TFunction } from "i18next";
 import { da, type Strings } from "./da";
 
 export const LOCALES = ["da", "en"] as const;
@@ -33,19 +37,54 @@ export async function loadStrings(locale: Locale): Promise<void> {
 export function getT(locale: Locale): TFunction {
   let t = instances.get(locale);
   if (!t) {
-    const instance = i18next.createInstance();
-    void instance.init({
-      lng: locale,
-      fallbackLng: DEFAULT_LOCALE,
-      resources: Object.fromEntries(Object.entries(strings).map(([l, table]) => [l, { translation: table }])),
-      initAsync: false,
-      interpolation: { escapeValue: false }, // React escapes
-      showSupportNotice: false,
-    } as Parameters<typeof instance.init>[0]);
-    t = memoised(instance.t.bind(instance) as TFunction);
+    t = memoised(translator(locale));
     instances.set(locale, t);
   }
   return t;
+}
+
+type Table = { readonly [key: string]: unknown };
+type Options = Record<string, unknown> | undefined;
+
+function lookup(table: Table | undefined, key: string): unknown {
+  let node: unknown = table;
+  for (const part of key.split(".")) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Table)[part];
+  }
+  return node;
+}
+
+function translator(locale: Locale): TFunction {
+  const tables = (locale === DEFAULT_LOCALE ? [strings[locale]] : [strings[locale], strings[DEFAULT_LOCALE]]).filter(
+    (x): x is Strings => x !== undefined,
+  ) as unknown as Table[];
+  const plurals = new Intl.PluralRules(locale === "da" ? "da-DK" : "en-GB");
+  const numbers = new Intl.NumberFormat(locale);
+  const find = (key: string, options: Options): string | undefined => {
+    const count = options?.count;
+    for (const table of tables) {
+      if (typeof count === "number") {
+        const form = lookup(table, `${key}_${plurals.select(count)}`) ?? lookup(table, `${key}_other`);
+        if (typeof form === "string") return form;
+      }
+      const text = lookup(table, key);
+      if (typeof text === "string") return text;
+    }
+    return undefined;
+  };
+  const t = (key: string, options?: Options): string => {
+    const text = find(key, options);
+    if (text === undefined) return key; // as i18next: an unknown key shows as itself
+    // {{name}}: a missing value leaves the placeholder, null or undefined given as such is empty;
+    // {{name, number}} is the number in the locale's digits
+    const filled = text.replace(/\{\{\s*([\w.]+)\s*(?:,\s*(number)\s*)?\}\}/g, (whole, name: string, format?: string) => {
+      if (format) return numbers.format(options?.[name] as number);
+      return options && name in options ? (options[name] === null || options[name] === undefined ? "" : String(options[name])) : whole;
+    });
+    return filled.replace(/\$t\(([^)]*)\)/g, (_, inner: string) => t(inner.trim(), options));
+  };
+  return t as unknown as TFunction;
 }
 
 /**
