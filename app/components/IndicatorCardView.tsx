@@ -24,8 +24,7 @@ export function IndicatorCardView({
   const t = useT();
   const locale = useLocale();
   const name = indicatorName(card, locale);
-  const first = card.series[0]?.period;
-  const last = card.series.at(-1)?.period;
+  const { first, last } = card.trend;
   const href = `/kommuner/${municipalityCode}/indikatorer/${card.code}?maalgruppe=${card.targetGroup}`;
   return (
     <article className="card dashboard-card indicator-card">
@@ -55,7 +54,7 @@ export function IndicatorCardView({
           <span className="visually-hidden">{card.latest ? t("overview.latest", { period: card.latest.period }) : ""}: </span>
           <FigureValue figure={card.latest} unit={card.unit} />
         </p>
-        <Sparkline values={card.series.map((p) => p.value)} label={first && last ? t("overview.trendLabel", { first, last }) : ""} />
+        <Sparkline values={card.trend.values} label={first && last ? t("overview.trendLabel", { first, last }) : ""} />
       </div>
       <dl className="indicator-card__facts">
         {card.latest ? (

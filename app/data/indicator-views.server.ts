@@ -3,10 +3,11 @@
  * `readFigures`, so the pages and the API show the same numbers.
  */
 import type { Locale } from "../i18n/i18n";
-import type { Db } from "../../db/connection";
+import { untilChanged, type Db } from "../../db/connection";
 import { changeBetween, type Figure } from "../domain/figures";
 import { effectiveTargetGroup, SWITCHABLE_TARGET_GROUPS } from "../domain/catalogue";
 import { judge, tally, type Verdict } from "../domain/verdict";
+import { periodKeyOf } from "../domain/periods";
 import { listChallenges, listIndicators, type Indicator, type Municipality } from "./catalogue.server";
 import { comparisonGroupOf } from "./comparison.server";
 import { readFigures, readFiguresOfIndicators } from "./figures.server";
@@ -21,7 +22,8 @@ export type IndicatorCard = Pick<Indicator, "code" | "nameDa" | "nameEn" | "unit
   change: number | null;
   nation: Point | null;
   region: Point | null;
-  series: Point[];
+  /** The municipality's values over the nation's periods, for the sparkline: the card needs no more of each point. */
+  trend: { first: string | null; last: string | null; values: (number | null)[] };
   /** The challenges the indicator belongs to (tags on the card). */
   challenges: number[];
   /** The latest figure judged against the nation and the region (app/domain/verdict.ts). */
@@ -59,7 +61,7 @@ function cardOf(indicator: Indicator, targetGroup: string, figures: Figure[]): I
     change: last && prev ? changeBetween(own.get(last), own.get(prev)) : null,
     nation: last ? point(nation.get(last), last) : null,
     region: last ? point(region.get(last), last) : null,
-    series,
+    trend: { first: periods[0] ?? null, last: last ?? null, values: series.map((p) => p.value) },
     challenges: indicator.challenges,
     verdict: verdictOf(indicator, own.get(last ?? ""), nation.get(last ?? ""), region.get(last ?? "")),
   };
@@ -85,28 +87,44 @@ export type MunicipalityOverview = {
 /** `chosenGroup` null: the switchable target group whose cards have most shown latest figures. */
 export function municipalityOverview(db: Db, municipality: Municipality, chosenGroup: string | null, locale: Locale = "da"): MunicipalityOverview {
   const indicators = listIndicators(db);
-  const candidates: readonly string[] = chosenGroup ? [chosenGroup] : SWITCHABLE_TARGET_GROUPS;
-  const asked = indicators.map((indicator) => ({ indicator, targetGroups: [...new Set(candidates.map((g) => effectiveTargetGroup(indicator, g)))] }));
+  const scopes = { municipalities: [municipality.code], regions: [municipality.regionCode], nation: true };
+  // the default group depends on the data alone: kept until the database changes, so a visit
+  // without a group reads one group's figures, not every group's
+  const targetGroup = chosenGroup ?? untilChanged(db, `overview-default-group|${municipality.code}`, () => defaultGroup(db, indicators, scopes));
   // every card's figures in one read, not a query per indicator
-  const figures = readFiguresOfIndicators(db, { indicators: asked, municipalities: [municipality.code], regions: [municipality.regionCode], nation: true });
-  const cardsFor = (g: string) =>
-    indicators.map((indicator) => {
-      const group = effectiveTargetGroup(indicator, g);
-      return cardOf(indicator, group, figures.get(indicator.code)!.filter((f) => f.targetGroup === group));
-    });
-  let best = cardsFor(candidates[0]);
-  let targetGroup = candidates[0];
-  const shownCount = (cards: IndicatorCard[]) => cards.filter((c) => c.latest?.value != null).length;
-  for (const g of candidates.slice(1)) {
-    const cards = cardsFor(g);
-    if (shownCount(cards) > shownCount(best)) [best, targetGroup] = [cards, g];
-  }
+  const figures = readFiguresOfIndicators(db, {
+    indicators: indicators.map((indicator) => ({ indicator, targetGroups: [effectiveTargetGroup(indicator, targetGroup)] })),
+    ...scopes,
+  });
+  const best = indicators.map((indicator) => cardOf(indicator, effectiveTargetGroup(indicator, targetGroup), figures.get(indicator.code)!));
   return {
     targetGroup,
     challenges: listChallenges(db, locale).map((c) => ({ number: c.number, shortTitle: c.shortTitle, title: c.title })),
     cards: best,
     summary: { nation: tally(best.map((c) => c.verdict.nation)), region: tally(best.map((c) => c.verdict.region)) },
   };
+}
+
+/** The switchable target group with most shown latest figures (at the nation's newest period); the first on a tie. */
+function defaultGroup(
+  db: Db,
+  indicators: Indicator[],
+  scopes: { municipalities: string[]; regions: string[]; nation: boolean },
+): string {
+  const candidates: readonly string[] = SWITCHABLE_TARGET_GROUPS;
+  const asked = indicators.map((indicator) => ({ indicator, targetGroups: [...new Set(candidates.map((g) => effectiveTargetGroup(indicator, g)))] }));
+  const figures = readFiguresOfIndicators(db, { indicators: asked, ...scopes });
+  const shownLatest = (g: string) =>
+    indicators.filter((indicator) => {
+      const group = effectiveTargetGroup(indicator, g);
+      const mine = figures.get(indicator.code)!.filter((f) => f.targetGroup === group);
+      let last: Figure | undefined;
+      for (const f of mine) if (f.scope.kind === "nation" && (!last || periodKeyOf(f.period) > periodKeyOf(last.period))) last = f;
+      return last !== undefined && mine.some((f) => f.scope.kind === "municipality" && f.period === last!.period && f.shown !== null);
+    }).length;
+  let best = candidates[0]!;
+  for (const g of candidates.slice(1)) if (shownLatest(g) > shownLatest(best)) best = g;
+  return best;
 }
 
 /** `group`: the municipality's comparison group (sammenlignelige kommuner), from its members' shown figures. */

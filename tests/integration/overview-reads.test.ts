@@ -3,7 +3,8 @@ import { loader as overviewLoaderAsWritten } from "~/routes/kommuner.$kode._inde
 import { loader as challengesLoaderAsWritten } from "~/routes/udfordringer";
 import { listIndicators, listMunicipalities } from "~/data/catalogue.server";
 import { readFigures } from "~/data/figures.server";
-import { effectiveTargetGroup } from "~/domain/catalogue";
+import { effectiveTargetGroup, SWITCHABLE_TARGET_GROUPS } from "~/domain/catalogue";
+import { municipalityOverview } from "~/data/indicator-views.server";
 import { openDatabase, type Db } from "../../db/connection";
 import { createTestDatabase } from "../support/database";
 import { signIn } from "../support/session";
@@ -71,16 +72,8 @@ describe("the overview's reads", () => {
         expect(card.targetGroup, indicator.code).toBe(group);
         const own = alone.filter((f) => f.scope.kind === "municipality");
         const nation = alone.filter((f) => f.scope.kind === "nation");
-        expect(
-          card.series.map((p) => p.period),
-          indicator.code,
-        ).toEqual(nation.map((f) => f.period));
-        expect(
-          card.series.map((p) => [p.value, p.n, p.withheld]),
-          indicator.code,
-        ).toEqual(
-          nation.map((n) => own.find((f) => f.period === n.period)).map((f) => [f?.shown ?? null, f?.n ?? null, Boolean(f?.withheld)]),
-        );
+        expect([card.trend.first, card.trend.last], indicator.code).toEqual([nation.at(0)?.period ?? null, nation.at(-1)?.period ?? null]);
+        expect(card.trend.values, indicator.code).toEqual(nation.map((n) => own.find((f) => f.period === n.period)?.shown ?? null));
         const last = nation.at(-1);
         expect(card.nation?.value ?? null, indicator.code).toBe(last?.shown ?? null);
         const region = alone.find((f) => f.scope.kind === "region" && f.period === last?.period);
@@ -110,6 +103,17 @@ describe("the challenges page's reads", () => {
       expect(shown.get(indicator.code)!.series, indicator.code).toEqual(
         alone.map((f) => ({ period: f.period, value: f.shown, withheld: Boolean(f.withheld), why: f.withheld })),
       );
+    }
+  });
+
+  it("opens, with no group asked for, on the group whose cards show most latest figures (the first such on a tie)", () => {
+    for (const code of ["849", "101", "825"]) {
+      const m = listMunicipalities(traced).find((x) => x.code === code)!;
+      const shown = SWITCHABLE_TARGET_GROUPS.map(
+        (g) => municipalityOverview(traced, m, g).cards.filter((c) => c.latest?.value != null).length,
+      );
+      const best = SWITCHABLE_TARGET_GROUPS[shown.indexOf(Math.max(...shown))];
+      expect(municipalityOverview(traced, m, null).targetGroup, code).toBe(best);
     }
   });
 });

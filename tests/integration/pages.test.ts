@@ -44,7 +44,7 @@ describe("the municipality overview loader", () => {
     const fp9 = data.overview.cards.find((c) => c.code === "fp9-deltagelse" && c.challenges.includes(2))!;
     expect(fp9.targetGroup).toBe(data.overview.targetGroup);
     expect(fp9.latest?.period).toBe("2024/25");
-    expect(fp9.series).toHaveLength(10);
+    expect(fp9.trend.values).toHaveLength(10);
     expect(fp9.nation).not.toBeNull();
   });
 
