@@ -35,8 +35,10 @@ export function ScopeTable({
   const t = useT();
   const f = useFormat();
   const cell = (p: Point) => <FigureValue figure={p} unit={unit} precise />;
+  const labelOf = (key: string) => scopes.find((s) => s.key === key)?.label;
   return (
-    <table className="table table--compact data-table">
+    // on a phone each row is a block of labelled values (.stacked-table), not a table to scroll
+    <table className="table table--compact data-table stacked-table">
       <caption>{caption}</caption>
       <thead>
         <tr>
@@ -55,14 +57,22 @@ export function ScopeTable({
         {rows.map((r) => (
           <tr key={r.key}>
             <th scope="row">{r.label}</th>
-            <td className="num">{cell(r.municipality)}</td>
-            <td className="num">{cell(r.region)}</td>
-            <td className="num">{cell(r.nation)}</td>
-            <td className="num">
+            <td className="num" data-label={labelOf("municipality")}>
+              {cell(r.municipality)}
+            </td>
+            <td className="num" data-label={labelOf("region")}>
+              {cell(r.region)}
+            </td>
+            <td className="num" data-label={labelOf("nation")}>
+              {cell(r.nation)}
+            </td>
+            <td className="num" data-label={labelOf("group")}>
               {cell(r.group)}
               {r.group.members ? <span className="compare-table__note"> ({t("catalogue.groupMembers", r.group.members)})</span> : null}
             </td>
-            <td className="num">{r.municipality.n === null ? "–" : f.integer(r.municipality.n)}</td>
+            <td className="num" data-label={nLabel}>
+              {r.municipality.n === null ? "–" : f.integer(r.municipality.n)}
+            </td>
           </tr>
         ))}
       </tbody>

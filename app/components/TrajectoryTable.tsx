@@ -17,7 +17,7 @@ export function TrajectoryTable({ points, unit, title, actualName }: { points: P
   const f = useFormat();
   const t = useT();
   return (
-    <table className="table table--compact data-table">
+    <table className="table table--compact data-table stacked-table">
       <caption>{t("indicator.tableFor", { title })}</caption>
       <thead>
         <tr>
@@ -37,7 +37,7 @@ export function TrajectoryTable({ points, unit, title, actualName }: { points: P
         {points.map((p) => (
           <tr key={p.period}>
             <th scope="row">{f.period(p.period)}</th>
-            <td className="num">
+            <td className="num" data-label={actualName}>
               {/* a period after the quarter has no observed value, only the plan */}
               {p.planned ? (
                 <span className="muted">{t("trust.progress.planned")}</span>
@@ -45,8 +45,12 @@ export function TrajectoryTable({ points, unit, title, actualName }: { points: P
                 <FigureValue figure={{ value: p.actual, withheld: p.withheld }} unit={unit} precise />
               )}
             </td>
-            <td className="num">{f.value(p.expected, unit)}</td>
-            <td className="num">{f.value(p.target, unit)}</td>
+            <td className="num" data-label={t("goal.trajectory")}>
+              {f.value(p.expected, unit)}
+            </td>
+            <td className="num" data-label={t("goal.targetLine")}>
+              {f.value(p.target, unit)}
+            </td>
           </tr>
         ))}
       </tbody>

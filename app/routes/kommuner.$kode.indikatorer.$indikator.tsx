@@ -250,7 +250,7 @@ function BreakdownFigure() {
         />
       )}
       table={
-        <table className="table table--compact data-table">
+        <table className="table table--compact data-table stacked-table">
           <caption>{t("indicator.tableFor", { title })}</caption>
           <thead>
             <tr>
@@ -270,11 +270,11 @@ function BreakdownFigure() {
               <tr key={r.period}>
                 <th scope="row">{r.period}</th>
                 {sites.map((s) => (
-                  <td key={s} className="num">
+                  <td key={s} className="num" data-label={siteLabel(s)}>
                     <FigureValue figure={r.sites[s]} unit={indicator.unit} />
                   </td>
                 ))}
-                <td className="num">
+                <td className="num" data-label={t("indicator.total")}>
                   <FigureValue figure={r.total} unit={indicator.unit} />
                 </td>
               </tr>

@@ -71,7 +71,14 @@ describe.skipIf(!chromiumPath)("phone and print", () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
       expect(await smallestChartText(page), `${path} has chart text below 12 px`).toBeGreaterThanOrEqual(11.9);
+      // the exact records under the charts become one block of labelled values per row
+      for (const table of await page.locator("table.stacked-table:visible").all()) {
+        const row = table.locator("tbody tr").first();
+        expect(await row.evaluate((e) => getComputedStyle(e).display), `${path}: a stacked table's row`).toBe("block");
+      }
     }
+    await visit(page, "/kommuner/849/indikatorer/fp9-deltagelse");
+    expect(await page.locator("#udvikling table.stacked-table").count()).toBe(1);
     await page.close();
   });
 
