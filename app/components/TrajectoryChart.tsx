@@ -1,7 +1,8 @@
 import { useEffect, useRef } from "react";
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from "recharts";
 import { SERIES_COLOURS } from "~/components/palette";
-import { TICK } from "~/components/charts";
+import { categoryTicks, ChartLegend, TICK } from "~/components/charts";
+import { valueAxis } from "~/domain/axis";
 import { useFormat, useLocale } from "~/i18n/react";
 import { StaticChart } from "./StaticChart";
 
@@ -34,35 +35,27 @@ export function TrajectoryChart({
   const locale = useLocale();
   const scroller = useRef<HTMLDivElement>(null);
   useEffect(() => {
+    // only the measured series has dots: its last one is the newest measured period
     const el = scroller.current;
     const svg = el?.querySelector("svg");
-    const at = Number(el?.dataset.newest);
-    if (!el || !svg || el.scrollWidth <= el.clientWidth || !at) return;
+    const newest = svg ? [...svg.querySelectorAll(".recharts-line-dots circle")].at(-1) : undefined;
+    if (!el || !svg || !newest || el.scrollWidth <= el.clientWidth) return;
+    const at = Number(newest.getAttribute("cx")) / svg.viewBox.baseVal.width;
     el.scrollLeft = Math.max(0, at * svg.clientWidth - el.clientWidth * 0.75);
   });
   const values = points.flatMap((p) => [p.actual, p.expected, p.target]).filter((v): v is number => v !== null);
   if (points.length < 2 || values.length === 0) return null;
-  const lo = unit === "percent" ? 0 : Math.min(...values) * 0.9;
-  const hi = unit === "percent" ? 100 : Math.max(...values) * 1.1 || 1;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((x) => lo + x * (hi - lo));
+  // the charts' one value axis: 0–100 for percentages, round ticks otherwise
+  const { lo, hi, ticks } = valueAxis(values, unit, false);
+  const data = points.map((p) => ({ ...p, period: f.period(p.period) }));
   const series = [
     { key: "actual" as const, colour: SERIES_COLOURS.municipality, dash: undefined, name: names.actual },
     { key: "expected" as const, colour: SERIES_COLOURS.region, dash: "6 4", name: names.expected },
     { key: "target" as const, colour: SERIES_COLOURS.nation, dash: "2 3", name: names.target },
   ];
-  const measured = points.map((p, i) => (p.actual === null ? -1 : i)).filter((i) => i >= 0);
-  // where the newest measured period lies, as a share of the chart's width (for the phone's scroll)
-  const newestAt = measured.length ? (56 + (measured[measured.length - 1]! / (points.length - 1)) * (WIDTH - 86)) / WIDTH : null;
   return (
     <figure className="trajectory-chart">
-      <div
-        className="trajectory-chart__scroll"
-        ref={scroller}
-        data-newest={newestAt ?? undefined}
-        role="region"
-        aria-label={label}
-        tabIndex={0}
-      >
+      <div className="trajectory-chart__scroll" ref={scroller} role="region" aria-label={label} tabIndex={0}>
         <StaticChart
           cacheKey={JSON.stringify(["trajectory", locale, unit, label, names, points])}
           chart={() => (
@@ -71,12 +64,17 @@ export function TrajectoryChart({
               aria-label={label}
               width={WIDTH}
               height={HEIGHT}
-              data={points.map((p) => ({ ...p, period: f.period(p.period) }))}
+              data={data}
               margin={{ top: 12, right: 30, bottom: 4, left: 0 }}
             >
               <CartesianGrid vertical={false} stroke="#dcdcdc" />
               <XAxis
                 dataKey="period"
+                // a quarter in words is long: about six fit
+                ticks={categoryTicks(
+                  data.map((p) => p.period),
+                  6,
+                )}
                 interval={0}
                 tick={TICK}
                 tickLine={false}
@@ -112,16 +110,7 @@ export function TrajectoryChart({
           )}
         />
       </div>
-      <figcaption className="trajectory-legend">
-        {series.map((s) => (
-          <span key={s.key}>
-            <svg width="28" height="10" aria-hidden="true">
-              <line x1="0" x2="28" y1="5" y2="5" stroke={s.colour} strokeWidth="2.5" strokeDasharray={s.dash} />
-            </svg>{" "}
-            {s.name}
-          </span>
-        ))}
-      </figcaption>
+      <ChartLegend items={series.map((s) => ({ label: s.name, colour: s.colour, dash: s.dash, kind: "line" }))} />
     </figure>
   );
 }

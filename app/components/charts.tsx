@@ -66,9 +66,7 @@ function CartesianChart({
   const id = useId();
   const { active, setActive, onKeyDown } = useArrowKeys(categories.length);
   const axis = valueAxis(values, unit, fromZero);
-  // about twelve labels fit; with more categories (quarters) every k-th is written, and the last
-  const every = Math.ceil(categories.length / 12);
-  const ticks = categories.filter((_, i) => i % every === 0 || i === categories.length - 1);
+  const ticks = categoryTicks(categories, 12);
   const data = rows.map((r, i) => ({ ...r, [CATEGORY]: categories[i] }));
   return (
     <div className="cartesian-chart">
@@ -124,24 +122,37 @@ function CartesianChart({
           )}
         />
       </div>
-      <ul className="chart-legend">
-        {legend.map((s) => (
-          <li key={s.label}>
-            <svg width="28" height="12" aria-hidden="true">
-              {s.kind === "line" ? (
-                <line x1="0" x2="28" y1="6" y2="6" stroke={s.colour} strokeWidth="2.5" strokeDasharray={s.dash} />
-              ) : (
-                <rect x="7" y="0" width="14" height="12" fill={s.colour} />
-              )}
-            </svg>{" "}
-            {s.label}
-          </li>
-        ))}
-      </ul>
+      <ChartLegend items={legend} />
       <p className="cartesian-chart__values" aria-live="polite">
         {active === null ? "" : `${categories[active]}: ${describe(active)}`}
       </p>
     </div>
+  );
+}
+
+/** The category labels written under a chart: every k-th so that about `fit` fit, and the last. */
+export function categoryTicks(categories: string[], fit: number): string[] {
+  const every = Math.ceil(categories.length / fit);
+  return categories.filter((_, i) => i % every === 0 || i === categories.length - 1);
+}
+
+/** A chart's key: each series' line (with its dash) or bar colour, and its name. */
+export function ChartLegend({ items }: { items: { label: string; colour: string; dash?: string; kind: "line" | "bar" }[] }) {
+  return (
+    <ul className="chart-legend">
+      {items.map((s) => (
+        <li key={s.label}>
+          <svg width="28" height="12" aria-hidden="true">
+            {s.kind === "line" ? (
+              <line x1="0" x2="28" y1="6" y2="6" stroke={s.colour} strokeWidth="2.5" strokeDasharray={s.dash} />
+            ) : (
+              <rect x="7" y="0" width="14" height="12" fill={s.colour} />
+            )}
+          </svg>{" "}
+          {s.label}
+        </li>
+      ))}
+    </ul>
   );
 }
 

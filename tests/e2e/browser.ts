@@ -1,4 +1,5 @@
 /** Debian Chromium through playwright-core, with the flags this closed network needs. */
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
@@ -24,6 +25,16 @@ export async function launchBrowser(): Promise<Browser> {
     ],
   });
 }
+
+/** Whether poppler's pdftotext is here: the PDF tests read pages with it, and are skipped without it. */
+export const hasPoppler = (() => {
+  try {
+    execFileSync("pdftotext", ["-v"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 
 export function screenshotPath(name: string): string {
   return path.join(ARTIFACTS, `${name}.png`);

@@ -3,16 +3,7 @@ import fs from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, visit } from "./a11y";
-import { baseURL, chromiumPath, launchBrowser, loggedInContext, screenshotPath } from "./browser";
-
-const hasPoppler = (() => {
-  try {
-    execFileSync("pdftotext", ["-v"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+import { baseURL, chromiumPath, hasPoppler, launchBrowser, loggedInContext, screenshotPath } from "./browser";
 
 /** The quarterly target with a chart in the demo data: its page, found from the targets list. */
 async function quarterlyTargetPath(page: Page): Promise<string> {

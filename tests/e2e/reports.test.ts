@@ -6,16 +6,7 @@ import { recomputeDisclosure } from "~/data/disclosure.server";
 import { openDatabase } from "../../db/connection";
 import { setMeta } from "../../seeds/load";
 import { expectAccessible, visit } from "./a11y";
-import { baseURL, chromiumPath, launchBrowser, loggedInContext, screenshotPath } from "./browser";
-
-const hasPoppler = (() => {
-  try {
-    execFileSync("pdftotext", ["-v"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+import { baseURL, chromiumPath, hasPoppler, launchBrowser, loggedInContext, screenshotPath } from "./browser";
 
 /**
  * Issue 6's done-when: the secretariat publishes Jammerbugt's 2025K3 report, changed data are
