@@ -141,13 +141,17 @@ export function toObservationRow(indicator: Indicator, f: Figure): ObservationRo
 
 export function observationRows(db: Db, actor: Principal, params: URLSearchParams): ObservationRow[] {
   const { indicator, request } = parseObservationQuery(db, params);
-  // the nation and the regions are on every overview; a municipality's figures follow the page rules; all at once needs more
-  const allowed =
-    request.nation ||
-    request.regions !== undefined ||
-    (request.municipalities === "all"
-      ? can(actor, { kind: "read-all-municipalities" })
-      : (request.municipalities ?? []).every((m) => can(actor, { kind: "read-municipality", municipality: m })));
+  // the nation is on every overview, a region on its own municipalities' overviews (and on the
+  // secretariat's comparison); a municipality's figures follow the page rules; all at once needs more
+  const readsAll = can(actor, { kind: "read-all-municipalities" });
+  const ownRegion = listMunicipalities(db).find((m) => m.code === actor.municipalityCode)?.regionCode;
+  const allowed = request.nation
+    ? true
+    : request.regions !== undefined
+      ? request.regions.every((r) => readsAll || r === ownRegion)
+      : request.municipalities === "all"
+        ? readsAll
+        : (request.municipalities ?? []).every((m) => can(actor, { kind: "read-municipality", municipality: m }));
   if (!allowed) throw new DomainError("forbidden", "api.forbiddenRows");
   const rows = readFigures(db, request).map((f) => toObservationRow(indicator, f));
   return rows.sort(

@@ -1061,7 +1061,7 @@ export const da = {
     onceOnly: "Parameteren '{{name}}' må kun angives én gang.",
     unknownBreakdown: "Ukendt opdeling: '{{value}}'. Indikatoren har: {{allowed}}.",
     noBreakdown: "Indikatoren '{{code}}' har ingen opdeling.",
-    forbiddenRows: "Du har ikke adgang til disse tal. Et byrådsmedlem kan hente sin egen kommune og hele landet.",
+    forbiddenRows: "Du har ikke adgang til disse tal. Et byrådsmedlem kan hente sin egen kommune, sin region og hele landet.",
     targetsMunicipality: "Angiv en gyldig kommunekode, fx kommune=849, eller kommune=partnerskab.",
     unknownTargetGroup: "Ukendt målgruppe: '{{value}}'. Indikatoren har: {{allowed}}.",
   },

@@ -1063,7 +1063,8 @@ export const en: Strings = {
     onceOnly: "The parameter '{{name}}' may be given only once.",
     unknownBreakdown: "Unknown breakdown: '{{value}}'. The indicator has: {{allowed}}.",
     noBreakdown: "The indicator '{{code}}' has no breakdown.",
-    forbiddenRows: "You do not have access to these figures. A council member can fetch their own municipality and the whole country.",
+    forbiddenRows:
+      "You do not have access to these figures. A council member can fetch their own municipality, its region and the whole country.",
     targetsMunicipality: "Give a valid municipality code, e.g. kommune=849, or kommune=partnerskab.",
     unknownTargetGroup: "Unknown target group: '{{value}}'. The indicator has: {{allowed}}.",
   },

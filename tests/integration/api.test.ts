@@ -184,6 +184,9 @@ describe("who may read the API", () => {
     expect((await get(observationsLoader, "?indikator=uu-21&kommune=849", byraad)).status).toBe(200);
     expect((await get(observationsLoader, "?indikator=uu-21&kommune=hele-landet", byraad)).status).toBe(200);
     expect((await get(observationsLoader, "?indikator=uu-21&kommune=167", byraad)).status).toBe(403);
+    // a region as its own overview shows it: Jammerbugt's (Nordjylland), not another
+    expect((await get(observationsLoader, "?indikator=uu-21&kommune=region-1081", byraad)).status).toBe(200);
+    expect((await get(observationsLoader, "?indikator=uu-21&kommune=region-1084", byraad)).status).toBe(403);
     expect((await get(observationsLoader, "?indikator=uu-21", byraad)).status).toBe(403);
     const director = await signIn(db, "skoledirektoer", "849");
     expect((await get(observationsLoader, "?indikator=uu-21", director)).status).toBe(200);
