@@ -41,7 +41,7 @@ export function PointPlot({
   label,
   children,
   keysHint,
-  cacheKey,
+  drawsFrom,
 }: {
   width: number;
   height: number;
@@ -54,7 +54,7 @@ export function PointPlot({
   children?: ReactNode;
   keysHint: string;
   /** What else the picture draws from (units, names, the fitted line), for the server's markup cache. */
-  cacheKey: string;
+  drawsFrom: unknown[];
 }) {
   const locale = useLocale();
   const { active, setActive, onKeyDown } = useArrowKeys(points.length);
@@ -64,7 +64,7 @@ export function PointPlot({
     // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- the arrow keys of the focusable plot inside (its svg) bubble here
     <div className="point-plot" onKeyDown={onKeyDown} onBlur={() => setActive(null)}>
       <StaticChart
-        cacheKey={JSON.stringify(["points", locale, width, height, margin, xAxis, yAxis, points, label, keysHint, cacheKey])}
+        drawsFrom={["points", locale, width, height, margin, xAxis, yAxis, points, label, keysHint, drawsFrom]}
         chart={() => (
           <ScatterChart
             width={Math.round(width)}
@@ -174,7 +174,7 @@ export function RankedBars({ rows, refs, unit, label }: { rows: BarRow[]; refs: 
     // a phone scrolls the chart at full size; the box takes the keyboard for that
     <div className="chart-scroll" role="region" aria-label={label} tabIndex={0}>
       <StaticChart
-        cacheKey={JSON.stringify(["bars", locale, unit, label, rows, refs])}
+        drawsFrom={["bars", locale, unit, label, rows, refs]}
         chart={() => (
           <BarChart
             layout="vertical"
@@ -327,7 +327,7 @@ export function ScatterPlot({
         points={points}
         label={label}
         keysHint={keysHint}
-        cacheKey={JSON.stringify([xUnit, yUnit, xName, yName, fit, fitLabel])}
+        drawsFrom={[xUnit, yUnit, xName, yName, fit, fitLabel]}
       >
         {fit ? (
           <ReferenceLine
@@ -404,7 +404,7 @@ export function MunicipalityMap({
         points={points}
         label={label}
         keysHint={keysHint}
-        cacheKey="map"
+        drawsFrom={["map"]}
       />
       {legend}
     </>

@@ -22,18 +22,18 @@ export function useHydrated(): boolean {
 
 /**
  * A recharts chart in the first HTML at the cost of a cache lookup (ADR 33): the server renders
- * `chart()` once per `cacheKey` and inserts the markup; hydration keeps that markup as it is; once
- * hydrated, the live chart (which answers the mouse and the keyboard) takes its place. `cacheKey`
- * must name everything `chart()` draws from: its data, words, locale and ids.
+ * `chart()` once per distinct `drawsFrom` and inserts the markup; hydration keeps that markup as it is; once
+ * hydrated, the live chart (which answers the mouse and the keyboard) takes its place. `drawsFrom`
+ * must hold everything `chart()` draws from (only the server turns it into a key): its data, words, locale and ids.
  */
-export function StaticChart({ cacheKey, chart }: { cacheKey: string; chart: () => ReactElement }) {
+export function StaticChart({ drawsFrom, chart }: { drawsFrom: unknown[]; chart: () => ReactElement }) {
   const hydrated = useHydrated();
   const renderStatic = useContext(StaticRender);
   if (hydrated) return <div className="chart-host">{chart()}</div>;
   return (
     <div
       className="chart-host"
-      dangerouslySetInnerHTML={{ __html: renderStatic ? renderStatic(cacheKey, chart) : "" }}
+      dangerouslySetInnerHTML={{ __html: renderStatic ? renderStatic(JSON.stringify(drawsFrom), chart) : "" }}
       suppressHydrationWarning
     />
   );

@@ -57,7 +57,7 @@ export function TrajectoryChart({
     <figure className="trajectory-chart">
       <div className="trajectory-chart__scroll" ref={scroller} role="region" aria-label={label} tabIndex={0}>
         <StaticChart
-          cacheKey={JSON.stringify(["trajectory", locale, unit, label, names, points])}
+          drawsFrom={["trajectory", locale, unit, label, names, points]}
           chart={() => (
             <LineChart
               role="img"

@@ -77,7 +77,7 @@ function CartesianChart({
         </span>
         <span id={`${id}-desc`} className="visually-hidden">{`${label.desc} ${t("indicator.chartKeysHint")}`}</span>
         <StaticChart
-          cacheKey={JSON.stringify(["cartesian", id, locale, unit, height, fromZero, categories, rows, legend])}
+          drawsFrom={["cartesian", id, locale, unit, height, fromZero, categories, rows, legend]}
           chart={() => (
             <ComposedChart
               width={CHART_WIDTH}
