@@ -77,7 +77,7 @@ describe.skipIf(!chromiumPath)("phone and print", () => {
     const page = await phone.newPage();
     await visit(page, "/kommuner/849");
     const nav = page.locator("#site-nav");
-    const button = page.getByRole("button", { name: "Menu" });
+    const button = page.getByRole("button", { name: "Menu", exact: true });
     expect(await nav.isVisible()).toBe(false);
     expect(await button.getAttribute("aria-expanded")).toBe("false");
     // the first screen is the page, not the header
@@ -91,7 +91,8 @@ describe.skipIf(!chromiumPath)("phone and print", () => {
     await expectAccessible(page);
     await nav.getByRole("link", { name: "Fælles mål", exact: true }).click();
     await page.waitForURL(/\/kommuner\/849\/maal$/);
-    await page.getByRole("button", { name: "Menu" }).waitFor();
+    // ("Luk menu" would match a loose "Menu": the exact name is the closed menu's)
+    await page.getByRole("button", { name: "Menu", exact: true }).waitFor();
     expect(await nav.isVisible()).toBe(false);
     await page.close();
   });
