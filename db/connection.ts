@@ -56,14 +56,21 @@ export function prepared(db: Db, sql: string): Database.Statement {
   return st;
 }
 
-const memos = new WeakMap<Database.Database, Map<string, { version: string; value: unknown }>>();
+type Kept = { stamp: string; value: unknown; weight: number };
+const memos = new WeakMap<Database.Database, { entries: Map<string, Kept>; weight: number }>();
+
+/** The most kept per connection, in the weights `untilChanged` is given (figures for the read path; 1 for others). */
+export const KEPT_WEIGHT_LIMIT = 200_000;
 
 /**
  * A value derived from the database, kept until the database changes: by this connection
  * (total_changes) or by any other (data_version). Never stale, so safe for the reference data
- * every page reads several times.
+ * every page reads several times and for the read path's figures. Bounded: past
+ * KEPT_WEIGHT_LIMIT the least recently used values go first.
  */
-export function untilChanged<T>(db: Db, key: string, compute: () => T): T {
+export function untilChanged<T>(db: Db, key: string, compute: () => T, weigh: (value: T) => number = () => 1): T {
+  // inside a transaction the data may yet be rolled back, and total_changes would not go back with them
+  if (db.$client.inTransaction) return compute();
   const { changes, version } = prepared(
     db,
     "select total_changes() as changes, (select data_version from pragma_data_version) as version",
@@ -72,11 +79,28 @@ export function untilChanged<T>(db: Db, key: string, compute: () => T): T {
     version: number;
   };
   const stamp = `${changes}|${version}`;
-  let cache = memos.get(db.$client);
-  if (!cache) memos.set(db.$client, (cache = new Map()));
-  const hit = cache.get(key);
-  if (hit && hit.version === stamp) return hit.value as T;
+  let memo = memos.get(db.$client);
+  if (!memo) memos.set(db.$client, (memo = { entries: new Map(), weight: 0 }));
+  const hit = memo.entries.get(key);
+  if (hit) {
+    // most recently used last
+    memo.entries.delete(key);
+    if (hit.stamp === stamp) {
+      memo.entries.set(key, hit);
+      return hit.value as T;
+    }
+    memo.weight -= hit.weight;
+  }
   const value = compute();
-  cache.set(key, { version: stamp, value });
+  const weight = weigh(value);
+  if (weight <= KEPT_WEIGHT_LIMIT / 4) {
+    memo.entries.set(key, { stamp, value, weight });
+    memo.weight += weight;
+    for (const [k, kept] of memo.entries) {
+      if (memo.weight <= KEPT_WEIGHT_LIMIT) break;
+      memo.entries.delete(k);
+      memo.weight -= kept.weight;
+    }
+  }
   return value;
 }

@@ -3,8 +3,7 @@ import { targetGroupKey } from "~/i18n/keys";
 import type { IndicatorCard } from "~/data/indicator-views.server";
 import { MISSING_MARK } from "~/domain/format";
 import { FigureValue } from "./FigureValue";
-import { indicatorName } from "~/domain/catalogue";
-import { useLocale, useT, useFormat } from "~/i18n/react";
+import { useT, useFormat } from "~/i18n/react";
 import { Sparkline } from "./Sparkline";
 
 const VERDICT_SYMBOL = { better: "▲", same: "≈", worse: "▼", "not-shown": "..", "not-judged": "–" } as const;
@@ -22,8 +21,7 @@ export function IndicatorCardView({
 }) {
   const f = useFormat();
   const t = useT();
-  const locale = useLocale();
-  const name = indicatorName(card, locale);
+  const name = card.name;
   const { first, last } = card.trend;
   const href = `/kommuner/${municipalityCode}/indikatorer/${card.code}?maalgruppe=${card.targetGroup}`;
   return (
@@ -65,9 +63,9 @@ export function IndicatorCardView({
             </dd>
           </div>
         ) : null}
-        {card.previous ? (
+        {card.previousPeriod ? (
           <div>
-            <dt>{t("overview.change", { period: card.previous.period })}</dt>
+            <dt>{t("overview.change", { period: card.previousPeriod })}</dt>
             <dd>{f.change(card.change, card.unit)}</dd>
           </div>
         ) : null}

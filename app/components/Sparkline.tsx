@@ -2,7 +2,8 @@ import { linePath } from "~/domain/axis";
 
 /**
  * A small trend line drawn as plain SVG on the server, so it shows without JavaScript and
- * prints. Gaps (missing or withheld values) break the line rather than dropping to zero.
+ * prints. Gaps (missing or withheld values) break the line rather than dropping to zero. Its
+ * stroke and fill are in the style sheet (.sparkline).
  */
 export function Sparkline({
   values,
@@ -26,8 +27,8 @@ export function Sparkline({
   const lastIndex = values.map((v, i) => (v === null ? -1 : i)).reduce((a, b) => Math.max(a, b), -1);
   return (
     <svg className="sparkline" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
-      <path d={linePath(values, x, y)} fill="none" stroke="currentColor" strokeWidth={2} strokeLinejoin="round" strokeLinecap="round" />
-      {lastIndex >= 0 ? <circle cx={x(lastIndex)} cy={y(values[lastIndex] as number)} r={3} fill="currentColor" /> : null}
+      <path d={linePath(values, x, y)} />
+      {lastIndex >= 0 ? <circle cx={x(lastIndex).toFixed(1)} cy={y(values[lastIndex] as number).toFixed(1)} r={3} /> : null}
     </svg>
   );
 }

@@ -36,8 +36,8 @@ export function findMunicipality(db: Db, code: string): Municipality | undefined
 
 /** The eight challenges, in the page's language (the database holds the Danish; English comes from app/i18n). */
 export function listChallenges(db: Db, locale: Locale = "da"): Challenge[] {
-  const rows = db.select().from(t.challenges).orderBy(asc(t.challenges.number)).all();
-  return locale === "en" ? rows.map((c) => ({ ...c, ...CHALLENGE_TEXT_EN[c.number] })) : rows;
+  const rows = untilChanged(db, "challenges", () => db.select().from(t.challenges).orderBy(asc(t.challenges.number)).all());
+  return locale === "en" ? rows.map((c) => ({ ...c, ...CHALLENGE_TEXT_EN[c.number] })) : [...rows];
 }
 
 export function listIndicators(db: Db): Indicator[] {

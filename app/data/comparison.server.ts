@@ -6,7 +6,7 @@
 import { DomainError, type ErrorParams } from "../domain/errors";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { prepared, type Db } from "../../db/connection";
+import { prepared, untilChanged, type Db } from "../../db/connection";
 import { comparisonSettings as settingsTable } from "../../db/schema";
 import {
   DEFAULT_GROUP_SIZE,
@@ -41,10 +41,14 @@ import { readFigures } from "./figures.server";
 export type ComparisonSettings = { variables: StructureVariable[]; groupSize: number; updatedAt: string | null };
 
 export function comparisonSettings(db: Db): ComparisonSettings {
-  const row = db.select().from(settingsTable).where(eq(settingsTable.id, 1)).get();
-  if (!row) return { variables: DEFAULT_STRUCTURE, groupSize: DEFAULT_GROUP_SIZE, updatedAt: null };
-  const variables = z.array(z.enum(STRUCTURE_VARIABLES)).safeParse(JSON.parse(row.variables));
-  return { variables: variables.success ? variables.data : DEFAULT_STRUCTURE, groupSize: row.groupSize, updatedAt: row.updatedAt };
+  // read on every comparison: kept until the database changes, each caller getting its own copy
+  const kept = untilChanged(db, "comparison-settings", (): ComparisonSettings => {
+    const row = db.select().from(settingsTable).where(eq(settingsTable.id, 1)).get();
+    if (!row) return { variables: DEFAULT_STRUCTURE, groupSize: DEFAULT_GROUP_SIZE, updatedAt: null };
+    const variables = z.array(z.enum(STRUCTURE_VARIABLES)).safeParse(JSON.parse(row.variables));
+    return { variables: variables.success ? variables.data : DEFAULT_STRUCTURE, groupSize: row.groupSize, updatedAt: row.updatedAt };
+  });
+  return { ...kept, variables: [...kept.variables] };
 }
 
 export function saveComparisonSettings(db: Db, actor: Actor, input: z.output<typeof settingsSchema>): void {

@@ -5,7 +5,7 @@
  * disclosure.server.ts); aggregates are sums of raw counts, kept in `figure_aggregates`, and
  * withheld only if they are themselves about fewer than k children.
  */
-import { prepared, type Db } from "../../db/connection";
+import { prepared, untilChanged, type Db } from "../../db/connection";
 import { measureOf } from "../domain/catalogue";
 import { ownWithholding } from "../domain/disclosure";
 import { combine, toFigure, type Figure, type RawFigures } from "../domain/figures";
@@ -69,6 +69,28 @@ export type FiguresOfIndicatorsRequest = Pick<FigureRequest, "periods" | "breakd
  * `readFigures`: sorted by period, municipalities before regions before the nation.
  */
 export function readFiguresOfIndicators(db: Db, req: FiguresOfIndicatorsRequest): Map<string, Figure[]> {
+  // Kept until the data change (ADR 35): figures change only when data are loaded, and several
+  // pages (overview, challenges, comparison) read the same ones on every visit.
+  const key = JSON.stringify([
+    disclosureConfig().k,
+    req.indicators.map(({ indicator, targetGroups }) => [indicator.code, indicator.unit, targetGroups ?? indicator.targetGroups]),
+    req.periods ?? null,
+    req.breakdowns ?? null,
+    req.municipalities ?? null,
+    req.regions ?? null,
+    req.nation ?? false,
+  ]);
+  const kept = untilChanged(
+    db,
+    `figures|${key}`,
+    () => readStoredFigures(db, req),
+    (m) => [...m.values()].reduce((n, figures) => n + figures.length + 1, 1),
+  );
+  // the caller's own lists; the figures themselves are frozen
+  return new Map([...kept].map(([code, figures]) => [code, [...figures]]));
+}
+
+function readStoredFigures(db: Db, req: FiguresOfIndicatorsRequest): Map<string, Figure[]> {
   const out = new Map<string, Figure[]>();
   const asked = new Map<string, { indicator: FigureRequest["indicator"]; groups: Set<string>; figures: Figure[] }>();
   for (const { indicator, targetGroups = indicator.targetGroups } of req.indicators) {
@@ -125,7 +147,10 @@ export function readFiguresOfIndicators(db: Db, req: FiguresOfIndicatorsRequest)
       a.figures.push(fromRow(a.indicator, r, withheld, r.scope === "nation" ? { kind: "nation" } : { kind: "region", code: r.code }));
     }
   }
-  for (const figures of out.values()) figures.sort((a, b) => a.periodKey - b.periodKey);
+  for (const figures of out.values()) {
+    figures.sort((a, b) => a.periodKey - b.periodKey);
+    for (const f of figures) Object.freeze(f);
+  }
   return out;
 }
 

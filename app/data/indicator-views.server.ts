@@ -4,21 +4,26 @@
  */
 import type { Locale } from "../i18n/i18n";
 import { untilChanged, type Db } from "../../db/connection";
-import { changeBetween, type Figure } from "../domain/figures";
-import { effectiveTargetGroup, SWITCHABLE_TARGET_GROUPS } from "../domain/catalogue";
-import { judge, tally, type Verdict } from "../domain/verdict";
+import { changeBetween, forDrawing, type Figure } from "../domain/figures";
+import { citeSources, effectiveTargetGroup, indicatorName, SWITCHABLE_TARGET_GROUPS } from "../domain/catalogue";
+import { directionOf, judge, tally, type Verdict } from "../domain/verdict";
 import { periodKeyOf } from "../domain/periods";
 import { listChallenges, listIndicators, type Indicator, type Municipality } from "./catalogue.server";
 import { comparisonGroupOf } from "./comparison.server";
 import { readFigures, readFiguresOfIndicators } from "./figures.server";
+import { targetsByChallenge } from "./targets.server";
 
 /** `members`: for a comparison group, how many of its municipalities the figure is from; `why`: the reason a figure is withheld. */
 export type Point = { period: string; value: number | null; n: number | null; withheld: boolean; why: Figure["withheld"]; members?: { used: number; of: number } };
 
-export type IndicatorCard = Pick<Indicator, "code" | "nameDa" | "nameEn" | "unit" | "polarity"> & {
+/** What a card shows and no more: the overview hydrates from it on every visit. */
+export type IndicatorCard = Pick<Indicator, "code" | "unit"> & {
+  /** In the page's language. */
+  name: string;
   targetGroup: string;
   latest: Point | null;
-  previous: Point | null;
+  /** The period the change is measured from. */
+  previousPeriod: string | null;
   change: number | null;
   nation: Point | null;
   region: Point | null;
@@ -41,7 +46,7 @@ function bySeries(figures: Figure[], kind: Figure["scope"]["kind"]): Map<string,
 }
 
 /** A card from one indicator's figures for the municipality, its region and the nation. */
-function cardOf(indicator: Indicator, targetGroup: string, figures: Figure[]): IndicatorCard {
+function cardOf(indicator: Indicator, targetGroup: string, figures: Figure[], locale: Locale): IndicatorCard {
   const nation = bySeries(figures, "nation");
   const region = bySeries(figures, "region");
   const own = bySeries(figures, "municipality");
@@ -51,17 +56,15 @@ function cardOf(indicator: Indicator, targetGroup: string, figures: Figure[]): I
   const prev = periods.at(-2);
   return {
     code: indicator.code,
-    nameDa: indicator.nameDa,
-    nameEn: indicator.nameEn,
+    name: indicatorName(indicator, locale),
     unit: indicator.unit,
-    polarity: indicator.polarity,
     targetGroup,
     latest: last ? point(own.get(last), last) : null,
-    previous: prev ? point(own.get(prev), prev) : null,
+    previousPeriod: prev ?? null,
     change: last && prev ? changeBetween(own.get(last), own.get(prev)) : null,
     nation: last ? point(nation.get(last), last) : null,
     region: last ? point(region.get(last), last) : null,
-    trend: { first: periods[0] ?? null, last: last ?? null, values: series.map((p) => p.value) },
+    trend: { first: periods[0] ?? null, last: last ?? null, values: series.map((p) => forDrawing(p.value)) },
     challenges: indicator.challenges,
     verdict: verdictOf(indicator, own.get(last ?? ""), nation.get(last ?? ""), region.get(last ?? "")),
   };
@@ -86,6 +89,16 @@ export type MunicipalityOverview = {
 
 /** `chosenGroup` null: the switchable target group whose cards have most shown latest figures. */
 export function municipalityOverview(db: Db, municipality: Municipality, chosenGroup: string | null, locale: Locale = "da"): MunicipalityOverview {
+  // the same for every visit until the data change (ADR 35); weighed by its figures
+  return untilChanged(
+    db,
+    `overview|${municipality.code}|${chosenGroup ?? ""}|${locale}`,
+    () => overviewNow(db, municipality, chosenGroup, locale),
+    (o) => o.cards.length * 16,
+  );
+}
+
+function overviewNow(db: Db, municipality: Municipality, chosenGroup: string | null, locale: Locale): MunicipalityOverview {
   const indicators = listIndicators(db);
   const scopes = { municipalities: [municipality.code], regions: [municipality.regionCode], nation: true };
   // the default group depends on the data alone: kept until the database changes, so a visit
@@ -96,7 +109,7 @@ export function municipalityOverview(db: Db, municipality: Municipality, chosenG
     indicators: indicators.map((indicator) => ({ indicator, targetGroups: [effectiveTargetGroup(indicator, targetGroup)] })),
     ...scopes,
   });
-  const best = indicators.map((indicator) => cardOf(indicator, effectiveTargetGroup(indicator, targetGroup), figures.get(indicator.code)!));
+  const best = indicators.map((indicator) => cardOf(indicator, effectiveTargetGroup(indicator, targetGroup), figures.get(indicator.code)!, locale));
   return {
     targetGroup,
     challenges: listChallenges(db, locale).map((c) => ({ number: c.number, shortTitle: c.shortTitle, title: c.title })),
@@ -189,4 +202,43 @@ export function indicatorDetail(db: Db, indicator: Indicator, municipality: Muni
     });
   }
   return { targetGroup, trend, latestPeriod, groups, breakdown };
+}
+
+/**
+ * /udfordringer: per challenge, its indicators' national series for placed children (or the
+ * indicator's own group) and how the municipalities' joint targets on it stand. Only what the
+ * table shows: the page hydrates from it on every visit. Kept until the data change (ADR 35), and
+ * for the day only: a milestone falls behind with the calendar, not with the data.
+ */
+export function challengesAcrossPartnership(db: Db, locale: Locale) {
+  return untilChanged(db, `challenges-across|${locale}|${new Date().toISOString().slice(0, 10)}`, () => {
+    const asked = listIndicators(db).map((indicator) => ({ indicator, targetGroups: [effectiveTargetGroup(indicator, "anbragte")] }));
+    // every indicator's national series in one read, not a query per indicator
+    const figures = readFiguresOfIndicators(db, { indicators: asked, nation: true });
+    const indicators = asked.map(({ indicator, targetGroups: [targetGroup] }) => {
+      const series = figures.get(indicator.code)!;
+      const known = series.filter((f) => f.shown !== null);
+      const ends = known.length ? ([known[0]!, known.at(-1)!] as const) : null;
+      return {
+        code: indicator.code,
+        name: indicatorName(indicator, locale),
+        unit: indicator.unit,
+        targetGroup: targetGroup!,
+        reasons: indicator.reasons,
+        first: ends ? { period: ends[0].period, value: ends[0].shown! } : null,
+        last: ends ? { period: ends[1].period, value: ends[1].shown! } : null,
+        direction: ends ? directionOf(indicator.polarity, ends[0].shown!, ends[1].shown!) : null,
+        values: series.map((f) => forDrawing(f.shown)),
+      };
+    });
+    const targets = new Map(targetsByChallenge(db).map((s) => [s.challenge, s]));
+    return listChallenges(db, locale).map((c) => ({
+      number: c.number,
+      title: c.title,
+      indicators: indicators
+        .filter((i) => c.number in i.reasons)
+        .map(({ reasons, ...i }) => ({ ...i, reason: citeSources(reasons[c.number] ?? "") })),
+      targets: targets.get(c.number) ?? null,
+    }));
+  });
 }

@@ -636,7 +636,9 @@ export type ChallengeTargetSummary = { challenge: number; municipalities: number
 export function targetsByChallenge(db: Db): ChallengeTargetSummary[] {
   const rows = db.select().from(targets).where(and(isNotNull(targets.municipalityCode), inArray(targets.state, ["aktiv", "naaet"]))).all();
   const links = rows.length ? db.select().from(targetChallenges).where(inArray(targetChallenges.targetId, rows.map((r) => r.id))).all() : [];
-  const status = new Map(rows.map((r) => [r.id, r.state === "naaet" ? ("naaet" as const) : targetProgress(db, r).computedStatus]));
+  // every active target's progress in one pass: a read per indicator, not per target
+  const progress = progressOfTargets(db, rows.filter((r) => r.state !== "naaet"));
+  const status = new Map(rows.map((r) => [r.id, r.state === "naaet" ? ("naaet" as const) : progress.get(r.id)!.computedStatus]));
   const byId = new Map(rows.map((r) => [r.id, r]));
   const out = new Map<number, { municipalities: Set<string>; targets: number; byStatus: Record<ComputedStatus, number> }>();
   for (const l of links) {

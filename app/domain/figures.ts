@@ -125,6 +125,14 @@ export function changeBetween(current: Figure | undefined, previous: Figure | un
   return current.shown - previous.shown;
 }
 
+/**
+ * A value for a small picture only, such as a sparkline 32 pixels high: two decimals are more
+ * than it can draw, and the page sends these with every visit. Never for a figure shown as text.
+ */
+export function forDrawing(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 100) / 100;
+}
+
 /** Rounded for machine output: one decimal for rates and grades, whole numbers otherwise. */
 export function roundForOutput(unit: Unit, shown: number | null): number | null {
   if (shown === null) return null;

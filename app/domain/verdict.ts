@@ -43,3 +43,10 @@ export function tally(verdicts: readonly Verdict[]): Record<Verdict, number> {
   for (const v of verdicts) out[v] += 1;
   return out;
 }
+
+/** Whether a figure moved the good way between two periods (the challenges page's national direction). */
+export function directionOf(polarity: Polarity, first: number, last: number): "better" | "worse" | "same" | "neutral" {
+  if (polarity === "neutral") return "neutral";
+  if (Math.abs(last - first) < 1e-9) return "same";
+  return last > first === (polarity === "higher") ? "better" : "worse";
+}

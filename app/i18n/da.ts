@@ -949,6 +949,7 @@ export const da = {
     latest: "Seneste",
     first: "Første",
     trend: "Udvikling",
+    trendLabel: "{{name}}: {{first}} i {{firstPeriod}}, {{last}} i {{lastPeriod}}",
     direction: "Retning",
     directions: { better: "▲ Bedre", worse: "▼ Dårligere", same: "Uændret", neutral: "Neutral indikator" },
     group: "Målgruppe",

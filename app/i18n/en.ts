@@ -951,6 +951,7 @@ export const en: Strings = {
     latest: "Latest",
     first: "First",
     trend: "Trend",
+    trendLabel: "{{name}}: {{first}} in {{firstPeriod}}, {{last}} in {{lastPeriod}}",
     direction: "Direction",
     directions: { better: "▲ Better", worse: "▼ Worse", same: "Unchanged", neutral: "Neutral indicator" },
     group: "Target group",

@@ -1,4 +1,5 @@
 import { pageTitle } from "~/i18n/meta";
+import { requestLocale } from "~/http/edge.server";
 import { targetGroupKey, targetGroupShortKey } from "~/i18n/keys";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -21,7 +22,7 @@ import {
 import { SELECTIONS, SORT_KEYS, type Band, type SortKey } from "~/domain/comparison";
 import { compareDa } from "~/domain/format";
 import { indicatorName } from "~/domain/catalogue";
-import { useFormat, useLocale, useT } from "~/i18n/react";
+import { useFormat, useT } from "~/i18n/react";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, (t) => t("titles.compare"))];
 
@@ -35,13 +36,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const plot = scatter(context.db, choice, scatterX);
     const { indicator, focus } = choice;
     const municipalities = listMunicipalities(context.db);
+    // names in the page's language only: the page hydrates from this on every visit
+    const locale = requestLocale(request);
     return {
       choice: {
         ...choice,
         indicator: {
           code: indicator.code,
-          nameDa: indicator.nameDa,
-          nameEn: indicator.nameEn,
+          name: indicatorName(indicator, locale),
           unit: indicator.unit,
           polarity: indicator.polarity,
           targetGroups: indicator.targetGroups,
@@ -66,8 +68,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           ...plot.x,
           indicator: {
             code: plot.x.indicator.code,
-            nameDa: plot.x.indicator.nameDa,
-            nameEn: plot.x.indicator.nameEn,
+            name: indicatorName(plot.x.indicator, locale),
             unit: plot.x.indicator.unit,
           },
         },
@@ -75,14 +76,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           ...plot.y,
           indicator: {
             code: plot.y.indicator.code,
-            nameDa: plot.y.indicator.nameDa,
-            nameEn: plot.y.indicator.nameEn,
+            name: indicatorName(plot.y.indicator, locale),
             unit: plot.y.indicator.unit,
           },
         },
       },
       focusName: focus?.name ?? null,
-      indicators: listIndicators(context.db).map((i) => ({ code: i.code, nameDa: i.nameDa, nameEn: i.nameEn })),
+      indicators: listIndicators(context.db).map((i) => ({ code: i.code, name: indicatorName(i, locale) })),
       regions: [...new Map(municipalities.map((m) => [m.regionCode, m.regionName]))].sort((a, b) => compareDa(a[1], b[1])),
       municipalities: municipalities.map((m) => ({ code: m.code, name: m.name })),
     };
@@ -109,12 +109,11 @@ function bandLabel(t: T, band: Band | null, withheld: boolean, neutral: boolean)
 export default function ComparePage() {
   const data = useLoaderData<typeof loader>();
   const t = useT();
-  const locale = useLocale();
   const { choice, table } = data;
   const unit = choice.indicator.unit;
   const neutral = choice.indicator.polarity === "neutral";
   const groupLabel = t(targetGroupKey(choice.targetGroup));
-  const title = t("compare.tableTitle", { indicator: indicatorName(choice.indicator, locale), group: groupLabel, period: choice.period });
+  const title = t("compare.tableTitle", { indicator: choice.indicator.name, group: groupLabel, period: choice.period });
   const ranked = table.rows.filter((r) => r.value !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
   const refName = (r: ReferenceRow) =>
     r.kind === "nation" ? t("compare.refNation") : r.kind === "group" ? t("compare.refGroup", { name: r.name }) : r.name;
@@ -128,7 +127,7 @@ export default function ComparePage() {
         <SelectField id="indikator" name="indikator" label={t("compare.indicator")} defaultValue={choice.indicator.code}>
           {data.indicators.map((i) => (
             <option key={i.code} value={i.code}>
-              {indicatorName(i, locale)}
+              {i.name}
             </option>
           ))}
         </SelectField>
@@ -224,11 +223,7 @@ export default function ComparePage() {
         />
       ) : null}
       {data.plot && data.plot.points.length > 0 ? <ScatterFigure plot={data.plot} /> : null}
-      <MapFigure
-        rows={table.rows}
-        unit={unit}
-        title={t("compare.mapTitle", { indicator: indicatorName(choice.indicator, locale), period: choice.period })}
-      />
+      <MapFigure rows={table.rows} unit={unit} title={t("compare.mapTitle", { indicator: choice.indicator.name, period: choice.period })} />
     </>
   );
 }
@@ -357,10 +352,9 @@ function tags(t: T, row: ComparisonRow) {
 function ScatterFigure({ plot }: { plot: NonNullable<Data["plot"]> }) {
   const t = useT();
   const f = useFormat();
-  const locale = useLocale();
   const data = useLoaderData<typeof loader>();
-  const xName = `${indicatorName(plot.x.indicator, locale)} (${t(targetGroupShortKey(plot.x.targetGroup))}, ${plot.x.period})`;
-  const yName = `${indicatorName(plot.y.indicator, locale)} (${t(targetGroupShortKey(plot.y.targetGroup))}, ${plot.y.period})`;
+  const xName = `${plot.x.indicator.name} (${t(targetGroupShortKey(plot.x.targetGroup))}, ${plot.x.period})`;
+  const yName = `${plot.y.indicator.name} (${t(targetGroupShortKey(plot.y.targetGroup))}, ${plot.y.period})`;
   const fit = plot.fit;
   const strength = fit ? (fit.r2 < 0.1 ? "weak" : fit.r2 < 0.3 ? "moderate" : "clear") : null;
   const fitText = fit
@@ -370,7 +364,7 @@ function ScatterFigure({ plot }: { plot: NonNullable<Data["plot"]> }) {
         r2: f.hundredths(fit.r2),
       })
     : t("compare.scatterNoFit");
-  const title = t("compare.scatterTitle", { y: indicatorName(plot.y.indicator, locale), x: indicatorName(plot.x.indicator, locale) });
+  const title = t("compare.scatterTitle", { y: plot.y.indicator.name, x: plot.x.indicator.name });
   return (
     <>
       <Form method="get" className="filter-form no-print" action="/sammenlign#punktdiagram" aria-label={t("compare.scatterShow")}>
@@ -382,7 +376,7 @@ function ScatterFigure({ plot }: { plot: NonNullable<Data["plot"]> }) {
             .filter((i) => i.code !== plot.y.indicator.code)
             .map((i) => (
               <option key={i.code} value={i.code}>
-                {indicatorName(i, locale)}
+                {i.name}
               </option>
             ))}
         </SelectField>
