@@ -8,6 +8,13 @@ import { Sparkline } from "./Sparkline";
 
 const VERDICT_SYMBOL = { better: "▲", same: "≈", worse: "▼", "not-shown": "..", "not-judged": "–" } as const;
 
+/** "På niveau med hele landet", "Bedre end Region Nordjylland", "Ikke vist (hele landet)": the phrase follows the verdict. */
+function verdictText(t: ReturnType<typeof useT>, verdict: IndicatorCard["verdict"]["nation"], reference: string): string {
+  return verdict === "better" || verdict === "same" || verdict === "worse"
+    ? t(`verdict.judged.${verdict}`, { reference })
+    : `${t(`verdict.word.${verdict}`)} (${reference})`;
+}
+
 export function IndicatorCardView({
   card,
   municipalityCode,
@@ -37,12 +44,7 @@ export function IndicatorCardView({
               <span aria-hidden="true" className="verdict__symbol">
                 {VERDICT_SYMBOL[card.verdict[ref]]}
               </span>{" "}
-              {t(`verdict.word.${card.verdict[ref]}`)}{" "}
-              {["better", "same", "worse"].includes(card.verdict[ref])
-                ? ref === "nation"
-                  ? t("verdict.thanNation")
-                  : t("verdict.thanRegion", { region: regionName })
-                : `(${ref === "nation" ? t("overview.nation").toLowerCase() : regionName})`}
+              {verdictText(t, card.verdict[ref], ref === "nation" ? t("verdict.theNation") : regionName)}
             </li>
           ))}
         </ul>

@@ -362,9 +362,9 @@ export const da = {
     allIndicators_one: "{{count}} indikator",
     allIndicators_other: "Alle {{count}} indikatorer",
     tagsLabel: "Udfordringer",
-    thanNation: "end hele landet",
-    thanRegion: "end {{region}}",
-    word: { better: "Bedre", same: "På niveau med", worse: "Dårligere", "not-shown": "Ikke vist", "not-judged": "Vurderes ikke" },
+    judged: { better: "Bedre end {{reference}}", same: "På niveau med {{reference}}", worse: "Dårligere end {{reference}}" },
+    theNation: "hele landet",
+    word: { "not-shown": "Ikke vist", "not-judged": "Vurderes ikke" },
   },
   landing: {
     noReportTitle: "Ingen kvartalsrapport endnu",

@@ -368,9 +368,9 @@ export const en: Strings = {
     allIndicators_one: "{{count}} indicator",
     allIndicators_other: "All {{count}} indicators",
     tagsLabel: "Challenges",
-    thanNation: "than the nation",
-    thanRegion: "than {{region}}",
-    word: { better: "Better", same: "About the same as", worse: "Worse", "not-shown": "Not shown", "not-judged": "Not judged" },
+    judged: { better: "Better than {{reference}}", same: "About the same as {{reference}}", worse: "Worse than {{reference}}" },
+    theNation: "the nation",
+    word: { "not-shown": "Not shown", "not-judged": "Not judged" },
   },
   landing: {
     noReportTitle: "No quarterly report yet",

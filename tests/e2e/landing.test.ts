@@ -156,8 +156,20 @@ describe.skipIf(!chromiumPath)("landing per role and the overview's verdict", ()
         "not-shown": recomputed["not-shown"],
       });
     }
-    // every card carries a verdict word, not only a colour
-    expect(await page.locator('[data-testid="card-verdict"] li[data-reference="nation"]').count()).toBe(indicators.length);
+    // every card carries a verdict word, not only a colour, in a sentence that reads as Danish
+    const nationLines = page.locator('[data-testid="card-verdict"] li[data-reference="nation"]');
+    expect(await nationLines.count()).toBe(indicators.length);
+    const phrase = {
+      better: "▲ Bedre end hele landet",
+      same: "≈ På niveau med hele landet",
+      worse: "▼ Dårligere end hele landet",
+      "not-shown": ".. Ikke vist (hele landet)",
+      "not-judged": "– Vurderes ikke (hele landet)",
+    };
+    for (const line of await nationLines.all()) {
+      const verdict = (await line.getAttribute("data-verdict")) as keyof typeof phrase;
+      expect((await line.innerText()).replace(/\s+/g, " ").trim()).toBe(phrase[verdict]);
+    }
     await expectAccessible(page);
     await page.screenshot({ path: screenshotPath("overview-1280"), fullPage: true });
     await page.setViewportSize({ width: 375, height: 800 });
