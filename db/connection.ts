@@ -60,7 +60,7 @@ type Kept = { stamp: string; value: unknown; weight: number };
 const memos = new WeakMap<Database.Database, { entries: Map<string, Kept>; weight: number }>();
 
 /** The most kept per connection, in the weights `untilChanged` is given (figures for the read path; 1 for others). */
-export const KEPT_WEIGHT_LIMIT = 200_000;
+export const KEPT_WEIGHT_LIMIT = 50_000;
 
 /**
  * A value derived from the database, kept until the database changes: by this connection
