@@ -100,16 +100,20 @@ export function municipalityOverview(db: Db, municipality: Municipality, chosenG
 
 function overviewNow(db: Db, municipality: Municipality, chosenGroup: string | null, locale: Locale): MunicipalityOverview {
   const indicators = listIndicators(db);
-  const scopes = { municipalities: [municipality.code], regions: [municipality.regionCode], nation: true };
-  // the default group depends on the data alone: kept until the database changes, so a visit
-  // without a group reads one group's figures, not every group's
-  const targetGroup = chosenGroup ?? untilChanged(db, `overview-default-group|${municipality.code}`, () => defaultGroup(db, indicators, scopes));
-  // every card's figures in one read, not a query per indicator
+  // Every card's figures in one read, not a query per indicator. Without a group asked for, that
+  // one read takes every switchable group: it serves both the choice of group and its cards.
+  const groups: readonly string[] = chosenGroup ? [chosenGroup] : SWITCHABLE_TARGET_GROUPS;
   const figures = readFiguresOfIndicators(db, {
-    indicators: indicators.map((indicator) => ({ indicator, targetGroups: [effectiveTargetGroup(indicator, targetGroup)] })),
-    ...scopes,
+    indicators: indicators.map((indicator) => ({ indicator, targetGroups: [...new Set(groups.map((g) => effectiveTargetGroup(indicator, g)))] })),
+    municipalities: [municipality.code],
+    regions: [municipality.regionCode],
+    nation: true,
   });
-  const best = indicators.map((indicator) => cardOf(indicator, effectiveTargetGroup(indicator, targetGroup), figures.get(indicator.code)!, locale));
+  const targetGroup = chosenGroup ?? defaultGroup(indicators, figures);
+  const best = indicators.map((indicator) => {
+    const group = effectiveTargetGroup(indicator, targetGroup);
+    return cardOf(indicator, group, figures.get(indicator.code)!.filter((f) => f.targetGroup === group), locale);
+  });
   return {
     targetGroup,
     challenges: listChallenges(db, locale).map((c) => ({ number: c.number, shortTitle: c.shortTitle, title: c.title })),
@@ -119,14 +123,8 @@ function overviewNow(db: Db, municipality: Municipality, chosenGroup: string | n
 }
 
 /** The switchable target group with most shown latest figures (at the nation's newest period); the first on a tie. */
-function defaultGroup(
-  db: Db,
-  indicators: Indicator[],
-  scopes: { municipalities: string[]; regions: string[]; nation: boolean },
-): string {
+function defaultGroup(indicators: Indicator[], figures: Map<string, Figure[]>): string {
   const candidates: readonly string[] = SWITCHABLE_TARGET_GROUPS;
-  const asked = indicators.map((indicator) => ({ indicator, targetGroups: [...new Set(candidates.map((g) => effectiveTargetGroup(indicator, g)))] }));
-  const figures = readFiguresOfIndicators(db, { indicators: asked, ...scopes });
   const shownLatest = (g: string) =>
     indicators.filter((indicator) => {
       const group = effectiveTargetGroup(indicator, g);

@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../../db/connection";
+import { untilChanged, type Db } from "../../db/connection";
 import { milestones, municipalities, quarterlyStatuses, statusHistory, targetChallenges, targets, users } from "../../db/schema";
 import { can, departmentOf, DIRECTOR_OF } from "../domain/access";
 import { DomainError, messageKey, type ErrorParams } from "../domain/errors";
@@ -695,6 +695,11 @@ export type JointState = "paa-sporet" | "i-risiko" | "bagud" | "naaet" | "mangle
  * Reads no figures (the overview's figure reads stay one statement per table).
  */
 export function jointStateOfTargets(db: Db, municipalityCode: string, quarter: string = currentQuarter(db)) {
+  // on every visit to the overview: kept until the data change (ADR 35)
+  return untilChanged(db, `joint-state|${municipalityCode}|${quarter}`, () => jointStateNow(db, municipalityCode, quarter));
+}
+
+function jointStateNow(db: Db, municipalityCode: string, quarter: string) {
   const rows = db
     .select({ id: targets.id, title: targets.title, state: targets.state })
     .from(targets)
