@@ -11,7 +11,7 @@ import { periodKeyOf } from "../domain/periods";
 import { listChallenges, listIndicators, type Indicator, type Municipality } from "./catalogue.server";
 import { comparisonGroupOf } from "./comparison.server";
 import { readFigures, readFiguresOfIndicators } from "./figures.server";
-import { targetsByChallenge } from "./targets.server";
+import { currentQuarter, targetsByChallenge } from "./targets.server";
 
 /** `members`: for a comparison group, how many of its municipalities the figure is from; `why`: the reason a figure is withheld. */
 export type Point = { period: string; value: number | null; n: number | null; withheld: boolean; why: Figure["withheld"]; members?: { used: number; of: number } };
@@ -206,10 +206,12 @@ export function indicatorDetail(db: Db, indicator: Indicator, municipality: Muni
  * /udfordringer: per challenge, its indicators' national series for placed children (or the
  * indicator's own group) and how the municipalities' joint targets on it stand. Only what the
  * table shows: the page hydrates from it on every visit. Kept until the data change (ADR 35), and
- * for the day only: a milestone falls behind with the calendar, not with the data.
+ * within the quarter and the day it was made for: targets are judged as of the current quarter
+ * (local time), and a milestone falls behind with the calendar (UTC day), not with the data.
  */
 export function challengesAcrossPartnership(db: Db, locale: Locale) {
-  return untilChanged(db, `challenges-across|${locale}|${new Date().toISOString().slice(0, 10)}`, () => {
+  const asOf = `${currentQuarter(db)}|${new Date().toISOString().slice(0, 10)}`;
+  return untilChanged(db, `challenges-across|${locale}|${asOf}`, () => {
     const asked = listIndicators(db).map((indicator) => ({ indicator, targetGroups: [effectiveTargetGroup(indicator, "anbragte")] }));
     // every indicator's national series in one read, not a query per indicator
     const figures = readFiguresOfIndicators(db, { indicators: asked, nation: true });
@@ -238,5 +240,5 @@ export function challengesAcrossPartnership(db: Db, locale: Locale) {
         .map(({ reasons, ...i }) => ({ ...i, reason: citeSources(reasons[c.number] ?? "") })),
       targets: targets.get(c.number) ?? null,
     }));
-  });
+  }, (challenges) => 16 * challenges.reduce((n, c) => n + c.indicators.length, 0));
 }
