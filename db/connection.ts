@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { LRUCache } from "lru-cache";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
@@ -57,7 +58,7 @@ export function prepared(db: Db, sql: string): Database.Statement {
 }
 
 type Kept = { stamp: string; value: unknown; weight: number };
-const memos = new WeakMap<Database.Database, { entries: Map<string, Kept>; weight: number }>();
+const memos = new WeakMap<Database.Database, LRUCache<string, Kept>>();
 
 /** The most kept per connection, in the weights `untilChanged` is given (figures for the read path; 1 for others). */
 export const KEPT_WEIGHT_LIMIT = 50_000;
@@ -66,7 +67,8 @@ export const KEPT_WEIGHT_LIMIT = 50_000;
  * A value derived from the database, kept until the database changes: by this connection
  * (total_changes) or by any other (data_version). Never stale, so safe for the reference data
  * every page reads several times and for the read path's figures. Bounded: past
- * KEPT_WEIGHT_LIMIT the least recently used values go first.
+ * KEPT_WEIGHT_LIMIT the least recently used values go first, and a value heavier than a quarter
+ * of it is not kept.
  */
 export function untilChanged<T>(db: Db, key: string, compute: () => T, weigh: (value: T) => number = () => 1): T {
   // inside a transaction the data may yet be rolled back, and total_changes would not go back with them
@@ -80,27 +82,18 @@ export function untilChanged<T>(db: Db, key: string, compute: () => T, weigh: (v
   };
   const stamp = `${changes}|${version}`;
   let memo = memos.get(db.$client);
-  if (!memo) memos.set(db.$client, (memo = { entries: new Map(), weight: 0 }));
-  const hit = memo.entries.get(key);
-  if (hit) {
-    // most recently used last
-    memo.entries.delete(key);
-    if (hit.stamp === stamp) {
-      memo.entries.set(key, hit);
-      return hit.value as T;
-    }
-    memo.weight -= hit.weight;
+  if (!memo) {
+    memo = new LRUCache<string, Kept>({
+      maxSize: KEPT_WEIGHT_LIMIT,
+      maxEntrySize: KEPT_WEIGHT_LIMIT / 4,
+      sizeCalculation: (kept) => kept.weight,
+    });
+    memos.set(db.$client, memo);
   }
+  const hit = memo.get(key);
+  if (hit && hit.stamp === stamp) return hit.value as T;
   const value = compute();
-  const weight = weigh(value);
-  if (weight <= KEPT_WEIGHT_LIMIT / 4) {
-    memo.entries.set(key, { stamp, value, weight });
-    memo.weight += weight;
-    for (const [k, kept] of memo.entries) {
-      if (memo.weight <= KEPT_WEIGHT_LIMIT) break;
-      memo.entries.delete(k);
-      memo.weight -= kept.weight;
-    }
-  }
+  // the cache counts sizes in whole units of at least one
+  memo.set(key, { stamp, value, weight: Math.max(1, Math.ceil(weigh(value))) });
   return value;
 }

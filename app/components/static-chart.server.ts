@@ -1,24 +1,16 @@
 /**
  * The server's chart markup cache (ADR 33): recharts takes a few milliseconds per chart to lay out,
- * while a page's charts change only when its data do. Keyed by what the chart draws; bounded, the
- * oldest entry leaves first.
+ * while a page's charts change only when its data do. Keyed by what the chart draws; bounded
+ * (lru-cache), the least recently used entry leaves first.
  */
 import type { ReactElement } from "react";
+import { LRUCache } from "lru-cache";
 import { renderToStaticMarkup } from "react-dom/server";
 
-const LIMIT = 500;
-const cache = new Map<string, string>();
+const cache = new LRUCache<string, string>({ max: 500 });
 
 export function renderStaticChart(key: string, chart: () => ReactElement): string {
-  const hit = cache.get(key);
-  if (hit !== undefined) {
-    // most recently used last
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-  const html = renderToStaticMarkup(chart());
-  cache.set(key, html);
-  if (cache.size > LIMIT) cache.delete(cache.keys().next().value!);
+  let html = cache.get(key);
+  if (html === undefined) cache.set(key, (html = renderToStaticMarkup(chart())));
   return html;
 }
