@@ -11,7 +11,7 @@ import { periodKeyOf } from "../domain/periods";
 import { listChallenges, listIndicators, type Indicator, type Municipality } from "./catalogue.server";
 import { comparisonGroupOf } from "./comparison.server";
 import { readFigures, readFiguresOfIndicators } from "./figures.server";
-import { currentQuarter, targetsByChallenge } from "./targets.server";
+import { currentQuarter, targetsByChallenge, today } from "./targets.server";
 
 /** `members`: for a comparison group, how many of its municipalities the figure is from; `why`: the reason a figure is withheld. */
 export type Point = { period: string; value: number | null; n: number | null; withheld: boolean; why: Figure["withheld"]; members?: { used: number; of: number } };
@@ -210,7 +210,7 @@ export function indicatorDetail(db: Db, indicator: Indicator, municipality: Muni
  * (local time), and a milestone falls behind with the calendar (UTC day), not with the data.
  */
 export function challengesAcrossPartnership(db: Db, locale: Locale) {
-  const asOf = `${currentQuarter(db)}|${new Date().toISOString().slice(0, 10)}`;
+  const asOf = `${currentQuarter(db)}|${today()}`;
   return untilChanged(db, `challenges-across|${locale}|${asOf}`, () => {
     const asked = listIndicators(db).map((indicator) => ({ indicator, targetGroups: [effectiveTargetGroup(indicator, "anbragte")] }));
     // every indicator's national series in one read, not a query per indicator

@@ -444,7 +444,8 @@ export function progressOfTargets(db: Db, rows: TargetRow[], asOf: string = curr
   return out;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** The UTC day milestones are judged on (a milestone is behind once its due date has passed). */
+export const today = () => new Date().toISOString().slice(0, 10);
 const periodEndDateOf = (quarter: string) => periodEndDate(parsePeriod(quarter)!);
 
 /** Baseline and latest value from the data (through the one read path) and the computed status, as of a quarter (default: the current one). */
