@@ -24,6 +24,21 @@ export type PlotPoint = { id: string; x: number; y: number; r: number; fill: str
 
 type PlotAxis = { domain: [number, number]; ticks?: number[]; format?: (v: number) => string; name?: string };
 
+/** What a point plot's two number axes share; hidden (the map) when the plot has no ticks. */
+function numberAxis(axis: PlotAxis, dataKey: "x" | "y", shown: boolean) {
+  return {
+    type: "number" as const,
+    dataKey,
+    domain: axis.domain,
+    ticks: axis.ticks,
+    interval: 0,
+    hide: !shown,
+    allowDataOverflow: true,
+    tick: TICK,
+    tickFormatter: axis.format,
+  };
+}
+
 /** A coordinate to a tenth of a unit: finer than a pixel at any size the figures are drawn, and fewer digits in the HTML. */
 export const px = (v: number) => Math.round(v * 10) / 10;
 
@@ -77,29 +92,10 @@ export function PointPlot({
           >
             {axes ? <CartesianGrid stroke={CHART_INK.grid} /> : null}
             <XAxis
-              type="number"
-              dataKey="x"
-              domain={xAxis.domain}
-              ticks={xAxis.ticks}
-              interval={0}
-              hide={!axes}
-              allowDataOverflow
-              tick={TICK}
-              tickFormatter={xAxis.format}
+              {...numberAxis(xAxis, "x", axes)}
               label={xAxis.name ? { value: `${xAxis.name} →`, position: "insideBottom", offset: -36, className: "svg-label" } : undefined}
             />
-            <YAxis
-              type="number"
-              dataKey="y"
-              domain={yAxis.domain}
-              ticks={yAxis.ticks}
-              interval={0}
-              hide={!axes}
-              allowDataOverflow
-              width={axes ? 72 : 0}
-              tick={TICK}
-              tickFormatter={yAxis.format}
-            />
+            <YAxis {...numberAxis(yAxis, "y", axes)} width={axes ? 72 : 0} />
             {children}
             {/* Opacity and outline come from the style sheet (.point-plot circle.point): the same for every
                 point. A point has no tooltip of its own: the figures are in a table beside the plot, and
