@@ -22,6 +22,14 @@ export default function ChallengesPage() {
   const f = useFormat();
   const { challenges } = useLoaderData<typeof loader>();
   const t = useT();
+  // the column names, also each value's label where the table stacks on a phone
+  const columns = {
+    group: t("challengesPage.group"),
+    first: t("challengesPage.first"),
+    latest: t("challengesPage.latest"),
+    trend: t("challengesPage.trend"),
+    direction: t("challengesPage.direction"),
+  };
   return (
     <>
       <h1>{t("challengesPage.title")}</h1>
@@ -30,20 +38,20 @@ export default function ChallengesPage() {
         <section key={c.number} aria-labelledby={`udfordring-${c.number}`} className="challenge-section">
           <h2 id={`udfordring-${c.number}`}>{t("overview.challengeHeading", { number: c.number, title: c.title })}</h2>
           <div className="table-scroll" role="region" aria-label={`${t("challengesPage.indicators")}: ${c.title}`} tabIndex={0}>
-            <table className="table table--compact data-table">
+            <table className="table table--compact data-table stacked-table">
               <caption>{t("challengesPage.indicators")}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t("compare.indicator")}</th>
-                  <th scope="col">{t("challengesPage.group")}</th>
+                  <th scope="col">{columns.group}</th>
                   <th scope="col" className="num">
-                    {t("challengesPage.first")}
+                    {columns.first}
                   </th>
                   <th scope="col" className="num">
-                    {t("challengesPage.latest")}
+                    {columns.latest}
                   </th>
-                  <th scope="col">{t("challengesPage.trend")}</th>
-                  <th scope="col">{t("challengesPage.direction")}</th>
+                  <th scope="col">{columns.trend}</th>
+                  <th scope="col">{columns.direction}</th>
                 </tr>
               </thead>
               <tbody>
@@ -53,10 +61,14 @@ export default function ChallengesPage() {
                       <Link to={`/sammenlign?indikator=${i.code}&maalgruppe=${i.targetGroup}`}>{i.name}</Link>
                       {i.reason ? <span className="challenge-reason">{i.reason}</span> : null}
                     </th>
-                    <td>{t(targetGroupShortKey(i.targetGroup))}</td>
-                    <td className="num">{i.first ? `${i.first.period}: ${f.valuePrecise(i.first.value, i.unit)}` : "–"}</td>
-                    <td className="num">{i.last ? `${i.last.period}: ${f.valuePrecise(i.last.value, i.unit)}` : "–"}</td>
-                    <td>
+                    <td data-label={columns.group}>{t(targetGroupShortKey(i.targetGroup))}</td>
+                    <td className="num" data-label={columns.first}>
+                      {i.first ? `${i.first.period}: ${f.valuePrecise(i.first.value, i.unit)}` : "–"}
+                    </td>
+                    <td className="num" data-label={columns.latest}>
+                      {i.last ? `${i.last.period}: ${f.valuePrecise(i.last.value, i.unit)}` : "–"}
+                    </td>
+                    <td data-label={columns.trend}>
                       <Sparkline
                         values={i.values}
                         label={
@@ -72,7 +84,7 @@ export default function ChallengesPage() {
                         }
                       />
                     </td>
-                    <td>{i.direction ? t(`challengesPage.directions.${i.direction}`) : "–"}</td>
+                    <td data-label={columns.direction}>{i.direction ? t(`challengesPage.directions.${i.direction}`) : "–"}</td>
                   </tr>
                 ))}
               </tbody>

@@ -57,6 +57,7 @@ describe.skipIf(!chromiumPath)("phone and print", () => {
       target,
       "/sammenlign",
       "/kommuner/849/rapporter/2025K3?version=1",
+      "/udfordringer",
     ]) {
       await visit(page, path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -70,6 +71,9 @@ describe.skipIf(!chromiumPath)("phone and print", () => {
     }
     await visit(page, "/kommuner/849/indikatorer/fp9-deltagelse");
     expect(await page.locator("#udvikling table.stacked-table").count()).toBe(1);
+    // the eight challenges' indicator tables too: six columns do not fit a phone
+    await visit(page, "/udfordringer");
+    expect(await page.locator(".challenge-section table.stacked-table").count()).toBe(8);
     await page.close();
   });
 
