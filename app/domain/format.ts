@@ -141,9 +141,6 @@ export function formatterFor(locale: FormatLocale): Formatter {
 // The Danish formatter by name, for what is Danish whatever the page (files for Danish Excel,
 // server texts written in Danish).
 const da = formatterFor("da");
-export const formatInteger = da.integer;
-export const formatHundredths = da.hundredths;
-export const formatDecimal = da.decimal;
 export const formatValue = da.value;
 export const formatChange = da.change;
 export const formatValuePrecise = da.valuePrecise;
